@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, fixtureToken, paste, test } from './fixtures.ts'
+
+async function expectNoViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme })
+
+    test('empty, decoded and error states pass axe', async ({ page }) => {
+      await page.goto('./')
+      await expectNoViolations(page)
+      await paste(page, fixtureToken('seed-bound-pod-v1.24'))
+      await expect(page.getByTestId('token-kind')).toBeVisible()
+      await page.locator('details.json-source summary').first().click()
+      await expectNoViolations(page)
+      await paste(page, 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIi!.abc')
+      await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'invalid')
+      await expectNoViolations(page)
+    })
+  })
+}
+
+test('the theme toggle switches themes and the page still passes axe', async ({ page }) => {
+  await page.goto('./')
+  await paste(page, fixtureToken('oidc-core-a2-id-token'))
+  const toggle = page.getByRole('button', { name: /Theme:/ })
+  await toggle.click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  await toggle.click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expectNoViolations(page)
+})
+
+test('the page works with the keyboard alone', async ({ page }) => {
+  await page.goto('./')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: /Theme:/ })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('token-input')).toBeFocused()
+  await page.keyboard.insertText(fixtureToken('rfc7515-a3-es256'))
+  await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'jwt')
+  // Tab on to the examples menu and pick one with the arrow keys.
+  await page.getByTestId('example-menu').focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', /.+/)
+})

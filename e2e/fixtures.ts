@@ -1,0 +1,52 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import tokens from '../src/test/public-tokens.json' with { type: 'json' }
+
+/** Fixture tokens by name, from the shared public fixtures. */
+export function fixtureToken(name: string): string {
+  const t = tokens.find((x) => x.name === name)
+  if (!t) throw new Error(`no fixture named ${name}`)
+  return t.token
+}
+
+interface Guards {
+  /** Every URL the page requested, for the privacy assertions. */
+  requests: string[]
+  consoleErrors: string[]
+  /** Console errors a test provokes on purpose (a CSP violation it checks for, say). */
+  expectedConsoleErrors: RegExp[]
+}
+
+/**
+ * Every e2e test runs with these guards: each request the page makes is recorded and must stay on
+ * the page's own origin, and the console must stay free of errors. A test that needs to inspect
+ * the list can read `guards`.
+ */
+export const test = base.extend<{ guards: Guards }>({
+  guards: [
+    async ({ page, baseURL }, use) => {
+      const guards: Guards = { requests: [], consoleErrors: [], expectedConsoleErrors: [] }
+      page.on('request', (r) => guards.requests.push(r.url()))
+      page.on('console', (m) => {
+        if (m.type() === 'error') guards.consoleErrors.push(m.text())
+      })
+      page.on('pageerror', (e) => guards.consoleErrors.push(`pageerror: ${e.message}`))
+      await use(guards)
+      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin
+      const foreign = guards.requests.filter((u) => {
+        if (u.startsWith('data:') || u.startsWith('blob:')) return false
+        return new URL(u).origin !== origin
+      })
+      expect(foreign, 'requests that left the page origin').toEqual([])
+      const unexpected = guards.consoleErrors.filter((m) => !guards.expectedConsoleErrors.some((re) => re.test(m)))
+      expect(unexpected, 'console errors').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+/** Pastes text into the main input, as a user would. */
+export async function paste(page: Page, text: string): Promise<void> {
+  await page.getByTestId('token-input').fill(text)
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every check, in the order that fails fastest: typecheck, lint, unit tests, production build,
+# bundle-size budget, end-to-end tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+step() { printf '\n== %s\n' "$1"; }
+
+step "Chromium for e2e"
+bash scripts/ensure-chromium.sh
+step "Typecheck (tsc -b)"
+npx tsc -b
+step "Lint (eslint)"
+npx eslint .
+step "Unit tests (vitest)"
+npx vitest run
+step "Production build (vite build)"
+npx vite build
+step "Bundle size budget"
+node scripts/check-size.mjs
+step "End-to-end tests (playwright, Chromium)"
+npx playwright test

@@ -1,0 +1,49 @@
+import { decodeToken, type DecodedToken } from './decode.ts'
+import type { Diagnostic } from './diagnostics.ts'
+import { extractToken, type Extraction } from './extract.ts'
+import { structuralKind, type TokenKind } from './kind.ts'
+import { claimRows, rowOwnsPointer, type ClaimRow } from './claims/rows.ts'
+
+export interface Analysis {
+  input: string
+  extraction: Extraction
+  decoded: DecodedToken
+  kind: TokenKind
+  /**
+   * Extraction diagnostics (spans into `input`) followed by decoding diagnostics (spans into
+   * `decoded.token`, which the page shows coloured by part).
+   */
+  diagnostics: Diagnostic[]
+  headerRows: ClaimRow[]
+  payloadRows: ClaimRow[]
+}
+
+/**
+ * True when a diagnostic is shown on a claim or header row rather than in the general list;
+ * every diagnostic is shown exactly once.
+ */
+export function isRowDiagnostic(d: Diagnostic, analysis: Pick<Analysis, 'headerRows' | 'payloadRows'>): boolean {
+  if (d.pointer === undefined) return false
+  const rows = d.location === 'header' ? analysis.headerRows : analysis.payloadRows
+  const pointer = d.pointer
+  return rows.some((r) => rowOwnsPointer(r, pointer))
+}
+
+/**
+ * The whole pipeline from pasted text to what the page shows: extract, decode, classify.
+ * Pure and synchronous; never throws.
+ */
+export function analyze(input: string): Analysis {
+  const extraction = extractToken(input)
+  const decoded = decodeToken(extraction.token)
+  const payload = decoded.payload
+  return {
+    input,
+    headerRows: decoded.header ? claimRows(decoded.header) : [],
+    payloadRows: payload.kind === 'claims' ? claimRows(payload.json) : [],
+    extraction,
+    decoded,
+    kind: structuralKind(decoded),
+    diagnostics: [...extraction.diagnostics, ...decoded.diagnostics],
+  }
+}

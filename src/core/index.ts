@@ -1,0 +1,10 @@
+// The only entry point ui/ imports from core.
+export * from './diagnostics.ts'
+export * from './decode.ts'
+export * from './extract.ts'
+export * from './kind.ts'
+export * from './analyze.ts'
+export * from './json.ts'
+export * from './claims/rows.ts'
+export { encodeBase64url, decodeBase64Loose } from './base64url.ts'
+export * from './examples.ts'

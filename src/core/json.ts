@@ -1,0 +1,234 @@
+/**
+ * A small JSON parser that, unlike JSON.parse, reports what JWT processing needs to know:
+ * duplicate member names (RFC 7519 §4 lets parsers differ, which attackers exploit), integers
+ * beyond 2^53 (which lose precision as JS numbers), and the exact position of a syntax error.
+ * It never throws.
+ */
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject
+export interface JsonObject {
+  [key: string]: JsonValue
+}
+
+export interface DuplicateMember {
+  pointer: string
+  key: string
+  /** Offsets (characters into the text) of the first and the winning (last) occurrence. */
+  firstOffset: number
+  lastOffset: number
+}
+
+export interface ImpreciseNumber {
+  pointer: string
+  raw: string
+  offset: number
+}
+
+export interface JsonParseResult {
+  value: JsonValue | undefined
+  error?: { message: string; offset: number }
+  duplicates: DuplicateMember[]
+  impreciseNumbers: ImpreciseNumber[]
+}
+
+const MAX_DEPTH = 256
+
+/** Escapes one reference token of a JSON Pointer (RFC 6901 §3). */
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1')
+}
+
+/** Parses JSON text; see the module comment for what it reports beyond the value. */
+export function parseJson(text: string): JsonParseResult {
+  const p = new Parser(text)
+  try {
+    p.skipWs()
+    const value = p.value('', 0)
+    p.skipWs()
+    if (p.pos < text.length) p.fail(`Unexpected ${p.describe()} after the end of the JSON value`)
+    return { value, duplicates: p.duplicates, impreciseNumbers: p.imprecise }
+  } catch (e) {
+    if (e instanceof SyntaxFailure) {
+      return { value: undefined, error: { message: e.message, offset: e.offset }, duplicates: p.duplicates, impreciseNumbers: p.imprecise }
+    }
+    throw e
+  }
+}
+
+class SyntaxFailure extends Error {
+  readonly offset: number
+  constructor(message: string, offset: number) {
+    super(message)
+    this.offset = offset
+  }
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+
+class Parser {
+  pos = 0
+  duplicates: DuplicateMember[] = []
+  imprecise: ImpreciseNumber[] = []
+  private readonly text: string
+  constructor(text: string) {
+    this.text = text
+  }
+
+  fail(message: string, at = this.pos): never {
+    throw new SyntaxFailure(message, at)
+  }
+
+  describe(): string {
+    if (this.pos >= this.text.length) return 'end of input'
+    const ch = this.text[this.pos] as string
+    const cp = ch.charCodeAt(0)
+    return cp < 0x20 ? `control character U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : `'${ch}'`
+  }
+
+  skipWs(): void {
+    const t = this.text
+    while (this.pos < t.length) {
+      const c = t.charCodeAt(this.pos)
+      if (c === 32 || c === 9 || c === 10 || c === 13) this.pos++
+      else break
+    }
+  }
+
+  value(pointer: string, depth: number): JsonValue {
+    if (depth > MAX_DEPTH) this.fail(`JSON nested deeper than ${MAX_DEPTH} levels`)
+    const c = this.text[this.pos]
+    if (c === '{') return this.object(pointer, depth)
+    if (c === '[') return this.array(pointer, depth)
+    if (c === '"') return this.string()
+    if (c === 't') return this.literal('true', true)
+    if (c === 'f') return this.literal('false', false)
+    if (c === 'n') return this.literal('null', null)
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number(pointer)
+    return this.fail(`Expected a JSON value but found ${this.describe()}`)
+  }
+
+  literal<T extends JsonValue>(word: string, v: T): T {
+    if (this.text.startsWith(word, this.pos)) {
+      this.pos += word.length
+      return v
+    }
+    return this.fail(`Expected a JSON value but found ${this.describe()}`)
+  }
+
+  number(pointer: string): number {
+    const re = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
+    re.lastIndex = this.pos
+    const m = re.exec(this.text)
+    if (!m) return this.fail(`Invalid number starting with ${this.describe()}`)
+    const raw = m[0]
+    const start = this.pos
+    this.pos += raw.length
+    const n = Number(raw)
+    if (!m[1] && !m[2] && !Number.isSafeInteger(n)) this.imprecise.push({ pointer, raw, offset: start })
+    return n
+  }
+
+  string(): string {
+    const t = this.text
+    const start = this.pos
+    this.pos++
+    let out = ''
+    let chunk = this.pos
+    while (true) {
+      if (this.pos >= t.length) this.fail('Unterminated string', start)
+      const c = t.charCodeAt(this.pos)
+      if (c === 34) {
+        out += t.slice(chunk, this.pos)
+        this.pos++
+        return out
+      }
+      if (c < 0x20) this.fail(`Unescaped ${this.describe()} inside a string`)
+      if (c === 92) {
+        out += t.slice(chunk, this.pos)
+        const e = t[this.pos + 1]
+        if (e === 'u') {
+          const hex = t.slice(this.pos + 2, this.pos + 6)
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\u escape: expected four hex digits')
+          out += String.fromCharCode(parseInt(hex, 16))
+          this.pos += 6
+        } else if (e !== undefined && e in ESCAPES) {
+          out += ESCAPES[e]
+          this.pos += 2
+        } else {
+          this.fail(`Invalid escape sequence '\\${e ?? ''}'`)
+        }
+        chunk = this.pos
+        continue
+      }
+      this.pos++
+    }
+  }
+
+  array(pointer: string, depth: number): JsonValue[] {
+    this.pos++
+    const out: JsonValue[] = []
+    this.skipWs()
+    if (this.text[this.pos] === ']') {
+      this.pos++
+      return out
+    }
+    while (true) {
+      this.skipWs()
+      out.push(this.value(`${pointer}/${out.length}`, depth + 1))
+      this.skipWs()
+      const c = this.text[this.pos]
+      if (c === ',') {
+        this.pos++
+        continue
+      }
+      if (c === ']') {
+        this.pos++
+        return out
+      }
+      this.fail(`Expected ',' or ']' in an array but found ${this.describe()}`)
+    }
+  }
+
+  object(pointer: string, depth: number): JsonObject {
+    this.pos++
+    const out: JsonObject = {}
+    const seen = new Map<string, number>()
+    this.skipWs()
+    if (this.text[this.pos] === '}') {
+      this.pos++
+      return out
+    }
+    while (true) {
+      this.skipWs()
+      if (this.text[this.pos] !== '"') this.fail(`Expected a member name in double quotes but found ${this.describe()}`)
+      const keyAt = this.pos
+      const key = this.string()
+      this.skipWs()
+      if (this.text[this.pos] !== ':') this.fail(`Expected ':' after member name "${key}" but found ${this.describe()}`)
+      this.pos++
+      this.skipWs()
+      const childPointer = `${pointer}/${escapePointerToken(key)}`
+      const v = this.value(childPointer, depth + 1)
+      const first = seen.get(key)
+      if (first !== undefined) this.duplicates.push({ pointer: childPointer, key, firstOffset: first, lastOffset: keyAt })
+      else seen.set(key, keyAt)
+      // defineProperty, not assignment: a "__proto__" member must stay data, never a prototype.
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
+      this.skipWs()
+      const c = this.text[this.pos]
+      if (c === ',') {
+        this.pos++
+        continue
+      }
+      if (c === '}') {
+        this.pos++
+        return out
+      }
+      this.fail(`Expected ',' or '}' in an object but found ${this.describe()}`)
+    }
+  }
+}
+
+/** True for a plain JSON object (not an array or null). */
+export function isJsonObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}

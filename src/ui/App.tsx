@@ -1,0 +1,47 @@
+import { useDeferredValue, useMemo, useState } from 'react'
+import { analyze } from '../core/index.ts'
+import { DecodedView } from './DecodedView.tsx'
+import { DiagnosticList } from './DiagnosticList.tsx'
+import { ErrorBoundary } from './ErrorBoundary.tsx'
+import { ExampleMenu } from './ExampleMenu.tsx'
+import { PrivacyNotice } from './PrivacyNotice.tsx'
+import { ThemeToggle } from './ThemeToggle.tsx'
+import { TokenInput } from './TokenInput.tsx'
+import { TokenSummary } from './TokenSummary.tsx'
+
+export function App() {
+  const [input, setInput] = useState('')
+  // Deferred so that typing stays responsive while a very large paste is decoded.
+  const deferredInput = useDeferredValue(input)
+  const analysis = useMemo(() => analyze(deferredInput), [deferredInput])
+  const empty = deferredInput.trim() === ''
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>JWT Explorer</h1>
+        <ThemeToggle />
+      </header>
+      <PrivacyNotice />
+      <main className="layout">
+        <section className="input-column" aria-label="Token input">
+          <TokenInput value={input} onChange={setInput} />
+          <ExampleMenu onPick={setInput} />
+          {!empty && <DiagnosticList analysis={analysis} />}
+        </section>
+        <section className="output-column" aria-label="Decoded token">
+          <ErrorBoundary resetKey={deferredInput}>
+            {empty ? (
+              <p className="placeholder">Paste a JWT, or pick an example, to see it decoded and explained.</p>
+            ) : (
+              <>
+                <TokenSummary analysis={analysis} />
+                <DecodedView analysis={analysis} />
+              </>
+            )}
+          </ErrorBoundary>
+        </section>
+      </main>
+    </div>
+  )
+}

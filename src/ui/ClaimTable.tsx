@@ -1,0 +1,57 @@
+import { jsonType, rowOwnsPointer, type ClaimRow, type Diagnostic } from '../core/index.ts'
+import { DiagnosticItem } from './DiagnosticList.tsx'
+import { ClaimValue } from './ClaimValue.tsx'
+
+interface Props {
+  rows: ClaimRow[]
+  location: 'header' | 'payload'
+  diagnostics: Diagnostic[]
+}
+
+function hookProps(row: ClaimRow, location: 'header' | 'payload') {
+  return location === 'header' ? { 'data-header-path': row.pointer } : { 'data-path': row.pointer }
+}
+
+/** One row per claim or header parameter; nested objects become a group heading over their leaves. */
+export function ClaimTable({ rows, location, diagnostics }: Props) {
+  const caption = location === 'header' ? 'Header parameters' : 'Claims'
+  return (
+    <table className="claims">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const rowDiagnostics = diagnostics.filter((d) => (d.location ?? 'payload') === location && d.pointer !== undefined && rowOwnsPointer(row, d.pointer))
+          return (
+            <tr
+              key={row.pointer}
+              className={row.isGroup ? 'claim-group' : 'claim'}
+              data-testid={row.isGroup ? 'claim-group' : 'claim'}
+              {...hookProps(row, location)}
+            >
+              <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1.25}rem` }}>
+                <code className="claim-name">{row.name}</code>
+                {!row.isGroup && <span className="claim-type">{row.rawNumber ? 'number (large)' : jsonType(row.value)}</span>}
+              </th>
+              <td>
+                {!row.isGroup && <ClaimValue row={row} />}
+                {rowDiagnostics.length > 0 && (
+                  <ul className="row-diagnostics">
+                    {rowDiagnostics.map((d, i) => (
+                      <DiagnosticItem key={i} d={d} />
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

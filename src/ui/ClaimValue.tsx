@@ -1,0 +1,25 @@
+import type { ClaimRow, JsonValue } from '../core/index.ts'
+
+function render(v: JsonValue): string {
+  return typeof v === 'string' ? v : JSON.stringify(v, null, 1)
+}
+
+/** A claim value, always rendered as text: claim values are untrusted input. */
+export function ClaimValue({ row }: { row: ClaimRow }) {
+  const v = row.value
+  if (row.rawNumber) return <code className="claim-value">{row.rawNumber}</code>
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) {
+    if (v.length === 0) return <code className="claim-value">[] (empty array)</code>
+    return (
+      <ul className="claim-array">
+        {v.map((x, i) => (
+          <li key={i}>
+            <code className="claim-value">{render(x)}</code>
+          </li>
+        ))}
+      </ul>
+    )
+  }
+  if (typeof v === 'string') return <code className="claim-value claim-string">{v === '' ? '"" (empty string)' : v}</code>
+  return <code className="claim-value">{render(v)}</code>
+}

@@ -1,0 +1,29 @@
+interface Props {
+  value: string
+  onChange: (value: string) => void
+}
+
+export function TokenInput({ value, onChange }: Props) {
+  return (
+    <div className="token-input">
+      <label htmlFor="token-input">Token, or text containing one</label>
+      <textarea
+        id="token-input"
+        data-testid="token-input"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoComplete="off"
+        autoCorrect="off"
+        rows={8}
+        placeholder="eyJhbGciOi…"
+      />
+      {value !== '' && (
+        <button type="button" className="link-button" onClick={() => onChange('')}>
+          Clear
+        </button>
+      )}
+    </div>
+  )
+}
