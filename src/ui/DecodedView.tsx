@@ -20,7 +20,7 @@ function JsonPanel({ title, part, json, rows, diagnostics }: { title: string; pa
   )
 }
 
-function PayloadPanel({ analysis }: { analysis: Analysis }) {
+function PayloadPanel({ analysis, onOpenToken }: { analysis: Analysis; onOpenToken: (token: string) => void }) {
   const p = analysis.decoded.payload
   switch (p.kind) {
     case 'claims':
@@ -44,6 +44,11 @@ function PayloadPanel({ analysis }: { analysis: Analysis }) {
             <CopyButton text={body} label="payload" />
           </div>
           <pre tabIndex={0} className="payload-text">{body}</pre>
+          {p.kind === 'nested' && p.token !== '' && (
+            <button type="button" onClick={() => onOpenToken(p.token)}>
+              Decode the inner token
+            </button>
+          )}
         </section>
       )
     }
@@ -73,7 +78,7 @@ function SignaturePanel({ analysis }: { analysis: Analysis }) {
   )
 }
 
-export function DecodedView({ analysis }: { analysis: Analysis }) {
+export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onOpenToken: (token: string) => void }) {
   const { decoded } = analysis
   return (
     <div className="decoded">
@@ -85,7 +90,7 @@ export function DecodedView({ analysis }: { analysis: Analysis }) {
         <ColoredToken decoded={decoded} />
       </section>
       {decoded.header && <JsonPanel title="Header" part="header" json={decoded.header} rows={analysis.headerRows} diagnostics={analysis.diagnostics} />}
-      <PayloadPanel analysis={analysis} />
+      <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
       <SignaturePanel analysis={analysis} />
     </div>
   )
