@@ -98,3 +98,12 @@ test('the layout works at phone width', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   expect(overflow).toBeLessThanOrEqual(0)
 })
+
+test('an SD-JWT shows its disclosures', async ({ page }) => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64url')
+  await paste(page, `${fixtureToken('rfc7515-a3-es256')}~${b64('["salt1","given_name","John"]')}~`)
+  await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'jwt')
+  await expect(page.locator('[data-testid=diagnostic][data-code=SD_JWT]')).toBeVisible()
+  await expect(page.getByTestId('disclosure')).toContainText('given_name')
+  await expect(page.getByTestId('disclosure')).toContainText('John')
+})

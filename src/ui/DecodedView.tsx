@@ -2,6 +2,7 @@ import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagno
 import { ClaimTable } from './ClaimTable.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
 import { CopyButton } from './CopyButton.tsx'
+import { DisclosuresPanel } from './DisclosuresPanel.tsx'
 
 function JsonPanel({ title, part, json, rows, diagnostics }: { title: string; part: 'header' | 'payload'; json: DecodedJson; rows: ClaimRow[]; diagnostics: Diagnostic[] }) {
   const pretty = prettyJson(json)
@@ -91,6 +92,7 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
       </section>
       {decoded.header && <JsonPanel title="Header" part="header" json={decoded.header} rows={analysis.headerRows} diagnostics={analysis.diagnostics} />}
       <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
+      {decoded.sdJwt && <DisclosuresPanel sdJwt={decoded.sdJwt} />}
       <SignaturePanel analysis={analysis} />
     </div>
   )
