@@ -2,6 +2,7 @@ import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagno
 import { ClaimTable } from './ClaimTable.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
 import { CopyButton } from './CopyButton.tsx'
+import { KubernetesSection } from './k8s/LazyKubernetes.tsx'
 
 function JsonPanel({ title, part, json, rows, diagnostics }: { title: string; part: 'header' | 'payload'; json: DecodedJson; rows: ClaimRow[]; diagnostics: Diagnostic[] }) {
   const pretty = prettyJson(json)
@@ -77,6 +78,7 @@ export function DecodedView({ analysis }: { analysis: Analysis }) {
   const { decoded } = analysis
   return (
     <div className="decoded">
+      <KubernetesSection analysis={analysis} part="banner" />
       <section className="panel panel-token" aria-labelledby="token-title">
         <div className="panel-head">
           <h2 id="token-title">Token</h2>
@@ -86,6 +88,7 @@ export function DecodedView({ analysis }: { analysis: Analysis }) {
       </section>
       {decoded.header && <JsonPanel title="Header" part="header" json={decoded.header} rows={analysis.headerRows} diagnostics={analysis.diagnostics} />}
       <PayloadPanel analysis={analysis} />
+      <KubernetesSection analysis={analysis} part="panel" />
       <SignaturePanel analysis={analysis} />
     </div>
   )
