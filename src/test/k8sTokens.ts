@@ -16,8 +16,8 @@ function keyFor(alg: Alg): Promise<CryptoKey | Uint8Array> {
   return k
 }
 
-/** Signs a payload with a fresh test key, as a cluster would (RS256 and a 43-character kid by default). */
-export async function sign(payload: JWTPayload, header: Record<string, unknown> = {}, alg: Alg = 'RS256'): Promise<string> {
+/** Signs a payload with a test key, as a cluster with a P-256 key would (ES256 and a 43-character kid by default; RSA key generation is slow). */
+export async function sign(payload: JWTPayload, header: Record<string, unknown> = {}, alg: Alg = 'ES256'): Promise<string> {
   return new SignJWT(payload).setProtectedHeader({ alg, kid: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', ...header }).sign(await keyFor(alg))
 }
 
