@@ -99,7 +99,7 @@ const ENTRIES: Record<string, Entry> = {
     description:
       'Set only on the auto-extended token the kubelet mounts into pods: the moment (iat + 3607 s) after which the token is used past its intended hour. The API server still accepts it until exp but records the audit annotation authentication.k8s.io/stale-token, which shows clients that do not reload their token file.',
     valueType: 'NumericDate',
-    since: 'Kubernetes 1.21 (bound token volumes on by default, with --service-account-extend-token-expiration)',
+    since: 'Kubernetes 1.19 (--service-account-extend-token-expiration, kubernetes/kubernetes#89549; on by default since 1.20)',
     spec: SOURCE.claims,
   },
   '/jti': {
