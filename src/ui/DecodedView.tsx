@@ -3,6 +3,7 @@ import { ClaimTable } from './ClaimTable.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
 import { CopyButton } from './CopyButton.tsx'
 import { DisclosuresPanel } from './DisclosuresPanel.tsx'
+import { KubernetesSection } from './k8s/LazyKubernetes.tsx'
 
 function JsonPanel({ title, part, json, rows, diagnostics }: { title: string; part: 'header' | 'payload'; json: DecodedJson; rows: ClaimRow[]; diagnostics: Diagnostic[] }) {
   const pretty = prettyJson(json)
@@ -83,6 +84,7 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
   const { decoded } = analysis
   return (
     <div className="decoded">
+      <KubernetesSection analysis={analysis} part="banner" />
       <section className="panel panel-token" aria-labelledby="token-title">
         <div className="panel-head">
           <h2 id="token-title">Token</h2>
@@ -92,6 +94,7 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
       </section>
       {decoded.header && <JsonPanel title="Header" part="header" json={decoded.header} rows={analysis.headerRows} diagnostics={analysis.diagnostics} />}
       <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
+      <KubernetesSection analysis={analysis} part="panel" />
       {decoded.sdJwt && <DisclosuresPanel sdJwt={decoded.sdJwt} />}
       <SignaturePanel analysis={analysis} />
     </div>
