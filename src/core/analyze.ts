@@ -3,6 +3,7 @@ import type { Diagnostic } from './diagnostics.ts'
 import { extractToken, type Extraction } from './extract.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
 import { claimRows, rowOwnsPointer, type ClaimRow } from './claims/rows.ts'
+import { timeDiagnostics } from './time/checks.ts'
 
 export interface Analysis {
   input: string
@@ -44,6 +45,6 @@ export function analyze(input: string): Analysis {
     extraction,
     decoded,
     kind: structuralKind(decoded),
-    diagnostics: [...extraction.diagnostics, ...decoded.diagnostics],
+    diagnostics: [...extraction.diagnostics, ...decoded.diagnostics, ...(payload.kind === 'claims' ? timeDiagnostics(payload.json.value) : [])],
   }
 }
