@@ -1,6 +1,6 @@
 import { rfc, type Diagnostic, type SpecRef } from '../diagnostics.ts'
 import type { JsonObject } from '../json.ts'
-import { inDisplayRange, toIsoUtc } from './format.ts'
+import { inDisplayRange, toIsoUtc } from './iso.ts'
 import { claimLabel, numericDateClaims, valueAtPointer } from './numericDate.ts'
 
 const NUMERIC_DATE_REF = rfc(7519, '2')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { spellDuration } from './duration.ts'
-import { relativePhrase, toIsoUtc, zonedForm } from './format.ts'
+import { relativePhrase, zonedForm } from './format.ts'
+import { toIsoUtc } from './iso.ts'
 
 describe('toIsoUtc', () => {
   it('gives the seed exp as the test hook expects', () => {

@@ -1,32 +1,8 @@
 /**
- * Turning a NumericDate (seconds since the epoch, fractions allowed, RFC 7519 §2) into text with
- * the platform's Intl only: no date library, so zone rules come from the browser's own ICU data.
+ * Turning a NumericDate into text for a reader with the platform's Intl only: no date library, so
+ * zone rules come from the browser's own ICU data.
  */
-
-/** Earliest and latest instants an HTML `datetime` can name: years 0001 to 9999. */
-const MIN_SECONDS = -62135596800
-const MAX_SECONDS = 253402300800
-
-/** True when the value names an instant between the years 0001 and 9999. */
-export function inDisplayRange(seconds: number): boolean {
-  return Number.isFinite(seconds) && seconds >= MIN_SECONDS && seconds < MAX_SECONDS
-}
-
-function fractionDigits(seconds: number): string {
-  if (Number.isInteger(seconds)) return ''
-  const ms = Math.round((seconds - Math.floor(seconds)) * 1000) % 1000
-  return ms === 0 ? '' : `.${String(ms).padStart(3, '0').replace(/0+$/, '')}`
-}
-
-/**
- * The instant in UTC as `YYYY-MM-DDTHH:MM:SSZ`, with a fraction (up to milliseconds) only when the
- * value has one. Undefined outside the years 0001–9999.
- */
-export function toIsoUtc(seconds: number): string | undefined {
-  if (!inDisplayRange(seconds)) return undefined
-  const whole = new Date(Math.floor(seconds) * 1000).toISOString().slice(0, 19)
-  return `${whole}${fractionDigits(seconds)}Z`
-}
+import { fractionDigits, inDisplayRange } from './iso.ts'
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../json.ts'
 import { spellDuration } from './duration.ts'
-import { toIsoUtc } from './format.ts'
+import { toIsoUtc } from './iso.ts'
 import { kubeletRotationAt, warnAfter } from './validity.ts'
 
 /**
@@ -30,6 +30,9 @@ export interface TimelineSegment {
 }
 
 export interface Timeline {
+  /** First label row sits this far below the axis; each further lane adds LANE_HEIGHT. */
+  laneTop: number
+  laneHeight: number
   shape: 'window' | 'open-ended' | 'no-times'
   width: number
   height: number
@@ -58,11 +61,17 @@ function numeric(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined
 }
 
+/** Where a mark's label starts: centred under the mark, but kept inside the picture. */
+export function labelLeft(m: Pick<TimelineMark, 'label' | 'detail' | 'x'>, width: number): number {
+  const w = Math.max(m.label.length, m.detail.length) * CHAR_WIDTH
+  return Math.max(Math.min(Math.max(m.x - w / 2, 0), width - w), 0)
+}
+
 function assignLanes(marks: TimelineMark[], width: number): number {
   const laneEnds: number[] = []
   for (const m of [...marks].sort((a, b) => a.x - b.x)) {
     const w = Math.max(m.label.length, m.detail.length) * CHAR_WIDTH
-    const left = Math.min(Math.max(m.x - w / 2, 0), width - w)
+    const left = labelLeft(m, width)
     let lane = laneEnds.findIndex((end) => end + 6 <= left)
     if (lane === -1) lane = laneEnds.length
     laneEnds[lane] = left + w
@@ -71,8 +80,8 @@ function assignLanes(marks: TimelineMark[], width: number): number {
   return Math.max(laneEnds.length, 1)
 }
 
-function finish(t: Omit<Timeline, 'height'>, lanes: number): Timeline {
-  return { ...t, height: AXIS_Y + 14 + lanes * LANE_HEIGHT }
+function finish(t: Omit<Timeline, 'height' | 'laneTop' | 'laneHeight'>, lanes: number): Timeline {
+  return { ...t, laneTop: AXIS_Y + 14, laneHeight: LANE_HEIGHT, height: AXIS_Y + 14 + lanes * LANE_HEIGHT }
 }
 
 /**

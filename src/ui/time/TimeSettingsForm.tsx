@@ -1,0 +1,48 @@
+import { useId } from 'react'
+import { setLeewaySeconds, setTimeZone, useTimeSettings } from '../timeSettings.ts'
+
+let zones: string[] | undefined
+function allZones(): string[] {
+  zones ??= Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')
+  return zones
+}
+
+/** Zone for displayed times and the clock-skew leeway; both live in the shared timeSettings store. */
+export function TimeSettingsForm() {
+  const { zone, leewaySeconds } = useTimeSettings()
+  const id = useId()
+  const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  return (
+    <div className="time-settings">
+      <div>
+        <label htmlFor={`${id}-zone`}>Show times in</label>
+        <select id={`${id}-zone`} data-testid="time-zone" value={zone} onChange={(e) => setTimeZone(e.target.value)}>
+          <option value="local">This browser's zone ({localZone})</option>
+          <option value="UTC">UTC</option>
+          {allZones().map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${id}-leeway`}>Clock-skew leeway (seconds)</label>
+        <input
+          id={`${id}-leeway`}
+          data-testid="leeway"
+          type="number"
+          min={0}
+          step={1}
+          inputMode="numeric"
+          value={leewaySeconds}
+          aria-describedby={`${id}-leeway-hint`}
+          onChange={(e) => setLeewaySeconds(Number(e.target.value))}
+        />
+        <p id={`${id}-leeway-hint`} className="hint">
+          Applied to exp and nbf. Kubernetes allows 60 s; RFC 7519 leaves it to the verifier, usually a few minutes at most.
+        </p>
+      </div>
+    </div>
+  )
+}
