@@ -57,7 +57,8 @@ export function zonedForm(seconds: number, zone: string | undefined, locale?: st
     return {
       dateTime: main.format(date),
       offset: gmt === 'GMT' ? 'UTC+00:00' : gmt.replace('GMT', 'UTC'),
-      zone: main.resolvedOptions().timeZone,
+      // The id the reader chose, not the platform's alias for it (Chromium says Asia/Calcutta).
+      zone: zone ?? main.resolvedOptions().timeZone,
       zoneName: part(formatter(locale, { ...base, timeZoneName: 'long' }), date, 'timeZoneName'),
     }
   } catch {

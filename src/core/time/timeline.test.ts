@@ -5,7 +5,7 @@ const seed = { iat: 1660909741, nbf: 1660909741, exp: 1692445741, 'kubernetes.io
 /** Labels in the same lane must not overlap, with the same width estimate the layout uses. */
 function expectNoOverlap(t: Timeline) {
   const boxes = t.marks.map((m) => {
-    const w = Math.max(m.label.length, m.detail.length) * 6.4
+    const w = Math.max(m.label.length, m.detail.length) * 7
     const left = Math.min(Math.max(m.x - w / 2, 0), t.width - w)
     return { lane: m.lane, left, right: left + w }
   })

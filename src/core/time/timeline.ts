@@ -54,8 +54,10 @@ const AXIS_Y = 34
 const OUTER_ZONE = (w: number) => Math.min(90, w * 0.16)
 /** Share of the axis given to the first part of a broken axis. */
 const FOCUS_SHARE = 0.6
+/** Length of the arrow that says "and on, for ever". */
+const OPEN_ARROW = 24
 /** Average glyph width of the 11px label font, to keep labels apart without measuring text. */
-const CHAR_WIDTH = 6.4
+const CHAR_WIDTH = 7
 
 function numeric(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined
@@ -65,6 +67,17 @@ function numeric(v: unknown): number | undefined {
 export function labelLeft(m: Pick<TimelineMark, 'label' | 'detail' | 'x'>, width: number): number {
   const w = Math.max(m.label.length, m.detail.length) * CHAR_WIDTH
   return Math.max(Math.min(Math.max(m.x - w / 2, 0), width - w), 0)
+}
+
+/**
+ * How to anchor a label's text: at the picture's edge when the label was pushed inside it (so a
+ * wider-than-estimated font still fits), else centred under the mark.
+ */
+export function labelAnchor(m: Pick<TimelineMark, 'label' | 'detail' | 'x'>, width: number): { x: number; anchor: 'start' | 'middle' | 'end' } {
+  const w = Math.max(m.label.length, m.detail.length) * CHAR_WIDTH
+  if (m.x - w / 2 < 0) return { x: 0, anchor: 'start' }
+  if (m.x + w / 2 > width) return { x: width, anchor: 'end' }
+  return { x: m.x, anchor: 'middle' }
 }
 
 function assignLanes(marks: TimelineMark[], width: number): number {
@@ -114,7 +127,8 @@ export function timelineGeometry(payload: JsonObject, nowSeconds: number, width:
   const where: 'before' | 'inside' | 'after' = nowSeconds < lo ? 'before' : exp !== undefined && nowSeconds >= hi ? 'after' : 'inside'
   const zone = OUTER_ZONE(width)
   const wL = where === 'before' ? L + zone : L
-  const wR = exp === undefined ? L + (R - L) * 0.45 : where === 'after' ? R - zone : R
+  // Without exp, the start marks take the first 30 % and the valid bar runs on to an arrow.
+  const wR = exp === undefined ? L + (R - L) * 0.3 : where === 'after' ? R - zone : R
   const breaks: number[] = []
   if (where === 'before') breaks.push(wL - zone / 3)
   if (where === 'after' && exp !== undefined) breaks.push(wR + zone / 3)
@@ -133,7 +147,8 @@ export function timelineGeometry(payload: JsonObject, nowSeconds: number, width:
   }
   if (focus > 0) breaks.push(wL + W * FOCUS_SHARE)
 
-  const since = (t: number) => (t === lo ? 'start' : `${t > lo ? '+' : '−'}${spellDuration(t - lo)}`)
+  // Whole seconds: the kubelet's refresh point is approximate anyway (it adds up to 10 s of jitter).
+  const since = (t: number) => (t === lo ? 'start' : `${t > lo ? '+' : '−'}${spellDuration(Math.round(t - lo))}`)
   const marks: TimelineMark[] = []
   const add = (key: MarkKey, at: number | undefined, label: string) => {
     if (at === undefined) return
@@ -152,7 +167,7 @@ export function timelineGeometry(payload: JsonObject, nowSeconds: number, width:
   if (where === 'before') segments.push({ kind: 'before', x1: L, x2: wL })
   if (validFrom > lo) segments.push({ kind: 'before', x1: x(lo), x2: x(validFrom) })
   if (exp === undefined) {
-    segments.push({ kind: 'valid', x1: x(validFrom), x2: wR }, { kind: 'open', x1: wR, x2: R })
+    segments.push({ kind: 'valid', x1: x(validFrom), x2: R - OPEN_ARROW }, { kind: 'open', x1: R - OPEN_ARROW, x2: R })
   } else {
     const staleFrom = warn !== undefined && warn < exp ? warn : exp
     if (staleFrom > validFrom) segments.push({ kind: 'valid', x1: x(validFrom), x2: x(staleFrom) })
@@ -163,7 +178,7 @@ export function timelineGeometry(payload: JsonObject, nowSeconds: number, width:
   let nowX: number
   if (where === 'before') nowX = L + zone / 4
   else if (where === 'after') nowX = R - zone / 4
-  else if (exp === undefined) nowX = nowSeconds <= lo ? wL : wR + (R - wR) * 0.4
+  else if (exp === undefined) nowX = nowSeconds <= lo ? wL : (wR + R - OPEN_ARROW) / 2
   else nowX = x(nowSeconds)
 
   const lanes = assignLanes(marks, width)

@@ -1,9 +1,24 @@
 import { useId } from 'react'
 import { setLeewaySeconds, setTimeZone, useTimeSettings } from '../timeSettings.ts'
 
+// Chromium lists some zones under names the IANA database has since replaced (CLDR keeps the old
+// ids stable); offer the names people search for. Intl accepts both spellings.
+const RENAMED: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'America/Godthab': 'America/Nuuk',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+}
+
 let zones: string[] | undefined
 function allZones(): string[] {
-  zones ??= Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')
+  zones ??= [...new Set(Intl.supportedValuesOf('timeZone').map((z) => RENAMED[z] ?? z))].filter((z) => z !== 'UTC').sort()
   return zones
 }
 

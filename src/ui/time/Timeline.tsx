@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react'
-import { labelLeft, timelineGeometry, type JsonObject, type Timeline as Geometry } from '../../core/index.ts'
+import { labelAnchor, timelineGeometry, type JsonObject, type Timeline as Geometry } from '../../core/index.ts'
 import { useNow } from '../useNow.ts'
 
 /** The SVG is drawn at its real pixel width, so labels keep their size on a phone. */
@@ -61,7 +61,6 @@ export default function Timeline({ payload }: { payload: JsonObject }) {
   const [ref, width] = useWidth()
   const now = useNow() / 1000
   const t = timelineGeometry(payload, now, width)
-  const openLabelX = t.shape === 'open-ended' ? ((t.segments.at(-1)?.x1 ?? 0) + (t.segments.at(-1)?.x2 ?? 0)) / 2 : t.width / 2
   return (
     <div ref={ref} className="timeline">
       <svg data-testid="timeline" data-shape={t.shape} role="img" aria-labelledby="timeline-title timeline-desc" width={t.width} height={t.height} viewBox={`0 0 ${t.width} ${t.height}`}>
@@ -77,33 +76,36 @@ export default function Timeline({ payload }: { payload: JsonObject }) {
           </marker>
         </defs>
         <Bars t={t} />
-        {t.shape !== 'window' && <line x1={t.width - 30} y1={t.axisY} x2={t.width - 10} y2={t.axisY} className="tl-open" markerEnd="url(#tl-arrow)" />}
+        {t.shape !== 'window' && <line x1={t.width - 40} y1={t.axisY} x2={t.width - 8} y2={t.axisY} className="tl-open" markerEnd="url(#tl-arrow)" />}
         {t.breaks.map((x) => (
           <BreakMark key={x} x={x} y={t.axisY} />
         ))}
+        {t.marks.map((m) => (
+          <line key={m.key} x1={m.x} y1={t.axisY - 9} x2={m.x} y2={t.laneTop + m.lane * t.laneHeight} className="tl-tick" />
+        ))}
+        {/* Labels after every tick: their halo hides a tick that runs down to a lower lane. */}
         {t.marks.map((m) => {
           const top = t.laneTop + m.lane * t.laneHeight
-          const left = labelLeft(m, t.width)
+          const { x, anchor } = labelAnchor(m, t.width)
           return (
-            <g key={m.key} className={`tl-mark tl-mark-${m.key}`}>
-              <line x1={m.x} y1={t.axisY - 9} x2={m.x} y2={top} />
-              <text x={left} y={top + 10}>
+            <g key={m.key} className={`tl-label tl-mark-${m.key}`} textAnchor={anchor}>
+              <text x={x} y={top + 10}>
                 {m.label}
               </text>
-              <text x={left} y={top + 23} className="tl-detail">
+              <text x={x} y={top + 23} className="tl-detail">
                 {m.detail}
               </text>
             </g>
           )
         })}
         {t.shape === 'no-times' ? (
-          <text x={openLabelX} y={t.laneTop + 12} textAnchor="middle">
+          <text x={t.width / 2} y={t.laneTop + 12} textAnchor="middle">
             No iat, nbf or exp: no time limit
           </text>
         ) : (
           <>
             {t.shape === 'open-ended' && (
-              <text x={openLabelX} y={t.laneTop + 12} textAnchor="middle">
+              <text x={t.width - 2} y={t.laneTop + 10} textAnchor="end">
                 no exp: never expires
               </text>
             )}
@@ -112,12 +114,19 @@ export default function Timeline({ payload }: { payload: JsonObject }) {
         )}
       </svg>
       <ul className="timeline-legend" aria-hidden="true">
-        <li>
-          <span className="swatch swatch-valid" /> valid
-        </li>
+        {t.segments.some((s) => s.kind === 'valid') && (
+          <li>
+            <span className="swatch swatch-valid" /> valid
+          </li>
+        )}
         {t.segments.some((s) => s.kind === 'stale') && (
           <li>
             <span className="swatch swatch-stale" /> stale (past warnafter)
+          </li>
+        )}
+        {t.segments.some((s) => s.kind === 'before' || s.kind === 'after') && (
+          <li>
+            <span className="swatch swatch-outside" /> not valid (before nbf, after exp)
           </li>
         )}
         {t.breaks.length > 0 && <li>// axis broken: time skipped</li>}

@@ -6,16 +6,17 @@ const SYMBOL: Record<ValidityState, string> = { valid: '✓', expired: '✗', 'n
 
 function detail(state: ValidityState, payload: JsonObject, now: number): string {
   const exp = payload.exp as number
-  const when = (t: number) => `${relativePhrase(t, now)} (${toIsoUtc(t) ?? t})`
+  const at = (t: number) => toIsoUtc(t)?.replace('T', ' ').replace('Z', ' UTC') ?? String(t)
+  const when = (t: number) => `${relativePhrase(t, now)}, at ${at(t)}`
   switch (state) {
     case 'valid':
-      return `exp ${when(exp)}: ${spellDuration(Math.floor(exp - now))} left.`
+      return `Expires ${when(exp)} (${spellDuration(Math.floor(exp - now))} left).`
     case 'stale':
       return `Past warnafter ${relativePhrase(warnAfter(payload) ?? now, now)}. Kubernetes still accepts it until exp, ${when(exp)}, but records each use as a stale token.`
     case 'expired':
-      return `exp was ${when(exp)}.`
+      return `Expired ${when(exp)}.`
     case 'not-yet-valid':
-      return `nbf is ${when(payload.nbf as number)}.`
+      return `Valid from nbf, ${when(payload.nbf as number)}.`
     case 'no-expiry':
       return 'There is no usable exp claim: nothing in the token limits its life.'
   }
