@@ -43,6 +43,16 @@ describe('timelineGeometry', () => {
     expect(t.summary).toContain('axis is broken')
     expectNoOverlap(t)
   })
+  it('keeps a day past warnafter clear of the break: log scale after it', () => {
+    const t = timelineGeometry(seed, seed['kubernetes.io'].warnafter + 86400, 600)
+    const brk = t.breaks[0] ?? 0
+    expect(t.now.where).toBe('inside')
+    expect(t.now.x - brk).toBeGreaterThan(40)
+    expect(t.now.x).toBeLessThan(mark(t, 'exp')?.x ?? 0)
+    // A month before exp is still short of exp by a visible gap.
+    const late = timelineGeometry(seed, seed.exp - 30 * 86400, 600)
+    expect((mark(late, 'exp')?.x ?? 0) - late.now.x).toBeGreaterThan(2)
+  })
   it('keeps the shape of a token viewed years after it expired, now in a zone past a break', () => {
     const t = timelineGeometry(seed, 1790000000, 600)
     expect(t.now.where).toBe('after')

@@ -102,7 +102,8 @@ function finish(t: Omit<Timeline, 'height' | 'laneTop' | 'laneHeight'>, lanes: n
  *
  * A one-year extended Kubernetes token would put iat, kubelet rotation and warnafter on the same
  * pixel, so when marks crowd into the first tenth of the token's life the axis is broken: the
- * first part (up to just past the last early mark) gets 60 % of the width, the rest 40 %.
+ * first part (up to just past the last early mark) gets 60 % of the width, linear; the rest gets
+ * 40 % on a log scale, so that "a day after warnafter" and "a month before exp" both stay apart.
  * "Now" outside the token's life sits in a narrow zone beyond a break, so a token viewed years
  * later keeps its shape.
  */
@@ -141,7 +142,10 @@ export function timelineGeometry(payload: JsonObject, nowSeconds: number, width:
     if (span <= 0) return wL
     if (focus > 0) {
       const t1 = lo + focus
-      return t <= t1 ? wL + ((t - lo) / focus) * W * FOCUS_SHARE : wL + W * FOCUS_SHARE + ((t - t1) / (hi - t1)) * W * (1 - FOCUS_SHARE)
+      if (t <= t1) return wL + ((t - lo) / focus) * W * FOCUS_SHARE
+      // Past the break, a log scale: "a day after warnafter" still stands clear of the break.
+      const frac = Math.log1p((Math.min(t, hi) - t1) / focus) / Math.log1p((hi - t1) / focus)
+      return wL + W * FOCUS_SHARE + frac * W * (1 - FOCUS_SHARE)
     }
     return wL + ((t - lo) / span) * W
   }
@@ -191,7 +195,7 @@ function describe(marks: TimelineMark[], lo: number, exp: number | undefined, fo
   const parts = marks.map((m) => `${m.label === m.key ? names[m.key] : m.label}: ${toIsoUtc(m.at) ?? m.at}${m.at === lo ? '' : ` (${m.detail.replace('+', '')} after the start)`}`)
   const text = [`Timeline. ${parts.join('; ')}.`]
   if (exp === undefined) text.push('No exp claim: the token never expires by time.')
-  if (focus > 0) text.push(`The axis is broken after the first ${spellDuration(focus)} so that the early marks stay readable.`)
+  if (focus > 0) text.push(`The axis is broken after the first ${spellDuration(focus)}, and later time is compressed, so that the early marks stay readable.`)
   text.push(where === 'before' ? 'Now is before the token becomes valid.' : where === 'after' ? 'Now is after expiry.' : 'Now is inside the token’s life.')
   return text.join(' ')
 }

@@ -33,7 +33,7 @@ export const VALIDITY_WORDS: Record<ValidityState, string> = {
   valid: 'Valid now',
   expired: 'Expired',
   'not-yet-valid': 'Not yet valid',
-  stale: 'Stale: past warnafter, still accepted',
+  stale: 'Stale: past warnafter',
   'no-expiry': 'No expiry',
 }
 

@@ -129,7 +129,7 @@ export default function Timeline({ payload }: { payload: JsonObject }) {
             <span className="swatch swatch-outside" /> not valid (before nbf, after exp)
           </li>
         )}
-        {t.breaks.length > 0 && <li>// axis broken: time skipped</li>}
+        {t.breaks.length > 0 && <li>// axis broken: later time compressed</li>}
       </ul>
     </div>
   )
