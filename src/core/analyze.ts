@@ -4,6 +4,7 @@ import { extractToken, type Extraction } from './extract.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
 import { claimRows, rowOwnsPointer, type ClaimRow } from './claims/rows.ts'
 import { classifyKubernetes } from './k8s/classify.ts'
+import { timeDiagnostics } from './time/checks.ts'
 
 export interface Analysis {
   input: string
@@ -47,6 +48,11 @@ export function analyze(input: string): Analysis {
     extraction,
     decoded,
     kind: k8s?.kind ?? structural,
-    diagnostics: [...extraction.diagnostics, ...decoded.diagnostics, ...(k8s?.diagnostics ?? [])],
+    diagnostics: [
+      ...extraction.diagnostics,
+      ...decoded.diagnostics,
+      ...(k8s?.diagnostics ?? []),
+      ...(payload.kind === 'claims' ? timeDiagnostics(payload.json.value) : []),
+    ],
   }
 }

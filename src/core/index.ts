@@ -17,3 +17,9 @@ export type * from './k8s/index.ts'
 /** Loads the Kubernetes insights (identity, provider, lifetime, advice, risks) on demand: they are mostly text. */
 export const loadKubernetesInsights = () => import('./k8s/index.ts')
 export type KubernetesInsightsModule = Awaited<ReturnType<typeof loadKubernetesInsights>>
+export * from './time/numericDate.ts'
+export * from './time/iso.ts'
+export * from './time/format.ts'
+export * from './time/duration.ts'
+export * from './time/checks.ts'
+export * from './time/timeline.ts'

@@ -8,6 +8,7 @@ import { PrivacyNotice } from './PrivacyNotice.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
 import { TokenInput } from './TokenInput.tsx'
 import { TokenSummary } from './TokenSummary.tsx'
+import { TimePanel } from './time/TimePanel.tsx'
 
 export function App() {
   const [input, setInput] = useState('')
@@ -36,6 +37,7 @@ export function App() {
             ) : (
               <>
                 <TokenSummary analysis={analysis} />
+                <TimePanel analysis={analysis} />
                 <DecodedView analysis={analysis} onOpenToken={setInput} />
               </>
             )}
