@@ -8,6 +8,7 @@ import { PrivacyNotice } from './PrivacyNotice.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
 import { TokenInput } from './TokenInput.tsx'
 import { TokenSummary } from './TokenSummary.tsx'
+import { VerifySlot } from './VerifySlot.tsx'
 
 export function App() {
   const [input, setInput] = useState('')
@@ -37,6 +38,7 @@ export function App() {
               <>
                 <TokenSummary analysis={analysis} />
                 <DecodedView analysis={analysis} />
+                <VerifySlot analysis={analysis} leewaySeconds={0} />
               </>
             )}
           </ErrorBoundary>
