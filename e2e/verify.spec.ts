@@ -4,6 +4,8 @@ import { createHash, createPublicKey } from 'node:crypto'
 import { SignJWT, exportJWK, exportPKCS8, generateKeyPair } from 'jose'
 import { expect, fixtureToken, paste, test } from './fixtures.ts'
 
+test.describe.configure({ timeout: 90_000 })
+
 const ISS = 'https://kubernetes.default.svc.cluster.local'
 
 /** A Kubernetes-style RS256 token whose kid is derived from its key as the API server does. */

@@ -4,9 +4,11 @@ import type { Analysis } from '../core/index.ts'
 // jose and react-query stay out of the start-up chunk: the panel loads when a token is shown.
 const VerifyPanel = lazy(() => import('./verify/VerifyPanel.tsx'))
 
-/** Where the verification panel goes; `leewaySeconds` is the time feature's shared setting. */
+/**
+ * Where the verification panel goes; `leewaySeconds` is the time feature's shared setting. It stays
+ * mounted while the token is edited, even through broken states, so the pasted key is not lost.
+ */
 export function VerifySlot({ analysis, leewaySeconds }: { analysis: Analysis; leewaySeconds: number }) {
-  if (!analysis.decoded.header) return null
   return (
     <Suspense fallback={<p className="placeholder">Loading signature verification…</p>}>
       <VerifyPanel analysis={analysis} leewaySeconds={leewaySeconds} />

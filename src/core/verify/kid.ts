@@ -51,7 +51,7 @@ export function compareKid(tokenKid: string | undefined, computed: (string | nul
   }
   const available = computed.map((kid, i) => ({ kid, index: i + 1 })).filter((c): c is { kid: string; index: number } => c.kid !== null)
   if (available.length === 0) {
-    return { state: 'not-applicable', tokenKid, message: 'No public key was given to recompute a Kubernetes key id from (HMAC secrets have none).' }
+    return { state: 'not-applicable', tokenKid, message: 'No Kubernetes key id could be recomputed: HMAC secrets have none, and keys that could not be read give none.' }
   }
   const providerNote = EKS_KID.test(tokenKid)
     ? 'This kid is 40 hex characters, the form EKS uses. Managed providers choose their own key ids, so a mismatch here is not proof of forgery: trust the signature result.'

@@ -78,7 +78,7 @@ async function k8sLikeToken(alg: 'RS256' | 'ES256', kid: string | undefined, cla
   return { jwt, publicKey, jwk: await exportJWK(publicKey), spki: await exportSPKI(publicKey), privateKey }
 }
 
-describe('key selection', () => {
+describe('key selection', { timeout: 30_000 }, () => {
   it('picks the key by kid from a multi-key set and says which one verified', async () => {
     const a = await k8sLikeToken('ES256', 'key-a')
     const b = await k8sLikeToken('RS256', 'key-b')
@@ -121,7 +121,7 @@ describe('key selection', () => {
   })
 })
 
-describe('failures are named precisely', () => {
+describe('failures are named precisely', { timeout: 30_000 }, () => {
   it('a wrong key is invalid, never verified', async () => {
     const a = await k8sLikeToken('RS256', undefined)
     const r = await check(a.jwt, K8S_OTHER_RSA_PEM)
@@ -170,6 +170,15 @@ describe('failures are named precisely', () => {
     expect((await check(fixture('rfc7516-a1-jwe').token, K8S_RSA_PEM)).state).toBe('unsupported')
   })
 
+  it('a critical header extension jose does not know makes the token unsupported, not verified', async () => {
+    const { createHmac } = await import('node:crypto')
+    const input = `${Buffer.from('{"alg":"HS256","crit":["x-policy"],"x-policy":1}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}`
+    const token = `${input}.${createHmac('sha256', 'a-shared-secret-that-is-32-bytes!').update(input).digest('base64url')}`
+    const r = await check(token, 'a-shared-secret-that-is-32-bytes!')
+    expect(r.state).toBe('unsupported')
+    expect(r.summary).toContain('x-policy')
+  })
+
   it('no key: unverified', async () => {
     const r = await check(fixture('rfc7515-a2-rs256').token, '   ')
     expect(r.state).toBe('unverified')
@@ -207,7 +216,7 @@ describe('failures are named precisely', () => {
   })
 })
 
-describe('every key format verifies', () => {
+describe('every key format verifies', { timeout: 60_000 }, () => {
   it('PEM CERTIFICATE', async () => {
     expect((await check(CERT_SIGNED_ES256, CERT_PEM)).state).toBe('verified')
   })
