@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { createHash, createPublicKey } from 'node:crypto'
 import { SignJWT, exportJWK, exportPKCS8, generateKeyPair } from 'jose'
+import { K8S_RSA_PEM } from '../src/test/k8s-key-vectors.ts'
 import { expect, fixtureToken, paste, test } from './fixtures.ts'
 
 test.describe.configure({ timeout: 90_000 })
@@ -98,6 +99,33 @@ test('alg none is never verified', async ({ page }) => {
   await paste(page, fixtureToken('rfc7519-6.1-unsecured'))
   await page.getByTestId('key-input').fill('{"kty":"oct","k":"c2VjcmV0"}')
   await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'unsupported')
+})
+
+test('an HMAC secret: the encoding is selectable, and a public key is never used as the secret', async ({ page }) => {
+  const { default: tokens } = await import('../src/test/public-tokens.json', { with: { type: 'json' } })
+  const fixture = tokens.find((t) => t.name === 'rfc7515-a1-hs256') as { token: string; publicKey: { jwk: { k: string } } }
+  await page.goto('./')
+  await paste(page, fixture.token)
+  const status = page.getByTestId('signature-status')
+  await page.getByTestId('key-input').fill(fixture.publicKey.jwk.k)
+  await expect(status).toHaveAttribute('data-state', 'invalid')
+  await page.getByLabel('Secret written as').selectOption('base64url')
+  await expect(status).toHaveAttribute('data-state', 'verified')
+  await expect(page.getByTestId('kid-check')).toHaveAttribute('data-state', 'not-applicable')
+  await page.getByTestId('key-input').fill(K8S_RSA_PEM)
+  await expect(status).toHaveAttribute('data-state', 'no-matching-key')
+  await expect(page.locator('[data-testid=diagnostic][data-code=ALG_KEY_CONFUSION]')).toBeVisible()
+})
+
+test('a discovery document: no keys, its jwks_uri and the command to fetch it', async ({ page, guards }) => {
+  const { token } = await clusterToken()
+  await page.goto('./')
+  await paste(page, token)
+  await page.getByTestId('key-input').fill(JSON.stringify({ issuer: ISS, jwks_uri: 'https://172.18.0.2:6443/openid/v1/jwks', response_types_supported: ['id_token'] }))
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'no-matching-key')
+  await expect(page.locator('.discovery-commands')).toContainText('kubectl get --raw /openid/v1/jwks')
+  await expect(page.locator('[data-testid=diagnostic][data-code=DISCOVERY_HAS_NO_KEYS]')).toContainText('https://172.18.0.2:6443/openid/v1/jwks')
+  expect(guards.requests.filter((u) => u.includes('172.18.0.2'))).toEqual([])
 })
 
 for (const scheme of ['light', 'dark'] as const) {
