@@ -23,3 +23,6 @@ export * from './time/format.ts'
 export * from './time/duration.ts'
 export * from './time/checks.ts'
 export * from './time/timeline.ts'
+// Types only: the verification functions pull in jose, so the lazily loaded panel imports them
+// from './verify/index.ts' directly and they stay out of the start-up chunk.
+export type * from './verify/index.ts'

@@ -9,6 +9,7 @@ import { ThemeToggle } from './ThemeToggle.tsx'
 import { TokenInput } from './TokenInput.tsx'
 import { TokenSummary } from './TokenSummary.tsx'
 import { TimePanel } from './time/TimePanel.tsx'
+import { VerifySlot } from './VerifySlot.tsx'
 
 export function App() {
   const [input, setInput] = useState('')
@@ -39,6 +40,7 @@ export function App() {
                 <TokenSummary analysis={analysis} />
                 <TimePanel analysis={analysis} />
                 <DecodedView analysis={analysis} onOpenToken={setInput} />
+                <VerifySlot analysis={analysis} />
               </>
             )}
           </ErrorBoundary>
