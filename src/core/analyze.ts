@@ -3,6 +3,8 @@ import type { Diagnostic } from './diagnostics.ts'
 import { extractToken, type Extraction } from './extract.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
 import { claimRows, rowOwnsPointer, type ClaimRow } from './claims/rows.ts'
+import { detectProviders } from './knowledge/providers.ts'
+import type { ProviderId } from './knowledge/types.ts'
 
 export interface Analysis {
   input: string
@@ -16,6 +18,8 @@ export interface Analysis {
   diagnostics: Diagnostic[]
   headerRows: ClaimRow[]
   payloadRows: ClaimRow[]
+  /** Providers recognised by the issuer, whose claim meanings apply to this token. */
+  issuerProviders: ProviderId[]
 }
 
 /**
@@ -29,14 +33,18 @@ export function isRowDiagnostic(d: Diagnostic, analysis: Pick<Analysis, 'headerR
   return rows.some((r) => rowOwnsPointer(r, pointer))
 }
 
+/** Extra checks run on the decoded token; the knowledge base's checks are loaded lazily (see loadKnowledge). */
+export type TokenChecks = (decoded: DecodedToken, issuerProviders: readonly ProviderId[]) => Diagnostic[]
+
 /**
- * The whole pipeline from pasted text to what the page shows: extract, decode, classify.
- * Pure and synchronous; never throws.
+ * The whole pipeline from pasted text to what the page shows: extract, decode, classify, and run
+ * `checks` when given. Pure and synchronous; never throws.
  */
-export function analyze(input: string): Analysis {
+export function analyze(input: string, checks?: TokenChecks): Analysis {
   const extraction = extractToken(input)
   const decoded = decodeToken(extraction.token)
   const payload = decoded.payload
+  const issuerProviders = detectProviders(decoded.header?.value ?? null, payload.kind === 'claims' ? payload.json.value : null)
   return {
     input,
     headerRows: decoded.header ? claimRows(decoded.header) : [],
@@ -44,6 +52,7 @@ export function analyze(input: string): Analysis {
     extraction,
     decoded,
     kind: structuralKind(decoded),
-    diagnostics: [...extraction.diagnostics, ...decoded.diagnostics],
+    issuerProviders,
+    diagnostics: [...extraction.diagnostics, ...decoded.diagnostics, ...(checks?.(decoded, issuerProviders) ?? [])],
   }
 }

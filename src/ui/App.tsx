@@ -8,12 +8,15 @@ import { PrivacyNotice } from './PrivacyNotice.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
 import { TokenInput } from './TokenInput.tsx'
 import { TokenSummary } from './TokenSummary.tsx'
+import { useKnowledge } from './useKnowledge.ts'
 
 export function App() {
   const [input, setInput] = useState('')
   // Deferred so that typing stays responsive while a very large paste is decoded.
   const deferredInput = useDeferredValue(input)
-  const analysis = useMemo(() => analyze(deferredInput), [deferredInput])
+  // The header warnings and claim checks arrive with the lazily loaded knowledge base.
+  const checks = useKnowledge()?.checks
+  const analysis = useMemo(() => analyze(deferredInput, checks), [deferredInput, checks])
   const empty = deferredInput.trim() === ''
 
   return (
