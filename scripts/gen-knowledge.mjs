@@ -31,7 +31,7 @@ function readExplanations(file) {
         defaultProcessing = line.slice('!processing '.length).trim()
         return
       }
-      const [name, text, processing, valueType] = line.split(' | ').map((s) => s.trim())
+      const [name, text, processing, valueType] = line.split('|').map((s) => s.trim())
       if (!section || !name || !text) throw new Error(`explanations.txt:${i + 1}: malformed line`)
       const key = `${section} ${name}`
       if (texts.has(key)) throw new Error(`explanations.txt:${i + 1}: duplicate ${key}`)
@@ -52,7 +52,10 @@ function row(kind, e) {
   if (!t) throw new Error(`no explanation for ${key}: add one to scripts/knowledge/explanations.txt`)
   t.used = true
   const valueType = e.value_type ?? t.valueType
-  return [e.name, e.title, t.text, t.processing, shortSpec(e.spec), e.url, shortSource(e.source), valueType, e.parent ?? e.pattern ?? '']
+  // The link goes to the first specification named; the others are mentioned in the text.
+  const [spec, ...others] = shortSpec(e.spec).split('; ')
+  const text = others.length ? `${t.text} Also in ${others.join('; ')}.` : t.text
+  return [e.name, e.title, text, t.processing, spec, e.url, shortSource(e.source), valueType, e.parent ?? e.pattern ?? '']
 }
 
 const claims = claimsRef.filter((e) => e.kind === 'claim').map((e) => row('claim', e))

@@ -45,7 +45,6 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
               </th>
               <td>
                 {!row.isGroup && <ClaimValue row={row} />}
-                {infos && <ClaimExplanation infos={infos} location={location} />}
                 {rowDiagnostics.length > 0 && (
                   <ul className="row-diagnostics">
                     {rowDiagnostics.map((d, i) => (
@@ -53,6 +52,7 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
                     ))}
                   </ul>
                 )}
+                {infos && <ClaimExplanation infos={infos} location={location} />}
               </td>
             </tr>
           )

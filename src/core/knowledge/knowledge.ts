@@ -73,8 +73,8 @@ export function toClaimInfo(e: KnowledgeEntry): ClaimInfo {
 const PRIVATE_REF = { label: 'RFC 7519 §4.3', url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.3' }
 const PUBLIC_REF = { label: 'RFC 7519 §4.2', url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.2' }
 
-const privateInfo = (location: 'header' | 'payload'): ClaimInfo => ({
-  title: location === 'header' ? 'Private header parameter' : 'Private claim',
+const privateInfo = (): ClaimInfo => ({
+  title: 'Unregistered name',
   description: 'Neither registered nor known for this issuer: a name the producer and its recipients agreed on between themselves, so only they know what it means.',
   processing: 'Only the parties that agreed on it can interpret it; a general-purpose verifier ignores it.',
   spec: PRIVATE_REF,
@@ -82,7 +82,7 @@ const privateInfo = (location: 'header' | 'payload'): ClaimInfo => ({
 })
 
 const collisionResistantInfo = (): ClaimInfo => ({
-  title: 'Collision-resistant name',
+  title: 'Public name in its owner\'s namespace',
   description: 'A name placed in a namespace its owner controls (here a URL), so it cannot clash with registered names or other parties\' names. The owner of that namespace defines its meaning.',
   processing: 'Interpret it only if you know the namespace owner\'s definition.',
   spec: PUBLIC_REF,
@@ -130,7 +130,7 @@ export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: rea
       const info = lookup(pointer)
       if (info) infos.push(info)
     }
-    if (infos.length === 0 && path.length === 1) infos.push(privateInfo('payload'))
+    if (infos.length === 0 && path.length === 1) infos.push(privateInfo())
     return infos
   }
 
@@ -148,7 +148,7 @@ export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: rea
     const infos = topLevel(headers, name, ctx)
     if (URI_NAME.test(name)) infos.unshift(collisionResistantInfo())
     if (name === 'alg' || name === 'enc' || name === 'zip') infos.push(...algorithmInfo(name, ctx.header?.[name]))
-    if (infos.length === 0) infos.push(privateInfo('header'))
+    if (infos.length === 0) infos.push(privateInfo())
     return infos
   }
 
