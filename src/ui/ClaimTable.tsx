@@ -57,7 +57,7 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
             </tr>
           )
         })}
-        {visible.size === 0 && (
+        {visible.size === 0 && rows.length > 0 && (
           <tr>
             <td colSpan={2}>Nothing here matches the filter.</td>
           </tr>

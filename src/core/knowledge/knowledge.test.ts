@@ -23,6 +23,9 @@ describe('claim lookup', () => {
   it('labels URL and URN names as collision-resistant', () => {
     expect(titles(kb.explainClaim('/https:~1~1example.com~1roles', none))).toEqual(["collision-resistant:Public name in its owner's namespace"])
     expect(kb.explainClaim('/urn:example:claim', none)[0]?.origin).toBe('collision-resistant')
+    expect(kb.explainClaim('/kubernetes.io~1serviceaccount~1namespace', none)[0]?.origin).toBe('collision-resistant')
+    expect(kb.explainClaim('/kubernetes.io', none)[0]?.origin).toBe('collision-resistant')
+    expect(kb.explainClaim('/given_name', none)[0]?.origin).toBe('registered')
     // cognito:groups has a colon but is no URI.
     expect(kb.explainClaim('/cognito:groups', none)[0]?.origin).toBe('private')
   })
@@ -71,7 +74,7 @@ describe('claim lookup', () => {
     const pod: ClaimInfo = { title: 'Pod name', description: 'The pod the token is bound to.', origin: 'kubernetes' }
     const withK8s = createKnowledge(undefined, [(p) => (p === '/kubernetes.io/pod/name' ? pod : undefined)])
     expect(withK8s.explainClaim('/kubernetes.io/pod/name', none)).toEqual([pod])
-    // A top-level name an extra lookup knows is no longer a private claim.
+    // A top-level name an extra lookup knows gets that meaning instead of the generic one.
     const legacy = createKnowledge(undefined, [(p) => (p === '/kubernetes.io~1serviceaccount~1namespace' ? pod : undefined)])
     expect(titles(legacy.explainClaim('/kubernetes.io~1serviceaccount~1namespace', none))).toEqual(['kubernetes:Pod name'])
     expect(titles(legacy.explainClaim('/aud', none))).toEqual(['registered:Audience'])

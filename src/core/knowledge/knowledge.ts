@@ -83,13 +83,16 @@ const privateInfo = (): ClaimInfo => ({
 
 const collisionResistantInfo = (): ClaimInfo => ({
   title: 'Public name in its owner\'s namespace',
-  description: 'A name placed in a namespace its owner controls (here a URL), so it cannot clash with registered names or other parties\' names. The owner of that namespace defines its meaning.',
+  description: 'A name placed in a namespace its owner controls (a URL or a domain name), so it cannot clash with registered names or other parties\' names. The owner of that namespace defines its meaning.',
   processing: 'Interpret it only if you know the namespace owner\'s definition.',
   spec: PUBLIC_REF,
   origin: 'collision-resistant',
 })
 
+// URLs, URNs and names under a domain (kubernetes.io/…) are collision-resistant (RFC 7519 §2).
 const URI_NAME = /^([a-z][a-z0-9+.-]*:\/\/|urn:)/i
+const DOMAIN_NAME = /^([a-z0-9-]+\.)+[a-z]{2,}(\/|$)/i
+const isCollisionResistant = (name: string) => URI_NAME.test(name) || DOMAIN_NAME.test(name)
 const ALWAYS_APPLIES: ReadonlySet<KnowledgeSource> = new Set(['iana', 'oidc', 'ietf-draft'])
 
 /** Splits a JSON Pointer into its unescaped member names. */
@@ -115,10 +118,8 @@ export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: rea
     const path = pointerTokens(pointer)
     const name = path[path.length - 1] ?? ''
     const infos: ClaimInfo[] = []
-    if (path.length === 1) {
-      infos.push(...topLevel(claims, name, ctx))
-      if (URI_NAME.test(name)) infos.unshift(collisionResistantInfo())
-    } else if (path.length === 2 && path[0] === 'cnf') {
+    if (path.length === 1) infos.push(...topLevel(claims, name, ctx))
+    else if (path.length === 2 && path[0] === 'cnf') {
       infos.push(...claims.filter((e) => e.parent === 'cnf' && e.name === name).map(toClaimInfo))
     } else if (path.length > 1 && path.slice(0, -1).every((p) => p === 'act' || p === 'may_act')) {
       // Inside act/may_act the members identify an actor, with the claims' usual meanings.
@@ -126,10 +127,13 @@ export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: rea
       if (name === 'act') infos.push({ ...toClaimInfo(claims.find((e) => e.name === 'act')!), title: 'Earlier actor', description: 'A nested act: an actor before the current one in the delegation chain, kept for the record only.' })
       else for (const info of topLevel(claims, name, ctx)) infos.push({ ...info, title: `${info.title} (of ${whose})`, description: `Describes ${whose}, not the token's subject. ${info.description}` })
     }
+    const known = infos.length
     for (const lookup of extra) {
       const info = lookup(pointer)
       if (info) infos.push(info)
     }
+    // The generic namespace explanation only when no lookup knows what this namespace means.
+    if (path.length === 1 && infos.length === known && isCollisionResistant(name)) infos.unshift(collisionResistantInfo())
     if (infos.length === 0 && path.length === 1) infos.push(privateInfo())
     return infos
   }
@@ -146,7 +150,7 @@ export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: rea
     if (path.length !== 1) return []
     const name = path[0] as string
     const infos = topLevel(headers, name, ctx)
-    if (URI_NAME.test(name)) infos.unshift(collisionResistantInfo())
+    if (isCollisionResistant(name)) infos.unshift(collisionResistantInfo())
     if (name === 'alg' || name === 'enc' || name === 'zip') infos.push(...algorithmInfo(name, ctx.header?.[name]))
     if (infos.length === 0) infos.push(privateInfo())
     return infos
