@@ -106,11 +106,23 @@ export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: rea
   const headers = data.headers.map(entry)
   const algorithms = data.algorithms.map(entry)
   const applies = (e: KnowledgeEntry, ctx: ExplainContext) => ALWAYS_APPLIES.has(e.source) || ctx.providers.includes(e.source as ProviderId)
-  const matches = (e: KnowledgeEntry, name: string) => e.name === name || (e.pattern !== undefined && new RegExp(e.pattern).test(name))
+  // Indexed by name, so that tokens with thousands of claims stay fast; families match by pattern.
+  const index = (list: readonly KnowledgeEntry[]) => {
+    const byName = new Map<string, KnowledgeEntry[]>()
+    const families: Array<[RegExp, KnowledgeEntry]> = []
+    for (const e of list) {
+      if (e.parent !== undefined) continue
+      if (e.pattern !== undefined) families.push([new RegExp(e.pattern), e])
+      else byName.set(e.name, [...(byName.get(e.name) ?? []), e])
+    }
+    return (name: string) => [...(byName.get(name) ?? []), ...families.filter(([re]) => re.test(name)).map(([, e]) => e)]
+  }
+  const claimsNamed = index(claims)
+  const headersNamed = index(headers)
 
   // Registered meanings first, then the provider meanings that apply to this token.
-  const topLevel = (list: readonly KnowledgeEntry[], name: string, ctx: ExplainContext) => {
-    const found = list.filter((e) => e.parent === undefined && matches(e, name) && applies(e, ctx))
+  const topLevel = (named: (name: string) => KnowledgeEntry[], name: string, ctx: ExplainContext) => {
+    const found = named(name).filter((e) => applies(e, ctx))
     return [...found.filter((e) => e.source === 'iana'), ...found.filter((e) => e.source !== 'iana')].map(toClaimInfo)
   }
 
@@ -118,14 +130,14 @@ export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: rea
     const path = pointerTokens(pointer)
     const name = path[path.length - 1] ?? ''
     const infos: ClaimInfo[] = []
-    if (path.length === 1) infos.push(...topLevel(claims, name, ctx))
+    if (path.length === 1) infos.push(...topLevel(claimsNamed, name, ctx))
     else if (path.length === 2 && path[0] === 'cnf') {
       infos.push(...claims.filter((e) => e.parent === 'cnf' && e.name === name).map(toClaimInfo))
     } else if (path.length > 1 && path.slice(0, -1).every((p) => p === 'act' || p === 'may_act')) {
       // Inside act/may_act the members identify an actor, with the claims' usual meanings.
       const whose = path[path.length - 2] === 'act' ? 'the actor' : 'a party allowed to act'
       if (name === 'act') infos.push({ ...toClaimInfo(claims.find((e) => e.name === 'act')!), title: 'Earlier actor', description: 'A nested act: an actor before the current one in the delegation chain, kept for the record only.' })
-      else for (const info of topLevel(claims, name, ctx)) infos.push({ ...info, title: `${info.title} (of ${whose})`, description: `Describes ${whose}, not the token's subject. ${info.description}` })
+      else for (const info of topLevel(claimsNamed, name, ctx)) infos.push({ ...info, title: `${info.title} (of ${whose})`, description: `Describes ${whose}, not the token's subject. ${info.description}` })
     }
     const known = infos.length
     for (const lookup of extra) {
@@ -149,7 +161,7 @@ export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: rea
     const path = pointerTokens(pointer)
     if (path.length !== 1) return []
     const name = path[0] as string
-    const infos = topLevel(headers, name, ctx)
+    const infos = topLevel(headersNamed, name, ctx)
     if (isCollisionResistant(name)) infos.unshift(collisionResistantInfo())
     if (name === 'alg' || name === 'enc' || name === 'zip') infos.push(...algorithmInfo(name, ctx.header?.[name]))
     if (infos.length === 0) infos.push(privateInfo())
