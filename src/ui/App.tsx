@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react'
 import { analyze } from '../core/index.ts'
-import { DecodedView } from './DecodedView.tsx'
+import { ExplainedDecodedView } from './ExplainedDecodedView.tsx'
 import { DiagnosticList } from './DiagnosticList.tsx'
 import { ErrorBoundary } from './ErrorBoundary.tsx'
 import { ExampleMenu } from './ExampleMenu.tsx'
@@ -39,7 +39,7 @@ export function App() {
             ) : (
               <>
                 <TokenSummary analysis={analysis} />
-                <DecodedView analysis={analysis} />
+                <ExplainedDecodedView analysis={analysis} />
               </>
             )}
           </ErrorBoundary>

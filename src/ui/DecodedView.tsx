@@ -1,11 +1,7 @@
-import { useState } from 'react'
 import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagnostic } from '../core/index.ts'
 import { ClaimTable } from './ClaimTable.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
 import { CopyButton } from './CopyButton.tsx'
-import { ClaimFilter } from './ClaimFilter.tsx'
-import { ClaimKnowledgeContext } from './useKnowledge.ts'
-import { useClaimKnowledgeFor } from './useClaimKnowledgeFor.ts'
 
 function JsonPanel({ title, part, json, rows, diagnostics }: { title: string; part: 'header' | 'payload'; json: DecodedJson; rows: ClaimRow[]; diagnostics: Diagnostic[] }) {
   const pretty = prettyJson(json)
@@ -79,23 +75,18 @@ function SignaturePanel({ analysis }: { analysis: Analysis }) {
 
 export function DecodedView({ analysis }: { analysis: Analysis }) {
   const { decoded } = analysis
-  const [query, setQuery] = useState('')
-  const knowledge = useClaimKnowledgeFor(analysis, query)
   return (
-    <ClaimKnowledgeContext value={knowledge}>
-      <div className="decoded">
-        <section className="panel panel-token" aria-labelledby="token-title">
-          <div className="panel-head">
-            <h2 id="token-title">Token</h2>
-            <CopyButton text={decoded.token} label="token" />
-          </div>
-          <ColoredToken decoded={decoded} />
-        </section>
-        {decoded.header && <ClaimFilter value={query} onChange={setQuery} />}
-        {decoded.header && <JsonPanel title="Header" part="header" json={decoded.header} rows={analysis.headerRows} diagnostics={analysis.diagnostics} />}
-        <PayloadPanel analysis={analysis} />
-        <SignaturePanel analysis={analysis} />
-      </div>
-    </ClaimKnowledgeContext>
+    <div className="decoded">
+      <section className="panel panel-token" aria-labelledby="token-title">
+        <div className="panel-head">
+          <h2 id="token-title">Token</h2>
+          <CopyButton text={decoded.token} label="token" />
+        </div>
+        <ColoredToken decoded={decoded} />
+      </section>
+      {decoded.header && <JsonPanel title="Header" part="header" json={decoded.header} rows={analysis.headerRows} diagnostics={analysis.diagnostics} />}
+      <PayloadPanel analysis={analysis} />
+      <SignaturePanel analysis={analysis} />
+    </div>
   )
 }

@@ -1,14 +1,17 @@
+import { jsonType } from '../claims/rows.ts'
 import { rfc, type Diagnostic, type Severity, type SpecRef } from '../diagnostics.ts'
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts'
+import { rowDiagnostic } from './rowDiagnostic.ts'
 
 const OIDC_CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
 const oidc = (section: string, anchor: string): SpecRef => ({ label: `OpenID Connect Core §${section}`, url: `${OIDC_CORE}#${anchor}` })
 
-function at(name: string, code: string, severity: Severity, message: string, ref: SpecRef): Diagnostic {
-  return { code, severity, message, ref, pointer: `/${name}`, location: 'payload' }
-}
+const at = (name: string, code: string, severity: Severity, message: string, ref: SpecRef) => rowDiagnostic('payload', name, code, severity, message, ref)
 
-const typeName = (v: JsonValue) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`)
+function typeName(v: JsonValue): string {
+  const t = jsonType(v)
+  return t === 'null' ? 'null' : `${t === 'array' || t === 'object' ? 'an' : 'a'} ${t}`
+}
 
 /** Bytes of the left half of the hash an `alg` names, which is what at_hash/c_hash/s_hash carry. */
 function halfHashBytes(alg: unknown): number | undefined {

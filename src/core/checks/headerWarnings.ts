@@ -2,10 +2,9 @@ import type { DecodedToken } from '../decode.ts'
 import { rfc, type Diagnostic, type Severity, type SpecRef } from '../diagnostics.ts'
 import type { JsonObject } from '../json.ts'
 import type { ProviderId } from '../knowledge/types.ts'
+import { rowDiagnostic } from './rowDiagnostic.ts'
 
-function at(name: string, code: string, severity: Severity, message: string, ref: SpecRef): Diagnostic {
-  return { code, severity, message, ref, pointer: `/${name}`, location: 'header' }
-}
+const at = (name: string, code: string, severity: Severity, message: string, ref: SpecRef) => rowDiagnostic('header', name, code, severity, message, ref)
 
 // Issuers that sign with public keys only, so an HS* token claiming to come from them is forged
 // with their public key as the HMAC secret, or broken.
