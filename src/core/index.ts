@@ -26,3 +26,5 @@ export * from './time/timeline.ts'
 // Types only: the verification functions pull in jose, so the lazily loaded panel imports them
 // from './verify/index.ts' directly and they stay out of the start-up chunk.
 export type * from './verify/index.ts'
+export { loadKnowledge, type ClaimLookup, type ExplainContext, type Knowledge, type ProviderId } from './knowledge/load.ts'
+export { filterRows } from './knowledge/filter.ts'

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react'
 import { analyze } from '../core/index.ts'
-import { DecodedView } from './DecodedView.tsx'
+import { ExplainedDecodedView } from './ExplainedDecodedView.tsx'
 import { DiagnosticList } from './DiagnosticList.tsx'
 import { ErrorBoundary } from './ErrorBoundary.tsx'
 import { ExampleMenu } from './ExampleMenu.tsx'
@@ -10,12 +10,15 @@ import { TokenInput } from './TokenInput.tsx'
 import { TokenSummary } from './TokenSummary.tsx'
 import { TimePanel } from './time/TimePanel.tsx'
 import { VerifySlot } from './VerifySlot.tsx'
+import { useKnowledge } from './useKnowledge.ts'
 
 export function App() {
   const [input, setInput] = useState('')
   // Deferred so that typing stays responsive while a very large paste is decoded.
   const deferredInput = useDeferredValue(input)
-  const analysis = useMemo(() => analyze(deferredInput), [deferredInput])
+  // The header warnings and claim checks arrive with the lazily loaded knowledge base.
+  const checks = useKnowledge()?.checks
+  const analysis = useMemo(() => analyze(deferredInput, checks), [deferredInput, checks])
   const empty = deferredInput.trim() === ''
 
   return (
@@ -39,7 +42,7 @@ export function App() {
               <>
                 <TokenSummary analysis={analysis} />
                 <TimePanel analysis={analysis} />
-                <DecodedView analysis={analysis} onOpenToken={setInput} />
+                <ExplainedDecodedView analysis={analysis} onOpenToken={setInput} />
                 <VerifySlot analysis={analysis} />
               </>
             )}
