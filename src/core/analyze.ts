@@ -1,6 +1,6 @@
 import { decodeToken, type DecodedToken } from './decode.ts'
 import type { Diagnostic } from './diagnostics.ts'
-import { extractToken, type Extraction } from './extract.ts'
+import { extractToken, type ExtractOptions, type Extraction } from './extract/index.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
 import { claimRows, rowOwnsPointer, type ClaimRow } from './claims/rows.ts'
 
@@ -31,10 +31,11 @@ export function isRowDiagnostic(d: Diagnostic, analysis: Pick<Analysis, 'headerR
 
 /**
  * The whole pipeline from pasted text to what the page shows: extract, decode, classify.
- * Pure and synchronous; never throws.
+ * Pure and synchronous; never throws. `options` carries the YAML parser, once loaded, and the
+ * token the user picked when the paste holds several (see `extractToken`).
  */
-export function analyze(input: string): Analysis {
-  const extraction = extractToken(input)
+export function analyze(input: string, options?: ExtractOptions): Analysis {
+  const extraction = extractToken(input, options)
   const decoded = decodeToken(extraction.token)
   const payload = decoded.payload
   return {

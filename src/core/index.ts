@@ -1,7 +1,7 @@
 // The only entry point ui/ imports from core.
 export * from './diagnostics.ts'
 export * from './decode.ts'
-export * from './extract.ts'
+export * from './extract/index.ts'
 export * from './kind.ts'
 export * from './analyze.ts'
 export * from './json.ts'
