@@ -1,6 +1,7 @@
 import { decodeToken, type DecodedToken } from './decode.ts'
 import type { Diagnostic } from './diagnostics.ts'
-import { extractToken, type ExtractOptions, type Extraction } from './extract/index.ts'
+import { extractSimple } from './extract/simple.ts'
+import type { ExtractOptions, Extraction } from './extract/types.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
 import { claimRows, rowOwnsPointer, type ClaimRow } from './claims/rows.ts'
 
@@ -31,11 +32,12 @@ export function isRowDiagnostic(d: Diagnostic, analysis: Pick<Analysis, 'headerR
 
 /**
  * The whole pipeline from pasted text to what the page shows: extract, decode, classify.
- * Pure and synchronous; never throws. `options` carries the YAML parser, once loaded, and the
- * token the user picked when the paste holds several (see `extractToken`).
+ * Pure and synchronous; never throws. Without options only simple pastes are extracted (see
+ * `extractSimple`); `options.extract` is the full `extractToken`, loaded lazily by the page, and
+ * `options` also carries the YAML parser and the token the user picked among several.
  */
-export function analyze(input: string, options?: ExtractOptions): Analysis {
-  const extraction = extractToken(input, options)
+export function analyze(input: string, options: ExtractOptions = {}): Analysis {
+  const extraction = options.extract ? options.extract(input, options) : extractSimple(input)
   const decoded = decodeToken(extraction.token)
   const payload = decoded.payload
   return {

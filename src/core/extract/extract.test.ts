@@ -154,7 +154,7 @@ describe('several tokens and no token', () => {
     expect(big.length).toBeGreaterThan(MAX_INPUT_LENGTH)
     const t0 = performance.now()
     const e = extractToken(big)
-    expect(performance.now() - t0).toBeLessThan(50)
+    expect(performance.now() - t0).toBeLessThan(250)
     expect(e.token).toBe('')
     expect(e.diagnostics).toEqual([expect.objectContaining({ code: 'INPUT_TOO_LARGE', severity: 'error' })])
     expect(e.diagnostics[0]?.message).toMatch(/1 MB/)
@@ -181,6 +181,6 @@ describe('looksLikeYaml', () => {
 
   it('asks for a YAML parser instead of guessing', () => {
     const e = extractToken('apiVersion: v1\nkind: Secret\n')
-    expect(e).toMatchObject({ needsYaml: true, token: '', candidates: [] })
+    expect(e).toMatchObject({ pending: 'yaml', token: '', candidates: [] })
   })
 })

@@ -2,15 +2,14 @@ import type { Diagnostic, Span } from '../diagnostics.ts'
 import { decodeBase64Jwt } from './base64.ts'
 import { documentCandidates, type Found } from './documents.ts'
 import { headerCandidates } from './headers.ts'
-import { findJwts, looksLikeJwt, ordinal, shortToken, tokenAt, TOKEN_ALPHABET, trimAndUnquote } from './text.ts'
+import { findJwts, ordinal, shortToken, tokenAt, TOKEN_ALPHABET, trimAndUnquote } from './text.ts'
+import { extractSimple, nothing, one } from './simple.ts'
 import type { Candidate, ExtractOptions, Extraction } from './types.ts'
 import { urlCandidates } from './url.ts'
 
 export type * from './types.ts'
 export { looksLikeJwt } from './text.ts'
-
-/** Pastes above this many characters are declined unread, so the page never freezes. */
-export const MAX_INPUT_LENGTH = 1024 * 1024
+export { extractSimple, MAX_INPUT_LENGTH } from './simple.ts'
 
 // A `key: value` line, or a `- key: value` list item, as YAML has and plain text rarely does.
 const YAML_KEY_LINE = /^[ \t]*(?:-[ \t]+)?["']?[A-Za-z_][\w.\-/]*["']?[ \t]*:(?:[ \t]|$)/m
@@ -20,14 +19,6 @@ export function looksLikeYaml(text: string): boolean {
   const t = text.trimStart()
   if (t.startsWith('{') || t.startsWith('[')) return false
   return t.startsWith('---') || YAML_KEY_LINE.test(t)
-}
-
-function nothing(explanation: string, diagnostics: Diagnostic[], needsYaml = false): Extraction {
-  return { token: '', source: 'raw', label: '', explanation, repaired: false, diagnostics, candidates: [], selected: 0, needsYaml }
-}
-
-function one(candidate: Candidate): Extraction {
-  return { ...candidate, candidates: [candidate], selected: 0, needsYaml: false }
 }
 
 function choose(found: Found, pick: number | undefined): Extraction {
@@ -41,7 +32,6 @@ function choose(found: Found, pick: number | undefined): Extraction {
     diagnostics: [...found.diagnostics, ...chosen.diagnostics],
     candidates,
     selected,
-    needsYaml: false,
   }
 }
 
@@ -85,39 +75,21 @@ function parseYamlQuietly(text: string, parse: NonNullable<ExtractOptions['parse
  * with tokens in it. When several are found, `candidates` lists them and `options.pick` chooses.
  *
  * Pure and synchronous; never throws. YAML is parsed only with `options.parseYaml`; without it,
- * a YAML-looking paste returns `needsYaml: true` so the caller can load a parser and call again.
+ * a YAML-looking paste returns `pending: 'yaml'` so the caller can load a parser and call again.
  * @example extractToken('Bearer eyJhbGciOiJub25lIn0.e30.').source // 'bearer'
  */
 export function extractToken(input: string, options: ExtractOptions = {}): Extraction {
-  if (input.length > MAX_INPUT_LENGTH) {
-    return nothing('The paste is too large to search.', [
-      {
-        code: 'INPUT_TOO_LARGE',
-        severity: 'error',
-        part: 'input',
-        message: `The paste is ${input.length.toLocaleString('en')} characters long; above ${MAX_INPUT_LENGTH.toLocaleString('en')} characters (1 MB) it is not searched for a token, so that the page stays responsive. Paste only the token or the object that holds it.`,
-      },
-    ])
-  }
+  const simple = extractSimple(input)
+  if (!simple.pending) return simple
   const { text, span } = trimAndUnquote(input)
   const quoted = span.end - span.start < input.trim().length
-  if (text === '') return one({ token: '', source: 'raw', label: '', explanation: 'Nothing pasted yet.', repaired: false, diagnostics: [] })
   if (TOKEN_ALPHABET.test(text)) return compactToken(text, span, quoted)
 
-  const scheme = /^(bearer|dpop)\s+/i.exec(text)
-  if (scheme && TOKEN_ALPHABET.test(text.slice(scheme[0].length).replace(/\s+/g, ''))) {
-    const tokenSpan = { start: span.start + scheme[0].length, end: span.end }
-    return one(tokenAt(input, tokenSpan, 'bearer', scheme[1] as string, `Found after the "${scheme[1]}" authorization scheme prefix.`))
-  }
-
   const joined = text.replace(/\s+/g, '')
-  if (TOKEN_ALPHABET.test(joined)) {
-    if (!joined.includes('.')) {
-      const b64 = decodeBase64Jwt(joined, 'The paste', span)
-      if (b64?.ok) return one({ token: b64.token, source: 'base64', label: 'base64', explanation: 'The paste is base64 (line breaks ignored); it was decoded to the JWT shown.', repaired: false, diagnostics: [] })
-      if (b64) return nothing('The paste is base64 of something other than a JWT.', [b64.diagnostic])
-    }
-    if (looksLikeJwt(joined)) return one(tokenAt(input, span, 'whitespace-stripped', shortToken(joined), 'Found as pasted, with line breaks or spaces inside.'))
+  if (TOKEN_ALPHABET.test(joined) && !joined.includes('.')) {
+    const b64 = decodeBase64Jwt(joined, 'The paste', span)
+    if (b64?.ok) return one({ token: b64.token, source: 'base64', label: 'base64', explanation: 'The paste is base64 (line breaks ignored); it was decoded to the JWT shown.', repaired: false, diagnostics: [] })
+    if (b64) return nothing('The paste is base64 of something other than a JWT.', [b64.diagnostic])
   }
 
   let notes: Diagnostic[] = []
@@ -140,7 +112,7 @@ export function extractToken(input: string, options: ExtractOptions = {}): Extra
   if (urls.length > 0) return choose({ candidates: urls, diagnostics: notes }, options.pick)
 
   if (looksLikeYaml(text)) {
-    if (!options.parseYaml) return nothing('Reading the YAML…', [], true)
+    if (!options.parseYaml) return nothing('Reading the YAML…', [], 'yaml')
     const parsed = parseYamlQuietly(text, options.parseYaml)
     if (parsed.ok) {
       const found = documentCandidates(parsed.docs, 'YAML')

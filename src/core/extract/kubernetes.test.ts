@@ -25,7 +25,7 @@ function secret(name: string, token: string, annotations: Record<string, string>
 describe('Kubernetes Secrets', () => {
   it('extracts the legacy token of the shared Secret fixture, with its context', () => {
     const e = extractToken(secretYaml, opts)
-    expect(e).toMatchObject({ token: legacy, source: 'secret', needsYaml: false, repaired: false })
+    expect(e).toMatchObject({ token: legacy, source: 'secret', repaired: false })
     expect(e.explanation).toBe('Found in Secret default/explicit-sa-token, data.token, base64-decoded.')
     expect(e.context).toEqual({
       kind: 'secret',
@@ -43,7 +43,7 @@ describe('Kubernetes Secrets', () => {
   })
 
   it('needs a YAML parser for the fixture and says so', () => {
-    expect(extractToken(secretYaml)).toMatchObject({ needsYaml: true, token: '' })
+    expect(extractToken(secretYaml)).toMatchObject({ pending: 'yaml', token: '' })
   })
 
   it('flags annotations that do not match the token claims, on the claim row', () => {
@@ -63,7 +63,7 @@ describe('Kubernetes Secrets', () => {
 
   it('reads a JSON Secret without any YAML parser, and stringData', () => {
     const json = JSON.stringify(secret('explicit-sa-token', legacy, { 'kubernetes.io/service-account.name': 'sa-token-demo' }), null, 2)
-    expect(extractToken(json)).toMatchObject({ token: legacy, source: 'secret', needsYaml: false })
+    expect(extractToken(json)).toMatchObject({ token: legacy, source: 'secret' })
     const plain = { kind: 'Secret', type: 'kubernetes.io/service-account-token', metadata: { name: 's' }, stringData: { token: pod } }
     const e = extractToken(JSON.stringify(plain))
     expect(e).toMatchObject({ token: pod, source: 'secret', explanation: 'Found in Secret s, stringData.token, as plain text.' })

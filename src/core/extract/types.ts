@@ -79,10 +79,12 @@ export interface Extraction extends Candidate {
   candidates: Candidate[]
   selected: number
   /**
-   * True when the paste looks like YAML and no YAML parser was given: the caller should load
-   * one and extract again. The token is empty meanwhile.
+   * Set when the token could not be found yet because code is missing: `extractor` when the
+   * paste is not a simple token and only `extractSimple` ran (the full `extractToken` is loaded
+   * lazily), `yaml` when the paste looks like YAML and no YAML parser was given. The caller
+   * loads what is named and extracts again.
    */
-  needsYaml: boolean
+  pending?: 'extractor' | 'yaml'
 }
 
 /**
@@ -92,6 +94,8 @@ export interface Extraction extends Candidate {
 export type YamlParser = (text: string) => unknown[]
 
 export interface ExtractOptions {
+  /** The full extractor, once loaded; without it `analyze` handles only simple pastes. */
+  extract?: (input: string, options: ExtractOptions) => Extraction
   parseYaml?: YamlParser
   /** Index into `candidates` of the token the user picked; out-of-range values pick the first. */
   pick?: number
