@@ -160,6 +160,18 @@ describe('several tokens and no token', () => {
     expect(e.diagnostics[0]?.message).toMatch(/1 MB/)
   })
 
+  it.each([
+    ['one long base64 word', 'QUJD'.repeat(250_000)],
+    ['many token-like words', 'eyJhbGci '.repeat(110_000)],
+    ['a long key: value file', 'key: value\n'.repeat(90_000)],
+    ['many header lines', 'Authorization: Basic Zm9vOmJhcg==\n'.repeat(28_000)],
+  ])('stays fast on %s close to 1 MB', (_name, text) => {
+    expect(text.length).toBeLessThanOrEqual(MAX_INPUT_LENGTH)
+    const t0 = performance.now()
+    extractToken(text, { parseYaml: (t) => [t.length] })
+    expect(performance.now() - t0).toBeLessThan(1500)
+  })
+
   it('searches a paste just under the limit', () => {
     const filler = 'x '.repeat((MAX_INPUT_LENGTH - rs256.length - 10) / 2)
     expect(extractToken(`${filler}${rs256}`).token).toBe(rs256)

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.ts'
 import { asArr, asStr, at } from './objects.ts'
+import { looksLikeJwt } from './text.ts'
 import type { Candidate, KubeconfigContext } from './types.ts'
 
 /** True when a parsed document is a kubeconfig: `kind: Config`, or users and clusters lists. */
@@ -39,6 +40,14 @@ export function kubeconfigCandidates(doc: unknown): { candidates: Candidate[]; d
       without.push(`"${user}" ${otherAuth(at(entry, 'user'))}`)
       continue
     }
+    if (token === 'REDACTED') {
+      without.push(`"${user}" has its token redacted, as kubectl config view does without --raw`)
+      continue
+    }
+    if (!looksLikeJwt(token)) {
+      without.push(`"${user}" has a token that is not a JWT (a static or bootstrap token, say)`)
+      continue
+    }
     const used = contexts.filter((c) => c.user === user)
     const context: KubeconfigContext = {
       kind: 'kubeconfig',
@@ -65,7 +74,7 @@ export function kubeconfigCandidates(doc: unknown): { candidates: Candidate[]; d
   candidates.sort((a, b) => Number(isCurrent(b)) - Number(isCurrent(a)))
   const diagnostics: Diagnostic[] = []
   if (without.length > 0) {
-    diagnostics.push({ code: 'KUBECONFIG_USER_WITHOUT_TOKEN', severity: 'info', part: 'input', message: `Not offered, as they hold no token in the file: user ${without.join('; user ')}.` })
+    diagnostics.push({ code: 'KUBECONFIG_USER_WITHOUT_TOKEN', severity: 'info', part: 'input', message: `Not offered, as they hold no JWT in the file: user ${without.join('; user ')}.` })
   }
   if (candidates.length === 0) {
     diagnostics.push({ code: 'NO_TOKEN_FOUND', severity: 'error', part: 'input', message: 'This kubeconfig has no user with a token field.' })

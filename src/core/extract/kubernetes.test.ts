@@ -159,6 +159,12 @@ describe('kubeconfigs', () => {
     expect(extractToken(json).candidates).toHaveLength(3)
   })
 
+  it('names users whose token is redacted or not a JWT', () => {
+    const e = extractToken('kind: Config\nclusters: []\nusers:\n- name: r\n  user: {token: REDACTED}\n- name: b\n  user: {token: abcdef.0123456789abcdef}\n', opts)
+    expect(codes(e)).toEqual(['KUBECONFIG_USER_WITHOUT_TOKEN', 'NO_TOKEN_FOUND'])
+    expect(e.diagnostics[0]?.message).toMatch(/"r" has its token redacted, as kubectl config view does without --raw; user "b" has a token that is not a JWT/)
+  })
+
   it('explains a kubeconfig without token users', () => {
     const e = extractToken('kind: Config\nusers:\n- name: x\n  user:\n    client-certificate-data: AAAA\nclusters: []\n', opts)
     expect(e.token).toBe('')
