@@ -126,6 +126,10 @@ test('base64 that is not a JWT is rejected with a message', async ({ page }) => 
 })
 
 test('the extra code loads only when a paste needs it', async ({ page, guards }) => {
+  // Neither chunk is in what index.html loads at start (what scripts/check-size.mjs measures).
+  const html = await (await page.request.get('./')).text()
+  expect(html).not.toMatch(/fullExtractor|yamlParser/)
+  await expect.poll(() => chunk(guards.requests, 'index').length).toBe(1)
   await paste(page, `Bearer ${hs256}`)
   await expect(page.getByTestId('extracted-from')).toHaveAttribute('data-source', 'bearer')
   expect(chunk(guards.requests, 'fullExtractor')).toHaveLength(0)
