@@ -49,7 +49,7 @@ export function crossCheckSecret(secret: SecretContext, token: string): Diagnost
     part: 'payload',
     pointer: p.pointer,
     location: 'payload',
-    message: `The Secret's ${p.what} is "${p.secretValue}", but the token's ${p.claim} claim is "${p.claimValue}". The API server goes by the claims, not by the Secret: the token was copied from elsewhere or the Secret was edited.`,
+    message: `The Secret's ${p.what} is "${p.secretValue}", but the token's ${p.claim} claim is "${p.claimValue}". The API server goes by the claims, not by the Secret: most likely the token was copied from another Secret, or the Secret was edited.`,
   }))
   if (compared.length > 0 && mismatches.length === 0) {
     out.push({
