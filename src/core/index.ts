@@ -1,4 +1,4 @@
-// The only entry point ui/ imports from core.
+// The only entry point ui/ imports from core statically (./lazy.ts is for dynamic import() only).
 export * from './diagnostics.ts'
 export * from './decode.ts'
 // The full extractor is not exported here: the page loads it lazily through ./lazy.ts.
