@@ -45,7 +45,7 @@ export function extractSimple(input: string): Extraction {
     return one(tokenAt(input, tokenSpan, 'bearer', scheme[1] as string, `Found after the "${scheme[1]}" authorization scheme prefix.`))
   }
   // Two tokens side by side are not one broken token, even if they join into a JWE's shape.
-  const whole = text.split(/\s+/).filter((w) => looksLikeJwt(w)).length < 2
-  if (whole && looksLikeJwt(text.replace(/\s+/g, ''))) return one(tokenAt(input, span, 'whitespace-stripped', 'as pasted', 'Found as pasted, with line breaks or spaces inside.'))
+  const broken = /\s/.test(text) && text.split(/\s+/).filter((w) => looksLikeJwt(w)).length < 2
+  if (broken && looksLikeJwt(text.replace(/\s+/g, ''))) return one(tokenAt(input, span, 'whitespace-stripped', 'as pasted', 'Found as pasted, with line breaks or spaces inside.'))
   return { ...one({ token: text, source: 'raw', label: 'as pasted', explanation: 'Looking for the token in the paste…', span, repaired: false, diagnostics: [] }), pending: 'extractor' }
 }
