@@ -8,6 +8,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // axe runs over a full page take several seconds each; leave room on a busy 2-core machine.
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
   workers: 2,
   reporter: 'list',
   use: {

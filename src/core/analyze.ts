@@ -1,6 +1,7 @@
 import { decodeToken, type DecodedToken } from './decode.ts'
 import type { Diagnostic } from './diagnostics.ts'
-import { extractToken, type Extraction } from './extract.ts'
+import { extractSimple } from './extract/simple.ts'
+import type { ExtractOptions, Extraction } from './extract/types.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
 import { claimRows, rowOwnsPointer, type ClaimRow } from './claims/rows.ts'
 import { classifyKubernetes } from './k8s/classify.ts'
@@ -38,12 +39,21 @@ export function isRowDiagnostic(d: Diagnostic, analysis: Pick<Analysis, 'headerR
 /** Extra checks run on the decoded token; the knowledge base's checks are loaded lazily (see loadKnowledge). */
 export type TokenChecks = (decoded: DecodedToken, issuerProviders: readonly ProviderId[]) => Diagnostic[]
 
+/** What the page hands to `analyze()` once the lazily loaded parts have arrived. */
+export interface AnalyzeOptions extends ExtractOptions {
+  checks?: TokenChecks | undefined
+}
+
 /**
- * The whole pipeline from pasted text to what the page shows: extract, decode, classify, and run
- * `checks` when given. Pure and synchronous; never throws.
+ * The whole pipeline from pasted text to what the page shows: extract, decode, classify, check.
+ * Pure and synchronous; never throws. Without options only simple pastes are extracted (see
+ * `extractSimple`); `options.extract` is the full `extractToken`, loaded lazily by the page, and
+ * `options` also carries the YAML parser, the token the user picked among several, and the
+ * knowledge base's `checks` once they have loaded.
  */
-export function analyze(input: string, checks?: TokenChecks): Analysis {
-  const extraction = extractToken(input)
+export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
+  const { checks } = options
+  const extraction = options.extract ? options.extract(input, options) : extractSimple(input)
   const decoded = decodeToken(extraction.token)
   const payload = decoded.payload
   const structural = structuralKind(decoded)

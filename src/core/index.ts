@@ -1,7 +1,9 @@
-// The only entry point ui/ imports from core.
+// The only entry point ui/ imports from core statically (./lazy.ts is for dynamic import() only).
 export * from './diagnostics.ts'
 export * from './decode.ts'
-export * from './extract.ts'
+// The full extractor is not exported here: the page loads it lazily through ./lazy.ts.
+export type * from './extract/types.ts'
+export { extractSimple, MAX_INPUT_LENGTH } from './extract/simple.ts'
 export * from './kind.ts'
 export * from './analyze.ts'
 export * from './json.ts'

@@ -1,7 +1,8 @@
-import { useDeferredValue, useMemo, useState } from 'react'
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react'
 import { analyze } from '../core/index.ts'
 import { ExplainedDecodedView } from './ExplainedDecodedView.tsx'
 import { DiagnosticList } from './DiagnosticList.tsx'
+import { FileDrop } from './FileDrop.tsx'
 import { ErrorBoundary } from './ErrorBoundary.tsx'
 import { ExampleMenu } from './ExampleMenu.tsx'
 import { PrivacyNotice } from './PrivacyNotice.tsx'
@@ -11,14 +12,29 @@ import { TokenSummary } from './TokenSummary.tsx'
 import { TimePanel } from './time/TimePanel.tsx'
 import { VerifySlot } from './VerifySlot.tsx'
 import { useKnowledge } from './useKnowledge.ts'
+import { useExtractionModules, type ExtractionModule } from './useExtractionModules.ts'
+
+// Same chunk as the full extractor, which is loaded by the time there is anything to show.
+const ExtractionPanel = lazy(() => import('./fullExtractor.ts').then((m) => ({ default: m.ExtractionPanel })))
 
 export function App() {
   const [input, setInput] = useState('')
   // Deferred so that typing stays responsive while a very large paste is decoded.
   const deferredInput = useDeferredValue(input)
+  // The token picked among several found; it belongs to the text it was picked in.
+  const [picked, setPicked] = useState({ input: '', index: 0 })
+  const pick = picked.input === deferredInput ? picked.index : 0
+  const [wanted, setWanted] = useState<ExtractionModule[]>([])
+  const modules = useExtractionModules(wanted)
   // The header warnings and claim checks arrive with the lazily loaded knowledge base.
   const checks = useKnowledge()?.checks
-  const analysis = useMemo(() => analyze(deferredInput, checks), [deferredInput, checks])
+  const analysis = useMemo(
+    () => analyze(deferredInput, { extract: modules.extract, parseYaml: modules.parseYaml, pick, checks }),
+    [deferredInput, modules.extract, modules.parseYaml, pick, checks],
+  )
+  const pending = analysis.extraction.pending
+  // Asking for a module while rendering is React's way to adjust state to what was just computed.
+  if (pending && !wanted.includes(pending)) setWanted([...wanted, pending])
   const empty = deferredInput.trim() === ''
 
   return (
@@ -30,14 +46,23 @@ export function App() {
       <PrivacyNotice />
       <main className="layout">
         <section className="input-column" aria-label="Token input">
-          <TokenInput value={input} onChange={setInput} />
+          <FileDrop onText={setInput}>
+            <TokenInput value={input} onChange={setInput} />
+          </FileDrop>
           <ExampleMenu onPick={setInput} />
-          {!empty && <DiagnosticList analysis={analysis} />}
+          {!empty && (analysis.extraction.candidates.length > 1 || analysis.extraction.context) && (
+            <Suspense fallback={null}>
+              <ExtractionPanel extraction={analysis.extraction} onPick={(index) => setPicked({ input: deferredInput, index })} />
+            </Suspense>
+          )}
+          {!empty && !pending && <DiagnosticList analysis={analysis} />}
         </section>
         <section className="output-column" aria-label="Decoded token">
           <ErrorBoundary resetKey={deferredInput}>
             {empty ? (
               <p className="placeholder">Paste a JWT, or pick an example, to see it decoded and explained.</p>
+            ) : pending ? (
+              <p className="placeholder">{modules.failed === pending ? 'The code that searches this kind of paste could not be loaded; paste the token itself.' : 'Looking for the token in the paste…'}</p>
             ) : (
               <>
                 <TokenSummary analysis={analysis} />

@@ -57,12 +57,12 @@ describe('claim value checks', () => {
   })
 
   it('stay quiet on the OIDC Core example ID token', () => {
-    const a = analyze(fixture('oidc-core-a2-id-token').token, tokenChecks)
+    const a = analyze(fixture('oidc-core-a2-id-token').token, { checks: tokenChecks })
     expect(a.diagnostics.filter((d) => d.location === 'payload')).toEqual([])
   })
 
   it('are attached to their claim rows when analyze runs them', () => {
-    const a = analyze(rawToken('{"alg":"RS256"}', '{"aud":5,"email_verified":"true"}'), tokenChecks)
+    const a = analyze(rawToken('{"alg":"RS256"}', '{"aud":5,"email_verified":"true"}'), { checks: tokenChecks })
     const mine = a.diagnostics.filter((d) => ['AUD_INVALID_TYPE', 'VERIFIED_NOT_BOOLEAN'].includes(d.code))
     expect(mine.map((d) => d.code)).toEqual(['AUD_INVALID_TYPE', 'VERIFIED_NOT_BOOLEAN'])
     expect(mine.every((d) => isRowDiagnostic(d, a))).toBe(true)

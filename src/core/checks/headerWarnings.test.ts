@@ -6,16 +6,16 @@ import { tokenChecks } from './tokenChecks.ts'
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 /** Codes of the header diagnostics for a header and payload, each with the row it belongs to. */
 function headerCodes(header: object, payload: object = { iss: 'https://idp.example.com' }): string[] {
-  const a = analyze(rawToken(JSON.stringify(header), JSON.stringify(payload)), tokenChecks)
+  const a = analyze(rawToken(JSON.stringify(header), JSON.stringify(payload)), { checks: tokenChecks })
   return a.diagnostics.filter((d) => d.location === 'header' && d.pointer !== undefined && isRowDiagnostic(d, a) && d.code !== 'HEADER_ALG_NOT_STRING').map((d) => `${d.code}@${d.pointer}`)
 }
-const jwe = (header: object) => analyze(`${b64u(JSON.stringify(header))}.a2V5.aXY.Y2lwaGVy.dGFn`, tokenChecks)
+const jwe = (header: object) => analyze(`${b64u(JSON.stringify(header))}.a2V5.aXY.Y2lwaGVy.dGFn`, { checks: tokenChecks })
 
 describe('header and algorithm warnings', () => {
   it('flag alg none in every spelling, naming the case variant', () => {
     expect(headerCodes({ alg: 'none' })).toEqual(['ALG_NONE@/alg'])
     expect(headerCodes({ alg: 'nOnE' })).toEqual(['ALG_NONE@/alg'])
-    const a = analyze(rawToken('{"alg":"NONE"}', '{}', ''), tokenChecks)
+    const a = analyze(rawToken('{"alg":"NONE"}', '{}', ''), { checks: tokenChecks })
     expect(a.diagnostics.find((d) => d.code === 'ALG_NONE')?.message).toMatch(/Spelling it "NONE"/)
   })
 
@@ -74,14 +74,14 @@ describe('header and algorithm warnings', () => {
     for (const typ of ['at+jwt', 'application/AT+JWT', 'dpop+jwt', 'logout+jwt', 'secevent+jwt', 'kb+jwt', 'dc+sd-jwt', 'passport']) {
       expect(headerCodes({ alg: 'ES256', typ })).toEqual(['TYP_KIND@/typ'])
     }
-    const a = analyze(rawToken('{"alg":"ES256","typ":"dpop+jwt"}', '{}'), tokenChecks)
+    const a = analyze(rawToken('{"alg":"ES256","typ":"dpop+jwt"}', '{}'), { checks: tokenChecks })
     expect(a.diagnostics.find((d) => d.code === 'TYP_KIND')?.message).toMatch(/DPoP proof/)
     expect(headerCodes({ alg: 'ES256', typ: 'JWT' })).toEqual([])
   })
 
   it('stay quiet on the public example tokens that deserve no warning', () => {
     for (const name of ['rfc7515-a1-hs256', 'rfc7515-a2-rs256', 'rfc7515-a3-es256', 'oidc-core-a2-id-token', 'seed-bound-pod-v1.24', 'rfc7516-a1-jwe']) {
-      const a = analyze(fixture(name).token, tokenChecks)
+      const a = analyze(fixture(name).token, { checks: tokenChecks })
       expect(a.diagnostics.filter((d) => d.location === 'header'), name).toEqual([])
     }
   })

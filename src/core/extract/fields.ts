@@ -1,0 +1,42 @@
+import type { Diagnostic } from '../diagnostics.ts'
+import { asObj } from './objects.ts'
+import { looksLikeJwt } from './text.ts'
+import type { Candidate } from './types.ts'
+
+// The names OAuth 2.0 (RFC 6749 §5.1), OpenID Connect and most APIs give to tokens.
+const TOKEN_FIELDS = ['id_token', 'access_token', 'token', 'refresh_token', 'jwt', 'idToken', 'accessToken']
+const MAX_DEPTH = 6
+
+/**
+ * Tokens in well-known fields of a parsed JSON or YAML value, searched a few levels deep (token
+ * responses are sometimes wrapped). Fields that hold something other than a JWT, such as an
+ * opaque refresh token, are named in an info diagnostic rather than offered.
+ */
+export function fieldCandidates(value: unknown, format: 'JSON' | 'YAML'): { candidates: Candidate[]; diagnostics: Diagnostic[] } {
+  const candidates: Candidate[] = []
+  const opaque: string[] = []
+  const walk = (v: unknown, path: string, depth: number): void => {
+    if (depth > MAX_DEPTH) return
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => walk(item, `${path}[${i}]`, depth + 1))
+      return
+    }
+    const o = asObj(v)
+    if (!o) return
+    for (const key of Object.keys(o)) {
+      const member = o[key]
+      const here = path ? `${path}.${key}` : key
+      if (TOKEN_FIELDS.includes(key) && typeof member === 'string') {
+        const token = member.trim().replace(/^(bearer|dpop)\s+/i, '')
+        if (looksLikeJwt(token)) {
+          candidates.push({ token, source: 'json-field', label: here, explanation: `Found in the ${format} field ${here}.`, repaired: false, diagnostics: [] })
+        } else opaque.push(here)
+      } else walk(member, here, depth + 1)
+    }
+  }
+  walk(value, '', 0)
+  const diagnostics: Diagnostic[] = opaque.length
+    ? [{ code: 'FIELD_NOT_JWT', severity: 'info', part: 'input', message: `${opaque.join(', ')} ${opaque.length === 1 ? 'holds' : 'hold'} an opaque token, not a JWT, so there is nothing to decode in ${opaque.length === 1 ? 'it' : 'them'}.` }]
+    : []
+  return { candidates, diagnostics }
+}

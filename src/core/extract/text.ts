@@ -1,0 +1,84 @@
+import type { Diagnostic, Span } from '../diagnostics.ts'
+import type { Candidate, ExtractionSource } from './types.ts'
+
+/** Characters a compact token (or its standard-base64 cousin) can contain. */
+export const TOKEN_ALPHABET = /^[A-Za-z0-9_\-.=+/]+$/
+/** An SD-JWT: a compact JWT, then `~`-separated disclosures and an optional key-binding JWT (RFC 9901). */
+export const SD_JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(~[A-Za-z0-9_.-]*)+$/
+
+/** A compact JWS/JWT (three parts) or JWE (five parts) whose header starts like base64url JSON. */
+const JWT_SHAPE = /^ey[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*){2}(\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?$/
+/** The same, for finding tokens inside longer text. Bounded by characters tokens never contain. */
+const JWT_IN_TEXT = /(?<![A-Za-z0-9_\-.])ey[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){2}(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?(?![A-Za-z0-9_-])/g
+
+/** True when the text is shaped like a compact JWT or JWE (not that it decodes). */
+export function looksLikeJwt(text: string): boolean {
+  return JWT_SHAPE.test(text)
+}
+
+/** Every compact token in a longer text, with its span. */
+export function findJwts(text: string): { token: string; span: Span }[] {
+  const found: { token: string; span: Span }[] = []
+  for (const m of text.matchAll(JWT_IN_TEXT)) {
+    const start = m.index
+    found.push({ token: m[0], span: { start, end: start + m[0].length } })
+  }
+  return found
+}
+
+/** The input without surrounding whitespace and one pair of matching quotes, with where that is. */
+export function trimAndUnquote(input: string): { text: string; span: Span } {
+  let start = 0
+  let end = input.length
+  while (start < end && /\s/.test(input[start] as string)) start++
+  while (end > start && /\s/.test(input[end - 1] as string)) end--
+  const first = input[start]
+  if (end - start >= 2 && (first === '"' || first === "'" || first === '`') && input[end - 1] === first) {
+    start++
+    end--
+    while (start < end && /\s/.test(input[start] as string)) start++
+    while (end > start && /\s/.test(input[end - 1] as string)) end--
+  }
+  return { text: input.slice(start, end), span: { start, end } }
+}
+
+export function whitespaceDiagnostic(span: Span): Diagnostic {
+  return {
+    code: 'WHITESPACE_REMOVED',
+    severity: 'info',
+    part: 'input',
+    span,
+    message:
+      'The pasted token contained line breaks or spaces, which a compact token never has; they were removed before decoding. A verifier given the text as pasted would reject it.',
+  }
+}
+
+/**
+ * A candidate for a token that sits at `span` in the input, possibly broken by whitespace.
+ * Whitespace inside is removed and reported; otherwise the token is the verbatim substring.
+ */
+export function tokenAt(input: string, span: Span, source: ExtractionSource, label: string, explanation: string): Candidate {
+  const text = input.slice(span.start, span.end)
+  if (/\s/.test(text)) {
+    return {
+      token: text.replace(/\s+/g, ''),
+      source,
+      label,
+      explanation: `${explanation} Line breaks or spaces inside the token were removed.`,
+      repaired: true,
+      diagnostics: [whitespaceDiagnostic(span)],
+    }
+  }
+  return { token: text, source, label, explanation, span, repaired: false, diagnostics: [] }
+}
+
+/** `1st`, `2nd`, … for explanations. */
+export function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')
+  return `${n}${s}`
+}
+
+/** Shortens a token for a picker label: its first and last characters. */
+export function shortToken(token: string): string {
+  return token.length <= 24 ? token : `${token.slice(0, 12)}…${token.slice(-8)}`
+}
