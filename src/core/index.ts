@@ -14,7 +14,6 @@ export * from './claims/info.ts'
 export * from './time/validity.ts'
 export type { Disclosure, SdJwtParts } from './sdJwt.ts'
 export { classifyKubernetes, type KubernetesClassification } from './k8s/classify.ts'
-export { kubernetesClaimInfo } from './k8s/claimInfo.ts'
 export type * from './k8s/index.ts'
 /** Loads the Kubernetes insights (identity, provider, lifetime, advice, risks) on demand: they are mostly text. */
 export const loadKubernetesInsights = () => import('./k8s/index.ts')
