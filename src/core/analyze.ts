@@ -1,4 +1,4 @@
-import { decodeToken, type DecodedToken } from './decode.ts'
+import { decodeToken, type DecodeOptions, type DecodedToken } from './decode.ts'
 import type { Diagnostic } from './diagnostics.ts'
 import { extractToken, type Extraction } from './extract.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
@@ -33,9 +33,9 @@ export function isRowDiagnostic(d: Diagnostic, analysis: Pick<Analysis, 'headerR
  * The whole pipeline from pasted text to what the page shows: extract, decode, classify.
  * Pure and synchronous; never throws.
  */
-export function analyze(input: string): Analysis {
+export function analyze(input: string, options: DecodeOptions = {}): Analysis {
   const extraction = extractToken(input)
-  const decoded = decodeToken(extraction.token)
+  const decoded = decodeToken(extraction.token, options)
   const payload = decoded.payload
   return {
     input,

@@ -10,3 +10,7 @@ export { encodeBase64url, decodeBase64Loose } from './base64url.ts'
 export * from './examples.ts'
 export * from './claims/info.ts'
 export * from './time/validity.ts'
+export type { ShareState, Redaction, RedactionCategory, RedactionChoice, FragmentRequest, ShareOptions } from './permalink/index.ts'
+/** Permalink code is loaded on demand: most visits neither share nor open a shared link. */
+export const loadPermalink = () => import('./permalink/index.ts')
+export { readFragment } from './permalink/fragment.ts'
