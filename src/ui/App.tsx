@@ -8,12 +8,20 @@ import { PrivacyNotice } from './PrivacyNotice.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
 import { TokenInput } from './TokenInput.tsx'
 import { TokenSummary } from './TokenSummary.tsx'
+import { OpenedLink } from './share/OpenedLink.tsx'
+import { ShareButton } from './share/ShareButton.tsx'
+import { isSignatureRemovedView, useOpenedLink, withSharedNotes } from './share/useOpenedLink.ts'
+import { UpdateNotice } from './UpdateNotice.tsx'
 
 export function App() {
   const [input, setInput] = useState('')
   // Deferred so that typing stays responsive while a very large paste is decoded.
   const deferredInput = useDeferredValue(input)
-  const analysis = useMemo(() => analyze(deferredInput), [deferredInput])
+  const [opened] = useOpenedLink(setInput)
+  const analysis = useMemo(
+    () => withSharedNotes(analyze(deferredInput, { signatureRemoved: isSignatureRemovedView(opened, deferredInput) }), opened),
+    [deferredInput, opened],
+  )
   const empty = deferredInput.trim() === ''
 
   return (
@@ -23,10 +31,13 @@ export function App() {
         <ThemeToggle />
       </header>
       <PrivacyNotice />
+      <UpdateNotice />
+      <OpenedLink opened={opened} input={deferredInput} />
       <main className="layout">
         <section className="input-column" aria-label="Token input">
           <TokenInput value={input} onChange={setInput} />
           <ExampleMenu onPick={setInput} />
+          {!empty && <ShareButton analysis={analysis} />}
           {!empty && <DiagnosticList analysis={analysis} />}
         </section>
         <section className="output-column" aria-label="Decoded token">
