@@ -1,0 +1,27 @@
+import { expect, fixtureToken, paste, test } from './fixtures.ts'
+
+test('after one visit the app loads, decodes and shares with the network off', async ({ page, context, guards }) => {
+  await page.goto('./')
+  // The service worker precaches the app on the first visit and then takes control of the page.
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated')
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+  await context.setOffline(true)
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'JWT Explorer' })).toBeVisible()
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false)
+  await paste(page, fixtureToken('seed-bound-pod-v1.24'))
+  await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/pod/name"]')).toContainText('busybox')
+  // The lazily loaded share panel comes from the cache too.
+  await page.getByTestId('share-button').click()
+  await expect(page.getByTestId('share-link')).toHaveValue(/#v1=z\./)
+  expect(guards.requests.length).toBeGreaterThan(0)
+})
+
+test('the web app manifest is linked and served', async ({ page, request }) => {
+  await page.goto('./')
+  const href = await page.locator('link[rel=manifest]').getAttribute('href')
+  const manifest = await (await request.get(new URL(href as string, page.url()).href)).json()
+  expect(manifest).toMatchObject({ name: 'JWT Explorer', start_url: './', display: 'standalone' })
+  // Registration is an external script: the CSP needs no inline script for it.
+  await expect(page.locator('script[src$="registerSW.js"]')).toHaveCount(1)
+})
