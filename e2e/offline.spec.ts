@@ -1,4 +1,7 @@
 import { expect, fixtureToken, paste, test } from './fixtures.ts'
+import { requireBuild, serveStatic } from './servers.ts'
+
+const UPDATE_PORT = Number(process.env.E2E_UPDATE_PORT ?? 4196)
 
 test('after one visit the app loads, decodes and shares with the network off', async ({ page, context, guards }) => {
   await page.goto('./')
@@ -24,4 +27,27 @@ test('the web app manifest is linked and served', async ({ page, request }) => {
   expect(manifest).toMatchObject({ name: 'JWT Explorer', start_url: './', display: 'standalone' })
   // Registration is an external script: the CSP needs no inline script for it.
   await expect(page.locator('script[src$="registerSW.js"]')).toHaveCount(1)
+})
+
+test('a new version is picked up on the next visit, with a small notice to reload', async ({ page, guards }) => {
+  let version = 1
+  // A changed sw.js is what a new deployment looks like to the browser.
+  const server = await serveStatic(requireBuild('dist', 'npx vite build'), '/app/', UPDATE_PORT, (file, body) =>
+    file.endsWith('sw.js') ? Buffer.concat([body, Buffer.from(`\n// deployment ${version}\n`)]) : body,
+  )
+  try {
+    guards.allowedOrigins.push(server.origin)
+    await page.goto(server.url)
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    await expect(page.getByTestId('update-notice')).toHaveCount(0)
+    version = 2
+    await page.reload()
+    await expect(page.getByTestId('update-notice')).toBeVisible({ timeout: 15_000 })
+    await expect(page.getByTestId('update-notice')).toContainText('updated')
+    await page.getByRole('button', { name: 'Reload to use the new version' }).click()
+    await expect(page.getByRole('heading', { name: 'JWT Explorer' })).toBeVisible()
+    await expect(page.getByTestId('update-notice')).toHaveCount(0)
+  } finally {
+    await server.close()
+  }
 })

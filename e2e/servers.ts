@@ -27,7 +27,7 @@ const TYPES: Record<string, string> = {
 }
 
 /** Serves a directory under a URL prefix such as /tools/jwt/, as a plain static host would. */
-export async function serveStatic(dir: string, prefix: string, port: number): Promise<Served> {
+export async function serveStatic(dir: string, prefix: string, port: number, transform?: (file: string, body: Buffer) => Buffer): Promise<Served> {
   const root = resolve(dir)
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
@@ -49,7 +49,8 @@ export async function serveStatic(dir: string, prefix: string, port: number): Pr
       res.writeHead(404).end()
       return
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file))
+    const body = readFileSync(file)
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' }).end(transform ? transform(file, body) : body)
   })
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok))
   const origin = `http://127.0.0.1:${port}`

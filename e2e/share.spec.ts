@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, fixtureToken, paste, test } from './fixtures.ts'
 
@@ -133,3 +134,42 @@ test('#id_token= and #access_token= work too, and a damaged link explains itself
   await expect(page.getByTestId('shared-banner')).toHaveAttribute('data-state', 'error')
   await expect(page.locator('[data-testid=diagnostic][data-code=PERMALINK_TRUNCATED]')).toContainText('cut off')
 })
+
+/** Checks only the part this feature adds (the rest of the page is a11y.spec.ts's job), which keeps axe fast. */
+async function expectNoViolations(page: Page, selector: string) {
+  const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`share panel and opened-link banners pass axe (${scheme} theme), keyboard only`, async ({ page }) => {
+    // Five axe runs: on a busy machine this outgrows the default timeout.
+    test.slow()
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.goto('./')
+    await paste(page, seed)
+    await page.getByTestId('share-button').focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('share-link')).toHaveValue(/#v1=/)
+    await page.keyboard.press('Tab')
+    await expect(page.getByTestId('share-include-token')).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(page.getByTestId('redact-uids')).toBeFocused()
+    await page.keyboard.press('Space')
+    await expect(page.getByTestId('redact-uids')).toBeChecked()
+    await page.getByText('Any other claim').click()
+    const url = await page.getByTestId('share-link').inputValue()
+    await page.getByTestId('share-include-token').check()
+    await expectNoViolations(page, '.share')
+    await page.goto(url)
+    await expect(page.getByTestId('redaction')).toHaveCount(2)
+    await expectNoViolations(page, '[data-testid=shared-banner]')
+    await expectNoViolations(page, '[data-testid=claim][data-path="/kubernetes.io/pod/uid"]')
+    await page.goto(`./#token=${seed}`)
+    await expect(page.getByTestId('shared-banner')).toHaveAttribute('data-state', 'token')
+    await expectNoViolations(page, '[data-testid=shared-banner]')
+    await page.goto('./#v2=z.abc')
+    await expect(page.getByTestId('shared-banner')).toHaveAttribute('data-state', 'error')
+    await expectNoViolations(page, '[data-testid=shared-banner]')
+  })
+}
