@@ -17,7 +17,7 @@ export function App() {
   const [input, setInput] = useState('')
   // Deferred so that typing stays responsive while a very large paste is decoded.
   const deferredInput = useDeferredValue(input)
-  const [opened] = useOpenedLink(setInput)
+  const opened = useOpenedLink(setInput)
   const analysis = useMemo(
     () => withSharedNotes(analyze(deferredInput, { signatureRemoved: isSignatureRemovedView(opened, deferredInput) }), opened),
     [deferredInput, opened],
@@ -37,7 +37,7 @@ export function App() {
         <section className="input-column" aria-label="Token input">
           <TokenInput value={input} onChange={setInput} />
           <ExampleMenu onPick={setInput} />
-          {!empty && <ShareButton analysis={analysis} />}
+          {!empty && <ShareButton analysis={analysis} opened={opened} />}
           {!empty && <DiagnosticList analysis={analysis} />}
         </section>
         <section className="output-column" aria-label="Decoded token">

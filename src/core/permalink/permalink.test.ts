@@ -84,6 +84,14 @@ describe('sharing a token', () => {
     expect(built.ok && built.state.source).toBe('bearer')
   })
 
+  it('carries the redactions of a shared view into a link made from it', async () => {
+    const first = buildShareState(analyze(seed), { redact: { uids: true } })
+    if (!first.ok) throw new Error('share refused')
+    const view = analyze(sharedTokenText(first.state), { signatureRemoved: true })
+    const second = buildShareState(view, { redact: { jti: true, claims: ['/nbf'] }, inheritedRedactions: first.state.redactions })
+    expect(second.ok && second.state.redactions.map((r) => r.pointer)).toEqual(['/kubernetes.io/pod/uid', '/kubernetes.io/serviceaccount/uid', '/nbf'])
+  })
+
   it('refuses encrypted tokens with a reason', () => {
     const built = buildShareState(analyze(fixture('rfc7516-a1-jwe').token))
     expect(built.ok ? '' : built.diagnostic.code).toBe('SHARE_ENCRYPTED')

@@ -2,12 +2,14 @@ import type { Analysis } from '../analyze.ts'
 import { encodeBase64url } from '../base64url.ts'
 import type { Diagnostic } from '../diagnostics.ts'
 import type { ShareState } from './format.ts'
-import { PLACEHOLDERS, redactPayload, type RedactionChoice } from './redact.ts'
+import { PLACEHOLDERS, redactPayload, type Redaction, type RedactionChoice } from './redact.ts'
 
 export interface ShareOptions {
   /** Put the full signed token in the link. Off by default; redaction is then impossible. */
   includeToken?: boolean
   redact?: RedactionChoice
+  /** Redactions already made when this view was itself opened from a shared link: they carry over. */
+  inheritedRedactions?: Redaction[]
 }
 
 export type ShareBuild = { ok: true; state: ShareState } | { ok: false; diagnostic: Diagnostic }
@@ -32,7 +34,9 @@ export function buildShareState(analysis: Analysis, options: ShareOptions = {}):
   else if (payload.kind === 'text') payloadText = payload.text
   else return refuse('SHARE_PAYLOAD_UNSUPPORTED', 'Only tokens whose payload is JSON claims or text can be shared without their signature.')
   const redacted = payload.kind === 'claims' && options.redact ? redactPayload(payloadText, options.redact) : { text: payloadText, redactions: [] }
-  return { ok: true, state: { header: decoded.header.text, payload: redacted.text, redactions: redacted.redactions, ...base } }
+  const fresh = new Set(redacted.redactions.map((r) => r.pointer))
+  const redactions = [...(options.inheritedRedactions ?? []).filter((r) => !fresh.has(r.pointer)), ...redacted.redactions]
+  return { ok: true, state: { header: decoded.header.text, payload: redacted.text, redactions, ...base } }
 }
 
 /**

@@ -1,11 +1,16 @@
 import { lazy, Suspense, useState } from 'react'
-import type { Analysis } from '../../core/index.ts'
+import type { Analysis, Redaction } from '../../core/index.ts'
+import type { OpenedLink } from './useOpenedLink.ts'
 
 // The panel and the permalink code load on first use: most visits never share.
 const SharePanel = lazy(() => import('./SharePanel.tsx'))
 
-export function ShareButton({ analysis }: { analysis: Analysis }) {
+const NONE: Redaction[] = []
+
+export function ShareButton({ analysis, opened }: { analysis: Analysis; opened: OpenedLink | null }) {
   const [open, setOpen] = useState(false)
+  // Re-sharing a shared view keeps saying what its sharer redacted.
+  const inherited = opened?.type === 'shared' && opened.text === analysis.input ? opened.state.redactions : NONE
   return (
     <div className="share">
       <button type="button" data-testid="share-button" aria-expanded={open} aria-controls="share-panel" onClick={() => setOpen(!open)}>
@@ -13,7 +18,7 @@ export function ShareButton({ analysis }: { analysis: Analysis }) {
       </button>
       {open && (
         <Suspense fallback={<p>Loading…</p>}>
-          <SharePanel analysis={analysis} />
+          <SharePanel analysis={analysis} inheritedRedactions={inherited} />
         </Suspense>
       )}
     </div>

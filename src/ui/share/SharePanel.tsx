@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import { loadPermalink, type Analysis, type RedactionChoice } from '../../core/index.ts'
+import { loadPermalink, type Analysis, type Redaction, type RedactionChoice } from '../../core/index.ts'
 import { CopyButton } from '../CopyButton.tsx'
 import './share.css'
 
@@ -18,7 +18,7 @@ function pageAddress(): string {
 }
 
 /** Builds a permalink of the current token, with the user's redactions, and never the signature unless asked. */
-export default function SharePanel({ analysis }: { analysis: Analysis }) {
+export default function SharePanel({ analysis, inheritedRedactions }: { analysis: Analysis; inheritedRedactions: Redaction[] }) {
   const [includeToken, setIncludeToken] = useState(false)
   const [redact, setRedact] = useState<RedactionChoice>({})
   const [link, setLink] = useState<LinkState>({ status: 'pending' })
@@ -28,7 +28,7 @@ export default function SharePanel({ analysis }: { analysis: Analysis }) {
     let live = true
     void (async () => {
       const permalink = await loadPermalink()
-      const built = permalink.buildShareState(analysis, { includeToken, redact })
+      const built = permalink.buildShareState(analysis, { includeToken, redact, inheritedRedactions })
       if (!built.ok) {
         if (live) setLink({ status: 'refused', message: built.diagnostic.message })
         return
@@ -39,7 +39,7 @@ export default function SharePanel({ analysis }: { analysis: Analysis }) {
     return () => {
       live = false
     }
-  }, [analysis, includeToken, redact])
+  }, [analysis, includeToken, redact, inheritedRedactions])
 
   const toggleClaim = (pointer: string, on: boolean) => {
     const claims = new Set(redact.claims ?? [])

@@ -12,7 +12,7 @@ export type OpenedLink =
  * code) or a jwt.io-style `#token=`. The fragment is read on load and when it changes; the page
  * itself never writes a token into the address.
  */
-export function useOpenedLink(setInput: (text: string) => void): [OpenedLink | null, () => void] {
+export function useOpenedLink(setInput: (text: string) => void): OpenedLink | null {
   const [opened, setOpened] = useState<OpenedLink | null>(null)
   useEffect(() => {
     let current = 0
@@ -39,7 +39,7 @@ export function useOpenedLink(setInput: (text: string) => void): [OpenedLink | n
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [setInput])
-  return [opened, () => setOpened(null)]
+  return opened
 }
 
 /** True when the page shows an opened shared link whose signature was left out. */
