@@ -80,3 +80,30 @@ test('a token pasted as a Bearer header is found and the source is named', async
   await expect(page.getByTestId('extracted-from')).toHaveAttribute('data-source', 'bearer')
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'jwt')
 })
+
+test('a nested JWT offers to decode the inner token', async ({ page }) => {
+  const inner = fixtureToken('rfc7515-a3-es256')
+  const b64 = (s: string) => Buffer.from(s).toString('base64url')
+  await paste(page, `${b64('{"alg":"HS256","cty":"JWT"}')}.${b64(inner)}.c2lnbmF0dXJl`)
+  await expect(page.locator('[data-testid=diagnostic][data-code=NESTED_JWT]')).toBeVisible()
+  await page.getByRole('button', { name: 'Decode the inner token' }).click()
+  await expect(page.getByTestId('token-input')).toHaveValue(inner)
+  await expect(page.locator('[data-testid=claim][data-header-path="/alg"]')).toContainText('ES256')
+})
+
+test('the layout works at phone width', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 })
+  await paste(page, fixtureToken('seed-bound-pod-v1.24'))
+  await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/pod/name"]')).toBeVisible()
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+})
+
+test('an SD-JWT shows its disclosures', async ({ page }) => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64url')
+  await paste(page, `${fixtureToken('rfc7515-a3-es256')}~${b64('["salt1","given_name","John"]')}~`)
+  await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'jwt')
+  await expect(page.locator('[data-testid=diagnostic][data-code=SD_JWT]')).toBeVisible()
+  await expect(page.getByTestId('disclosure')).toContainText('given_name')
+  await expect(page.getByTestId('disclosure')).toContainText('John')
+})

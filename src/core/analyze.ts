@@ -3,6 +3,7 @@ import type { Diagnostic } from './diagnostics.ts'
 import { extractToken, type Extraction } from './extract.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
 import { claimRows, rowOwnsPointer, type ClaimRow } from './claims/rows.ts'
+import { classifyKubernetes } from './k8s/classify.ts'
 
 export interface Analysis {
   input: string
@@ -37,13 +38,15 @@ export function analyze(input: string, options: DecodeOptions = {}): Analysis {
   const extraction = extractToken(input)
   const decoded = decodeToken(extraction.token, options)
   const payload = decoded.payload
+  const structural = structuralKind(decoded)
+  const k8s = structural === 'jwt' && payload.kind === 'claims' ? classifyKubernetes(payload.json.value, decoded.header?.value) : undefined
   return {
     input,
     headerRows: decoded.header ? claimRows(decoded.header) : [],
     payloadRows: payload.kind === 'claims' ? claimRows(payload.json) : [],
     extraction,
     decoded,
-    kind: structuralKind(decoded),
-    diagnostics: [...extraction.diagnostics, ...decoded.diagnostics],
+    kind: k8s?.kind ?? structural,
+    diagnostics: [...extraction.diagnostics, ...decoded.diagnostics, ...(k8s?.diagnostics ?? [])],
   }
 }

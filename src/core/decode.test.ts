@@ -227,3 +227,28 @@ describe('decodeToken diagnostics', () => {
     expect(codes('a'.repeat(1024 * 1024 + 1))).toEqual(['INPUT_TOO_LARGE'])
   })
 })
+
+describe('SD-JWT', () => {
+  const jwt = fixture('rfc7515-a3-es256').token
+  const disclosure = b64u('["2GLC42sKQveCfGfryNRN9w","given_name","John"]')
+  const element = b64u('["lklxF5jMYlGTPUovMNIvCA","US"]')
+
+  it('decodes the issuer JWT and each disclosure, with or without a key-binding JWT', () => {
+    const d = decodeToken(`${jwt}~${disclosure}~${element}~`)
+    expect(d.form).toBe('jws')
+    expect(d.wellFormed).toBe(true)
+    expect(d.sdJwt?.disclosures.map((x) => [x.name, x.value])).toEqual([['given_name', 'John'], [undefined, 'US']])
+    expect(d.sdJwt?.keyBinding).toBeUndefined()
+    expect(d.diagnostics.find((x) => x.code === 'SD_JWT')?.message).toContain('2 disclosures')
+    const kb = decodeToken(`${jwt}~${disclosure}~${jwt}`)
+    expect(kb.sdJwt?.keyBinding).toBe(jwt)
+  })
+
+  it('SD_JWT_DISCLOSURE_INVALID points at a disclosure that is not a JSON array', () => {
+    const badOne = b64u('{"not":"an array"}')
+    const t = `${jwt}~${badOne}~`
+    const diag = decodeToken(t).diagnostics.find((x) => x.code === 'SD_JWT_DISCLOSURE_INVALID')
+    expect(diag?.span).toEqual({ start: jwt.length + 1, end: jwt.length + 1 + badOne.length })
+    expect(decodeToken(t).wellFormed).toBe(false)
+  })
+})

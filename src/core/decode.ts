@@ -1,6 +1,7 @@
 import { byteRangeToCharSpan, decodeBase64urlSegment } from './base64url.ts'
 import { hasErrors, rfc, type Diagnostic, type TokenPart } from './diagnostics.ts'
 import { isJsonObject, parseJson, type DuplicateMember, type ImpreciseNumber, type JsonObject } from './json.ts'
+import { decodeSdJwtTail, type SdJwtParts } from './sdJwt.ts'
 import { checkSignatureShape } from './signatureShape.ts'
 import { decodeUtf8Strict, toHex, utf8ByteOffset } from './utf8.ts'
 
@@ -50,6 +51,8 @@ export interface DecodedToken {
   diagnostics: Diagnostic[]
   /** False when the text is not a well-formed JWS or JWE, whatever could still be shown. */
   wellFormed: boolean
+  /** For an SD-JWT (`jwt~disclosure~…`), the decoded disclosures. */
+  sdJwt?: SdJwtParts
 }
 
 const PART_ORDER: Record<number, TokenPart[]> = {
@@ -101,6 +104,13 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
       ref: rfc(7515, '7.2'),
     })
     return result
+  }
+  const tilde = token.indexOf('~')
+  if (tilde > 0 && /^[A-Za-z0-9_\-=+/]+\.[A-Za-z0-9_\-=+/]*\.[A-Za-z0-9_\-=+/]*$/.test(token.slice(0, tilde))) {
+    // The issuer-signed JWT is decoded as usual; spans stay valid because it starts the token.
+    const inner = decodeToken(token.slice(0, tilde))
+    const sdJwt = decodeSdJwtTail(token.slice(tilde + 1), tilde, inner.diagnostics)
+    return { ...inner, token, sdJwt, wellFormed: inner.wellFormed && !hasErrors(inner.diagnostics) }
   }
   const segments = splitSegments(token)
   result.segments = segments

@@ -47,7 +47,7 @@ export function App() {
             ) : (
               <>
                 <TokenSummary analysis={analysis} />
-                <DecodedView analysis={analysis} />
+                <DecodedView analysis={analysis} onOpenToken={setInput} />
               </>
             )}
           </ErrorBoundary>

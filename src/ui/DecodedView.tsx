@@ -2,6 +2,8 @@ import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagno
 import { ClaimTable } from './ClaimTable.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
 import { CopyButton } from './CopyButton.tsx'
+import { DisclosuresPanel } from './DisclosuresPanel.tsx'
+import { KubernetesSection } from './k8s/LazyKubernetes.tsx'
 
 function JsonPanel({ title, part, json, rows, diagnostics }: { title: string; part: 'header' | 'payload'; json: DecodedJson; rows: ClaimRow[]; diagnostics: Diagnostic[] }) {
   const pretty = prettyJson(json)
@@ -20,7 +22,7 @@ function JsonPanel({ title, part, json, rows, diagnostics }: { title: string; pa
   )
 }
 
-function PayloadPanel({ analysis }: { analysis: Analysis }) {
+function PayloadPanel({ analysis, onOpenToken }: { analysis: Analysis; onOpenToken: (token: string) => void }) {
   const p = analysis.decoded.payload
   switch (p.kind) {
     case 'claims':
@@ -44,6 +46,11 @@ function PayloadPanel({ analysis }: { analysis: Analysis }) {
             <CopyButton text={body} label="payload" />
           </div>
           <pre tabIndex={0} className="payload-text">{body}</pre>
+          {p.kind === 'nested' && p.token !== '' && (
+            <button type="button" onClick={() => onOpenToken(p.token)}>
+              Decode the inner token
+            </button>
+          )}
         </section>
       )
     }
@@ -73,10 +80,11 @@ function SignaturePanel({ analysis }: { analysis: Analysis }) {
   )
 }
 
-export function DecodedView({ analysis }: { analysis: Analysis }) {
+export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onOpenToken: (token: string) => void }) {
   const { decoded } = analysis
   return (
     <div className="decoded">
+      <KubernetesSection analysis={analysis} part="banner" />
       <section className="panel panel-token" aria-labelledby="token-title">
         <div className="panel-head">
           <h2 id="token-title">Token</h2>
@@ -85,7 +93,9 @@ export function DecodedView({ analysis }: { analysis: Analysis }) {
         <ColoredToken decoded={decoded} />
       </section>
       {decoded.header && <JsonPanel title="Header" part="header" json={decoded.header} rows={analysis.headerRows} diagnostics={analysis.diagnostics} />}
-      <PayloadPanel analysis={analysis} />
+      <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
+      <KubernetesSection analysis={analysis} part="panel" />
+      {decoded.sdJwt && <DisclosuresPanel sdJwt={decoded.sdJwt} />}
       <SignaturePanel analysis={analysis} />
     </div>
   )

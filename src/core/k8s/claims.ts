@@ -1,0 +1,131 @@
+import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts'
+
+/** The flat claims of a legacy (Secret-based) token, k/k pkg/serviceaccount/legacy.go. */
+export const LEGACY_PREFIX = 'kubernetes.io/serviceaccount/'
+export const LEGACY_CLAIMS = {
+  namespace: `${LEGACY_PREFIX}namespace`,
+  secretName: `${LEGACY_PREFIX}secret.name`,
+  serviceAccountName: `${LEGACY_PREFIX}service-account.name`,
+  serviceAccountUid: `${LEGACY_PREFIX}service-account.uid`,
+} as const
+
+/** The issuer the kube-controller-manager writes into legacy tokens (legacy.go `LegacyIssuer`). */
+export const LEGACY_ISSUER = 'kubernetes/serviceaccount'
+
+/** Members of the nested `kubernetes.io` object that this version understands. */
+export const KNOWN_NESTED = ['namespace', 'serviceaccount', 'pod', 'secret', 'node', 'warnafter'] as const
+const BINDABLE = ['pod', 'secret', 'node'] as const
+export type BoundObjectKind = (typeof BINDABLE)[number]
+
+/** A `{name, uid}` reference as the API server writes it (claims.go `ref`). */
+export interface ObjectRef {
+  name?: string
+  uid?: string
+}
+
+/** What a Kubernetes service account token says about itself, read leniently from the payload. */
+export interface KubernetesClaims {
+  shape: 'legacy' | 'bound'
+  /** Legacy flat claims were also present next to a nested object (or the other way round). */
+  mixed: boolean
+  namespace?: string
+  serviceAccount: ObjectRef
+  /** Legacy only: the Secret that stores the token. */
+  secretName?: string
+  pod?: ObjectRef
+  secret?: ObjectRef
+  node?: ObjectRef
+  /** Object references under `kubernetes.io` of kinds this version does not know, by member name. */
+  otherRefs: string[]
+  warnafter?: number
+  sub?: string
+  jti?: string
+  iss?: string
+  aud: string[]
+  exp?: number
+  iat?: number
+  nbf?: number
+}
+
+const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined)
+const num = (v: JsonValue | undefined): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
+
+function readRef(v: JsonValue | undefined): ObjectRef | undefined {
+  if (!isJsonObject(v)) return undefined
+  const ref: ObjectRef = {}
+  const name = str(v.name)
+  const uid = str(v.uid)
+  if (name !== undefined) ref.name = name
+  if (uid !== undefined) ref.uid = uid
+  return ref
+}
+
+/** The audience as a list, whether the token holds one string or an array (RFC 7519 §4.1.3). */
+export function audiences(payload: JsonObject): string[] {
+  const aud = payload.aud
+  if (typeof aud === 'string') return [aud]
+  return Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : []
+}
+
+function hasLegacyClaims(payload: JsonObject): boolean {
+  return Object.keys(payload).some((k) => k.startsWith(LEGACY_PREFIX))
+}
+
+function nestedObject(payload: JsonObject): JsonObject | undefined {
+  const k = payload['kubernetes.io']
+  if (!isJsonObject(k)) return undefined
+  // An object that names no namespace, account or bound object is someone else's use of the key.
+  return ['namespace', 'serviceaccount', ...BINDABLE].some((m) => m in k) ? k : undefined
+}
+
+/**
+ * Reads the Kubernetes-specific claims of a payload by shape: a nested `kubernetes.io` object
+ * means a bound (TokenRequest) token, flat `kubernetes.io/serviceaccount/*` claims a legacy one.
+ * The issuer is deliberately ignored, since early bound tokens used the legacy issuer too.
+ * Returns undefined when the payload has neither shape.
+ */
+export function readKubernetesClaims(payload: JsonObject): KubernetesClaims | undefined {
+  const nested = nestedObject(payload)
+  const legacy = hasLegacyClaims(payload)
+  if (!nested && !legacy) return undefined
+  const common = {
+    mixed: Boolean(nested && legacy),
+    otherRefs: [] as string[],
+    aud: audiences(payload),
+    sub: str(payload.sub),
+    jti: str(payload.jti),
+    iss: str(payload.iss),
+    exp: num(payload.exp),
+    iat: num(payload.iat),
+    nbf: num(payload.nbf),
+  }
+  if (nested) {
+    const claims: KubernetesClaims = { ...common, shape: 'bound', serviceAccount: readRef(nested.serviceaccount) ?? {} }
+    const ns = str(nested.namespace)
+    if (ns !== undefined) claims.namespace = ns
+    for (const kind of BINDABLE) {
+      const ref = readRef(nested[kind])
+      if (ref) claims[kind] = ref
+    }
+    const warn = num(nested.warnafter)
+    if (warn !== undefined) claims.warnafter = warn
+    for (const [key, value] of Object.entries(nested)) {
+      if (!(KNOWN_NESTED as readonly string[]).includes(key) && isJsonObject(value)) claims.otherRefs.push(key)
+    }
+    return claims
+  }
+  const claims: KubernetesClaims = {
+    ...common,
+    shape: 'legacy',
+    serviceAccount: {},
+  }
+  const ns = str(payload[LEGACY_CLAIMS.namespace])
+  if (ns !== undefined) claims.namespace = ns
+  const name = str(payload[LEGACY_CLAIMS.serviceAccountName])
+  if (name !== undefined) claims.serviceAccount.name = name
+  const uid = str(payload[LEGACY_CLAIMS.serviceAccountUid])
+  if (uid !== undefined) claims.serviceAccount.uid = uid
+  const secretName = str(payload[LEGACY_CLAIMS.secretName])
+  if (secretName !== undefined) claims.secretName = secretName
+  return claims
+}

@@ -1,0 +1,68 @@
+import type { Analysis, JsonObject, KubernetesClaims, KubernetesInsightsModule } from '../../core/index.ts'
+import { useNow } from '../useNow.ts'
+import { KubernetesAdvice } from './KubernetesAdvice.tsx'
+import { KubernetesIdentity } from './KubernetesIdentity.tsx'
+import { KubernetesProvider } from './KubernetesProvider.tsx'
+
+interface Props {
+  analysis: Analysis
+  part: 'banner' | 'panel'
+  insights: KubernetesInsightsModule
+}
+
+const SEVERITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const
+
+function RiskBanner({ claims, payload, header, insights }: { claims: KubernetesClaims; payload: JsonObject; header: JsonObject | undefined; insights: KubernetesInsightsModule }) {
+  const now = useNow()
+  const risks = insights.kubernetesRisks(claims, payload, header, Math.floor(now / 1000))
+  if (risks.length === 0) return null
+  return (
+    <section className="k8s-risks" aria-labelledby="k8s-risks-title" data-testid="k8s-risks">
+      <h2 id="k8s-risks-title">Kubernetes risks</h2>
+      <ul>
+        {risks.map((r) => (
+          <li key={r.id} className={`risk risk-${r.severity}`} data-testid="risk" data-risk={r.id} data-severity={r.severity}>
+            <span className="risk-severity">{SEVERITY_LABEL[r.severity]}</span> {r.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function Lifetime({ claims, insights }: { claims: KubernetesClaims; insights: KubernetesInsightsModule }) {
+  const l = insights.analyzeLifetime(claims)
+  return (
+    <div data-testid="k8s-lifetime" data-case={l.case}>
+      <h3>Lifetime</h3>
+      <p>{l.summary}</p>
+      {l.notes.length > 0 && (
+        <ul className="k8s-notes">
+          {l.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+/** The risk banner (`part="banner"`) or the Kubernetes panel of a service account token. */
+export function KubernetesInsights({ analysis, part, insights }: Props) {
+  const payload = analysis.decoded.payload
+  if (payload.kind !== 'claims') return null
+  const claims = insights.readKubernetesClaims(payload.json.value)
+  if (!claims) return null
+  if (part === 'banner') return <RiskBanner claims={claims} payload={payload.json.value} header={analysis.decoded.header?.value} insights={insights} />
+  return (
+    <section className="panel panel-k8s" aria-labelledby="k8s-title" data-testid="kubernetes-panel">
+      <div className="panel-head">
+        <h2 id="k8s-title">Kubernetes</h2>
+      </div>
+      <KubernetesIdentity identity={insights.deriveIdentity(claims)} />
+      <KubernetesProvider recognition={insights.recognizeProvider(claims)} />
+      <Lifetime claims={claims} insights={insights} />
+      <KubernetesAdvice items={insights.kubernetesAdvice(claims)} />
+    </section>
+  )
+}
