@@ -18,6 +18,14 @@ test('after one visit the app loads, decodes and shares with the network off', a
   await page.getByTestId('share-button').click()
   await expect(page.getByTestId('share-link')).toHaveValue(/#v1=z\./)
   expect(guards.requests.length).toBeGreaterThan(0)
+  // The only thing stored is the app itself: the cache holds its own files, never a token.
+  const cached = await page.evaluate(async () => {
+    const urls: string[] = []
+    for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(r.url)
+    return urls
+  })
+  expect(cached.length).toBeGreaterThan(5)
+  for (const url of cached) expect(new URL(url).pathname).toMatch(/\/(index\.html|registerSW\.js|manifest\.webmanifest|favicon\.svg|assets\/[\w.-]+\.(js|css))$/)
 })
 
 test('the web app manifest is linked and served', async ({ page, request }) => {
