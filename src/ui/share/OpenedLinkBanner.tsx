@@ -39,12 +39,12 @@ export default function OpenedLinkBanner({ opened, input }: { opened: OpenedLink
       </section>
     )
   }
-  if (opened.text !== input) return null
+  // A signed token in the address stays there, whatever is typed afterwards: keep offering to remove it.
   if (opened.type === 'token') {
     return (
       <section className="opened-link opened-link-token" aria-label="Token from the address" data-testid="shared-banner" data-state="token">
-        <h2>Opened from the address (#{opened.param}=)</h2>
-        <RemoveFromAddress />
+        <h2>Opened from a token in the page address (#{opened.param}=)</h2>
+        <RemoveFromAddress key={opened.text} />
       </section>
     )
   }
@@ -54,10 +54,11 @@ export default function OpenedLinkBanner({ opened, input }: { opened: OpenedLink
       <section className="opened-link opened-link-token" aria-label="Shared link" data-testid="shared-banner" data-state="full-token">
         <h2>Opened from a shared link that includes the full token</h2>
         <p>The person who shared it chose to include the signature, so this is a usable credential. Treat the link like a password.</p>
-        <RemoveFromAddress />
+        <RemoveFromAddress key={opened.text} />
       </section>
     )
   }
+  if (opened.text !== input) return null
   return (
     <section className="opened-link" aria-label="Shared link" data-testid="shared-banner" data-state="signature-removed">
       <h2>Opened from a shared link</h2>
