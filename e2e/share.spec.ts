@@ -15,6 +15,10 @@ async function snapshot(page: Page) {
       rows.map((r) => `${r.getAttribute('data-path') ?? `header:${r.getAttribute('data-header-path')}`} = ${(r as HTMLElement).innerText.replace(/\s+/g, ' ')}`),
     ),
     times: await page.locator('[data-testid=claim] time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime'))),
+    // The Kubernetes panel loads lazily; the seed token is pod-bound, so it must appear.
+    identity: await page.getByTestId('identity').getAttribute('data-username'),
+    groups: await page.getByTestId('group').allInnerTexts(),
+    provider: await page.getByTestId('provider').getAttribute('data-provider'),
   }
 }
 
@@ -46,6 +50,7 @@ test('a shared link opens the same view in a fresh browser, without the signatur
   await paste(page, seed)
   const original = await snapshot(page)
   expect(original.claims.length).toBeGreaterThan(10)
+  expect(original.identity).toBe('system:serviceaccount:default:default')
   const url = await makeLink(page)
   expect(url).not.toContain(signature)
   expect(url).not.toContain(seed.split('.')[1])
