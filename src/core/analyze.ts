@@ -4,6 +4,9 @@ import { extractToken, type Extraction } from './extract.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
 import { claimRows, rowOwnsPointer, type ClaimRow } from './claims/rows.ts'
 import { classifyKubernetes } from './k8s/classify.ts'
+import { timeDiagnostics } from './time/checks.ts'
+import { detectProviders } from './knowledge/providers.ts'
+import type { ProviderId } from './knowledge/types.ts'
 
 export interface Analysis {
   input: string
@@ -17,6 +20,8 @@ export interface Analysis {
   diagnostics: Diagnostic[]
   headerRows: ClaimRow[]
   payloadRows: ClaimRow[]
+  /** Providers recognised by the issuer, whose claim meanings apply to this token. */
+  issuerProviders: ProviderId[]
 }
 
 /**
@@ -30,16 +35,20 @@ export function isRowDiagnostic(d: Diagnostic, analysis: Pick<Analysis, 'headerR
   return rows.some((r) => rowOwnsPointer(r, pointer))
 }
 
+/** Extra checks run on the decoded token; the knowledge base's checks are loaded lazily (see loadKnowledge). */
+export type TokenChecks = (decoded: DecodedToken, issuerProviders: readonly ProviderId[]) => Diagnostic[]
+
 /**
- * The whole pipeline from pasted text to what the page shows: extract, decode, classify.
- * Pure and synchronous; never throws.
+ * The whole pipeline from pasted text to what the page shows: extract, decode, classify, and run
+ * `checks` when given. Pure and synchronous; never throws.
  */
-export function analyze(input: string, options: DecodeOptions = {}): Analysis {
+export function analyze(input: string, checks?: TokenChecks, options: DecodeOptions = {}): Analysis {
   const extraction = extractToken(input)
   const decoded = decodeToken(extraction.token, options)
   const payload = decoded.payload
   const structural = structuralKind(decoded)
   const k8s = structural === 'jwt' && payload.kind === 'claims' ? classifyKubernetes(payload.json.value, decoded.header?.value) : undefined
+  const issuerProviders = detectProviders(decoded.header?.value ?? null, payload.kind === 'claims' ? payload.json.value : null)
   return {
     input,
     headerRows: decoded.header ? claimRows(decoded.header) : [],
@@ -47,6 +56,13 @@ export function analyze(input: string, options: DecodeOptions = {}): Analysis {
     extraction,
     decoded,
     kind: k8s?.kind ?? structural,
-    diagnostics: [...extraction.diagnostics, ...decoded.diagnostics, ...(k8s?.diagnostics ?? [])],
+    issuerProviders,
+    diagnostics: [
+      ...extraction.diagnostics,
+      ...decoded.diagnostics,
+      ...(k8s?.diagnostics ?? []),
+      ...(payload.kind === 'claims' ? timeDiagnostics(payload.json.value) : []),
+      ...(checks?.(decoded, issuerProviders) ?? []),
+    ],
   }
 }

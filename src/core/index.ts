@@ -17,6 +17,17 @@ export type * from './k8s/index.ts'
 /** Loads the Kubernetes insights (identity, provider, lifetime, advice, risks) on demand: they are mostly text. */
 export const loadKubernetesInsights = () => import('./k8s/index.ts')
 export type KubernetesInsightsModule = Awaited<ReturnType<typeof loadKubernetesInsights>>
+export * from './time/numericDate.ts'
+export * from './time/iso.ts'
+export * from './time/format.ts'
+export * from './time/duration.ts'
+export * from './time/checks.ts'
+export * from './time/timeline.ts'
+// Types only: the verification functions pull in jose, so the lazily loaded panel imports them
+// from './verify/index.ts' directly and they stay out of the start-up chunk.
+export type * from './verify/index.ts'
+export { loadKnowledge, type ClaimLookup, type ExplainContext, type Knowledge, type ProviderId } from './knowledge/load.ts'
+export { filterRows } from './knowledge/filter.ts'
 export type { ShareState, Redaction, RedactionCategory, RedactionChoice, FragmentRequest, ShareOptions } from './permalink/index.ts'
 /** Permalink code is loaded on demand: most visits neither share nor open a shared link. */
 export const loadPermalink = () => import('./permalink/index.ts')

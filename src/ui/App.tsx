@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react'
 import { analyze } from '../core/index.ts'
-import { DecodedView } from './DecodedView.tsx'
+import { ExplainedDecodedView } from './ExplainedDecodedView.tsx'
 import { DiagnosticList } from './DiagnosticList.tsx'
 import { ErrorBoundary } from './ErrorBoundary.tsx'
 import { ExampleMenu } from './ExampleMenu.tsx'
@@ -8,6 +8,9 @@ import { PrivacyNotice } from './PrivacyNotice.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
 import { TokenInput } from './TokenInput.tsx'
 import { TokenSummary } from './TokenSummary.tsx'
+import { TimePanel } from './time/TimePanel.tsx'
+import { VerifySlot } from './VerifySlot.tsx'
+import { useKnowledge } from './useKnowledge.ts'
 import { OpenedLink } from './share/OpenedLink.tsx'
 import { ShareButton } from './share/ShareButton.tsx'
 import { isSignatureRemovedView, useOpenedLink, withSharedNotes } from './share/useOpenedLink.ts'
@@ -18,9 +21,11 @@ export function App() {
   // Deferred so that typing stays responsive while a very large paste is decoded.
   const deferredInput = useDeferredValue(input)
   const opened = useOpenedLink(setInput)
+  // The header warnings and claim checks arrive with the lazily loaded knowledge base.
+  const checks = useKnowledge()?.checks
   const analysis = useMemo(
-    () => withSharedNotes(analyze(deferredInput, { signatureRemoved: isSignatureRemovedView(opened, deferredInput) }), opened),
-    [deferredInput, opened],
+    () => withSharedNotes(analyze(deferredInput, checks, { signatureRemoved: isSignatureRemovedView(opened, deferredInput) }), opened),
+    [deferredInput, checks, opened],
   )
   const empty = deferredInput.trim() === ''
 
@@ -47,7 +52,9 @@ export function App() {
             ) : (
               <>
                 <TokenSummary analysis={analysis} />
-                <DecodedView analysis={analysis} onOpenToken={setInput} />
+                <TimePanel analysis={analysis} />
+                <ExplainedDecodedView analysis={analysis} onOpenToken={setInput} />
+                <VerifySlot analysis={analysis} />
               </>
             )}
           </ErrorBoundary>

@@ -1,6 +1,8 @@
-import { jsonType, rowOwnsPointer, type ClaimRow, type Diagnostic } from '../core/index.ts'
+import { filterRows, jsonType, rowOwnsPointer, type ClaimRow, type Diagnostic } from '../core/index.ts'
 import { DiagnosticItem } from './DiagnosticList.tsx'
+import { ClaimExplanation } from './ClaimExplanation.tsx'
 import { ClaimValue } from './ClaimValue.tsx'
+import { useClaimKnowledge } from './useKnowledge.ts'
 
 interface Props {
   rows: ClaimRow[]
@@ -15,6 +17,8 @@ function hookProps(row: ClaimRow, location: 'header' | 'payload') {
 /** One row per claim or header parameter; nested objects become a group heading over their leaves. */
 export function ClaimTable({ rows, location, diagnostics }: Props) {
   const caption = location === 'header' ? 'Header parameters' : 'Claims'
+  const { explain, query } = useClaimKnowledge()
+  const visible = filterRows(rows, query, (row) => explain(row, location)?.map((i) => i.title) ?? [])
   return (
     <table className="claims">
       <caption className="visually-hidden">{caption}</caption>
@@ -25,7 +29,8 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
+        {rows.filter((row) => visible.has(row.pointer)).map((row) => {
+          const infos = explain(row, location)
           const rowDiagnostics = diagnostics.filter((d) => (d.location ?? 'payload') === location && d.pointer !== undefined && rowOwnsPointer(row, d.pointer))
           return (
             <tr
@@ -47,10 +52,16 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
                     ))}
                   </ul>
                 )}
+                {infos && <ClaimExplanation infos={infos} location={location} />}
               </td>
             </tr>
           )
         })}
+        {visible.size === 0 && rows.length > 0 && (
+          <tr>
+            <td colSpan={2}>Nothing here matches the filter.</td>
+          </tr>
+        )}
       </tbody>
     </table>
   )

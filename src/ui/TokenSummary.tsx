@@ -25,7 +25,10 @@ export function TokenSummary({ analysis }: { analysis: Analysis }) {
         {extraction.explanation}
       </p>
       {decoded.form !== 'jwe' && kind !== 'invalid' && (
-        <p className="not-verified">Decoded, not verified: these claims are shown as written in the token, not checked against any key.</p>
+        <p className="not-verified">
+          Decoded, not verified: the claims are shown as written in the token. Only the signature check below, against a key you supply, can
+          tell who signed them.
+        </p>
       )}
     </div>
   )

@@ -63,7 +63,7 @@ describe('sharing a token', () => {
       const built = buildShareState(original)
       if (!built.ok) throw new Error(`share refused for ${name}`)
       const back = await decodePermalink(await encodePermalink(built.state))
-      const shared = analyze(sharedTokenText(back.state as ShareState), { signatureRemoved: true })
+      const shared = analyze(sharedTokenText(back.state as ShareState), undefined, { signatureRemoved: true })
       expect(shared.kind, name).toBe(original.kind)
       expect(shared.payloadRows, name).toEqual(original.payloadRows)
       expect(shared.headerRows, name).toEqual(original.headerRows)
@@ -73,7 +73,7 @@ describe('sharing a token', () => {
   it('replaces SIGNATURE_EMPTY by SIGNATURE_REMOVED_FOR_SHARING in the shared view only', () => {
     const stripped = `${seed.split('.').slice(0, 2).join('.')}.`
     expect(analyze(stripped).diagnostics.map((d) => d.code)).toContain('SIGNATURE_EMPTY')
-    const codes = analyze(stripped, { signatureRemoved: true }).diagnostics.map((d) => d.code)
+    const codes = analyze(stripped, undefined, { signatureRemoved: true }).diagnostics.map((d) => d.code)
     expect(codes).toContain('SIGNATURE_REMOVED_FOR_SHARING')
     expect(codes).not.toContain('SIGNATURE_EMPTY')
   })
@@ -87,7 +87,7 @@ describe('sharing a token', () => {
   it('carries the redactions of a shared view into a link made from it', async () => {
     const first = buildShareState(analyze(seed), { redact: { uids: true } })
     if (!first.ok) throw new Error('share refused')
-    const view = analyze(sharedTokenText(first.state), { signatureRemoved: true })
+    const view = analyze(sharedTokenText(first.state), undefined, { signatureRemoved: true })
     const second = buildShareState(view, { redact: { jti: true, claims: ['/nbf'] }, inheritedRedactions: first.state.redactions })
     expect(second.ok && second.state.redactions.map((r) => r.pointer)).toEqual(['/kubernetes.io/pod/uid', '/kubernetes.io/serviceaccount/uid', '/nbf'])
   })
@@ -107,7 +107,7 @@ describe('old links', () => {
       { pointer: '/kubernetes.io/pod/uid', category: 'uid' },
       { pointer: '/kubernetes.io/serviceaccount/uid', category: 'uid' },
     ])
-    const view = analyze(sharedTokenText(state as ShareState), { signatureRemoved: true })
+    const view = analyze(sharedTokenText(state as ShareState), undefined, { signatureRemoved: true })
     const claim = (p: string) => view.payloadRows.find((r) => r.pointer === p)?.value
     expect(claim('/kubernetes.io/pod/uid')).toBe('[redacted uid]')
     expect(claim('/kubernetes.io/pod/name')).toBe('busybox')

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { validityAt } from './validity.ts'
+import { fixture } from '../../test/tokens.ts'
+import { decodeToken } from '../decode.ts'
+import type { JsonObject } from '../json.ts'
+import { isExtendedKubernetesToken, kubeletRotationAt, lifetime, remainingSeconds, validityAt, warnAfter } from './validity.ts'
+
+function fixturePayload(name: string): JsonObject {
+  const p = decodeToken(fixture(name).token).payload
+  if (p.kind !== 'claims') throw new Error(`${name} has no claims`)
+  return p.json.value
+}
 
 describe('validityAt', () => {
   const seed = { iat: 1660909741, nbf: 1660909741, exp: 1692445741, 'kubernetes.io': { warnafter: 1660913348 } }
@@ -19,5 +28,62 @@ describe('validityAt', () => {
   })
   it('says no-expiry without exp', () => {
     expect(validityAt({ iss: 'kubernetes/serviceaccount' }, 0)).toBe('no-expiry')
+  })
+})
+
+describe('every validity state, with and without leeway', () => {
+  const t = { iat: 1000, nbf: 1000, exp: 2000 }
+  it.each([
+    [999, 0, 'not-yet-valid'],
+    [999, 1, 'valid'],
+    [940, 60, 'valid'],
+    [939, 60, 'not-yet-valid'],
+    [1000, 0, 'valid'],
+    [1999, 0, 'valid'],
+    [2000, 0, 'expired'],
+    [2000, 60, 'valid'],
+    [2059, 60, 'valid'],
+    [2060, 60, 'expired'],
+  ] as const)('at %i with %i s leeway: %s', (now, leeway, state) => {
+    expect(validityAt(t, now, leeway)).toBe(state)
+  })
+  it('treats a non-number exp as absent: no-expiry (the row carries TIME_NOT_A_NUMBER)', () => {
+    expect(validityAt({ exp: '2000' }, 0)).toBe('no-expiry')
+  })
+  it('stale does not use leeway: it is a warning threshold, not a rejection', () => {
+    const k = { ...t, 'kubernetes.io': { warnafter: 1500 } }
+    expect(validityAt(k, 1500, 60)).toBe('valid')
+    expect(validityAt(k, 1501, 60)).toBe('stale')
+    expect(validityAt(k, 2059, 60)).toBe('stale')
+    expect(validityAt(k, 2060, 60)).toBe('expired')
+  })
+  it('is not-yet-valid before nbf even without exp', () => {
+    expect(validityAt({ nbf: 10 }, 9)).toBe('not-yet-valid')
+    expect(validityAt({ nbf: 10 }, 10)).toBe('no-expiry')
+  })
+})
+
+describe('the seed extended token', () => {
+  const seed = fixturePayload('seed-bound-pod-v1.24')
+  it('lives one year, with warnafter 3607 s after iat', () => {
+    expect(lifetime(seed)).toEqual({ seconds: 31536000, from: 'iat' })
+    expect((warnAfter(seed) ?? 0) - (seed.iat as number)).toBe(3607)
+    expect(isExtendedKubernetesToken(seed)).toBe(true)
+  })
+  it('is refreshed by the kubelet at about 80 % of 3607 s', () => {
+    expect((kubeletRotationAt(seed) ?? 0) - (seed.iat as number)).toBeCloseTo(2885.6, 5)
+  })
+  it('counts the remaining time down from exp', () => {
+    expect(remainingSeconds(seed, 1692445741 - 3607)).toBe(3607)
+    expect(remainingSeconds({}, 0)).toBeUndefined()
+  })
+})
+
+describe('lifetime', () => {
+  it('falls back to exp − nbf without iat, and is absent without exp', () => {
+    expect(lifetime({ nbf: 100, exp: 700 })).toEqual({ seconds: 600, from: 'nbf' })
+    expect(lifetime({ iat: 100 })).toBeUndefined()
+    expect(lifetime({ exp: 100 })).toBeUndefined()
+    expect(isExtendedKubernetesToken({ iat: 0, exp: 31536000 })).toBe(false)
   })
 })

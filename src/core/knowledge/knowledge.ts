@@ -1,0 +1,176 @@
+// The knowledge base proper. This module and its data are loaded lazily (see load.ts), so that
+// the page starts without them.
+import type { ClaimInfo } from '../claims/info.ts'
+import { kubernetesClaimInfo } from '../k8s/claimInfo.ts'
+import { tokenChecks } from '../checks/tokenChecks.ts'
+import type { JsonObject } from '../json.ts'
+import { KNOWLEDGE_DATA } from './data.generated.ts'
+import type { KnowledgeData, KnowledgeEntry, KnowledgeRow, KnowledgeSource, ProviderId } from './types.ts'
+
+/** Explains one payload member by its JSON Pointer, e.g. a Kubernetes lookup for `/kubernetes.io/pod/name`. */
+export type ClaimLookup = (pointer: string, ctx: ExplainContext) => ClaimInfo | undefined
+
+/**
+ * Extra claim lookups consulted for every payload pointer, after the registered and provider
+ * meanings. The Kubernetes meanings apply only to Kubernetes tokens: elsewhere `jti` is just a
+ * token id, not an API server credential id.
+ */
+export const EXTRA_CLAIM_LOOKUPS: ClaimLookup[] = [(pointer, ctx) => (ctx.kubernetes ? kubernetesClaimInfo(pointer) : undefined)]
+
+export const PROVIDER_NAMES: Record<KnowledgeSource, string> = {
+  iana: 'IANA',
+  oidc: 'OpenID',
+  entra: 'Microsoft Entra ID',
+  google: 'Google',
+  'aws-cognito': 'Amazon Cognito',
+  'aws-alb': 'AWS Application Load Balancer',
+  auth0: 'Auth0',
+  keycloak: 'Keycloak',
+  'github-actions': 'GitHub Actions',
+  spiffe: 'SPIFFE',
+  'ietf-draft': 'IETF draft (unregistered)',
+}
+
+/** What the knowledge base needs to know about the token to choose meanings. */
+export interface ExplainContext {
+  /** Providers recognised by the token's issuer (Analysis.issuerProviders). */
+  providers: readonly ProviderId[]
+  /** The decoded header, to explain the algorithm named by alg and enc. */
+  header?: JsonObject | null
+  /** True when the token was classified as a Kubernetes service account token. */
+  kubernetes?: boolean
+}
+
+export interface Knowledge {
+  /** Every meaning of a payload member: registered first, then provider and extra meanings. */
+  explainClaim(pointer: string, ctx: ExplainContext): ClaimInfo[]
+  /** Every meaning of a header parameter, plus the algorithm its value names for alg/enc/zip. */
+  explainHeader(pointer: string, ctx: ExplainContext): ClaimInfo[]
+  /** Header/algorithm warnings and claim value checks, for analyze(). */
+  checks: typeof tokenChecks
+  claims: readonly KnowledgeEntry[]
+  headers: readonly KnowledgeEntry[]
+  algorithms: readonly KnowledgeEntry[]
+}
+
+function entry(r: KnowledgeRow): KnowledgeEntry {
+  const [name, title, text, processing, spec, url, source, valueType, more] = r
+  const e: KnowledgeEntry = { name, title, text, processing, spec, url, source: source as KnowledgeSource }
+  if (valueType) e.valueType = valueType
+  if (more.startsWith('^')) e.pattern = more
+  else if (more) e.parent = more
+  return e
+}
+
+/** Converts a knowledge-base entry into what the claim rows show. */
+export function toClaimInfo(e: KnowledgeEntry): ClaimInfo {
+  const info: ClaimInfo = { title: e.title, description: e.text, processing: e.processing, spec: { label: e.spec, url: e.url }, origin: 'registered' }
+  if (e.valueType) info.valueType = e.valueType
+  if (e.source === 'oidc') info.origin = 'oidc'
+  else if (e.source !== 'iana') {
+    info.origin = 'provider'
+    info.provider = PROVIDER_NAMES[e.source]
+  }
+  return info
+}
+
+const PRIVATE_REF = { label: 'RFC 7519 §4.3', url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.3' }
+const PUBLIC_REF = { label: 'RFC 7519 §4.2', url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.2' }
+
+const privateInfo = (): ClaimInfo => ({
+  title: 'Unregistered name',
+  description: 'Neither registered nor known for this issuer: a name the producer and its recipients agreed on between themselves, so only they know what it means.',
+  processing: 'Only the parties that agreed on it can interpret it; a general-purpose verifier ignores it.',
+  spec: PRIVATE_REF,
+  origin: 'private',
+})
+
+const collisionResistantInfo = (): ClaimInfo => ({
+  title: 'Public name in its owner\'s namespace',
+  description: 'A name placed in a namespace its owner controls (a URL or a domain name), so it cannot clash with registered names or other parties\' names. The owner of that namespace defines its meaning.',
+  processing: 'Interpret it only if you know the namespace owner\'s definition.',
+  spec: PUBLIC_REF,
+  origin: 'collision-resistant',
+})
+
+// URLs, URNs and names under a domain (kubernetes.io/…) are collision-resistant (RFC 7519 §2).
+const URI_NAME = /^([a-z][a-z0-9+.-]*:\/\/|urn:)/i
+const DOMAIN_NAME = /^([a-z0-9-]+\.)+[a-z]{2,}(\/|$)/i
+const isCollisionResistant = (name: string) => URI_NAME.test(name) || DOMAIN_NAME.test(name)
+const ALWAYS_APPLIES: ReadonlySet<KnowledgeSource> = new Set(['iana', 'oidc', 'ietf-draft'])
+
+/** Splits a JSON Pointer into its unescaped member names. */
+export function pointerTokens(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
+}
+
+/** Builds the knowledge base from generated data; `extra` lookups explain payload members it does not know. */
+export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: readonly ClaimLookup[] = EXTRA_CLAIM_LOOKUPS): Knowledge {
+  const claims = data.claims.map(entry)
+  const headers = data.headers.map(entry)
+  const algorithms = data.algorithms.map(entry)
+  const applies = (e: KnowledgeEntry, ctx: ExplainContext) => ALWAYS_APPLIES.has(e.source) || ctx.providers.includes(e.source as ProviderId)
+  // Indexed by name, so that tokens with thousands of claims stay fast; families match by pattern.
+  const index = (list: readonly KnowledgeEntry[]) => {
+    const byName = new Map<string, KnowledgeEntry[]>()
+    const families: Array<[RegExp, KnowledgeEntry]> = []
+    for (const e of list) {
+      if (e.parent !== undefined) continue
+      if (e.pattern !== undefined) families.push([new RegExp(e.pattern), e])
+      else byName.set(e.name, [...(byName.get(e.name) ?? []), e])
+    }
+    return (name: string) => [...(byName.get(name) ?? []), ...families.filter(([re]) => re.test(name)).map(([, e]) => e)]
+  }
+  const claimsNamed = index(claims)
+  const headersNamed = index(headers)
+
+  // Registered meanings first, then the provider meanings that apply to this token.
+  const topLevel = (named: (name: string) => KnowledgeEntry[], name: string, ctx: ExplainContext) => {
+    const found = named(name).filter((e) => applies(e, ctx))
+    return [...found.filter((e) => e.source === 'iana'), ...found.filter((e) => e.source !== 'iana')].map(toClaimInfo)
+  }
+
+  const explainClaim = (pointer: string, ctx: ExplainContext): ClaimInfo[] => {
+    const path = pointerTokens(pointer)
+    const name = path[path.length - 1] ?? ''
+    const infos: ClaimInfo[] = []
+    if (path.length === 1) infos.push(...topLevel(claimsNamed, name, ctx))
+    else if (path.length === 2 && path[0] === 'cnf') {
+      infos.push(...claims.filter((e) => e.parent === 'cnf' && e.name === name).map(toClaimInfo))
+    } else if (path.length > 1 && path.slice(0, -1).every((p) => p === 'act' || p === 'may_act')) {
+      // Inside act/may_act the members identify an actor, with the claims' usual meanings.
+      const whose = path[path.length - 2] === 'act' ? 'the actor' : 'a party allowed to act'
+      if (name === 'act') infos.push({ ...toClaimInfo(claims.find((e) => e.name === 'act')!), title: 'Earlier actor', description: 'A nested act: an actor before the current one in the delegation chain, kept for the record only.' })
+      else for (const info of topLevel(claimsNamed, name, ctx)) infos.push({ ...info, title: `${info.title} (of ${whose})`, description: `Describes ${whose}, not the token's subject. ${info.description}` })
+    }
+    const known = infos.length
+    for (const lookup of extra) {
+      const info = lookup(pointer, ctx)
+      if (info) infos.push(info)
+    }
+    // The generic namespace explanation only when no lookup knows what this namespace means.
+    if (path.length === 1 && infos.length === known && isCollisionResistant(name)) infos.unshift(collisionResistantInfo())
+    if (infos.length === 0 && path.length === 1) infos.push(privateInfo())
+    return infos
+  }
+
+  const algorithmInfo = (param: string, value: unknown): ClaimInfo[] => {
+    if (typeof value !== 'string') return []
+    const usage = param === 'zip' ? ['DEF'] : null
+    const e = algorithms.find((a) => a.name === value && (!usage || usage.includes(a.name)))
+    return e ? [{ ...toClaimInfo(e), title: `${e.name}: ${e.title}` }] : []
+  }
+
+  const explainHeader = (pointer: string, ctx: ExplainContext): ClaimInfo[] => {
+    const path = pointerTokens(pointer)
+    if (path.length !== 1) return []
+    const name = path[0] as string
+    const infos = topLevel(headersNamed, name, ctx)
+    if (isCollisionResistant(name)) infos.unshift(collisionResistantInfo())
+    if (name === 'alg' || name === 'enc' || name === 'zip') infos.push(...algorithmInfo(name, ctx.header?.[name]))
+    if (infos.length === 0) infos.push(privateInfo())
+    return infos
+  }
+
+  return { explainClaim, explainHeader, checks: tokenChecks, claims, headers, algorithms }
+}

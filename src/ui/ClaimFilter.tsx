@@ -1,0 +1,18 @@
+/** Narrows the claim and header rows by name, title or value. */
+export function ClaimFilter({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  return (
+    <div className="claim-filter">
+      <label htmlFor="claim-filter-input">Filter claims and header parameters</label>
+      <input
+        id="claim-filter-input"
+        type="search"
+        data-testid="claim-filter"
+        value={value}
+        placeholder="name, title or value"
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  )
+}

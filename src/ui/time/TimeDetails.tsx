@@ -1,0 +1,42 @@
+import { lazy, Suspense } from 'react'
+import { isExtendedKubernetesToken, kubeletRotationAt, lifetime, spellDuration, type JsonObject } from '../../core/index.ts'
+import { TimeSettingsForm } from './TimeSettingsForm.tsx'
+import { ValidityBadge } from './ValidityBadge.tsx'
+
+// The picture is the largest part of the feature and not needed to read the claims: load it later.
+const Timeline = lazy(() => import('./Timeline.tsx'))
+
+function LifetimeLine({ payload }: { payload: JsonObject }) {
+  const life = lifetime(payload)
+  if (!life) return null
+  const rotation = kubeletRotationAt(payload)
+  const iat = payload.iat as number
+  return (
+    <>
+      <p data-testid="lifetime" data-seconds={life.seconds} className="lifetime">
+        Lifetime: <strong>{spellDuration(life.seconds)}</strong> ({life.from === 'iat' ? 'exp − iat' : 'exp − nbf'}
+        {life.seconds < 0 ? ', negative: exp comes first' : ''})
+      </p>
+      {isExtendedKubernetesToken(payload) && rotation !== undefined && (
+        <p className="extended-note">
+          A Kubernetes auto-extended token: the kubelet asked for 1 h 0 min 7 s and replaces the token after about {spellDuration(Math.round(rotation - iat))}. The API server
+          accepts it for a whole year so that clients which never reload it keep working, and records it as stale once warnafter has passed.
+        </p>
+      )}
+    </>
+  )
+}
+
+/** Validity now, lifetime, the timeline and the time settings (loaded after the first paint). */
+export default function TimeDetails({ payload }: { payload: JsonObject }) {
+  return (
+    <>
+      <ValidityBadge payload={payload} />
+      <LifetimeLine payload={payload} />
+      <Suspense fallback={<p className="timeline-loading">Drawing the timeline…</p>}>
+        <Timeline payload={payload} />
+      </Suspense>
+      <TimeSettingsForm />
+    </>
+  )
+}

@@ -1,0 +1,22 @@
+import { lazy, Suspense } from 'react'
+import type { Analysis } from '../../core/index.ts'
+import './time.css'
+
+// Validity, lifetime and the timeline are not needed to read the claims: keep them out of start-up.
+const TimeDetails = lazy(() => import('./TimeDetails.tsx'))
+
+/** The time panel, for a token with claims. */
+export function TimePanel({ analysis }: { analysis: Analysis }) {
+  const p = analysis.decoded.payload
+  if (p.kind !== 'claims') return null
+  return (
+    <section className="panel time-panel" aria-labelledby="time-title">
+      <div className="panel-head">
+        <h2 id="time-title">Time</h2>
+      </div>
+      <Suspense fallback={<p className="timeline-loading">Loading validity and timeline…</p>}>
+        <TimeDetails payload={p.json.value} />
+      </Suspense>
+    </section>
+  )
+}

@@ -1,0 +1,35 @@
+import { describeKey, type KeyMaterial, type VerifyResult } from '../../core/verify/index.ts'
+
+const OUTCOME_LABEL = { verified: 'verified this token', mismatch: 'tried: signature does not match', 'not-tried': 'not tried', failed: 'could not be used' } as const
+
+/** The keys recognised in the paste, with their recomputed Kubernetes key id and what happened to each. */
+export function KeyList({ material, result }: { material: KeyMaterial; result: VerifyResult | undefined }) {
+  if (material.keys.length === 0) return null
+  return (
+    <ol className="key-list" aria-label="Keys recognised">
+      {material.keys.map((k) => {
+        const attempt = result?.attempts.find((a) => a.index === k.index)
+        const kid = result?.computedKids[k.index - 1]
+        return (
+          <li key={k.index} className={attempt?.outcome === 'verified' ? 'key-verified' : undefined}>
+            <span className="key-desc">{describeKey(k)}</span>
+            {kid && (
+              <span className="key-kid">
+                {' '}
+                · Kubernetes key id <code>{kid}</code>
+              </span>
+            )}
+            {k.unusable && <span className="key-note"> · {k.unusable}</span>}
+            {attempt && (
+              <span className="key-note">
+                {' '}
+                · {OUTCOME_LABEL[attempt.outcome]}
+                {attempt.outcome !== 'verified' ? `: ${attempt.reason}` : ''}
+              </span>
+            )}
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

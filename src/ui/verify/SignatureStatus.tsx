@@ -1,0 +1,27 @@
+import { STATE_MEANING, type SignatureState } from '../../core/verify/index.ts'
+
+interface Props {
+  state: SignatureState
+  summary: string
+  pending: boolean
+}
+
+/** The signature result, with what it proves and what it does not. */
+export function SignatureStatus({ state, summary, pending }: Props) {
+  const meaning = STATE_MEANING[state]
+  return (
+    <div className={`signature-status sig-${state}`} data-testid="signature-status" data-state={state} aria-busy={pending} aria-live="polite">
+      <p className="sig-title">
+        <strong>{meaning.title}</strong>
+        {pending && <span className="sig-pending"> · checking…</span>}
+      </p>
+      <p className="sig-summary">{summary}</p>
+      <dl className="sig-meaning">
+        <dt>What this shows</dt>
+        <dd>{meaning.proves}</dd>
+        <dt>What it does not</dt>
+        <dd>{meaning.doesNotProve}</dd>
+      </dl>
+    </div>
+  )
+}
