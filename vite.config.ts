@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { cspPlugin } from './build/csp.ts'
+import { pwaPlugin } from './build/pwa.ts'
 
 export default defineConfig({
   // A relative base lets the same build be served from any sub-path.
   base: './',
-  plugins: [react(), cspPlugin()],
+  plugins: [react(), cspPlugin(), pwaPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -26,14 +26,14 @@ export function cspString(overrides: Record<string, string> = {}): string {
 }
 
 /** Injects the CSP meta tag at build time only: the dev server injects inline styles that it would block. */
-export function cspPlugin(): Plugin {
+export function cspPlugin(overrides: Record<string, string> = {}): Plugin {
   return {
     name: 'jwt-explorer-csp',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler() {
-        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: cspString() }, injectTo: 'head-prepend' }]
+        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: cspString(overrides) }, injectTo: 'head-prepend' }]
       },
     },
   }

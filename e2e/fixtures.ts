@@ -14,7 +14,14 @@ interface Guards {
   consoleErrors: string[]
   /** Console errors a test provokes on purpose (a CSP violation it checks for, say). */
   expectedConsoleErrors: RegExp[]
+  /**
+   * Origins besides baseURL's that a test deliberately serves the app from (a sub-path server,
+   * nginx). A file:// page counts as the origin of its own file URL.
+   */
+  allowedOrigins: string[]
 }
+
+const originOf = (url: string): string => (url.startsWith('file:') ? (url.split('#')[0] ?? url) : new URL(url).origin)
 
 /**
  * Every e2e test runs with these guards: each request the page makes is recorded and must stay on
@@ -24,7 +31,7 @@ interface Guards {
 export const test = base.extend<{ guards: Guards }>({
   guards: [
     async ({ page, baseURL }, use) => {
-      const guards: Guards = { requests: [], consoleErrors: [], expectedConsoleErrors: [] }
+      const guards: Guards = { requests: [], consoleErrors: [], expectedConsoleErrors: [], allowedOrigins: [] }
       page.on('request', (r) => guards.requests.push(r.url()))
       page.on('console', (m) => {
         if (m.type() === 'error') guards.consoleErrors.push(m.text())
@@ -34,7 +41,7 @@ export const test = base.extend<{ guards: Guards }>({
       const origin = new URL(baseURL ?? 'http://127.0.0.1').origin
       const foreign = guards.requests.filter((u) => {
         if (u.startsWith('data:') || u.startsWith('blob:')) return false
-        return new URL(u).origin !== origin
+        return originOf(u) !== origin && !guards.allowedOrigins.includes(originOf(u))
       })
       expect(foreign, 'requests that left the page origin').toEqual([])
       const unexpected = guards.consoleErrors.filter((m) => !guards.expectedConsoleErrors.some((re) => re.test(m)))

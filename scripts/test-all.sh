@@ -9,6 +9,8 @@ step() { printf '\n== %s\n' "$1"; }
 
 step "Chromium for e2e"
 bash scripts/ensure-chromium.sh
+step "nginx for the hosting test"
+bash scripts/ensure-nginx.sh
 step "Typecheck (tsc -b)"
 npx tsc -b
 step "Lint (eslint)"
@@ -19,5 +21,8 @@ step "Production build (vite build)"
 npx vite build
 step "Bundle size budget"
 node scripts/check-size.mjs
+step "Single-file build (npm run build:single) and its Kubernetes ConfigMap"
+npm run build:single --silent
+node scripts/make-k8s-configmap.mjs
 step "End-to-end tests (playwright, Chromium)"
 npx playwright test

@@ -1,4 +1,4 @@
-import { decodeToken, type DecodedToken } from './decode.ts'
+import { decodeToken, type DecodeOptions, type DecodedToken } from './decode.ts'
 import type { Diagnostic } from './diagnostics.ts'
 import { extractSimple } from './extract/simple.ts'
 import type { ExtractOptions, Extraction } from './extract/types.ts'
@@ -40,7 +40,7 @@ export function isRowDiagnostic(d: Diagnostic, analysis: Pick<Analysis, 'headerR
 export type TokenChecks = (decoded: DecodedToken, issuerProviders: readonly ProviderId[]) => Diagnostic[]
 
 /** What the page hands to `analyze()` once the lazily loaded parts have arrived. */
-export interface AnalyzeOptions extends ExtractOptions {
+export interface AnalyzeOptions extends ExtractOptions, DecodeOptions {
   checks?: TokenChecks | undefined
 }
 
@@ -54,7 +54,7 @@ export interface AnalyzeOptions extends ExtractOptions {
 export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const { checks } = options
   const extraction = options.extract ? options.extract(input, options) : extractSimple(input)
-  const decoded = decodeToken(extraction.token)
+  const decoded = decodeToken(extraction.token, options)
   const payload = decoded.payload
   const structural = structuralKind(decoded)
   const k8s = structural === 'jwt' && payload.kind === 'claims' ? classifyKubernetes(payload.json.value, decoded.header?.value) : undefined

@@ -8,6 +8,11 @@ import { decodeUtf8Strict, toHex, utf8ByteOffset } from './utf8.ts'
 /** Inputs above this size are declined rather than decoded, so the page never freezes. */
 export const MAX_TOKEN_LENGTH = 1024 * 1024
 
+export interface DecodeOptions {
+  /** The token comes from a shared link that dropped its signature on purpose (see permalink/). */
+  signatureRemoved?: boolean
+}
+
 export type TokenForm = 'jws' | 'unsecured' | 'jwe' | 'unknown'
 
 export interface Segment {
@@ -72,7 +77,7 @@ function splitSegments(token: string): Segment[] {
  * problem becomes a diagnostic whose span points into `token`.
  * @example decodeToken('eyJhbGciOiJub25lIn0.e30.').form // 'unsecured'
  */
-export function decodeToken(token: string): DecodedToken {
+export function decodeToken(token: string, options: DecodeOptions = {}): DecodedToken {
   const diagnostics: Diagnostic[] = []
   const result: DecodedToken = { token, form: 'unknown', segments: [], header: null, payload: { kind: 'none' }, signature: null, diagnostics, wellFormed: false }
   if (token.trim() === '') {
@@ -153,7 +158,7 @@ export function decodeToken(token: string): DecodedToken {
     const { bytes, diagnostics: d } = decodeBase64urlSegment(sigSeg.text, sigSeg.start, 'signature')
     diagnostics.push(...d)
     result.signature = { b64u: sigSeg.text, length: bytes?.length ?? 0 }
-    diagnostics.push(...checkSignatureShape(typeof alg === 'string' ? alg : undefined, sigSeg, bytes))
+    diagnostics.push(...checkSignatureShape(typeof alg === 'string' ? alg : undefined, sigSeg, bytes, options.signatureRemoved))
   }
   if (unsecured && typeof alg === 'string') {
     diagnostics.push({

@@ -29,3 +29,7 @@ export * from './time/timeline.ts'
 export type * from './verify/index.ts'
 export { loadKnowledge, type ClaimLookup, type ExplainContext, type Knowledge, type ProviderId } from './knowledge/load.ts'
 export { filterRows } from './knowledge/filter.ts'
+export type { ShareState, Redaction, RedactionCategory, RedactionChoice, FragmentRequest, ShareOptions } from './permalink/index.ts'
+/** Permalink code is loaded on demand: most visits neither share nor open a shared link. */
+export const loadPermalink = () => import('./permalink/index.ts')
+export { readFragment } from './permalink/fragment.ts'

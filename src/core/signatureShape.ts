@@ -8,13 +8,17 @@ const RSA_BYTES = new Set([128, 256, 384, 512, 768, 1024])
  * Sanity checks on the signature's size, before any key is involved: a wrong length points to a
  * truncated token, or to an implementation that wrote a DER-encoded ECDSA signature.
  */
-export function checkSignatureShape(alg: string | undefined, seg: Segment, bytes: Uint8Array | null): Diagnostic[] {
+export function checkSignatureShape(alg: string | undefined, seg: Segment, bytes: Uint8Array | null, signatureRemoved = false): Diagnostic[] {
   const span = { start: seg.start, end: seg.start + Math.max(seg.text.length, 1) }
   const isNone = alg !== undefined && alg.toLowerCase() === 'none'
   if (isNone) {
     return seg.text === ''
       ? []
       : [{ code: 'ALG_NONE_WITH_SIGNATURE', severity: 'error', part: 'signature', span, message: 'The header says alg "none", yet a signature part is present. An unsecured JWT must have an empty third part.', ref: rfc(7519, '6.1') }]
+  }
+  if (seg.text === '' && signatureRemoved) {
+    // A shared link drops the signature on purpose; SIGNATURE_EMPTY would blame copying.
+    return [{ code: 'SIGNATURE_REMOVED_FOR_SHARING', severity: 'info', part: 'signature', span: { start: seg.start, end: seg.start }, message: 'The signature was removed when this link was shared, so the token cannot be verified and no server would accept it. The claims are shown as the sharer\'s page decoded them.', ref: rfc(7515, '7.1') }]
   }
   if (seg.text === '') {
     return [{ code: 'SIGNATURE_EMPTY', severity: 'error', part: 'signature', span: { start: seg.start, end: seg.start }, message: `The signature part is empty although the header names ${alg ? `alg "${alg}"` : 'an algorithm'}. The signature was stripped or lost in copying, so the token cannot be verified.`, ref: rfc(7515, '7.1') }]

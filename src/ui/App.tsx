@@ -16,11 +16,16 @@ import { useExtractionModules, type ExtractionModule } from './useExtractionModu
 
 // Same chunk as the full extractor, which is loaded by the time there is anything to show.
 const ExtractionPanel = lazy(() => import('./fullExtractor.ts').then((m) => ({ default: m.ExtractionPanel })))
+import { OpenedLink } from './share/OpenedLink.tsx'
+import { ShareButton } from './share/ShareButton.tsx'
+import { isSignatureRemovedView, useOpenedLink, withSharedNotes } from './share/useOpenedLink.ts'
+import { UpdateNotice } from './UpdateNotice.tsx'
 
 export function App() {
   const [input, setInput] = useState('')
   // Deferred so that typing stays responsive while a very large paste is decoded.
   const deferredInput = useDeferredValue(input)
+  const opened = useOpenedLink(setInput)
   // The token picked among several found; it belongs to the text it was picked in.
   const [picked, setPicked] = useState({ input: '', index: 0 })
   const pick = picked.input === deferredInput ? picked.index : 0
@@ -29,8 +34,18 @@ export function App() {
   // The header warnings and claim checks arrive with the lazily loaded knowledge base.
   const checks = useKnowledge()?.checks
   const analysis = useMemo(
-    () => analyze(deferredInput, { extract: modules.extract, parseYaml: modules.parseYaml, pick, checks }),
-    [deferredInput, modules.extract, modules.parseYaml, pick, checks],
+    () =>
+      withSharedNotes(
+        analyze(deferredInput, {
+          extract: modules.extract,
+          parseYaml: modules.parseYaml,
+          pick,
+          checks,
+          signatureRemoved: isSignatureRemovedView(opened, deferredInput),
+        }),
+        opened,
+      ),
+    [deferredInput, modules.extract, modules.parseYaml, pick, checks, opened],
   )
   const pending = analysis.extraction.pending
   // Asking for a module while rendering is React's way to adjust state to what was just computed.
@@ -44,6 +59,8 @@ export function App() {
         <ThemeToggle />
       </header>
       <PrivacyNotice />
+      <UpdateNotice />
+      <OpenedLink opened={opened} input={deferredInput} />
       <main className="layout">
         <section className="input-column" aria-label="Token input">
           <FileDrop onText={setInput}>
@@ -55,6 +72,7 @@ export function App() {
               <ExtractionPanel extraction={analysis.extraction} onPick={(index) => setPicked({ input: deferredInput, index })} />
             </Suspense>
           )}
+          {!empty && !pending && <ShareButton analysis={analysis} opened={opened} />}
           {!empty && !pending && <DiagnosticList analysis={analysis} />}
         </section>
         <section className="output-column" aria-label="Decoded token">

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs'
+import { configMap, metaCsp, nginxConfig } from '../scripts/make-k8s-configmap.mjs'
+import { expect, fixtureToken, paste, test } from './fixtures.ts'
+import { requireBuild, startNginx, type Served } from './servers.ts'
+
+// Debian's nginx serves the builds with the configs in deploy/, as an operator would.
+const NGINX_PORT = Number(process.env.E2E_NGINX_PORT ?? 4198)
+const K8S_PORT = Number(process.env.E2E_NGINX_K8S_PORT ?? 4199)
+
+const SECURITY_HEADERS = {
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+}
+
+test.describe('nginx with deploy/nginx/jwt-explorer.conf', () => {
+  let server: Served
+  test.beforeAll(async () => {
+    server = await startNginx(readFileSync('deploy/nginx/jwt-explorer.conf', 'utf8'), requireBuild('dist', 'npx vite build'), NGINX_PORT)
+  })
+  test.afterAll(async () => server?.close())
+
+  test('sends the security headers and the right cache policy for each kind of file', async ({ request }) => {
+    const index = await request.get(server.url)
+    expect(index.status()).toBe(200)
+    const h = index.headers()
+    expect(h).toMatchObject(SECURITY_HEADERS)
+    expect(h['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(h['content-security-policy']).toContain("script-src 'self'")
+    expect(h['content-security-policy']).not.toContain('unsafe-inline')
+    expect(h['cache-control']).toBe('no-cache')
+    expect(h['server']).toBe('nginx')
+    const html = await index.text()
+    const asset = /src="\.\/(assets\/index-[^"]+\.js)"/.exec(html)?.[1]
+    expect(asset).toBeDefined()
+    const js = await request.get(`${server.url}${asset}`)
+    expect(js.headers()['cache-control']).toBe('public, max-age=31536000, immutable')
+    // An add_header inside a location would have dropped these: check they survive on assets too.
+    expect(js.headers()).toMatchObject(SECURITY_HEADERS)
+    expect(js.headers()['content-type']).toMatch(/javascript/)
+    const sw = await request.get(`${server.url}sw.js`)
+    expect(sw.headers()['cache-control']).toBe('no-cache')
+    const manifest = await request.get(`${server.url}manifest.webmanifest`)
+    expect(manifest.headers()['content-type']).toBe('application/manifest+json')
+    expect(manifest.headers()).toMatchObject(SECURITY_HEADERS)
+    expect((await request.get(`${server.url}missing`)).headers()).toMatchObject(SECURITY_HEADERS)
+  })
+
+  test('serves a page that decodes a token, with nothing leaving the origin', async ({ page, guards }) => {
+    guards.allowedOrigins.push(server.origin)
+    await page.goto(server.url)
+    await paste(page, fixtureToken('seed-bound-pod-v1.24'))
+    await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/pod/name"]')).toContainText('busybox')
+  })
+})
+
+test.describe('nginx with the Kubernetes ConfigMap config (single-file build)', () => {
+  let server: Served
+  let html: string
+  test.beforeAll(async () => {
+    const dir = requireBuild('dist-single', 'npm run build:single')
+    html = readFileSync(`${dir}/index.html`, 'utf8')
+    server = await startNginx(nginxConfig(metaCsp(html)), dir, K8S_PORT)
+  })
+  test.afterAll(async () => server?.close())
+
+  test('the ConfigMap fits the 1 MiB limit and its header CSP allows exactly the inlined code', async ({ page, guards, request }) => {
+    expect(Buffer.byteLength(configMap(html))).toBeLessThan(1024 * 1024)
+    const h = (await request.get(server.url)).headers()
+    expect(h).toMatchObject(SECURITY_HEADERS)
+    expect(h['content-security-policy']).toMatch(/script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/)
+    expect(h['content-security-policy']).toContain("frame-ancestors 'none'")
+    guards.allowedOrigins.push(server.origin)
+    await page.goto(server.url)
+    await paste(page, fixtureToken('seed-legacy-v1.20'))
+    await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1secret.name"]')).toContainText('default-token-57llx')
+  })
+})

@@ -1,0 +1,5 @@
+// Permalinks: sharing a decoded view through the URL fragment, which browsers never send to a server.
+export * from './format.ts'
+export * from './redact.ts'
+export * from './share.ts'
+export * from './fragment.ts'

@@ -1,0 +1,158 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { analyze } from '../analyze.ts'
+import { fixture, rawToken } from '../../test/tokens.ts'
+import frozen from './fixtures.v1.json'
+import { buildShareState, decodePermalink, encodePermalink, sharedTokenText, type ShareState } from './index.ts'
+
+const seed = fixture('seed-bound-pod-v1.24').token
+
+async function roundTrip(state: ShareState) {
+  return decodePermalink(await encodePermalink(state))
+}
+
+describe('permalink format', () => {
+  it('round-trips any header, payload, redaction list and token (property)', async () => {
+    const redaction = fc.record({ pointer: fc.string(), category: fc.constantFrom('uid', 'name', 'issuer-host', 'jti', 'claim' as const) })
+    const state = fc.record(
+      { header: fc.string({ unit: 'grapheme' }), payload: fc.string({ unit: 'binary' }), redactions: fc.array(redaction, { maxLength: 4 }), kind: fc.string(), source: fc.string() },
+      { requiredKeys: ['header', 'payload', 'redactions'] },
+    )
+    await fc.assert(
+      fc.asyncProperty(state, async (s) => {
+        const back = await roundTrip(s)
+        expect(back.diagnostics).toEqual([])
+        expect(back.state).toEqual(s)
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('round-trips a full token only when one is given, and then without header or payload copies', async () => {
+    const back = await roundTrip({ header: '', payload: '', redactions: [], token: seed })
+    expect(back.state?.token).toBe(seed)
+  })
+
+  it('uses only URL-fragment-safe characters and compresses when that is shorter', async () => {
+    const built = buildShareState(analyze(seed))
+    if (!built.ok) throw new Error('share refused')
+    const link = await encodePermalink(built.state)
+    expect(link).toMatch(/^v1=z\.[A-Za-z0-9_-]+$/)
+    expect(link.length).toBeLessThan(seed.length)
+    // Short, high-entropy data does not shrink under deflate, so it is sent as plain JSON.
+    expect(await encodePermalink({ header: 'q9Zx', payload: 'Wv7K', redactions: [] })).toMatch(/^v1=j\./)
+  })
+})
+
+describe('sharing a token', () => {
+  it('leaves the signature out by default, and the rebuilt token has an empty signature', async () => {
+    const built = buildShareState(analyze(seed))
+    if (!built.ok) throw new Error('share refused')
+    const signature = seed.split('.')[2] as string
+    const link = await encodePermalink(built.state)
+    expect(built.state.token).toBeUndefined()
+    expect(JSON.stringify(built.state)).not.toContain(signature)
+    const back = await decodePermalink(link)
+    const rebuilt = sharedTokenText(back.state as ShareState)
+    expect(rebuilt).toBe(`${seed.split('.')[0]}.${seed.split('.')[1]}.`)
+  })
+
+  it('shows the opened link exactly like the original: same kind, rows and values', async () => {
+    for (const name of ['seed-bound-pod-v1.24', 'seed-legacy-v1.20', 'oidc-core-a2-id-token', 'rfc7519-6.1-unsecured']) {
+      const original = analyze(fixture(name).token)
+      const built = buildShareState(original)
+      if (!built.ok) throw new Error(`share refused for ${name}`)
+      const back = await decodePermalink(await encodePermalink(built.state))
+      const shared = analyze(sharedTokenText(back.state as ShareState), { signatureRemoved: true })
+      expect(shared.kind, name).toBe(original.kind)
+      expect(shared.payloadRows, name).toEqual(original.payloadRows)
+      expect(shared.headerRows, name).toEqual(original.headerRows)
+    }
+  })
+
+  it('replaces SIGNATURE_EMPTY by SIGNATURE_REMOVED_FOR_SHARING in the shared view only', () => {
+    const stripped = `${seed.split('.').slice(0, 2).join('.')}.`
+    expect(analyze(stripped).diagnostics.map((d) => d.code)).toContain('SIGNATURE_EMPTY')
+    const codes = analyze(stripped, { signatureRemoved: true }).diagnostics.map((d) => d.code)
+    expect(codes).toContain('SIGNATURE_REMOVED_FOR_SHARING')
+    expect(codes).not.toContain('SIGNATURE_EMPTY')
+  })
+
+  it('includes the full token only when switched on', () => {
+    const built = buildShareState(analyze(`Bearer ${seed}`), { includeToken: true })
+    expect(built.ok && built.state.token).toBe(seed)
+    expect(built.ok && built.state.source).toBe('bearer')
+  })
+
+  it('carries the redactions of a shared view into a link made from it', async () => {
+    const first = buildShareState(analyze(seed), { redact: { uids: true } })
+    if (!first.ok) throw new Error('share refused')
+    const view = analyze(sharedTokenText(first.state), { signatureRemoved: true })
+    const second = buildShareState(view, { redact: { jti: true, claims: ['/nbf'] }, inheritedRedactions: first.state.redactions })
+    expect(second.ok && second.state.redactions.map((r) => r.pointer)).toEqual(['/kubernetes.io/pod/uid', '/kubernetes.io/serviceaccount/uid', '/nbf'])
+  })
+
+  it('refuses encrypted tokens with a reason', () => {
+    const built = buildShareState(analyze(fixture('rfc7516-a1-jwe').token))
+    expect(built.ok ? '' : built.diagnostic.code).toBe('SHARE_ENCRYPTED')
+  })
+})
+
+describe('old links', () => {
+  it('opens the frozen compressed v1 link of the seed pod token with its redactions', async () => {
+    const { state, diagnostics } = await decodePermalink(`#${frozen.compressedBoundPod}`)
+    expect(diagnostics).toEqual([])
+    expect(state?.kind).toBe('jwt')
+    expect(state?.redactions).toEqual([
+      { pointer: '/kubernetes.io/pod/uid', category: 'uid' },
+      { pointer: '/kubernetes.io/serviceaccount/uid', category: 'uid' },
+    ])
+    const view = analyze(sharedTokenText(state as ShareState), { signatureRemoved: true })
+    const claim = (p: string) => view.payloadRows.find((r) => r.pointer === p)?.value
+    expect(claim('/kubernetes.io/pod/uid')).toBe('[redacted uid]')
+    expect(claim('/kubernetes.io/pod/name')).toBe('busybox')
+    expect(claim('/exp')).toBe(1692445741)
+  })
+
+  it('opens the frozen uncompressed v1 link', async () => {
+    const { state } = await decodePermalink(frozen.plainUnsecured)
+    expect(state).toEqual({ header: '{"alg":"none"}', payload: '{"sub":"frozen","exp":1700000000}', kind: 'jwt', source: 'raw', redactions: [] })
+  })
+})
+
+describe('damaged links give a diagnostic, never an exception', () => {
+  const code = async (fragment: string) => (await decodePermalink(fragment)).diagnostics.map((d) => d.code)
+
+  it('names each failure', async () => {
+    const link = frozen.compressedBoundPod
+    expect(await code(link.slice(0, 60))).toEqual(['PERMALINK_TRUNCATED'])
+    expect(await code('v1=z.')).toEqual(['PERMALINK_TRUNCATED'])
+    expect(await code(frozen.plainUnsecured.slice(0, -6))).toEqual(['PERMALINK_TRUNCATED'])
+    expect(await code(`${link.slice(0, 40)}!!${link.slice(42)}`)).toEqual(['PERMALINK_CORRUPT'])
+    expect(await code('v1=x.abc')).toEqual(['PERMALINK_CORRUPT'])
+    expect(await code('v2=z.abc')).toEqual(['PERMALINK_VERSION_UNSUPPORTED'])
+    expect(await code('token=abc')).toEqual(['PERMALINK_NOT_A_LINK'])
+    expect(await code(`v1=j.${Buffer.from('{"h":1}').toString('base64url')}`)).toEqual(['PERMALINK_INVALID'])
+    expect(await code(`v1=j.${Buffer.from('{"h":"{}","p":"{}","r":[["/a","bogus"]]}').toString('base64url')}`)).toEqual(['PERMALINK_INVALID'])
+  })
+
+  it('never throws on arbitrary input after the version (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string(), fc.constantFrom('v1=z.', 'v1=j.', 'v1=', ''), async (s, prefix) => {
+        const r = await decodePermalink(prefix + s)
+        expect(r.state !== undefined || r.diagnostics.length === 1).toBe(true)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('cuts the link anywhere and still reports, never crashes', async () => {
+    const link = frozen.compressedBoundPod
+    for (let i = 0; i < link.length; i += 7) {
+      const r = await decodePermalink(link.slice(0, i))
+      if (!r.state) expect(r.diagnostics[0]?.code).toMatch(/^PERMALINK_/)
+    }
+  })
+})
+
+export { rawToken }

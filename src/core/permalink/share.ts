@@ -1,0 +1,78 @@
+import type { Analysis } from '../analyze.ts'
+import { encodeBase64url } from '../base64url.ts'
+import type { Diagnostic } from '../diagnostics.ts'
+import type { ShareState } from './format.ts'
+import { PLACEHOLDERS, redactPayload, type Redaction, type RedactionChoice } from './redact.ts'
+
+export interface ShareOptions {
+  /** Put the full signed token in the link. Off by default; redaction is then impossible. */
+  includeToken?: boolean
+  redact?: RedactionChoice
+  /** Redactions already made when this view was itself opened from a shared link: they carry over. */
+  inheritedRedactions?: Redaction[]
+}
+
+export type ShareBuild = { ok: true; state: ShareState } | { ok: false; diagnostic: Diagnostic }
+
+function refuse(code: string, message: string): ShareBuild {
+  return { ok: false, diagnostic: { code, severity: 'info', part: 'input', message } }
+}
+
+/**
+ * Builds what a permalink carries from the current analysis. Without `includeToken`, the link
+ * gets the decoded header and payload text only (after redaction) and never the signature.
+ */
+export function buildShareState(analysis: Analysis, options: ShareOptions = {}): ShareBuild {
+  const { decoded } = analysis
+  const base = { kind: analysis.kind, source: analysis.extraction.source }
+  if (options.includeToken) return { ok: true, state: { header: '', payload: '', redactions: [], token: decoded.token, ...base } }
+  if (!decoded.header) return refuse('SHARE_NOTHING_TO_SHARE', 'There is no readable header to share.')
+  if (decoded.form === 'jwe') return refuse('SHARE_ENCRYPTED', 'An encrypted token cannot be shared without its ciphertext: only the header is readable here.')
+  const payload = decoded.payload
+  let payloadText: string
+  if (payload.kind === 'claims') payloadText = payload.json.text
+  else if (payload.kind === 'text') payloadText = payload.text
+  else return refuse('SHARE_PAYLOAD_UNSUPPORTED', 'Only tokens whose payload is JSON claims or text can be shared without their signature.')
+  const redacted = payload.kind === 'claims' && options.redact ? redactPayload(payloadText, options.redact) : { text: payloadText, redactions: [] }
+  const fresh = new Set(redacted.redactions.map((r) => r.pointer))
+  const redactions = [...(options.inheritedRedactions ?? []).filter((r) => !fresh.has(r.pointer)), ...redacted.redactions]
+  return { ok: true, state: { header: decoded.header.text, payload: redacted.text, redactions, ...base } }
+}
+
+/**
+ * The token text an opened link is shown as: the full token when the link has one, otherwise
+ * `base64url(header).base64url(payload).` with an empty signature. Feeding this to the normal
+ * pipeline (with `signatureRemoved`) renders the shared view exactly like the original.
+ */
+export function sharedTokenText(state: ShareState): string {
+  if (state.token !== undefined) return state.token
+  const enc = (s: string) => encodeBase64url(new TextEncoder().encode(s))
+  return `${enc(state.header)}.${enc(state.payload)}.`
+}
+
+/**
+ * Notes for the shared view: one on each redacted claim row (so the placeholder is explained where
+ * it is shown) and one if the page now classifies the token differently than the sharer's did.
+ */
+export function sharedViewDiagnostics(state: ShareState, analysis: Pick<Analysis, 'kind'>): Diagnostic[] {
+  const out: Diagnostic[] = state.redactions.map((r) => ({
+    code: 'SHARED_VALUE_REDACTED',
+    severity: 'info',
+    part: 'payload',
+    pointer: r.pointer,
+    location: 'payload',
+    message: `Redacted by the person who shared this link (${REDACTION_LABELS[r.category]}); the real value was replaced by "${PLACEHOLDERS[r.category]}".`,
+  }))
+  if (state.kind !== undefined && state.kind !== analysis.kind) {
+    out.push({ code: 'SHARED_KIND_DIFFERS', severity: 'warning', part: 'input', message: `The sharer's page classified this token as "${state.kind}"; this page classifies it as "${analysis.kind}". Redaction, or a different version of JWT Explorer, can explain the difference.` })
+  }
+  return out
+}
+
+export const REDACTION_LABELS: Record<keyof typeof PLACEHOLDERS, string> = {
+  uid: 'a UID',
+  name: 'a name',
+  'issuer-host': 'the issuer host',
+  jti: 'the token ID (jti)',
+  claim: 'a claim chosen by the sharer',
+}
