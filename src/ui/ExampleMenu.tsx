@@ -1,4 +1,4 @@
-import { EXAMPLES } from '../core/index.ts'
+import { EXAMPLES, loadExampleToken } from '../core/index.ts'
 
 export function ExampleMenu({ onPick }: { onPick: (token: string) => void }) {
   return (
@@ -9,8 +9,9 @@ export function ExampleMenu({ onPick }: { onPick: (token: string) => void }) {
         data-testid="example-menu"
         value=""
         onChange={(e) => {
-          const ex = EXAMPLES.find((x) => x.id === e.target.value)
-          if (ex) onPick(ex.token)
+          void loadExampleToken(e.target.value).then((token) => {
+            if (token) onPick(token)
+          })
         }}
       >
         <option value="">Load an example…</option>
