@@ -9,6 +9,7 @@ import { PrivacyNotice } from './PrivacyNotice.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
 import { TokenInput } from './TokenInput.tsx'
 import { TokenSummary } from './TokenSummary.tsx'
+import { KubernetesSection } from './k8s/LazyKubernetes.tsx'
 import { TimePanel } from './time/TimePanel.tsx'
 import { VerifySlot } from './VerifySlot.tsx'
 import { useKnowledge } from './useKnowledge.ts'
@@ -84,6 +85,7 @@ export function App() {
             ) : (
               <>
                 <TokenSummary analysis={analysis} />
+                <KubernetesSection analysis={analysis} part="banner" />
                 <TimePanel analysis={analysis} />
                 <ExplainedDecodedView analysis={analysis} onOpenToken={setInput} />
                 <VerifySlot analysis={analysis} />

@@ -84,7 +84,6 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
   const { decoded } = analysis
   return (
     <div className="decoded">
-      <KubernetesSection analysis={analysis} part="banner" />
       <section className="panel panel-token" aria-labelledby="token-title">
         <div className="panel-head">
           <h2 id="token-title">Token</h2>
