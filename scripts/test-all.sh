@@ -19,5 +19,7 @@ step "Production build (vite build)"
 npx vite build
 step "Bundle size budget"
 node scripts/check-size.mjs
+step "Quick bench (start-up bytes, 16 KB paste; the full one is npm run bench)"
+node bench/run.mjs --quick --no-build
 step "End-to-end tests (playwright, Chromium)"
 npx playwright test
