@@ -174,6 +174,23 @@ async function heapAfterGc(cdp) {
 }
 
 /**
+ * Main-thread time per second while the page just sits there showing a token: what the clock
+ * ticks cost. A page that re-renders everything each second shows up here.
+ * @param {import('@playwright/test').CDPSession} cdp
+ * @param {number} ms
+ */
+async function idleCost(cdp, ms) {
+  /** @returns {Promise<Record<string, number>>} */
+  const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
+  const a = await read()
+  await new Promise((resolve) => setTimeout(resolve, ms))
+  const b = await read()
+  /** @param {string} k metrics in seconds, turned into ms of work per second of wall time */
+  const perSecond = (k) => (((b[k] ?? NaN) - (a[k] ?? NaN)) * 1000 * 1000) / ms
+  return { taskMsPerSecond: perSecond('TaskDuration'), scriptMsPerSecond: perSecond('ScriptDuration'), layoutMsPerSecond: perSecond('LayoutDuration'), styleMsPerSecond: perSecond('RecalcStyleDuration') }
+}
+
+/**
  * Memory: heap when the 256 KB token is shown, and whether 100 different pastes leave anything
  * behind once the input is cleared again.
  * @param {Browser} browser
@@ -196,6 +213,7 @@ export async function memory(browser, baseUrl, pastes) {
     const baseline = await heapAfterGc(cdp)
     await show(sizedToken(256 * 1024, 'm-256'), 'm-256')
     const with256k = await heapAfterGc(cdp)
+    const idle = await idleCost(cdp, 3000)
     await clearInput(page)
     const afterFirstClear = await heapAfterGc(cdp)
     for (let i = 0; i < pastes; i++) {
@@ -206,7 +224,7 @@ export async function memory(browser, baseUrl, pastes) {
     const withLast = await heapAfterGc(cdp)
     await clearInput(page)
     const afterPastes = await heapAfterGc(cdp)
-    return { baseline, with256k, afterFirstClear, withLast, afterPastes, pastes, growth: afterPastes.heap - baseline.heap }
+    return { baseline, with256k, idle, afterFirstClear, withLast, afterPastes, pastes, growth: afterPastes.heap - baseline.heap }
   } finally {
     await context.close()
   }

@@ -5,8 +5,9 @@
 //   --quick      three runs, start-up bytes and the 16 KB paste only, generous limits (npm test)
 //   --no-build   measure the existing dist/ as it is
 //   --runs N     runs per timed figure (default 12)
+//   --dist DIR   measure another build directory (implies --no-build), e.g. to compare two builds
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
@@ -18,15 +19,16 @@ import { summarize } from './stats.mjs'
 import { seedToken, signedWithJwks } from './tokens.mjs'
 
 const root = new URL('..', import.meta.url).pathname
-const dist = join(root, 'dist')
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    dist: { type: 'string' },
     runs: { type: 'string' },
     port: { type: 'string', default: process.env.BENCH_PORT ?? '4187' },
   },
 })
+const dist = join(root, args.dist ?? 'dist')
 const quick = Boolean(args.quick)
 const runs = Number(args.runs ?? (quick ? 3 : 12))
 const port = Number(args.port)
@@ -35,14 +37,14 @@ const PASTE_SIZES = quick ? { '16KB': 16 * 1024 } : { '1KB': 1024, '16KB': 16 * 
 /** @param {string} msg */
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`)
 
-if (!args['no-build']) {
+if (!args['no-build'] && !args.dist) {
   log('building the production app (vite build)')
   await build({ root, logLevel: 'warn' })
 } else if (!existsSync(join(dist, 'index.html'))) {
-  throw new Error('bench: --no-build, but dist/index.html does not exist; run `npx vite build` first')
+  throw new Error(`bench: ${dist}/index.html does not exist; build it first (npx vite build)`)
 }
 
-const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true, open: false } })
+const server = await preview({ root, logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } })
 const baseUrl = `http://127.0.0.1:${port}/`
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -53,7 +55,7 @@ const browser = await chromium.launch({
 
 /** @type {Record<string, any>} */
 const results = {
-  meta: { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', runs, chromium: browser.version(), node: process.version, cpus: cpus().length },
+  meta: { dist: args.dist ?? 'dist', date: new Date().toISOString(), mode: quick ? 'quick' : 'full', runs, chromium: browser.version(), node: process.version, cpus: cpus().length, loadAverageAtStart: loadavg()[0] },
 }
 try {
   const seed = seedToken()
@@ -104,6 +106,7 @@ try {
   await new Promise((resolve) => server.httpServer.close(resolve))
 }
 
+results.meta.loadAverageAtEnd = loadavg()[0]
 const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'))
 results.budgets = checkBudgets(results, budgets, quick ? 'quick' : 'full')
 writeFileSync(join(root, quick ? 'bench/results-quick.json' : 'bench/results.json'), JSON.stringify(results, null, 2) + '\n')
@@ -140,7 +143,8 @@ function printReport(r) {
   const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`
   const ms = (/** @type {number} */ n) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 2 : 1)} ms` : '—')
   const spread = (/** @type {import('./stats.mjs').Summary} */ s) => `${ms(s.median)}  (IQR ${ms(s.iqr)}, p90 ${ms(s.p90)}, max ${ms(s.max)})`
-  console.log(`\nJWT Explorer bench, ${r.meta.mode} mode, ${r.meta.runs} runs, Chromium ${r.meta.chromium}, ${r.meta.cpus} cores\n`)
+  const load = `load average ${r.meta.loadAverageAtStart.toFixed(1)} → ${r.meta.loadAverageAtEnd.toFixed(1)}`
+  console.log(`\nJWT Explorer bench, ${r.meta.mode} mode, ${r.meta.runs} runs, Chromium ${r.meta.chromium}, ${r.meta.cpus} cores, ${load}\n`)
   console.log('Start-up bytes (loaded before the first decoded view)')
   for (const f of r.startup.files) console.log(`  ${f.file.padEnd(40)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzip`)
   for (const t of ['js', 'css', 'html', 'total']) console.log(`  ${t.toUpperCase().padEnd(40)} ${kb(r.startup[t].raw).padStart(10)} raw ${kb(r.startup[t].gzip).padStart(10)} gzip`)
@@ -165,7 +169,8 @@ function printReport(r) {
     const m = r.memory
     const mb = (/** @type {number} */ n) => `${(n / 1048576).toFixed(2)} MB`
     console.log('\nMemory (JS heap after forced GC)')
-    console.log(`  idle ${mb(m.baseline.heap)}, 256 KB shown ${mb(m.with256k.heap)}, cleared ${mb(m.afterFirstClear.heap)}`)
+    console.log(`  empty page ${mb(m.baseline.heap)}, 256 KB shown ${mb(m.with256k.heap)}, cleared ${mb(m.afterFirstClear.heap)}`)
+    console.log(`  idle with 256 KB shown: main thread busy ${ms(m.idle.taskMsPerSecond)} per second (script ${ms(m.idle.scriptMsPerSecond)}, layout ${ms(m.idle.layoutMsPerSecond)})`)
     console.log(`  after ${m.pastes} pastes: shown ${mb(m.withLast.heap)}, cleared ${mb(m.afterPastes.heap)} (growth ${mb(m.growth)}; DOM nodes ${m.baseline.nodes} → ${m.afterPastes.nodes})`)
   }
   console.log('\nBudgets')
