@@ -1,5 +1,5 @@
 // @ts-check
-// `node bench/profile.mjs [--size 262144] [--no-build]`: where the time of one paste goes. Records
+// `node bench/profile.mjs [--size 262144] [--no-build | --dist DIR]`: where the time of one paste goes. Records
 // a Chromium timeline and a CPU profile of a single paste (after a warm-up paste) and prints the
 // main-thread time by event (script, style, layout, paint) and the functions with the most self
 // time. A guide for optimising, not a budget.
@@ -15,13 +15,15 @@ const { values: args } = parseArgs({
   options: {
     size: { type: 'string', default: String(256 * 1024) },
     'no-build': { type: 'boolean', default: false },
+    dist: { type: 'string' },
     port: { type: 'string', default: process.env.BENCH_PORT ?? '4187' },
   },
 })
 const size = Number(args.size)
 const port = Number(args.port)
-if (!args['no-build']) await build({ root, logLevel: 'warn' })
-const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true, open: false } })
+const outDir = join(root, args.dist ?? 'dist')
+if (!args['no-build'] && !args.dist) await build({ root, logLevel: 'warn' })
+const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } })
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
 try {
   const context = await browser.newContext()
@@ -72,7 +74,7 @@ try {
   })
   console.log('\nFunctions by self time (CPU profile; minified names)')
   for (const [name, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`)
-  console.log(`\n(dist: ${join(root, 'dist')})`)
+  console.log(`\n(build: ${outDir})`)
 } finally {
   await browser.close()
   await new Promise((resolve) => server.httpServer.close(resolve))

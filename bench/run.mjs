@@ -6,6 +6,7 @@
 //   --no-build   measure the existing dist/ as it is
 //   --runs N     runs per timed figure (default 12)
 //   --dist DIR   measure another build directory (implies --no-build), e.g. to compare two builds
+//   --only LIST  some steps only, comma-separated: cold, paste, verify, memory (start-up bytes always)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     dist: { type: 'string' },
+    only: { type: 'string' },
     runs: { type: 'string' },
     port: { type: 'string', default: process.env.BENCH_PORT ?? '4187' },
   },
@@ -32,6 +34,7 @@ const dist = join(root, args.dist ?? 'dist')
 const quick = Boolean(args.quick)
 const runs = Number(args.runs ?? (quick ? 3 : 12))
 const port = Number(args.port)
+const steps = new Set(args.only ? args.only.split(',') : quick ? ['paste'] : ['cold', 'paste', 'verify', 'memory'])
 const PASTE_SIZES = quick ? { '16KB': 16 * 1024 } : { '1KB': 1024, '16KB': 16 * 1024, '256KB': 256 * 1024, '1MB': 1024 * 1024 }
 
 /** @param {string} msg */
@@ -63,9 +66,9 @@ try {
   log(`cold start opens the token by ${method === 'hash' ? '#token= link' : 'filling the input right after load (no #token= support yet)'}`)
 
   const coldRuns = []
-  for (let i = 0; i < (quick ? 1 : runs); i++) coldRuns.push(await coldStart(browser, baseUrl, seed, method))
+  for (let i = 0; i < (steps.has('cold') ? runs : 1); i++) coldRuns.push(await coldStart(browser, baseUrl, seed, method))
   results.startup = startupBytes(/** @type {typeof coldRuns[number]} */ (coldRuns[0]).urls)
-  if (!quick) {
+  if (steps.has('cold')) {
     results.coldStart = {
       method,
       decodedView: summarize(coldRuns.map((r) => r.decodedView)),
@@ -76,7 +79,7 @@ try {
   }
 
   results.paste = {}
-  for (const [name, chars] of Object.entries(PASTE_SIZES)) {
+  for (const [name, chars] of Object.entries(steps.has('paste') ? PASTE_SIZES : {})) {
     log(`paste ${name} × ${runs}`)
     const t = await pasteToRender(browser, baseUrl, chars, runs)
     results.paste[name] = {
@@ -87,7 +90,7 @@ try {
     }
   }
 
-  if (!quick) {
+  if (steps.has('verify')) {
     results.verify = { available: true }
     for (const alg of /** @type {const} */ (['RS256', 'ES256'])) {
       log(`verify ${alg} × ${runs}`)
@@ -98,6 +101,8 @@ try {
       }
       results.verify[alg] = { rendered: summarize(t.map((x) => x.rendered)), nextFrame: summarize(t.map((x) => x.nextFrame)) }
     }
+  }
+  if (steps.has('memory')) {
     log('memory: 100 pastes')
     results.memory = await memory(browser, baseUrl, 100)
   }
