@@ -145,7 +145,9 @@ export async function verification(browser, baseUrl, signed, runs) {
     await page.goto(baseUrl, { waitUntil: 'load' })
     await page.locator(INPUT).fill(signed.token)
     await page.locator(KIND).waitFor()
-    if ((await page.locator(KEY_INPUT).count()) === 0) return null
+    // The verification UI may load lazily after the decoded view: give it a few seconds.
+    const hasKeyInput = await page.locator(KEY_INPUT).waitFor({ timeout: 5000 }).then(() => true, () => false)
+    if (!hasKeyInput) return null
     /** @type {Timing[]} */
     const out = []
     for (let i = 0; i <= runs; i++) {
