@@ -176,7 +176,8 @@ function printReport(r) {
     console.log('\nMemory (JS heap after forced GC)')
     console.log(`  empty page ${mb(m.baseline.heap)}, 256 KB shown ${mb(m.with256k.heap)}, cleared ${mb(m.afterFirstClear.heap)}`)
     console.log(`  idle with 256 KB shown: main thread busy ${ms(m.idle.taskMsPerSecond)} per second (script ${ms(m.idle.scriptMsPerSecond)}, layout ${ms(m.idle.layoutMsPerSecond)})`)
-    console.log(`  after ${m.pastes} pastes: shown ${mb(m.withLast.heap)}, cleared ${mb(m.afterPastes.heap)} (growth ${mb(m.growth)}; DOM nodes ${m.baseline.nodes} → ${m.afterPastes.nodes})`)
+    console.log(`  after ${m.pastes} pastes: shown ${mb(m.withLast.heap)}, cleared ${mb(m.afterPastes.heap)} (+${mb(m.retained)}; DOM nodes ${m.baseline.nodes} → ${m.afterPastes.nodes})`)
+    if (m.afterIdle) console.log(`  65 s later, once expiring caches let go: ${mb(m.afterIdle.heap)} (growth that stays: ${mb(m.growth)})`)
   }
   console.log('\nBudgets')
   for (const v of r.budgets) {
