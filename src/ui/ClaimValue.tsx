@@ -1,5 +1,6 @@
 import { isNumericDatePointer, type ClaimRow, type JsonValue } from '../core/index.ts'
 import { NumericDateValue } from './time/NumericDateValue.tsx'
+import { ScalarList } from './ScalarList.tsx'
 
 function render(v: JsonValue): string {
   return typeof v === 'string' ? v : JSON.stringify(v, null, 1)
@@ -12,15 +13,7 @@ export function ClaimValue({ row }: { row: ClaimRow }) {
   if (row.rawNumber) return <code className="claim-value">{row.rawNumber}</code>
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) {
     if (v.length === 0) return <code className="claim-value">[] (empty array)</code>
-    return (
-      <ul className="claim-array">
-        {v.map((x, i) => (
-          <li key={i}>
-            <code className="claim-value">{render(x)}</code>
-          </li>
-        ))}
-      </ul>
-    )
+    return <ScalarList items={v} />
   }
   if (typeof v === 'string') return <code className="claim-value claim-string">{v === '' ? '"" (empty string)' : v}</code>
   return <code className="claim-value">{render(v)}</code>

@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, paste, test } from './fixtures.ts'
+
+// Long scalar arrays (thousands of groups) render their first hundred values and grow on request
+// (src/ui/ScalarList.tsx).
+const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
+const tokenWithGroups = (n: number, prefix: string) =>
+  `${b64u('{"alg":"RS256","typ":"JWT"}')}.${b64u(JSON.stringify({ sub: 'u', groups: Array.from({ length: n }, (_, i) => `${prefix}-${i}`) }))}.${b64u('x'.repeat(256))}`
+
+test('a claim with 5,000 groups shows a hundred, grows on request, and starts collapsed on the next paste', async ({ page }) => {
+  await page.goto('./')
+  await paste(page, tokenWithGroups(5000, 'team'))
+  const row = page.locator('[data-testid=claim][data-path="/groups"]')
+  await expect(row).toBeVisible()
+  await expect(row.locator('li')).toHaveCount(100)
+  await expect(row.getByTestId('claim-array-more')).toHaveAttribute('data-hidden-count', '4900')
+  await expect(row.getByTestId('claim-array-more')).toContainText('Showing 100 of 5,000 values.')
+
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(axe.violations.map((v) => v.id)).toEqual([])
+
+  await row.getByRole('button', { name: 'Show 1,000 more' }).click()
+  await expect(row.locator('li')).toHaveCount(1100)
+  await row.getByRole('button', { name: 'Show all 3,900 remaining' }).press('Enter')
+  await expect(row.locator('li')).toHaveCount(5000)
+  await expect(row.getByTestId('claim-array-more')).toHaveCount(0)
+  await expect(row.locator('ul.claim-array')).toBeFocused()
+  await expect(row.locator('li').last()).toHaveText('team-4999')
+
+  await paste(page, tokenWithGroups(3000, 'other'))
+  await expect(row.locator('li').first()).toHaveText('other-0')
+  await expect(row.locator('li')).toHaveCount(100)
+})
