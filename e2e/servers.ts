@@ -64,7 +64,7 @@ export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
  * listen on `port` and to serve `root`. Only this test's own nginx process is stopped afterwards.
  */
 export async function startNginx(siteConf: string, root: string, port: number): Promise<Served> {
-  if (!existsSync(NGINX)) throw new Error(`nginx is missing at ${NGINX}: run scripts/ensure-nginx.sh (npm test does), or set NGINX_PATH.`)
+  if (!existsSync(NGINX)) throw new Error(`nginx is missing at ${NGINX}: run npm test, which installs it through scripts/ensure-debian-tool.sh, or set NGINX_PATH.`)
   const dir = mkdtempSync(join(tmpdir(), 'jwt-explorer-nginx-'))
   const site = siteConf
     .replace(/^\s*listen \[::\]:\d+;\s*$/m, '')

@@ -8,9 +8,9 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 step() { printf '\n== %s\n' "$1"; }
 
 step "Chromium for e2e"
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-debian-tool.sh /usr/bin/chromium chromium CHROMIUM_PATH 'The end-to-end tests'
 step "nginx for the hosting test"
-bash scripts/ensure-nginx.sh
+bash scripts/ensure-debian-tool.sh /usr/sbin/nginx nginx NGINX_PATH 'The nginx hosting test'
 step "Typecheck (tsc -b)"
 npx tsc -b
 step "Lint (eslint)"

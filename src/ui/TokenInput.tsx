@@ -1,3 +1,5 @@
+import { CodeTextarea } from './CodeTextarea.tsx'
+
 interface Props {
   value: string
   onChange: (value: string) => void
@@ -7,18 +9,7 @@ export function TokenInput({ value, onChange }: Props) {
   return (
     <div className="token-input">
       <label htmlFor="token-input">Token, or text containing one</label>
-      <textarea
-        id="token-input"
-        data-testid="token-input"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        autoCorrect="off"
-        rows={8}
-        placeholder="eyJhbGciOi…"
-      />
+      <CodeTextarea id="token-input" data-testid="token-input" value={value} onChange={onChange} rows={8} placeholder="eyJhbGciOi…" />
       {value !== '' && (
         <button type="button" className="link-button" onClick={() => onChange('')}>
           Clear

@@ -1,4 +1,5 @@
 import type { HmacEncoding, KeyMaterial } from '../../core/verify/index.ts'
+import { CodeTextarea } from '../CodeTextarea.tsx'
 
 interface Props {
   value: string
@@ -18,16 +19,12 @@ export function KeyInput({ value, onChange, encoding, onEncodingChange, hmac, ma
       <p id="key-input-help" className="hint">
         PEM (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE), a JWK, a JWK Set such as the output of <code>kubectl get --raw /openid/v1/jwks</code>, or for HS tokens the shared secret. It stays in this tab.
       </p>
-      <textarea
+      <CodeTextarea
         id="key-input"
         data-testid="key-input"
         aria-describedby="key-input-help key-recognised"
         value={value}
-        onChange={(e) => onChange(e.target.value)}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        autoCorrect="off"
+        onChange={onChange}
         rows={6}
         placeholder={'-----BEGIN PUBLIC KEY-----\n…   or   {"keys":[…]}'}
       />
