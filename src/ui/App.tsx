@@ -19,11 +19,12 @@ import { useExtractionModules, type ExtractionModule } from './useExtractionModu
 const ExtractionPanel = lazy(() => import('./fullExtractor.ts').then((m) => ({ default: m.ExtractionPanel })))
 import { OpenedLink } from './share/OpenedLink.tsx'
 import { ShareButton } from './share/ShareButton.tsx'
-import { isSignatureRemovedView, useOpenedLink, withSharedNotes } from './share/useOpenedLink.ts'
+import { inputAtStart, isSignatureRemovedView, useOpenedLink, withSharedNotes } from './share/useOpenedLink.ts'
+import { useMarkFirstView } from './firstView.ts'
 import { UpdateNotice } from './UpdateNotice.tsx'
 
 export function App() {
-  const [input, setInput] = useState('')
+  const [input, setInput] = useState(inputAtStart)
   // Deferred so that typing stays responsive while a very large paste is decoded.
   const deferredInput = useDeferredValue(input)
   const opened = useOpenedLink(setInput)
@@ -52,6 +53,7 @@ export function App() {
   // Asking for a module while rendering is React's way to adjust state to what was just computed.
   if (pending && !wanted.includes(pending)) setWanted([...wanted, pending])
   const empty = deferredInput.trim() === ''
+  useMarkFirstView(!empty && !pending)
 
   return (
     <div className="app">
