@@ -1,17 +1,26 @@
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { labelAnchor, timelineGeometry, type JsonObject, type Timeline as Geometry } from '../../core/index.ts'
 import { useNow } from '../useNow.ts'
 
-/** The SVG is drawn at its real pixel width, so labels keep their size on a phone. */
+// The width last measured, so that a timeline drawn for the next token starts at the right size.
+let lastWidth = 600
+
+/**
+ * The SVG is drawn at its real pixel width, so labels keep their size on a phone. The width is
+ * read only in the ResizeObserver callback, which runs after the browser's own layout: reading it
+ * while mounting would force a synchronous layout of the whole page (with a large token, the
+ * biggest single cost of showing it).
+ */
 function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement | null>(null)
-  const [width, setWidth] = useState(600)
-  useLayoutEffect(() => {
+  const [width, setWidth] = useState(lastWidth)
+  useEffect(() => {
     const el = ref.current
     if (!el) return
-    const measure = () => setWidth(Math.max(240, Math.floor(el.clientWidth)))
-    measure()
-    const ro = new ResizeObserver(measure)
+    const ro = new ResizeObserver(() => {
+      lastWidth = Math.max(240, Math.floor(el.clientWidth))
+      setWidth(lastWidth)
+    })
     ro.observe(el)
     return () => ro.disconnect()
   }, [])
