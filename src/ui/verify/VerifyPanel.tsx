@@ -1,5 +1,5 @@
 import { QueryClientProvider, keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Analysis } from '../../core/index.ts'
 import { kubernetesKeyIds, recognizeKeyMaterial, verifySignature, type HmacEncoding, type KidCheck, type SignatureState } from '../../core/verify/index.ts'
 import { DiagnosticItem } from '../DiagnosticList.tsx'
@@ -26,13 +26,12 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   const [refused, setRefused] = useState<string | null>(null)
   const [issuer, setIssuer] = useState('')
   const [audience, setAudience] = useState('')
-  const deferredKey = useDeferredValue(keyText)
   const { decoded } = analysis
   const header = decoded.header?.value
   const alg = typeof header?.alg === 'string' ? header.alg : undefined
   const payload = decoded.payload.kind === 'claims' ? decoded.payload.json.value : null
   const iss = typeof payload?.iss === 'string' ? payload.iss : undefined
-  const material = useMemo(() => recognizeKeyMaterial(deferredKey, { encoding, tokenAlg: alg }), [deferredKey, encoding, alg])
+  const material = useMemo(() => recognizeKeyMaterial(keyText, { encoding, tokenAlg: alg }), [keyText, encoding, alg])
 
   const onKeyChange = (text: string) => {
     // A private key is dropped before it reaches any state, cache or query key.
@@ -47,8 +46,8 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   }
 
   // Keyed by short digests, not the texts: the cache then holds neither the token nor the key twice.
-  const tokenKey = useMemo(() => (deferredKey === '' ? '' : textKey(decoded.token)), [decoded.token, deferredKey])
-  const materialKey = useMemo(() => textKey(deferredKey), [deferredKey])
+  const tokenKey = useMemo(() => (keyText === '' ? '' : textKey(decoded.token)), [decoded.token, keyText])
+  const materialKey = useMemo(() => textKey(keyText), [keyText])
   const query = useQuery({
     queryKey: ['verify', tokenKey, materialKey, encoding],
     // Only the verifying key's Kubernetes id is needed for the verdict; the others follow below.
@@ -73,7 +72,7 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   } else if (material.kind !== 'empty') {
     summary = 'Checking the signature…'
   }
-  const pending = material.kind !== 'empty' && (query.isPending || query.isPlaceholderData || deferredKey !== keyText)
+  const pending = material.kind !== 'empty' && (query.isPending || query.isPlaceholderData)
   const diagnostics = [...material.diagnostics, ...(result?.diagnostics ?? [])]
 
   return (
