@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 
 // Everything the first decoded view does not need (the knowledge base, verification, time
 // details, Kubernetes insights, the opened-link banner) waits until that view is on screen, so
@@ -59,4 +59,21 @@ export function useMarkFirstView(showing: boolean): void {
 /** For tests: forget that the first view was shown. */
 export function resetFirstViewForTests(): void {
   shown = false
+}
+
+/**
+ * Whether the panels that follow the claims (time, Kubernetes, verification) are shown. After an
+ * empty input they are held back for one frame, so that a freshly pasted token's rows reach the
+ * screen before those panels are built; while a shown token is edited they stay mounted (the
+ * verification panel keeps the pasted key).
+ */
+export function useFollowingPanels(showing: boolean): boolean {
+  const [shownFor, setShown] = useState(false)
+  if (!showing && shownFor) setShown(false)
+  useEffect(() => {
+    if (!showing || shownFor) return
+    const frame = requestAnimationFrame(() => setShown(true))
+    return () => cancelAnimationFrame(frame)
+  }, [showing, shownFor])
+  return showing && shownFor
 }
