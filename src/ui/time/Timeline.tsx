@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
-import { labelAnchor, timelineGeometry, type JsonObject, type Timeline as Geometry } from '../../core/index.ts'
+import type { JsonObject, Timeline as Geometry, loadTimelineGeometry } from '../../core/index.ts'
+
+/** The geometry code, loaded with this view (it stays out of the start-up chunk). */
+export type TimelineGeometryModule = Awaited<ReturnType<typeof loadTimelineGeometry>>
 import { useNow } from '../useNow.ts'
 
 // The width last measured, so that a timeline drawn for the next token starts at the right size.
@@ -66,7 +69,8 @@ function NowMark({ t }: { t: Geometry }) {
 }
 
 /** The token's life as a picture, with the same facts in words for screen readers. */
-export default function Timeline({ payload }: { payload: JsonObject }) {
+export default function Timeline({ payload, geometry }: { payload: JsonObject; geometry: TimelineGeometryModule }) {
+  const { timelineGeometry, labelAnchor } = geometry
   const [ref, width] = useWidth()
   const now = useNow() / 1000
   const t = timelineGeometry(payload, now, width)
