@@ -23,7 +23,9 @@ export * from './time/iso.ts'
 export * from './time/format.ts'
 export * from './time/duration.ts'
 export * from './time/checks.ts'
-export * from './time/timeline.ts'
+export type * from './time/timeline.ts'
+/** Loads the timeline geometry on demand: only the lazily loaded timeline picture draws it. */
+export const loadTimelineGeometry = () => import('./time/timeline.ts')
 // Types only: the verification functions pull in jose, so the lazily loaded panel imports them
 // from './verify/index.ts' directly and they stay out of the start-up chunk.
 export type * from './verify/index.ts'

@@ -19,13 +19,18 @@ import { useExtractionModules, type ExtractionModule } from './useExtractionModu
 const ExtractionPanel = lazy(() => import('./fullExtractor.ts').then((m) => ({ default: m.ExtractionPanel })))
 import { OpenedLink } from './share/OpenedLink.tsx'
 import { ShareButton } from './share/ShareButton.tsx'
-import { isSignatureRemovedView, useOpenedLink, withSharedNotes } from './share/useOpenedLink.ts'
+import { inputAtStart, isSignatureRemovedView, useOpenedLink, withSharedNotes } from './share/useOpenedLink.ts'
+import { useFollowingPanels, useMarkFirstView } from './firstView.ts'
 import { UpdateNotice } from './UpdateNotice.tsx'
 
+const SAME_PASS_LIMIT = 32 * 1024
+
 export function App() {
-  const [input, setInput] = useState('')
-  // Deferred so that typing stays responsive while a very large paste is decoded.
-  const deferredInput = useDeferredValue(input)
+  const [input, setInput] = useState(inputAtStart)
+  // Deferred so that typing stays responsive while a very large paste is decoded. A text of up to
+  // 32 KB decodes in about a millisecond: it is shown in the same pass, without a second render.
+  const lagging = useDeferredValue(input)
+  const deferredInput = input.length <= SAME_PASS_LIMIT ? input : lagging
   const opened = useOpenedLink(setInput)
   // The token picked among several found; it belongs to the text it was picked in.
   const [picked, setPicked] = useState({ input: '', index: 0 })
@@ -52,6 +57,42 @@ export function App() {
   // Asking for a module while rendering is React's way to adjust state to what was just computed.
   if (pending && !wanted.includes(pending)) setWanted([...wanted, pending])
   const empty = deferredInput.trim() === ''
+  useMarkFirstView(!empty && !pending)
+  const following = useFollowingPanels(!empty && !pending)
+  // The deferred render of a large paste leaves the text area (and its large value) alone.
+  const inputBox = useMemo(
+    () => (
+      <>
+        <FileDrop onText={setInput}>
+          <TokenInput value={input} onChange={setInput} />
+        </FileDrop>
+        <ExampleMenu onPick={setInput} />
+      </>
+    ),
+    [input],
+  )
+  // Built only when the analysis changes: a keystroke's urgent render then updates the text area
+  // alone, not every panel with the same props.
+  const output = useMemo(
+    () => (
+      <ErrorBoundary resetKey={deferredInput}>
+        {empty ? (
+          <p className="placeholder">Paste a JWT, or pick an example, to see it decoded and explained.</p>
+        ) : pending ? (
+          <p className="placeholder">{modules.failed === pending ? 'The code that searches this kind of paste could not be loaded; paste the token itself.' : 'Looking for the token in the paste…'}</p>
+        ) : (
+          <>
+            <TokenSummary analysis={analysis} />
+            {following && <KubernetesSection analysis={analysis} part="banner" />}
+            {following && <TimePanel analysis={analysis} />}
+            <ExplainedDecodedView analysis={analysis} onOpenToken={setInput} />
+            {following && <VerifySlot analysis={analysis} />}
+          </>
+        )}
+      </ErrorBoundary>
+    ),
+    [deferredInput, empty, pending, modules.failed, analysis, following],
+  )
 
   return (
     <div className="app">
@@ -64,10 +105,7 @@ export function App() {
       <OpenedLink opened={opened} input={deferredInput} />
       <main className="layout">
         <section className="input-column" aria-label="Token input">
-          <FileDrop onText={setInput}>
-            <TokenInput value={input} onChange={setInput} />
-          </FileDrop>
-          <ExampleMenu onPick={setInput} />
+          {inputBox}
           {!empty && (analysis.extraction.candidates.length > 1 || analysis.extraction.context) && (
             <Suspense fallback={null}>
               <ExtractionPanel extraction={analysis.extraction} onPick={(index) => setPicked({ input: deferredInput, index })} />
@@ -77,21 +115,7 @@ export function App() {
           {!empty && !pending && <DiagnosticList analysis={analysis} />}
         </section>
         <section className="output-column" aria-label="Decoded token">
-          <ErrorBoundary resetKey={deferredInput}>
-            {empty ? (
-              <p className="placeholder">Paste a JWT, or pick an example, to see it decoded and explained.</p>
-            ) : pending ? (
-              <p className="placeholder">{modules.failed === pending ? 'The code that searches this kind of paste could not be loaded; paste the token itself.' : 'Looking for the token in the paste…'}</p>
-            ) : (
-              <>
-                <TokenSummary analysis={analysis} />
-                <KubernetesSection analysis={analysis} part="banner" />
-                <TimePanel analysis={analysis} />
-                <ExplainedDecodedView analysis={analysis} onOpenToken={setInput} />
-                <VerifySlot analysis={analysis} />
-              </>
-            )}
-          </ErrorBoundary>
+          {output}
         </section>
       </main>
     </div>

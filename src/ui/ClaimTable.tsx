@@ -19,6 +19,8 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
   const caption = location === 'header' ? 'Header parameters' : 'Claims'
   const { explain, query } = useClaimKnowledge()
   const visible = filterRows(rows, query, (row) => explain(row, location)?.map((i) => i.title) ?? [])
+  // Only the diagnostics that belong on a row of this table are matched against each row.
+  const onRows = diagnostics.filter((d) => (d.location ?? 'payload') === location && d.pointer !== undefined)
   return (
     <table className="claims">
       <caption className="visually-hidden">{caption}</caption>
@@ -31,7 +33,7 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
       <tbody>
         {rows.filter((row) => visible.has(row.pointer)).map((row) => {
           const infos = explain(row, location)
-          const rowDiagnostics = diagnostics.filter((d) => (d.location ?? 'payload') === location && d.pointer !== undefined && rowOwnsPointer(row, d.pointer))
+          const rowDiagnostics = onRows.filter((d) => rowOwnsPointer(row, d.pointer as string))
           return (
             <tr
               key={row.pointer}

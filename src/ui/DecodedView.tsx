@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'react'
 import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagnostic } from '../core/index.ts'
 import { ClaimTable } from './ClaimTable.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
@@ -6,7 +7,9 @@ import { DisclosuresPanel } from './DisclosuresPanel.tsx'
 import { KubernetesSection } from './k8s/LazyKubernetes.tsx'
 
 function JsonPanel({ title, part, json, rows, diagnostics }: { title: string; part: 'header' | 'payload'; json: DecodedJson; rows: ClaimRow[]; diagnostics: Diagnostic[] }) {
-  const pretty = prettyJson(json)
+  const pretty = useMemo(() => prettyJson(json), [json])
+  // The source text is put in the page only once opened: for a large token it is a big text node.
+  const [sourceOpen, setSourceOpen] = useState(false)
   return (
     <section className={`panel panel-${part}`} aria-labelledby={`${part}-title`}>
       <div className="panel-head">
@@ -14,9 +17,9 @@ function JsonPanel({ title, part, json, rows, diagnostics }: { title: string; pa
         <CopyButton text={pretty} label={`${part} JSON`} />
       </div>
       <ClaimTable rows={rows} location={part} diagnostics={diagnostics} />
-      <details className="json-source">
+      <details className="json-source" onToggle={(e) => setSourceOpen(e.currentTarget.open)}>
         <summary>JSON</summary>
-        <pre tabIndex={0}>{pretty}</pre>
+        <pre tabIndex={0}>{sourceOpen ? pretty : ''}</pre>
       </details>
     </section>
   )

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import type { Analysis } from '../core/index.ts'
+import { useAfterFirstView } from './firstView.ts'
 import { useTimeSettings } from './timeSettings.ts'
 
 // jose and react-query stay out of the start-up chunk: the panel loads when a token is shown.
@@ -12,8 +13,11 @@ const VerifyPanel = lazy(() => import('./verify/VerifyPanel.tsx'))
  */
 export function VerifySlot({ analysis }: { analysis: Analysis }) {
   const { leewaySeconds } = useTimeSettings()
+  const loading = <p className="placeholder">Loading signature verification…</p>
+  // jose and react-query start loading once the decoded view is on screen, not before.
+  if (!useAfterFirstView()) return loading
   return (
-    <Suspense fallback={<p className="placeholder">Loading signature verification…</p>}>
+    <Suspense fallback={loading}>
       <VerifyPanel analysis={analysis} leewaySeconds={leewaySeconds} />
     </Suspense>
   )

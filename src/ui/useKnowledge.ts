@@ -1,10 +1,14 @@
 import { createContext, useContext, useEffect, useState } from 'react'
+import { useAfterFirstView } from './firstView.ts'
 import { loadKnowledge, type ClaimInfo, type ClaimRow, type Knowledge } from '../core/index.ts'
 
 /** The knowledge base once its chunk has loaded; null before (rows show name and value meanwhile). */
 export function useKnowledge(): Knowledge | null {
   const [knowledge, setKnowledge] = useState<Knowledge | null>(null)
+  // Not before the first decoded view is on screen: its rows show name and value without it.
+  const ready = useAfterFirstView()
   useEffect(() => {
+    if (!ready) return
     let live = true
     loadKnowledge().then(
       (k) => live && setKnowledge(k),
@@ -14,7 +18,7 @@ export function useKnowledge(): Knowledge | null {
     return () => {
       live = false
     }
-  }, [])
+  }, [ready])
   return knowledge
 }
 

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { loadKubernetesInsights, type Analysis } from '../../core/index.ts'
+import { useAfterFirstView } from '../firstView.ts'
 import './kubernetes.css'
 
 type Part = 'banner' | 'panel'
@@ -13,7 +14,8 @@ const Insights = lazy(async () => {
 
 /** The Kubernetes risk banner or panel, for Kubernetes service account tokens only. */
 export function KubernetesSection({ analysis, part }: { analysis: Analysis; part: Part }) {
-  if (!analysis.kind.startsWith('k8s-')) return null
+  const ready = useAfterFirstView()
+  if (!analysis.kind.startsWith('k8s-') || !ready) return null
   return (
     <Suspense fallback={null}>
       <Insights analysis={analysis} part={part} />

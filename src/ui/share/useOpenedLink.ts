@@ -13,7 +13,7 @@ export type OpenedLink =
  * itself never writes a token into the address.
  */
 export function useOpenedLink(setInput: (text: string) => void): OpenedLink | null {
-  const [opened, setOpened] = useState<OpenedLink | null>(null)
+  const [opened, setOpened] = useState<OpenedLink | null>(openedAtStart)
   useEffect(() => {
     let current = 0
     const open = async () => {
@@ -23,7 +23,8 @@ export function useOpenedLink(setInput: (text: string) => void): OpenedLink | nu
       if (request.type === 'error') return setOpened({ type: 'error', diagnostics: [request.diagnostic] })
       if (request.type === 'token') {
         setInput(request.token)
-        return setOpened({ type: 'token', text: request.token, param: request.param })
+        // Already opened at start: keep the same object, so nothing re-renders for it.
+        return setOpened((prev) => (prev?.type === 'token' && prev.text === request.token && prev.param === request.param ? prev : { type: 'token', text: request.token, param: request.param }))
       }
       const permalink = await loadPermalink()
       const result = await permalink.decodePermalink(request.fragment)
@@ -40,6 +41,22 @@ export function useOpenedLink(setInput: (text: string) => void): OpenedLink | nu
     return () => window.removeEventListener('hashchange', onHash)
   }, [setInput])
   return opened
+}
+
+/**
+ * A jwt.io-style `#token=` link, read synchronously so that the very first render already decodes
+ * the token (a permalink needs its lazily loaded code, so it is opened by the effect above).
+ */
+export function openedAtStart(): OpenedLink | null {
+  if (typeof window === 'undefined') return null
+  const request = readFragment(window.location.hash)
+  return request.type === 'token' ? { type: 'token', text: request.token, param: request.param } : null
+}
+
+/** The text to show at start: the token of a `#token=` link, or nothing. */
+export function inputAtStart(): string {
+  const opened = openedAtStart()
+  return opened?.type === 'token' ? opened.text : ''
 }
 
 /** True when the page shows an opened shared link whose signature was left out. */

@@ -1,10 +1,13 @@
 import { lazy, Suspense } from 'react'
-import { isExtendedKubernetesToken, kubeletRotationAt, lifetime, spellDuration, type JsonObject } from '../../core/index.ts'
+import { isExtendedKubernetesToken, kubeletRotationAt, lifetime, loadTimelineGeometry, spellDuration, type JsonObject } from '../../core/index.ts'
 import { TimeSettingsForm } from './TimeSettingsForm.tsx'
 import { ValidityBadge } from './ValidityBadge.tsx'
 
 // The picture is the largest part of the feature and not needed to read the claims: load it later.
-const Timeline = lazy(() => import('./Timeline.tsx'))
+const Timeline = lazy(async () => {
+  const [view, geometry] = await Promise.all([import('./Timeline.tsx'), loadTimelineGeometry()])
+  return { default: ({ payload }: { payload: JsonObject }) => <view.default payload={payload} geometry={geometry} /> }
+})
 
 function LifetimeLine({ payload }: { payload: JsonObject }) {
   const life = lifetime(payload)

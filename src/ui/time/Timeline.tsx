@@ -1,17 +1,29 @@
-import { useLayoutEffect, useRef, useState } from 'react'
-import { labelAnchor, timelineGeometry, type JsonObject, type Timeline as Geometry } from '../../core/index.ts'
+import { useEffect, useRef, useState } from 'react'
+import type { JsonObject, Timeline as Geometry, loadTimelineGeometry } from '../../core/index.ts'
+
+/** The geometry code, loaded with this view (it stays out of the start-up chunk). */
+export type TimelineGeometryModule = Awaited<ReturnType<typeof loadTimelineGeometry>>
 import { useNow } from '../useNow.ts'
 
-/** The SVG is drawn at its real pixel width, so labels keep their size on a phone. */
+// The width last measured, so that a timeline drawn for the next token starts at the right size.
+let lastWidth = 600
+
+/**
+ * The SVG is drawn at its real pixel width, so labels keep their size on a phone. The width is
+ * read only in the ResizeObserver callback, which runs after the browser's own layout: reading it
+ * while mounting would force a synchronous layout of the whole page (with a large token, the
+ * biggest single cost of showing it).
+ */
 function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement | null>(null)
-  const [width, setWidth] = useState(600)
-  useLayoutEffect(() => {
+  const [width, setWidth] = useState(lastWidth)
+  useEffect(() => {
     const el = ref.current
     if (!el) return
-    const measure = () => setWidth(Math.max(240, Math.floor(el.clientWidth)))
-    measure()
-    const ro = new ResizeObserver(measure)
+    const ro = new ResizeObserver(() => {
+      lastWidth = Math.max(240, Math.floor(el.clientWidth))
+      setWidth(lastWidth)
+    })
     ro.observe(el)
     return () => ro.disconnect()
   }, [])
@@ -57,7 +69,8 @@ function NowMark({ t }: { t: Geometry }) {
 }
 
 /** The token's life as a picture, with the same facts in words for screen readers. */
-export default function Timeline({ payload }: { payload: JsonObject }) {
+export default function Timeline({ payload, geometry }: { payload: JsonObject; geometry: TimelineGeometryModule }) {
+  const { timelineGeometry, labelAnchor } = geometry
   const [ref, width] = useWidth()
   const now = useNow() / 1000
   const t = timelineGeometry(payload, now, width)

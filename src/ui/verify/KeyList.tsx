@@ -3,13 +3,14 @@ import { describeKey, type KeyMaterial, type VerifyResult } from '../../core/ver
 const OUTCOME_LABEL = { verified: 'verified this token', mismatch: 'tried: signature does not match', 'not-tried': 'not tried', failed: 'could not be used' } as const
 
 /** The keys recognised in the paste, with their recomputed Kubernetes key id and what happened to each. */
-export function KeyList({ material, result }: { material: KeyMaterial; result: VerifyResult | undefined }) {
+export function KeyList({ material, result, kids }: { material: KeyMaterial; result: VerifyResult | undefined; kids?: (string | null)[] }) {
   if (material.keys.length === 0) return null
   return (
     <ol className="key-list" aria-label="Keys recognised">
       {material.keys.map((k) => {
         const attempt = result?.attempts.find((a) => a.index === k.index)
-        const kid = result?.computedKids[k.index - 1]
+        // The verdict carries the verifying key's id at once; the other ids arrive a moment later.
+        const kid = result && (result.computedKids[k.index - 1] ?? kids?.[k.index - 1])
         return (
           <li key={k.index} className={attempt?.outcome === 'verified' ? 'key-verified' : undefined}>
             <span className="key-desc">{describeKey(k)}</span>

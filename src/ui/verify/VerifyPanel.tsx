@@ -1,7 +1,7 @@
 import { QueryClientProvider, keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Analysis } from '../../core/index.ts'
-import { recognizeKeyMaterial, verifySignature, type HmacEncoding, type KidCheck, type SignatureState } from '../../core/verify/index.ts'
+import { kubernetesKeyIds, recognizeKeyMaterial, verifySignature, type HmacEncoding, type KidCheck, type SignatureState } from '../../core/verify/index.ts'
 import { DiagnosticItem } from '../DiagnosticList.tsx'
 import { ClaimChecks } from './ClaimChecks.tsx'
 import { KeyHelp } from './KeyHelp.tsx'
@@ -9,7 +9,7 @@ import { KeyInput } from './KeyInput.tsx'
 import { KeyList } from './KeyList.tsx'
 import { KidCheckView } from './KidCheckView.tsx'
 import { SignatureStatus } from './SignatureStatus.tsx'
-import { verifyQueryClient } from './queryClient.ts'
+import { textKey, verifyQueryClient } from './queryClient.ts'
 import './verify.css'
 
 export interface VerifyPanelProps {
@@ -26,13 +26,12 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   const [refused, setRefused] = useState<string | null>(null)
   const [issuer, setIssuer] = useState('')
   const [audience, setAudience] = useState('')
-  const deferredKey = useDeferredValue(keyText)
   const { decoded } = analysis
   const header = decoded.header?.value
   const alg = typeof header?.alg === 'string' ? header.alg : undefined
   const payload = decoded.payload.kind === 'claims' ? decoded.payload.json.value : null
   const iss = typeof payload?.iss === 'string' ? payload.iss : undefined
-  const material = useMemo(() => recognizeKeyMaterial(deferredKey, { encoding, tokenAlg: alg }), [deferredKey, encoding, alg])
+  const material = useMemo(() => recognizeKeyMaterial(keyText, { encoding, tokenAlg: alg }), [keyText, encoding, alg])
 
   const onKeyChange = (text: string) => {
     // A private key is dropped before it reaches any state, cache or query key.
@@ -46,13 +45,22 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
     }
   }
 
+  // Keyed by short digests, not the texts: the cache then holds neither the token nor the key twice.
+  const tokenKey = useMemo(() => (keyText === '' ? '' : textKey(decoded.token)), [decoded.token, keyText])
+  const materialKey = useMemo(() => textKey(keyText), [keyText])
   const query = useQuery({
-    queryKey: ['verify', decoded.token, deferredKey, encoding],
-    queryFn: () => verifySignature(decoded, material, () => performance.now()),
+    queryKey: ['verify', tokenKey, materialKey, encoding],
+    // Only the verifying key's Kubernetes id is needed for the verdict; the others follow below.
+    queryFn: () => verifySignature(decoded, material, () => performance.now(), { kids: 'verifying' }),
     enabled: material.kind !== 'empty',
     placeholderData: keepPreviousData,
   })
   const result = material.kind === 'empty' ? undefined : query.data
+  const kids = useQuery({
+    queryKey: ['kids', materialKey, encoding],
+    queryFn: () => kubernetesKeyIds(material),
+    enabled: material.keys.length > 0 && result !== undefined && !query.isPlaceholderData,
+  }).data
   let state: SignatureState = 'unverified'
   let summary = 'No key given: the signature has not been checked.'
   if (refused && keyText === '') {
@@ -64,7 +72,7 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   } else if (material.kind !== 'empty') {
     summary = 'Checking the signature…'
   }
-  const pending = material.kind !== 'empty' && (query.isPending || query.isPlaceholderData || deferredKey !== keyText)
+  const pending = material.kind !== 'empty' && (query.isPending || query.isPlaceholderData)
   const diagnostics = [...material.diagnostics, ...(result?.diagnostics ?? [])]
 
   return (
@@ -75,7 +83,7 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
       <KeyInput value={keyText} onChange={onKeyChange} encoding={encoding} onEncodingChange={setEncoding} hmac={alg?.startsWith('HS') ?? false} material={material} refused={refused} />
       <SignatureStatus state={state} summary={summary} pending={pending} />
       <KidCheckView check={result?.kidCheck ?? NO_KID} />
-      <KeyList material={material} result={result} />
+      <KeyList material={material} result={result} kids={kids} />
       {material.discovery && material.discovery.commands.length > 0 && (
         <div className="discovery-commands">
           <p>Fetch the keys this document names, then paste the output here:</p>

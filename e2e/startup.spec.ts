@@ -1,0 +1,80 @@
+import type { Page, Route } from '@playwright/test'
+import { createHash, createPublicKey } from 'node:crypto'
+import { SignJWT, exportJWK, generateKeyPair } from 'jose'
+import { expect, fixtureToken, paste, test } from './fixtures.ts'
+
+// Issue 9, round two: the first decoded view needs nothing that loads lazily. These tests hold
+// the lazy chunks back and check that the rows are on screen anyway, and that the explanations,
+// the time details and the verification panel fill in once the chunks arrive.
+
+/** Holds every request whose path matches until `release` is called. */
+async function holdChunks(page: Page, pattern: RegExp) {
+  const held: Route[] = []
+  let open = false
+  await page.route(pattern, (route) => (open ? route.continue() : void held.push(route)))
+  return {
+    count: () => held.length,
+    release: async () => {
+      open = true
+      await Promise.all(held.map((r) => r.continue()))
+    },
+  }
+}
+
+const LAZY = /\/assets\/(knowledge|VerifyPanel|TimeDetails|NumericDateDetails)-[^/]*\.js$/
+
+test('a #token= link shows its rows at once; explanations, time details and verification fill in after', async ({ page }) => {
+  const token = fixtureToken('seed-bound-pod-v1.24')
+  const gate = await holdChunks(page, LAZY)
+  await page.goto(`/#token=${token}`)
+  await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'k8s-bound-pod')
+  const sub = page.locator('[data-testid=claim][data-path="/sub"]')
+  await expect(sub).toContainText('system:serviceaccount:')
+  // Nothing lazy has arrived, yet the rows are there, with their values as written.
+  await expect(page.getByTestId('claim-meaning')).toHaveCount(0)
+  await expect(page.locator('[data-testid=claim][data-path="/exp"]')).toContainText(/\d{10}/)
+  await expect(page.getByText('Loading signature verification…')).toBeVisible()
+  await expect.poll(() => gate.count()).toBeGreaterThan(0)
+  await gate.release()
+  await expect(sub.getByTestId('claim-meaning').first()).toBeVisible()
+  await expect(page.getByTestId('key-input')).toBeVisible()
+  await expect(page.getByTestId('timeline')).toBeVisible()
+})
+
+test('a pasted token: rows first, the lazily loaded parts once they arrive, and nothing fetched before the first view', async ({ page }) => {
+  const gate = await holdChunks(page, LAZY)
+  await page.goto('/')
+  // Before any token: nothing lazy is asked for while the page is busy starting up.
+  expect(gate.count()).toBe(0)
+  await paste(page, fixtureToken('seed-legacy-v1.20'))
+  await expect(page.getByTestId('token-kind')).toBeVisible()
+  await expect(page.locator('[data-testid=claim][data-path="/iss"]')).toContainText('kubernetes/serviceaccount')
+  await gate.release()
+  await expect(page.locator('[data-testid=claim][data-path="/iss"]').getByTestId('claim-meaning').first()).toBeVisible()
+})
+
+test('the JSON source is filled in when opened, and follows a new paste', async ({ page }) => {
+  await page.goto('/')
+  await paste(page, fixtureToken('seed-legacy-v1.20'))
+  const source = page.locator('.panel-payload details.json-source')
+  await expect(source.locator('pre')).toHaveText('')
+  await source.locator('summary').click()
+  await expect(source.locator('pre')).toContainText('"iss": "kubernetes/serviceaccount"')
+  await paste(page, fixtureToken('seed-bound-pod-v1.24'))
+  await expect(source.locator('pre')).toContainText('"kubernetes.io": {')
+})
+
+test('a key set: verified by the right key, and every key gets its Kubernetes key id', async ({ page }) => {
+  const pairs = await Promise.all([0, 1, 2].map(() => generateKeyPair('ES256', { extractable: true })))
+  const jwks = await Promise.all(pairs.map((p) => exportJWK(p.publicKey)))
+  const kids = jwks.map((jwk) => createHash('sha256').update(createPublicKey({ key: jwk as never, format: 'jwk' }).export({ type: 'spki', format: 'der' })).digest('base64url'))
+  const token = await new SignJWT({ sub: 'system:serviceaccount:default:default' }).setProtectedHeader({ alg: 'ES256', kid: kids[1]! }).sign(pairs[1]!.privateKey)
+  await page.goto('/')
+  await paste(page, token)
+  await page.getByTestId('key-input').fill(JSON.stringify({ keys: jwks.map((j, i) => ({ ...j, kid: kids[i], alg: 'ES256', use: 'sig' })) }, null, 2))
+  await expect(page.locator('[data-testid=signature-status]')).toHaveAttribute('data-state', 'verified')
+  await expect(page.getByTestId('signature-status')).toContainText('key 2 of 3')
+  const list = page.locator('.key-list')
+  for (const kid of kids) await expect(list).toContainText(kid)
+  await expect(list.locator('li.key-verified')).toContainText(kids[1]!)
+})
