@@ -58,7 +58,10 @@ export function sizedToken(targetChars, marker) {
 /**
  * A token signed with one key of a ten-key JWKS, for the verification step.
  * @param {'RS256' | 'ES256'} alg
- * @returns {Promise<{ token: string, jwks: string }>}
+ * `jwksVariants` are the same ten keys in twenty different orders (each rotation, forwards and
+ * backwards): each timed run pastes a text the page has not seen, so the page's result cache
+ * cannot answer and every run really verifies.
+ * @returns {Promise<{ token: string, jwks: string, jwksVariants: string[] }>}
  */
 export async function signedWithJwks(alg) {
   const keys = []
@@ -76,5 +79,9 @@ export async function signedWithJwks(alg) {
     .setIssuedAt(1_700_000_000)
     .setExpirationTime(4_102_444_800)
     .sign(/** @type {CryptoKey} */ (signer))
-  return { token, jwks: JSON.stringify({ keys }, null, 2) }
+  const reversed = [...keys].reverse()
+  /** @param {object[]} list */
+  const rotations = (list) => list.map((_, /** @type {number} */ r) => JSON.stringify({ keys: [...list.slice(r), ...list.slice(0, r)] }, null, 2))
+  const jwksVariants = [...rotations(keys), ...rotations(reversed)]
+  return { token, jwks: JSON.stringify({ keys }, null, 2), jwksVariants }
 }

@@ -65,6 +65,31 @@ test('a token and the JWKS it was signed with: verified and kid match; one chang
   expect(guards.requests.filter((u) => /kubernetes\.default|openid|jwks/.test(u))).toEqual([])
 })
 
+test('replacing a verified key with a wrong one never shows the old verdict, not even for a frame', async ({ page }) => {
+  const right = await clusterToken()
+  const wrong = await clusterToken()
+  await page.goto('./')
+  await paste(page, right.token)
+  const status = page.getByTestId('signature-status')
+  await page.getByTestId('key-input').fill(right.jwks)
+  await expect(status).toHaveAttribute('data-state', 'verified')
+  // Record every state the status passes through from here on.
+  await page.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { __states: string[] }).__states = seen
+    const el = document.querySelector('[data-testid=signature-status]') as HTMLElement
+    // aria-busy flips while the new key is checked, so a stale verdict that keeps its data-state is recorded too.
+    new MutationObserver(() => seen.push(el.dataset.state ?? '')).observe(el, { attributes: true, attributeFilter: ['data-state', 'aria-busy'] })
+  })
+  // The wrong key set reuses the right kid, so that the check really runs against it.
+  const wrongJwks = JSON.stringify({ keys: [{ ...JSON.parse(wrong.jwks).keys[0], kid: right.kid }] })
+  await page.getByTestId('key-input').fill(wrongJwks)
+  await expect(status).toHaveAttribute('data-state', 'invalid')
+  const states = await page.evaluate(() => (window as unknown as { __states: string[] }).__states)
+  expect(states).not.toContain('verified')
+  expect(states.at(-1)).toBe('invalid')
+})
+
 test('a JWKS without the token kid: no-matching-key', async ({ page }) => {
   const { token, jwk } = await clusterToken()
   await page.goto('./')

@@ -55,7 +55,8 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
     enabled: material.kind !== 'empty',
     placeholderData: keepPreviousData,
   })
-  const result = material.kind === 'empty' ? undefined : query.data
+  // A placeholder is the verdict for the previous token or key: never present it as this one's.
+  const result = material.kind === 'empty' || query.isPlaceholderData ? undefined : query.data
   const kids = useQuery({
     queryKey: ['kids', materialKey, encoding],
     queryFn: () => kubernetesKeyIds(material),
