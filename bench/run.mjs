@@ -2,7 +2,7 @@
 // `npm run bench`: builds the production app, serves it, drives Chromium, measures start-up
 // bytes, cold start, paste to render, verification and memory, prints a table, writes
 // bench/results.json and exits non-zero when a budget in bench/budgets.json is broken.
-//   --quick      three runs, start-up bytes and the 16 KB paste only, generous limits (npm test)
+//   --quick      three runs, start-up bytes (full budget) and the 16 KB paste (generous limit) only (npm test)
 //   --no-build   measure the existing dist/ as it is
 //   --runs N     runs per timed figure (default 12)
 //   --dist DIR   measure another build directory (implies --no-build), e.g. to compare two builds
