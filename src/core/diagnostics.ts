@@ -65,7 +65,3 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   )
 }
 
-/** Shifts a diagnostic's span by `offset`, used when a token sits inside a larger paste. */
-export function shiftDiagnostic(d: Diagnostic, offset: number): Diagnostic {
-  return d.span ? { ...d, span: { start: d.span.start + offset, end: d.span.end + offset } } : d
-}

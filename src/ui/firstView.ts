@@ -32,18 +32,6 @@ export function useAfterFirstView(): boolean {
   return useSyncExternalStore(subscribe, () => shown, () => false)
 }
 
-/** A promise for the same moment, for loaders outside React. */
-export function afterFirstView(): Promise<void> {
-  if (shown) return Promise.resolve()
-  return new Promise((resolve) => {
-    const done = () => {
-      listeners.delete(done)
-      resolve()
-    }
-    listeners.add(done)
-  })
-}
-
 /**
  * Call from the component that shows the decoded view, with whether it is showing one. The
  * release happens after the browser has had a frame to paint the view.
@@ -54,11 +42,6 @@ export function useMarkFirstView(showing: boolean): void {
     const frame = requestAnimationFrame(() => setTimeout(release, 0))
     return () => cancelAnimationFrame(frame)
   }, [showing])
-}
-
-/** For tests: forget that the first view was shown. */
-export function resetFirstViewForTests(): void {
-  shown = false
 }
 
 /**

@@ -29,11 +29,6 @@ export function useTimeSettings(): TimeSettings {
   return useSyncExternalStore(subscribe, () => settings)
 }
 
-/** The current settings, for code outside React. */
-export function getTimeSettings(): TimeSettings {
-  return settings
-}
-
 export function setTimeZone(zone: string): void {
   update({ zone })
 }

@@ -1,4 +1,4 @@
-import { QueryClientProvider, keepPreviousData, useQuery } from '@tanstack/react-query'
+import { QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import type { Analysis } from '../../core/index.ts'
 import { kubernetesKeyIds, recognizeKeyMaterial, verifySignature, type HmacEncoding, type KidCheck, type SignatureState } from '../../core/verify/index.ts'
@@ -53,14 +53,13 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
     // Only the verifying key's Kubernetes id is needed for the verdict; the others follow below.
     queryFn: () => verifySignature(decoded, material, () => performance.now(), { kids: 'verifying' }),
     enabled: material.kind !== 'empty',
-    placeholderData: keepPreviousData,
   })
-  // A placeholder is the verdict for the previous token or key: never present it as this one's.
-  const result = material.kind === 'empty' || query.isPlaceholderData ? undefined : query.data
+  // No placeholder data: a previous token's or key's verdict must never stand in for this one's.
+  const result = material.kind === 'empty' ? undefined : query.data
   const kids = useQuery({
     queryKey: ['kids', materialKey, encoding],
     queryFn: () => kubernetesKeyIds(material),
-    enabled: material.keys.length > 0 && result !== undefined && !query.isPlaceholderData,
+    enabled: material.keys.length > 0 && result !== undefined,
   }).data
   let state: SignatureState = 'unverified'
   let summary = 'No key given: the signature has not been checked.'
@@ -73,7 +72,7 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   } else if (material.kind !== 'empty') {
     summary = 'Checking the signature…'
   }
-  const pending = material.kind !== 'empty' && (query.isPending || query.isPlaceholderData)
+  const pending = material.kind !== 'empty' && query.isPending
   const diagnostics = [...material.diagnostics, ...(result?.diagnostics ?? [])]
 
   return (
