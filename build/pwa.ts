@@ -4,7 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa'
  * Offline support: a service worker precaches the whole app, so after one visit it loads with the
  * network off. Registration is an external registerSW.js (no inline script, so the CSP stays
  * strict). `autoUpdate` lets a new version take over on the next visit; the page then shows a
- * small "updated, reload" notice (src/ui/UpdateNotice.tsx).
+ * small "updated, reload" notice (src/ui/shell/UpdateNotice.tsx).
  */
 export function pwaPlugin() {
   return VitePWA({

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, paste, test } from './fixtures.ts'
 
 // Long scalar arrays (thousands of groups) render their first hundred values and grow on request
-// (src/ui/ScalarList.tsx).
+// (src/ui/decoded/ScalarList.tsx).
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 const tokenWithGroups = (n: number, prefix: string) =>
   `${b64u('{"alg":"RS256","typ":"JWT"}')}.${b64u(JSON.stringify({ sub: 'u', groups: Array.from({ length: n }, (_, i) => `${prefix}-${i}`) }))}.${b64u('x'.repeat(256))}`

@@ -1,18 +1,18 @@
-// The only entry point ui/ imports from core statically (./lazy.ts is for dynamic import() only).
-export * from './diagnostics.ts'
-export * from './decode.ts'
-// The full extractor is not exported here: the page loads it lazily through ./lazy.ts.
+// The only entry point ui/ imports from core statically (extract/index.ts is for dynamic import() only).
+export * from './diagnostics/diagnostic.ts'
+export * from './decode/decodeToken.ts'
+// The full extractor is not exported here: the page loads it lazily through extract/index.ts.
 export type * from './extract/types.ts'
 export { extractSimple, MAX_INPUT_LENGTH } from './extract/simple.ts'
-export * from './kind.ts'
-export * from './analyze.ts'
-export * from './json.ts'
-export * from './claims/rows.ts'
-export { encodeBase64url, decodeBase64Loose } from './base64url.ts'
-export * from './examples.ts'
-export * from './claims/info.ts'
+export * from './analysis/kind.ts'
+export * from './analysis/analyze.ts'
+export * from './encoding/json.ts'
+export * from './analysis/rows.ts'
+export { encodeBase64url, decodeBase64Loose } from './encoding/base64url.ts'
+export * from './examples/examples.ts'
+export * from './analysis/claimInfo.ts'
 export * from './time/validity.ts'
-export type { Disclosure, SdJwtParts } from './sdJwt.ts'
+export type { Disclosure, SdJwtParts } from './decode/sdJwt.ts'
 export { classifyKubernetes, type KubernetesClassification } from './k8s/classify.ts'
 export type * from './k8s/index.ts'
 /** Loads the Kubernetes insights (identity, provider, lifetime, advice, risks) on demand: they are mostly text. */
@@ -30,7 +30,7 @@ export const loadTimelineGeometry = () => import('./time/timeline.ts')
 // from './verify/index.ts' directly and they stay out of the start-up chunk.
 export type * from './verify/index.ts'
 export { loadKnowledge, type ClaimLookup, type ExplainContext, type Knowledge, type ProviderId } from './knowledge/load.ts'
-export { filterRows } from './knowledge/filter.ts'
+export { filterRows } from './analysis/filter.ts'
 export type { ShareState, Redaction, RedactionCategory, RedactionChoice, FragmentRequest, ShareOptions } from './permalink/index.ts'
 /** Permalink code is loaded on demand: most visits neither share nor open a shared link. */
 export const loadPermalink = () => import('./permalink/index.ts')

@@ -1,7 +1,7 @@
 import type { JWTPayload } from 'jose'
 import { readKubernetesClaims, type KubernetesClaims } from '../core/k8s/claims.ts'
-import type { JsonObject } from '../core/json.ts'
-import { decodeToken } from '../core/decode.ts'
+import type { JsonObject } from '../core/encoding/json.ts'
+import { decodeToken } from '../core/decode/decodeToken.ts'
 import { fixture } from './tokens.ts'
 
 /** The Kubernetes claims of a claims object, failing the test when there are none. */

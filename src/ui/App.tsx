@@ -1,27 +1,27 @@
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react'
 import { analyze } from '../core/index.ts'
-import { ExplainedDecodedView } from './ExplainedDecodedView.tsx'
-import { DiagnosticList } from './DiagnosticList.tsx'
-import { FileDrop } from './FileDrop.tsx'
-import { ErrorBoundary } from './ErrorBoundary.tsx'
-import { ExampleMenu } from './ExampleMenu.tsx'
-import { PrivacyNotice } from './PrivacyNotice.tsx'
-import { ThemeToggle } from './ThemeToggle.tsx'
-import { TokenInput } from './TokenInput.tsx'
-import { TokenSummary } from './TokenSummary.tsx'
+import { ExplainedDecodedView } from './decoded/ExplainedDecodedView.tsx'
+import { DiagnosticList } from './decoded/DiagnosticList.tsx'
+import { FileDrop } from './input/FileDrop.tsx'
+import { ErrorBoundary } from './common/ErrorBoundary.tsx'
+import { ExampleMenu } from './input/ExampleMenu.tsx'
+import { PrivacyNotice } from './shell/PrivacyNotice.tsx'
+import { ThemeToggle } from './shell/ThemeToggle.tsx'
+import { TokenInput } from './input/TokenInput.tsx'
+import { TokenSummary } from './decoded/TokenSummary.tsx'
 import { KubernetesSection } from './k8s/LazyKubernetes.tsx'
 import { TimePanel } from './time/TimePanel.tsx'
-import { VerifySlot } from './VerifySlot.tsx'
-import { useKnowledge } from './useKnowledge.ts'
-import { useExtractionModules, type ExtractionModule } from './useExtractionModules.ts'
+import { VerifySlot } from './verify/VerifySlot.tsx'
+import { useKnowledge } from './knowledge/useKnowledge.ts'
+import { useExtractionModules, type ExtractionModule } from './input/useExtractionModules.ts'
 
 // Same chunk as the full extractor, which is loaded by the time there is anything to show.
-const ExtractionPanel = lazy(() => import('./fullExtractor.ts').then((m) => ({ default: m.ExtractionPanel })))
+const ExtractionPanel = lazy(() => import('./input/fullExtractor.ts').then((m) => ({ default: m.ExtractionPanel })))
 import { OpenedLink } from './share/OpenedLink.tsx'
 import { ShareButton } from './share/ShareButton.tsx'
 import { inputAtStart, isSignatureRemovedView, useOpenedLink, withSharedNotes } from './share/useOpenedLink.ts'
 import { useFollowingPanels, useMarkFirstView } from './firstView.ts'
-import { UpdateNotice } from './UpdateNotice.tsx'
+import { UpdateNotice } from './shell/UpdateNotice.tsx'
 
 const SAME_PASS_LIMIT = 32 * 1024
 

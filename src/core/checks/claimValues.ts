@@ -1,6 +1,6 @@
-import { jsonType } from '../claims/rows.ts'
-import { rfc, type Diagnostic, type Severity, type SpecRef } from '../diagnostics.ts'
-import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts'
+import { jsonType } from '../analysis/rows.ts'
+import { rfc, type Diagnostic, type Severity, type SpecRef } from '../diagnostics/diagnostic.ts'
+import { isJsonObject, type JsonObject, type JsonValue } from '../encoding/json.ts'
 import { rowDiagnostic } from './rowDiagnostic.ts'
 
 const OIDC_CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'

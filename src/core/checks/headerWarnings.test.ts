@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixture, rawToken } from '../../test/tokens.ts'
-import { analyze, isRowDiagnostic } from '../analyze.ts'
+import { analyze, isRowDiagnostic } from '../analysis/analyze.ts'
 import { tokenChecks } from './tokenChecks.ts'
 
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')

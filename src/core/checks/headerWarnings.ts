@@ -1,6 +1,6 @@
-import type { DecodedToken } from '../decode.ts'
-import { rfc, type Diagnostic, type Severity, type SpecRef } from '../diagnostics.ts'
-import type { JsonObject } from '../json.ts'
+import type { DecodedToken } from '../decode/decodeToken.ts'
+import { rfc, type Diagnostic, type Severity, type SpecRef } from '../diagnostics/diagnostic.ts'
+import type { JsonObject } from '../encoding/json.ts'
 import type { ProviderId } from '../knowledge/types.ts'
 import { rowDiagnostic } from './rowDiagnostic.ts'
 

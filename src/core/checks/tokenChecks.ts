@@ -1,5 +1,5 @@
-import type { DecodedToken } from '../decode.ts'
-import type { Diagnostic } from '../diagnostics.ts'
+import type { DecodedToken } from '../decode/decodeToken.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { ProviderId } from '../knowledge/types.ts'
 import { claimValueDiagnostics } from './claimValues.ts'
 import { headerDiagnostics } from './headerWarnings.ts'

@@ -1,6 +1,6 @@
-import { decodeBase64Loose } from '../base64url.ts'
-import type { Diagnostic, Span } from '../diagnostics.ts'
-import { decodeUtf8Strict } from '../utf8.ts'
+import { decodeBase64Loose } from '../encoding/base64url.ts'
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
+import { decodeUtf8Strict } from '../encoding/utf8.ts'
 import { looksLikeJwt, TOKEN_ALPHABET } from './text.ts'
 
 export type Base64Result = { ok: true; token: string } | { ok: false; diagnostic: Diagnostic } | null

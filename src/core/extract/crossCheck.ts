@@ -1,6 +1,6 @@
-import { decodeToken } from '../decode.ts'
-import type { Diagnostic } from '../diagnostics.ts'
-import { escapePointerToken } from '../json.ts'
+import { decodeToken } from '../decode/decodeToken.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { escapePointerToken } from '../encoding/json.ts'
 import { asStr, at } from './objects.ts'
 import type { SecretContext, TokenRequestContext } from './types.ts'
 

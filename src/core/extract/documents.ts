@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { fieldCandidates } from './fields.ts'
 import { isKubeconfig, kubeconfigCandidates } from './kubeconfig.ts'
 import { asArr, at } from './objects.ts'

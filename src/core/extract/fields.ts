@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { asObj } from './objects.ts'
 import { looksLikeJwt } from './text.ts'
 import type { Candidate } from './types.ts'

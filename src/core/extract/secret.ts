@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { decodeBase64Jwt } from './base64.ts'
 import { crossCheckSecret } from './crossCheck.ts'
 import { asObj, asStr, at, stringMap } from './objects.ts'

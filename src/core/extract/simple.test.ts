@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixture } from '../../test/tokens.ts'
-import { analyze } from '../analyze.ts'
+import { analyze } from '../analysis/analyze.ts'
 import { extractSimple, extractToken } from './index.ts'
 
 const rs256 = fixture('rfc7515-a2-rs256').token

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { looksLikeJwt, SD_JWT_SHAPE, tokenAt, TOKEN_ALPHABET, trimAndUnquote } from './text.ts'
 import type { Candidate, Extraction } from './types.ts'
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, Span } from '../diagnostics.ts'
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
 import type { Candidate, ExtractionSource } from './types.ts'
 
 /** Characters a compact token (or its standard-base64 cousin) can contain. */

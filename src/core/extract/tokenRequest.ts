@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { crossCheckTokenRequest } from './crossCheck.ts'
 import { asArr, asStr, at } from './objects.ts'
 import type { Candidate, TokenRequestContext } from './types.ts'

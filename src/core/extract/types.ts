@@ -1,4 +1,4 @@
-import type { Diagnostic, Span } from '../diagnostics.ts'
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
 
 /** Where in the pasted text the token was found; values are the `data-source` test hook. */
 export type ExtractionSource =

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { boundClaims, legacyClaims } from '../../test/k8sTokens.ts'
 import { fixturePayload } from '../../test/k8sClaims.ts'
-import { claimRows } from '../claims/rows.ts'
-import type { JsonObject } from '../json.ts'
+import { claimRows } from '../analysis/rows.ts'
+import type { JsonObject } from '../encoding/json.ts'
 import { kubernetesClaimInfo } from './claimInfo.ts'
 
 const pointers = (value: JsonObject) => claimRows({ text: '', value, impreciseNumbers: [], duplicates: [] }).map((r) => r.pointer)

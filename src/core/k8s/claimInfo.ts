@@ -1,4 +1,4 @@
-import type { ClaimInfo } from '../claims/info.ts'
+import type { ClaimInfo } from '../analysis/claimInfo.ts'
 import { SOURCE } from './refs.ts'
 
 type Entry = Omit<ClaimInfo, 'origin'>

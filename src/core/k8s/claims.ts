@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts'
+import { isJsonObject, type JsonObject, type JsonValue } from '../encoding/json.ts'
 
 /** The flat claims of a legacy (Secret-based) token, k/k pkg/serviceaccount/legacy.go. */
 export const LEGACY_PREFIX = 'kubernetes.io/serviceaccount/'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { JWTPayload } from 'jose'
 import { boundClaims, legacyClaims, sign } from '../../test/k8sTokens.ts'
 import { fixture } from '../../test/tokens.ts'
-import { analyze, isRowDiagnostic } from '../analyze.ts'
+import { analyze, isRowDiagnostic } from '../analysis/analyze.ts'
 
 const k8sCodes = (token: string) => analyze(token).diagnostics.filter((d) => d.code.startsWith('K8S_')).map((d) => d.code)
 const diag = (token: string, code: string) => analyze(token).diagnostics.find((d) => d.code === code)

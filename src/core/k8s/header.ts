@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostics.ts'
-import type { JsonObject } from '../json.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { JsonObject } from '../encoding/json.ts'
 import { SOURCE } from './refs.ts'
 
 /** The only algorithms the API server signs with (jwt.go): RS256 for RSA keys, ES* by curve. */

@@ -1,4 +1,4 @@
-import type { SpecRef } from '../diagnostics.ts'
+import type { SpecRef } from '../diagnostics/diagnostic.ts'
 
 const KK = 'https://github.com/kubernetes/kubernetes/blob/master/'
 

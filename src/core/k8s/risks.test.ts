@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { k8s, fixturePayload } from '../../test/k8sClaims.ts'
 import { boundClaims, legacyClaims, NOW } from '../../test/k8sTokens.ts'
-import type { JsonObject } from '../json.ts'
+import type { JsonObject } from '../encoding/json.ts'
 import { kubernetesRisks } from './risks.ts'
 
 const KID = { alg: 'RS256', kid: 'wMU4GOsuqPnFjPar7NaZZTEmNlc2I_W75faEDbLB7dI' }

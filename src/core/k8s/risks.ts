@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json.ts'
+import type { JsonObject } from '../encoding/json.ts'
 import { validityAt } from '../time/validity.ts'
 import type { KubernetesClaims } from './claims.ts'
 import { KUBERNETES_ALGS } from './header.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ClaimInfo } from '../claims/info.ts'
+import type { ClaimInfo } from '../analysis/claimInfo.ts'
 import { createKnowledge, pointerTokens, type ExplainContext } from './knowledge.ts'
 
 const kb = createKnowledge()

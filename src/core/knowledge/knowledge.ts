@@ -1,9 +1,9 @@
 // The knowledge base proper. This module and its data are loaded lazily (see load.ts), so that
 // the page starts without them.
-import type { ClaimInfo } from '../claims/info.ts'
+import type { ClaimInfo } from '../analysis/claimInfo.ts'
 import { kubernetesClaimInfo } from '../k8s/claimInfo.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
-import type { JsonObject } from '../json.ts'
+import type { JsonObject } from '../encoding/json.ts'
 import { KNOWLEDGE_DATA } from './data.generated.ts'
 import type { KnowledgeData, KnowledgeEntry, KnowledgeRow, KnowledgeSource, ProviderId } from './types.ts'
 

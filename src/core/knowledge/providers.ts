@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json.ts'
+import type { JsonObject } from '../encoding/json.ts'
 import type { ProviderId } from './types.ts'
 
 // Issuer patterns from the providers' documentation. A provider's claim meanings apply only to

@@ -1,6 +1,6 @@
-import { decodeBase64Loose, encodeBase64url } from '../base64url.ts'
-import type { Diagnostic } from '../diagnostics.ts'
-import { isJsonObject, parseJson, type JsonValue } from '../json.ts'
+import { decodeBase64Loose, encodeBase64url } from '../encoding/base64url.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { isJsonObject, parseJson, type JsonValue } from '../encoding/json.ts'
 import type { Redaction, RedactionCategory } from './redact.ts'
 
 /**

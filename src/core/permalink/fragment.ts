@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 
 /** What the page's URL fragment asks for. */
 export type FragmentRequest =

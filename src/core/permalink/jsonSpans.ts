@@ -1,4 +1,4 @@
-import { escapePointerToken } from '../json.ts'
+import { escapePointerToken } from '../encoding/json.ts'
 
 /** Where one JSON value sits in its source text: `[start, end)` in UTF-16 offsets. */
 export interface ValueSpan {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { analyze } from '../analyze.ts'
+import { analyze } from '../analysis/analyze.ts'
 import { fixture, rawToken } from '../../test/tokens.ts'
 import frozen from './fixtures.v1.json'
 import { buildShareState, decodePermalink, encodePermalink, sharedTokenText, type ShareState } from './index.ts'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseJson, type JsonValue } from '../json.ts'
+import { parseJson, type JsonValue } from '../encoding/json.ts'
 import { fixture } from '../../test/tokens.ts'
 import { redactPayload } from './redact.ts'
 import { readFragment } from './fragment.ts'

@@ -1,4 +1,4 @@
-import { isJsonObject, parseJson, type JsonValue } from '../json.ts'
+import { isJsonObject, parseJson, type JsonValue } from '../encoding/json.ts'
 import { valueSpans } from './jsonSpans.ts'
 
 /** What a redaction hides; the shared view names the category next to each redacted claim. */

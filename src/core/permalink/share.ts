@@ -1,6 +1,6 @@
-import type { Analysis } from '../analyze.ts'
-import { encodeBase64url } from '../base64url.ts'
-import type { Diagnostic } from '../diagnostics.ts'
+import type { Analysis } from '../analysis/analyze.ts'
+import { encodeBase64url } from '../encoding/base64url.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { ShareState } from './format.ts'
 import { PLACEHOLDERS, redactPayload, type Redaction, type RedactionChoice } from './redact.ts'
 

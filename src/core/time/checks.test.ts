@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyze } from '../analyze.ts'
+import { analyze } from '../analysis/analyze.ts'
 import { rawToken } from '../../test/tokens.ts'
 import { iatInFuture, timeDiagnostics } from './checks.ts'
 

@@ -1,5 +1,5 @@
-import { rfc, type Diagnostic, type SpecRef } from '../diagnostics.ts'
-import type { JsonObject } from '../json.ts'
+import { rfc, type Diagnostic, type SpecRef } from '../diagnostics/diagnostic.ts'
+import type { JsonObject } from '../encoding/json.ts'
 import { inDisplayRange, toIsoUtc } from './iso.ts'
 import { claimLabel, numericDateClaims, valueAtPointer } from './numericDate.ts'
 

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../json.ts'
+import type { JsonObject, JsonValue } from '../encoding/json.ts'
 
 /**
  * Registered claims whose value type is NumericDate, as listed in

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json.ts'
+import type { JsonObject } from '../encoding/json.ts'
 import { spellDuration } from './duration.ts'
 import { toIsoUtc } from './iso.ts'
 import { kubeletRotationAt, warnAfter } from './validity.ts'

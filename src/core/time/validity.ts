@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json.ts'
+import type { JsonObject } from '../encoding/json.ts'
 
 /** The `data-state` values of the validity test hook. */
 export type ValidityState = 'valid' | 'expired' | 'not-yet-valid' | 'stale' | 'no-expiry'

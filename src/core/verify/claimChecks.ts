@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json.ts'
+import type { JsonObject } from '../encoding/json.ts'
 import { validityAt } from '../time/validity.ts'
 
 export interface Expectations {

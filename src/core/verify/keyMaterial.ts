@@ -1,9 +1,9 @@
-import { rfc, type Diagnostic } from '../diagnostics.ts'
+import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { children, pkcs1ToSpki, readWhole, certificateSpki } from './der.ts'
 import { jwkCandidate, jwkIsPrivate, type KeyCandidate } from './keys.ts'
 import { hasPemMarker, isPrivateLabel, pemBlocks } from './pem.ts'
 import { describeSpki } from './spki.ts'
-import { decodeBase64Loose } from '../base64url.ts'
+import { decodeBase64Loose } from '../encoding/base64url.ts'
 import { fetchCommand } from './keyHelp.ts'
 
 /** How an HMAC secret typed into the key box is turned into bytes. */

@@ -1,6 +1,6 @@
 import { CompactSign, SignJWT, exportJWK, exportPKCS8, exportSPKI, generateKeyPair } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { decodeToken } from '../decode.ts'
+import { decodeToken } from '../decode/decodeToken.ts'
 import { fixture } from '../../test/tokens.ts'
 import { K8S_EC_KID, K8S_EC_PEM, K8S_JWKS, K8S_OTHER_RSA_PEM, K8S_RSA_KID, K8S_RSA_PEM } from '../../test/k8s-key-vectors.ts'
 import { CERT_PEM, CERT_SIGNED_ES256, PKCS1_PEM, PKCS1_SIGNED_RS256 } from '../../test/generated-keys.ts'

@@ -1,6 +1,6 @@
 import { compactVerify, errors } from 'jose'
-import type { DecodedToken } from '../decode.ts'
-import { rfc, type Diagnostic } from '../diagnostics.ts'
+import type { DecodedToken } from '../decode/decodeToken.ts'
+import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { importParams, isVerifiableAlg, keyMismatch, keyTypeFor } from './algorithms.ts'
 import { compareKid, kubernetesKeyId, type KidCheck } from './kid.ts'
 import type { KeyCandidate } from './keys.ts'

@@ -1,6 +1,6 @@
 import { SignJWT, exportJWK, generateKeyPair } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { decodeToken } from '../decode.ts'
+import { decodeToken } from '../decode/decodeToken.ts'
 import { kubernetesKeyId } from './kid.ts'
 import { recognizeKeyMaterial } from './keyMaterial.ts'
 import { kubernetesKeyIds, verifySignature } from './verify.ts'

@@ -1,5 +1,5 @@
 import type { AdviceItem } from '../../core/index.ts'
-import { CopyButton } from '../CopyButton.tsx'
+import { CopyButton } from '../common/CopyButton.tsx'
 
 /** Next steps with commands filled in from the token, each with a copy button. */
 export function KubernetesAdvice({ items }: { items: AdviceItem[] }) {

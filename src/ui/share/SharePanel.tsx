@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react'
 import { loadPermalink, type Analysis, type Redaction, type RedactionChoice } from '../../core/index.ts'
-import { CopyButton } from '../CopyButton.tsx'
+import { CopyButton } from '../common/CopyButton.tsx'
 import './share.css'
 
 type LinkState = { status: 'pending' } | { status: 'ready'; url: string; redacted: number } | { status: 'refused'; message: string }

@@ -1,5 +1,5 @@
 import { iatInFuture, toIsoUtc, zonedForm, type ClaimRow } from '../../core/index.ts'
-import { DiagnosticItem } from '../DiagnosticList.tsx'
+import { DiagnosticItem } from '../decoded/DiagnosticList.tsx'
 import { intlZone, useTimeSettings } from '../timeSettings.ts'
 import { useNow } from '../useNow.ts'
 import { RelativeTime } from './RelativeTime.tsx'

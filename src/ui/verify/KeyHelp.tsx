@@ -1,5 +1,5 @@
 import { keySourceHints } from '../../core/verify/index.ts'
-import { CopyButton } from '../CopyButton.tsx'
+import { CopyButton } from '../common/CopyButton.tsx'
 
 /** Where to get the keys: commands and addresses as text. The page never fetches any of them. */
 export function KeyHelp({ iss }: { iss: string | undefined }) {

@@ -1,5 +1,5 @@
 import type { HmacEncoding, KeyMaterial } from '../../core/verify/index.ts'
-import { CodeTextarea } from '../CodeTextarea.tsx'
+import { CodeTextarea } from '../common/CodeTextarea.tsx'
 
 interface Props {
   value: string

@@ -1,0 +1,188 @@
+import { decodeBase64urlSegment } from '../encoding/base64url.ts'
+import { decodePayload } from './payload.ts'
+import { decodeJsonSegment, segSpan } from './segment.ts'
+import { hasErrors, rfc, type Diagnostic, type TokenPart } from '../diagnostics/diagnostic.ts'
+import type { DuplicateMember, ImpreciseNumber, JsonObject } from '../encoding/json.ts'
+import { decodeSdJwtTail, type SdJwtParts } from './sdJwt.ts'
+import { checkSignatureShape } from './signatureShape.ts'
+
+/** Inputs above this size are declined rather than decoded, so the page never freezes. */
+export const MAX_TOKEN_LENGTH = 1024 * 1024
+
+export interface DecodeOptions {
+  /** The token comes from a shared link that dropped its signature on purpose (see permalink/). */
+  signatureRemoved?: boolean
+}
+
+export type TokenForm = 'jws' | 'unsecured' | 'jwe' | 'unknown'
+
+export interface Segment {
+  part: TokenPart
+  text: string
+  /** Offset of the segment in the token. */
+  start: number
+}
+
+export interface DecodedJson {
+  /** The decoded UTF-8 text, exactly as it was encoded. */
+  text: string
+  value: JsonObject
+  impreciseNumbers: ImpreciseNumber[]
+  duplicates: DuplicateMember[]
+}
+
+export type PayloadView =
+  | { kind: 'claims'; json: DecodedJson }
+  | { kind: 'text'; text: string }
+  | { kind: 'bytes'; hex: string; length: number }
+  | { kind: 'nested'; token: string }
+  | { kind: 'unencoded'; text: string }
+  | { kind: 'encrypted' }
+  | { kind: 'detached' }
+  | { kind: 'none' }
+
+export interface DecodedToken {
+  /** The token that was decoded (after extraction from the paste). */
+  token: string
+  form: TokenForm
+  segments: Segment[]
+  header: DecodedJson | null
+  payload: PayloadView
+  signature: { b64u: string; length: number } | null
+  diagnostics: Diagnostic[]
+  /** False when the text is not a well-formed JWS or JWE, whatever could still be shown. */
+  wellFormed: boolean
+  /** For an SD-JWT (`jwt~disclosure~…`), the decoded disclosures. */
+  sdJwt?: SdJwtParts
+}
+
+const PART_ORDER: Record<number, TokenPart[]> = {
+  3: ['header', 'payload', 'signature'],
+  5: ['header', 'encrypted-key', 'iv', 'ciphertext', 'tag'],
+}
+
+function splitSegments(token: string): Segment[] {
+  const texts = token.split('.')
+  const names = PART_ORDER[texts.length] ?? (['header', 'payload', 'signature'] as TokenPart[])
+  const segments: Segment[] = []
+  let start = 0
+  texts.forEach((text, i) => {
+    segments.push({ part: names[i] ?? 'input', text, start })
+    start += text.length + 1
+  })
+  return segments
+}
+
+/**
+ * Decodes a compact JWS, JWE or unsecured JWT without verifying anything. Never throws: every
+ * problem becomes a diagnostic whose span points into `token`.
+ * @example decodeToken('eyJhbGciOiJub25lIn0.e30.').form // 'unsecured'
+ */
+export function decodeToken(token: string, options: DecodeOptions = {}): DecodedToken {
+  const diagnostics: Diagnostic[] = []
+  const result: DecodedToken = { token, form: 'unknown', segments: [], header: null, payload: { kind: 'none' }, signature: null, diagnostics, wellFormed: false }
+  if (token.trim() === '') {
+    diagnostics.push({ code: 'TOKEN_EMPTY', severity: 'info', part: 'input', message: 'Paste a token to decode it.' })
+    return result
+  }
+  if (token.length > MAX_TOKEN_LENGTH) {
+    diagnostics.push({
+      code: 'INPUT_TOO_LARGE',
+      severity: 'error',
+      part: 'input',
+      span: { start: 0, end: token.length },
+      message: `The token is ${token.length.toLocaleString('en')} characters long; tokens above ${MAX_TOKEN_LENGTH.toLocaleString('en')} characters are not decoded.`,
+    })
+    return result
+  }
+  if (token.trimStart().startsWith('{')) {
+    diagnostics.push({
+      code: 'JSON_SERIALIZATION',
+      severity: 'error',
+      part: 'input',
+      span: { start: 0, end: token.length },
+      message: 'This is JSON, not a compact token. A JWT is always three base64url parts joined by dots; JWS/JWE JSON serialization is not decoded here.',
+      ref: rfc(7515, '7.2'),
+    })
+    return result
+  }
+  const tilde = token.indexOf('~')
+  if (tilde > 0 && /^[A-Za-z0-9_\-=+/]+\.[A-Za-z0-9_\-=+/]*\.[A-Za-z0-9_\-=+/]*$/.test(token.slice(0, tilde))) {
+    // The issuer-signed JWT is decoded as usual; spans stay valid because it starts the token.
+    const inner = decodeToken(token.slice(0, tilde))
+    const sdJwt = decodeSdJwtTail(token.slice(tilde + 1), tilde, inner.diagnostics)
+    return { ...inner, token, sdJwt, wellFormed: inner.wellFormed && !hasErrors(inner.diagnostics) }
+  }
+  const segments = splitSegments(token)
+  result.segments = segments
+  const count = segments.length
+  if (count !== 3 && count !== 5) {
+    diagnostics.push(segmentCountDiagnostic(token, count))
+  }
+  const headerSeg = segments[0] as Segment
+  const header = decodeJsonSegment(headerSeg, diagnostics)
+  result.header = header
+  const isJweHeader = header !== null && 'enc' in header.value
+  if (count === 5 || (isJweHeader && count !== 3)) {
+    result.form = 'jwe'
+    result.payload = { kind: 'encrypted' }
+    if (header && !isJweHeader) {
+      diagnostics.push({ code: 'JWE_HEADER_NO_ENC', severity: 'error', part: 'header', span: segSpan(headerSeg), message: "The token has five parts like a JWE, but its header has no 'enc' parameter, which every JWE header must carry.", ref: rfc(7516, '4.1.2') })
+    }
+    if (count === 5) {
+      for (const seg of segments.slice(1)) {
+        const { diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, seg.part)
+        diagnostics.push(...d)
+      }
+      diagnostics.push({ code: 'JWE_ENCRYPTED', severity: 'info', part: 'ciphertext', message: 'This is an encrypted token (JWE). Only its header can be read; the claims are ciphertext and stay unreadable without the recipient\'s private key.', ref: rfc(7516, '3.1') })
+    }
+    result.wellFormed = count === 5 && !hasErrors(diagnostics)
+    return result
+  }
+  if (isJweHeader && count === 3) {
+    diagnostics.push({ code: 'JWE_SEGMENT_COUNT', severity: 'error', part: 'header', span: segSpan(headerSeg), message: "The header has 'enc', so this should be a JWE with five parts, but it has three.", ref: rfc(7516, '9') })
+  }
+  if (count < 2) return result
+
+  const alg = header?.value.alg
+  if (header && alg === undefined) {
+    diagnostics.push({ code: 'HEADER_ALG_MISSING', severity: 'error', part: 'header', span: segSpan(headerSeg), message: "The header has no 'alg' parameter. Every JWS header must name its algorithm.", ref: rfc(7515, '4.1.1') })
+  } else if (header && typeof alg !== 'string') {
+    diagnostics.push({ code: 'HEADER_ALG_NOT_STRING', severity: 'error', part: 'header', span: segSpan(headerSeg), pointer: '/alg', location: 'header', message: "The header's 'alg' is not a string.", ref: rfc(7515, '4.1.1') })
+  }
+  const unsecured = typeof alg === 'string' && alg.toLowerCase() === 'none'
+  result.form = unsecured ? 'unsecured' : 'jws'
+  result.payload = decodePayload(segments[1] as Segment, header, diagnostics)
+
+  const sigSeg = segments[2]
+  if (sigSeg) {
+    const { bytes, diagnostics: d } = decodeBase64urlSegment(sigSeg.text, sigSeg.start, 'signature')
+    diagnostics.push(...d)
+    result.signature = { b64u: sigSeg.text, length: bytes?.length ?? 0 }
+    diagnostics.push(...checkSignatureShape(typeof alg === 'string' ? alg : undefined, sigSeg, bytes, options.signatureRemoved))
+  }
+  if (unsecured && typeof alg === 'string') {
+    diagnostics.push({
+      code: 'UNSECURED_JWT',
+      severity: 'warning',
+      part: 'header',
+      span: segSpan(headerSeg),
+      message: `This token is unsecured (alg "${alg}"): it carries no signature, so anyone could have written these claims. Never accept it as proof of anything.`,
+      ref: rfc(7519, '6'),
+    })
+  }
+  result.wellFormed = count === 3 && !hasErrors(diagnostics)
+  return result
+}
+
+function segmentCountDiagnostic(token: string, count: number): Diagnostic {
+  const span = { start: 0, end: token.length }
+  const ref = rfc(7516, '9')
+  if (count === 1) {
+    return { code: 'SEGMENT_COUNT', severity: 'error', part: 'input', span, ref, message: 'There are no dots in this text, so it is not a JWT: a JWT has three base64url parts separated by dots (five for an encrypted JWE).' }
+  }
+  if (count === 2) {
+    return { code: 'SEGMENT_COUNT', severity: 'error', part: 'signature', span: { start: token.length, end: token.length }, ref, message: 'The token has 2 parts, but a JWT has 3: the signature part is missing. The token was probably truncated when it was copied (or its signature was stripped on purpose). Header and payload are shown below.' }
+  }
+  return { code: 'SEGMENT_COUNT', severity: 'error', part: 'input', span, ref, message: `The token has ${count} dot-separated parts. A JWS has 3 and a JWE has 5; ${count} parts fit neither.` }
+}

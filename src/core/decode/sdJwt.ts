@@ -1,0 +1,74 @@
+import { decodeBase64urlSegment } from '../encoding/base64url.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { parseJson, type JsonValue } from '../encoding/json.ts'
+import { decodeUtf8Strict } from '../encoding/utf8.ts'
+
+export interface Disclosure {
+  /** The disclosure as it appears in the token. */
+  text: string
+  start: number
+  salt: string
+  /** Absent for an array-element disclosure (`[salt, value]`). */
+  name?: string
+  value: JsonValue
+}
+
+export interface SdJwtParts {
+  disclosures: Disclosure[]
+  /** The key-binding JWT after the last `~`, when present. */
+  keyBinding?: string
+}
+
+const REF = { label: 'RFC 9901 §4', url: 'https://www.rfc-editor.org/rfc/rfc9901#section-4' }
+
+/**
+ * Splits the part of an SD-JWT after the issuer-signed JWT (`~disclosure~…~[KB-JWT]`) and decodes
+ * each disclosure. `offset` is where the first `~` sits in the token, so spans point into it.
+ */
+export function decodeSdJwtTail(tail: string, offset: number, diagnostics: Diagnostic[]): SdJwtParts {
+  const pieces = tail.split('~')
+  const last = pieces.pop() ?? ''
+  const result: SdJwtParts = { disclosures: [] }
+  if (last !== '') {
+    if (last.includes('.')) result.keyBinding = last
+    else pieces.push(last)
+  }
+  let pos = offset + 1
+  for (const text of pieces) {
+    const start = pos
+    pos += text.length + 1
+    if (text === '') continue
+    const d = decodeDisclosure(text, start, diagnostics)
+    if (d) result.disclosures.push(d)
+  }
+  diagnostics.push({
+    code: 'SD_JWT',
+    severity: 'info',
+    part: 'input',
+    message: `This is an SD-JWT: an issuer-signed JWT followed by ${result.disclosures.length} disclosure${result.disclosures.length === 1 ? '' : 's'}${result.keyBinding ? ' and a key-binding JWT' : ''}. Disclosed claims are listed separately; the signed payload holds only their digests.`,
+    ref: REF,
+  })
+  return result
+}
+
+function decodeDisclosure(text: string, start: number, diagnostics: Diagnostic[]): Disclosure | null {
+  const span = { start, end: start + text.length }
+  const bad = (why: string) => {
+    diagnostics.push({ code: 'SD_JWT_DISCLOSURE_INVALID', severity: 'error', part: 'input', span, message: `The disclosure at position ${start + 1} ${why}.`, ref: REF })
+    return null
+  }
+  const { bytes, diagnostics: d } = decodeBase64urlSegment(text, start, 'input')
+  diagnostics.push(...d)
+  if (!bytes) return null
+  const utf8 = decodeUtf8Strict(bytes)
+  if (!utf8.ok) return bad('is not valid UTF-8')
+  const parsed = parseJson(utf8.text)
+  if (parsed.error || !Array.isArray(parsed.value)) return bad('is not a JSON array')
+  const arr = parsed.value
+  if (arr.length === 3 && typeof arr[0] === 'string' && typeof arr[1] === 'string') {
+    return { text, start, salt: arr[0], name: arr[1], value: arr[2] as JsonValue }
+  }
+  if (arr.length === 2 && typeof arr[0] === 'string') return { text, start, salt: arr[0], value: arr[1] as JsonValue }
+  return bad('is neither [salt, name, value] nor [salt, value]')
+}
+

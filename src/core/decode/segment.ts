@@ -1,0 +1,113 @@
+import { byteRangeToCharSpan, decodeBase64urlSegment } from '../encoding/base64url.ts'
+import { rfc, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
+import type { DecodedJson, Segment } from './decodeToken.ts'
+import { isJsonObject, parseJson } from '../encoding/json.ts'
+import { decodeUtf8Strict, utf8ByteOffset } from '../encoding/utf8.ts'
+
+// Decoding one segment that must hold UTF-8 JSON (the header, or a JWT payload), with every
+// problem reported as a diagnostic whose span points at the base64url characters responsible.
+
+/** The span of a whole segment (at least one character, so an empty segment can be marked). */
+export function segSpan(seg: Segment): Span {
+  return { start: seg.start, end: seg.start + Math.max(seg.text.length, 1) }
+}
+
+/** Decodes a segment that must be a UTF-8 JSON object (the header, or a JWT payload). */
+export function decodeJsonSegment(seg: Segment, diagnostics: Diagnostic[]): DecodedJson | null {
+  const part = seg.part
+  if (seg.text === '') {
+    diagnostics.push({ code: 'SEGMENT_EMPTY', severity: 'error', part, span: { start: seg.start, end: seg.start }, message: `The ${part} part is empty.`, ref: rfc(7515, '7.1') })
+    return null
+  }
+  const { bytes, diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, part)
+  diagnostics.push(...d)
+  if (!bytes) return null
+  const text = decodeTextOrReport(bytes, seg, diagnostics)
+  if (text === null) return null
+  return parseJsonOrReport(text, bytes, seg, diagnostics)
+}
+
+/** Decodes bytes as strict UTF-8, reporting the first bad byte; a leading BOM is reported and skipped. */
+export function decodeTextOrReport(bytes: Uint8Array, seg: Segment, diagnostics: Diagnostic[]): string | null {
+  const utf8 = decodeUtf8Strict(bytes)
+  if (!utf8.ok) {
+    diagnostics.push({
+      code: 'UTF8_INVALID',
+      severity: 'error',
+      part: seg.part,
+      span: byteRangeToCharSpan(utf8.badByte, utf8.badByte + 1, seg.start),
+      message: `The decoded ${seg.part} is not valid UTF-8: byte ${utf8.badByte + 1} (0x${(bytes[utf8.badByte] ?? 0).toString(16).padStart(2, '0')}) does not start a valid character. JWT headers and claims must be UTF-8 JSON.`,
+      ref: rfc(7519, '7.2'),
+    })
+    return null
+  }
+  let text = utf8.text
+  if (text.charCodeAt(0) === 0xfeff) {
+    diagnostics.push({ code: 'UTF8_BOM', severity: 'warning', part: seg.part, span: byteRangeToCharSpan(0, 3, seg.start), message: `The decoded ${seg.part} starts with a byte-order mark (EF BB BF). JSON text must not begin with one (RFC 8259 §8.1); it was skipped.`, ref: rfc(8259, '8.1') })
+    text = text.slice(1)
+  }
+  return text
+}
+
+/**
+ * Parses decoded text as a JSON object, reporting syntax errors, non-objects, duplicate members and
+ * integers beyond 2^53 with spans mapped back to the segment's base64url characters.
+ */
+export function parseJsonOrReport(text: string, bytes: Uint8Array, seg: Segment, diagnostics: Diagnostic[]): DecodedJson | null {
+  const part = seg.part
+  const bomBytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  const spanAt = (charOffset: number, length = 1) => {
+    const b = bomBytes + utf8ByteOffset(text, charOffset)
+    return byteRangeToCharSpan(b, b + length, seg.start)
+  }
+  const parsed = parseJson(text)
+  if (parsed.error) {
+    const { offset, message } = parsed.error
+    diagnostics.push({
+      code: 'JSON_SYNTAX',
+      severity: 'error',
+      part,
+      span: spanAt(offset),
+      message: `The decoded ${part} is not valid JSON: ${message} at character ${offset + 1} of the decoded text.`,
+      ref: rfc(8259),
+    })
+    return null
+  }
+  if (!isJsonObject(parsed.value)) {
+    const what = Array.isArray(parsed.value) ? 'an array' : parsed.value === null ? 'null' : `a ${typeof parsed.value}`
+    diagnostics.push({
+      code: part === 'header' ? 'HEADER_NOT_OBJECT' : 'PAYLOAD_NOT_OBJECT',
+      severity: 'error',
+      part,
+      span: segSpan(seg),
+      message: `The decoded ${part} is valid JSON but it is ${what}, not an object. A JWT ${part === 'header' ? 'header' : 'claims set'} must be a JSON object.`,
+      ref: part === 'header' ? rfc(7515, '4') : rfc(7519, '7.2'),
+    })
+    return null
+  }
+  for (const dup of parsed.duplicates) {
+    diagnostics.push({
+      code: 'JSON_DUPLICATE_MEMBER',
+      severity: 'warning',
+      part,
+      span: spanAt(dup.lastOffset, dup.key.length + 2),
+      pointer: dup.pointer,
+      location: part === 'header' ? 'header' : 'payload',
+      message: `The ${part} has the member "${dup.key}" more than once. The last value wins here, as in JSON.parse, but other parsers may keep the first, so two systems can read this token differently.`,
+      ref: rfc(7519, '4'),
+    })
+  }
+  for (const num of parsed.impreciseNumbers) {
+    diagnostics.push({
+      code: 'JSON_NUMBER_PRECISION',
+      severity: 'warning',
+      part,
+      span: spanAt(num.offset, num.raw.length),
+      pointer: num.pointer,
+      location: part === 'header' ? 'header' : 'payload',
+      message: `The integer ${num.raw} at ${num.pointer} is beyond 2^53, so JavaScript and many JSON libraries round it to ${Number(num.raw)}. The exact text is shown.`,
+      ref: rfc(8259, '6'),
+    })
+  }
+  return { text, value: parsed.value, impreciseNumbers: parsed.impreciseNumbers, duplicates: parsed.duplicates }
+}

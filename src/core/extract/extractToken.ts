@@ -1,0 +1,133 @@
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
+import { decodeBase64Jwt } from './base64.ts'
+import { documentCandidates, type Found } from './documents.ts'
+import { headerCandidates } from './headers.ts'
+import { findJwts, ordinal, shortToken, tokenAt, TOKEN_ALPHABET, trimAndUnquote } from './text.ts'
+import { extractSimple, nothing, one } from './simple.ts'
+import type { Candidate, ExtractOptions, Extraction } from './types.ts'
+import { urlCandidates } from './url.ts'
+
+// A `key: value` line, or a `- key: value` list item, as YAML has and plain text rarely does.
+const YAML_KEY_LINE = /^[ \t]*(?:-[ \t]+)?["']?[A-Za-z_][\w.\-/]*["']?[ \t]*:(?:[ \t]|$)/m
+
+/** True when the text is probably YAML: a document marker or a `key: value` line, and not JSON. */
+export function looksLikeYaml(text: string): boolean {
+  const t = text.trimStart()
+  if (t.startsWith('{') || t.startsWith('[')) return false
+  return t.startsWith('---') || YAML_KEY_LINE.test(t)
+}
+
+function choose(found: Found, pick: number | undefined): Extraction {
+  const { candidates } = found
+  const selected = pick !== undefined && Number.isInteger(pick) && pick >= 0 && pick < candidates.length ? pick : 0
+  const chosen = candidates[selected] as Candidate
+  const several = candidates.length > 1 ? ` (${selected + 1} of ${candidates.length} tokens found)` : ''
+  return {
+    ...chosen,
+    explanation: `${chosen.explanation}${several}`,
+    diagnostics: [...found.diagnostics, ...chosen.diagnostics],
+    candidates,
+    selected,
+  }
+}
+
+function noToken(found: Diagnostic[], what: string): Extraction {
+  const errors = found.some((d) => d.severity === 'error')
+  const diagnostics = errors ? found : [...found, { code: 'NO_TOKEN_FOUND', severity: 'error' as const, part: 'input' as const, message: `No JWT was found in ${what}: none of its fields, headers or URL parameters holds one, and no text in it is shaped like one.` }]
+  return nothing('No token found in the paste.', diagnostics)
+}
+
+/** A token that makes up the whole paste, possibly as base64. */
+function compactToken(text: string, span: Span, quoted: boolean): Extraction {
+  if (!text.includes('.')) {
+    const b64 = decodeBase64Jwt(text, 'The paste', span)
+    if (b64?.ok) return one({ token: b64.token, source: 'base64', label: 'base64', explanation: 'The paste is base64; it was decoded to the JWT shown.', repaired: false, diagnostics: [] })
+    if (b64) return nothing('The paste is base64 of something other than a JWT.', [b64.diagnostic])
+  }
+  return one({ token: text, source: 'raw', label: shortToken(text), explanation: quoted ? 'Decoded after removing the surrounding quotes.' : 'Decoded as pasted.', span, repaired: false, diagnostics: [] })
+}
+
+function parseJsonQuietly(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch {
+    return { ok: false }
+  }
+}
+
+function parseYamlQuietly(text: string, parse: NonNullable<ExtractOptions['parseYaml']>): { ok: true; docs: unknown[] } | { ok: false; message: string } {
+  try {
+    return { ok: true, docs: parse(text) }
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e)
+    return { ok: false, message }
+  }
+}
+
+/**
+ * Finds the token in whatever was pasted: a bare token (quoted, broken over lines, behind a
+ * `Bearer` prefix, or base64-encoded), an Authorization header, curl command or HTTP request, a
+ * URL, a JSON token response, a Kubernetes Secret, List, TokenRequest or kubeconfig, or any text
+ * with tokens in it. When several are found, `candidates` lists them and `options.pick` chooses.
+ *
+ * Pure and synchronous; never throws. YAML is parsed only with `options.parseYaml`; without it,
+ * a YAML-looking paste returns `pending: 'yaml'` so the caller can load a parser and call again.
+ * @example extractToken('Bearer eyJhbGciOiJub25lIn0.e30.').source // 'bearer'
+ */
+export function extractToken(input: string, options: ExtractOptions = {}): Extraction {
+  const simple = extractSimple(input)
+  if (!simple.pending) return simple
+  const { text, span } = trimAndUnquote(input)
+  const quoted = span.end - span.start < input.trim().length
+  if (TOKEN_ALPHABET.test(text)) return compactToken(text, span, quoted)
+
+  const joined = text.replace(/\s+/g, '')
+  if (TOKEN_ALPHABET.test(joined) && !joined.includes('.')) {
+    const b64 = decodeBase64Jwt(joined, 'The paste', span)
+    if (b64?.ok) return one({ token: b64.token, source: 'base64', label: 'base64', explanation: 'The paste is base64 (line breaks ignored); it was decoded to the JWT shown.', repaired: false, diagnostics: [] })
+    if (b64) return nothing('The paste is base64 of something other than a JWT.', [b64.diagnostic])
+  }
+
+  let notes: Diagnostic[] = []
+  if (text.startsWith('{') || text.startsWith('[')) {
+    const parsed = parseJsonQuietly(text)
+    if (parsed.ok) {
+      const found = documentCandidates([parsed.value], 'JSON')
+      if (found.candidates.length > 0) return choose(found, options.pick)
+      // JWS JSON serialization: the decoder explains it better than "no token".
+      const o = parsed.value as Record<string, unknown> | null
+      if (o && typeof o === 'object' && 'payload' in o && ('signature' in o || 'signatures' in o)) return compactToken(text, span, quoted)
+      if (found.diagnostics.some((d) => d.severity === 'error')) return noToken(found.diagnostics, 'this JSON')
+      notes = found.diagnostics
+    }
+  }
+
+  const headers = headerCandidates(input)
+  if (headers.length > 0) return choose({ candidates: headers, diagnostics: notes }, options.pick)
+  const urls = urlCandidates(input)
+  if (urls.length > 0) return choose({ candidates: urls, diagnostics: notes }, options.pick)
+
+  if (looksLikeYaml(text)) {
+    if (!options.parseYaml) return nothing('Reading the YAML…', [], 'yaml')
+    const parsed = parseYamlQuietly(text, options.parseYaml)
+    if (parsed.ok) {
+      const found = documentCandidates(parsed.docs, 'YAML')
+      if (found.candidates.length > 0) return choose(found, options.pick)
+      if (found.diagnostics.some((d) => d.severity === 'error')) return noToken(found.diagnostics, 'this YAML')
+      notes = [...notes, ...found.diagnostics]
+    } else {
+      notes.push({ code: 'YAML_INVALID', severity: 'info', part: 'input', message: `The paste looks like YAML but does not parse as YAML (${parsed.message}); it was searched as plain text.` })
+    }
+  }
+
+  const jwts = findJwts(input)
+  if (jwts.length > 0) {
+    const candidates = jwts.map(({ token, span: s }, i) =>
+      tokenAt(input, s, 'raw', `${ordinal(i + 1)}: ${shortToken(token)}`, jwts.length > 1 ? `Found in the pasted text, the ${ordinal(i + 1)} token.` : 'Found in the pasted text.'),
+    )
+    return choose({ candidates, diagnostics: notes }, options.pick)
+  }
+  // One word with no token in it: hand it to the decoder, which says what is wrong with it.
+  if (!/\s/.test(text)) return compactToken(text, span, quoted)
+  return noToken(notes, 'the paste')
+}

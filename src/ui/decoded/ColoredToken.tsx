@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react'
+import type { DecodedToken, Span } from '../../core/index.ts'
+
+/** Longest token rendered character-exact; beyond it the middle is elided to keep the DOM small. */
+const MAX_RENDERED = 20_000
+
+function withMarks(text: string, offset: number, spans: Span[]): ReactNode[] {
+  const marks = spans
+    .map((s) => ({ start: Math.max(s.start - offset, 0), end: Math.min(s.end - offset, text.length) }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start)
+  const out: ReactNode[] = []
+  let pos = 0
+  for (const m of marks) {
+    if (m.start < pos) continue
+    if (m.start > pos) out.push(text.slice(pos, m.start))
+    out.push(<mark key={m.start}>{text.slice(m.start, m.end)}</mark>)
+    pos = m.end
+  }
+  if (pos < text.length) out.push(text.slice(pos))
+  return out
+}
+
+/** The token with each part coloured like the panel that decodes it, and problem characters marked. */
+export function ColoredToken({ decoded }: { decoded: DecodedToken }) {
+  if (decoded.token.length > MAX_RENDERED) {
+    return <p className="token-colored">The token is {decoded.token.length.toLocaleString('en')} characters long; it is not repeated here.</p>
+  }
+  const errorSpans = decoded.diagnostics.filter((d) => d.severity !== 'info' && d.span && d.span.end - d.span.start < decoded.token.length).map((d) => d.span as Span)
+  return (
+    <p className="token-colored" aria-label="The token, coloured by part">
+      {decoded.segments.map((seg, i) => (
+        <span key={i}>
+          {i > 0 && <span className="dot">.</span>}
+          <span className={`part part-${seg.part}`} title={seg.part}>
+            {withMarks(seg.text, seg.start, errorSpans)}
+          </span>
+        </span>
+      ))}
+    </p>
+  )
+}

@@ -1,0 +1,62 @@
+import type { Extraction, ExtractionContext } from '../../core/index.ts'
+
+function Facts({ context }: { context: ExtractionContext }) {
+  const rows: [string, string][] = []
+  switch (context.kind) {
+    case 'secret':
+      rows.push(['Secret', `${context.namespace ? `${context.namespace}/` : ''}${context.name ?? '(unnamed)'}`])
+      rows.push(['Type', context.type ?? '(none)'])
+      if (context.serviceAccountName !== undefined) rows.push(['Service account (annotation)', context.serviceAccountName])
+      if (context.serviceAccountUid !== undefined) rows.push(['Service account UID (annotation)', context.serviceAccountUid])
+      rows.push(['ca.crt', context.hasCaCrt ? 'present (not parsed)' : 'absent'])
+      break
+    case 'kubeconfig':
+      rows.push(['User', context.user])
+      rows.push(['Used by', context.contexts.length ? context.contexts.map((c) => `context ${c.name} → cluster ${c.cluster ?? '?'}${c.namespace ? `, namespace ${c.namespace}` : ''}`).join('; ') : 'no context'])
+      rows.push(['Current context', context.currentContext ?? '(none)'])
+      break
+    case 'token-request':
+      if (context.name !== undefined) rows.push(['Service account', `${context.namespace ? `${context.namespace}/` : ''}${context.name}`])
+      if (context.expirationSeconds !== undefined) rows.push(['spec.expirationSeconds', String(context.expirationSeconds)])
+      if (context.expirationTimestamp !== undefined) rows.push(['status.expirationTimestamp', context.expirationTimestamp])
+      if (context.audiences) rows.push(['spec.audiences', context.audiences.join(', ')])
+      if (context.boundObject) rows.push(['spec.boundObjectRef', `${context.boundObject.kind ?? '?'} ${context.boundObject.name ?? ''}`.trim()])
+      break
+  }
+  return (
+    <dl className="extraction-facts" data-testid="extraction-context" data-context={context.kind}>
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+/**
+ * Where the token came from, beyond the one-line explanation: a picker when the paste holds
+ * several tokens, and what the Secret, kubeconfig or TokenRequest said about it.
+ */
+export function ExtractionPanel({ extraction, onPick }: { extraction: Extraction; onPick: (index: number) => void }) {
+  const { candidates, selected, context } = extraction
+  if (candidates.length < 2 && !context) return null
+  return (
+    <section className="extraction" aria-label="Where the token was found">
+      {candidates.length > 1 && (
+        <div className="candidate-picker">
+          <label htmlFor="token-candidate">{candidates.length} tokens found; decoding</label>{' '}
+          <select id="token-candidate" data-testid="token-candidates" value={selected} onChange={(e) => onPick(Number(e.target.value))}>
+            {candidates.map((c, i) => (
+              <option key={i} value={i}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {context && <Facts context={context} />}
+    </section>
+  )
+}
