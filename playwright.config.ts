@@ -1,7 +1,10 @@
 import { defineConfig, devices } from '@playwright/test'
+import { E2E_PORT } from './e2e/ports.ts'
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const PORT = Number(process.env.E2E_PORT ?? 4173)
+// Its own port, never `npm start`'s 4173, and never a server that is already running: what gets
+// tested is always this checkout's build. The hosting specs use the next four ports (e2e/ports.ts).
+const PORT = E2E_PORT
 
 export default defineConfig({
   testDir: './e2e',
@@ -45,7 +48,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 })

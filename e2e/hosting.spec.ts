@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url'
 import { expect, fixtureToken, paste, test } from './fixtures.ts'
+import { SUBPATH_PORT } from './ports.ts'
 import { requireBuild, serveStatic } from './servers.ts'
 
 // Extra servers use their own ports, next to the preview server's (see README, "Hosting").
-const SUBPATH_PORT = Number(process.env.E2E_SUBPATH_PORT ?? 4197)
 const seed = fixtureToken('seed-bound-pod-v1.24')
 
 test('the single-file build works opened from file://, under a hash-only CSP, and shares from there', async ({ page, guards }) => {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { configMap, metaCsp, nginxConfig } from '../scripts/make-k8s-configmap.mjs'
 import { expect, fixtureToken, paste, test } from './fixtures.ts'
+import { NGINX_K8S_PORT, NGINX_PORT } from './ports.ts'
 import { requireBuild, startNginx, type Served } from './servers.ts'
 
 // Debian's nginx serves the builds with the configs in deploy/, as an operator would.
-const NGINX_PORT = Number(process.env.E2E_NGINX_PORT ?? 4198)
-const K8S_PORT = Number(process.env.E2E_NGINX_K8S_PORT ?? 4199)
 
 const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
@@ -60,7 +59,7 @@ test.describe('nginx with the Kubernetes ConfigMap config (single-file build)', 
   test.beforeAll(async () => {
     const dir = requireBuild('dist-single', 'npm run build:single')
     html = readFileSync(`${dir}/index.html`, 'utf8')
-    server = await startNginx(nginxConfig(metaCsp(html)), dir, K8S_PORT)
+    server = await startNginx(nginxConfig(metaCsp(html)), dir, NGINX_K8S_PORT)
   })
   test.afterAll(async () => server?.close())
 

@@ -1,7 +1,7 @@
 import { expect, fixtureToken, paste, test } from './fixtures.ts'
+import { UPDATE_PORT } from './ports.ts'
 import { requireBuild, serveStatic } from './servers.ts'
 
-const UPDATE_PORT = Number(process.env.E2E_UPDATE_PORT ?? 4196)
 
 test('after one visit the app loads, decodes and shares with the network off', async ({ page, context, guards }) => {
   await page.goto('./')
