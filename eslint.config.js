@@ -29,7 +29,10 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*'], message: 'src/core is pure TypeScript: no React.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*'],
+              message: 'src/core is pure TypeScript: no React.',
+            },
             { group: ['**/ui', '**/ui/*', '**/ui/**'], message: 'src/core must never import src/ui.' },
           ],
         },

@@ -12,7 +12,12 @@ export default defineConfig({
   base: './',
   // The hash placeholders tell vite-plugin-singlefile the inlined code is allowed; the last plugin
   // replaces them with the real hashes once everything is inlined.
-  plugins: [react(), cspPlugin({ 'script-src': PENDING, 'style-src': PENDING }), viteSingleFile(), singleFileCspPlugin('public/favicon.svg')],
+  plugins: [
+    react(),
+    cspPlugin({ 'script-src': PENDING, 'style-src': PENDING }),
+    viteSingleFile(),
+    singleFileCspPlugin('public/favicon.svg'),
+  ],
   publicDir: false,
   build: {
     target: 'es2022',

@@ -75,7 +75,13 @@ export async function detectOpenMethod(browser, baseUrl, token) {
   const { context, page } = await freshPage(browser)
   try {
     await page.goto(`${baseUrl}#token=${encodeURIComponent(token)}`, { waitUntil: 'load' })
-    const shown = await page.locator(KIND).waitFor({ timeout: 3000 }).then(() => true, () => false)
+    const shown = await page
+      .locator(KIND)
+      .waitFor({ timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      )
     return shown ? 'hash' : 'fill-after-load'
   } finally {
     await context.close()
@@ -109,7 +115,9 @@ export async function coldStart(browser, baseUrl, token, method) {
         .getEntriesByType('resource')
         .filter((e) => /** @type {PerformanceResourceTiming} */ (e).responseEnd <= decodedView)
         .map((e) => e.name)
-      const longTasks = /** @type {{ start: number, duration: number }[]} */ (b.longTasks).filter((t) => t.start <= decodedView)
+      const longTasks = /** @type {{ start: number, duration: number }[]} */ (b.longTasks).filter(
+        (t) => t.start <= decodedView,
+      )
       return {
         decodedView,
         lcp: /** @type {number} */ (b.lcp()),
@@ -168,11 +176,18 @@ export async function verification(browser, baseUrl, signed, runs) {
     await page.locator(INPUT).fill(signed.token)
     await page.locator(KIND).waitFor()
     // The verification UI may load lazily after the decoded view: give it a few seconds.
-    const hasKeyInput = await page.locator(KEY_INPUT).waitFor({ timeout: 5000 }).then(() => true, () => false)
+    const hasKeyInput = await page
+      .locator(KEY_INPUT)
+      .waitFor({ timeout: 5000 })
+      .then(
+        () => true,
+        () => false,
+      )
     if (!hasKeyInput) return null
     /** @type {Timing[]} */
     const out = []
-    if (runs + 1 > signed.jwksVariants.length) throw new Error(`verification: at most ${signed.jwksVariants.length - 1} runs, so that no key set repeats`)
+    if (runs + 1 > signed.jwksVariants.length)
+      throw new Error(`verification: at most ${signed.jwksVariants.length - 1} runs, so that no key set repeats`)
     for (let i = 0; i <= runs; i++) {
       await page.locator(KEY_INPUT).fill('')
       await page.locator(VERIFIED).waitFor({ state: 'detached' })
@@ -212,13 +227,19 @@ async function heapAfterGc(cdp) {
  */
 async function idleCost(cdp, ms) {
   /** @returns {Promise<Record<string, number>>} */
-  const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
+  const read = async () =>
+    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
   const a = await read()
   await new Promise((resolve) => setTimeout(resolve, ms))
   const b = await read()
   /** @param {string} k metrics in seconds, turned into ms of work per second of wall time */
   const perSecond = (k) => (((b[k] ?? NaN) - (a[k] ?? NaN)) * 1000 * 1000) / ms
-  return { taskMsPerSecond: perSecond('TaskDuration'), scriptMsPerSecond: perSecond('ScriptDuration'), layoutMsPerSecond: perSecond('LayoutDuration'), styleMsPerSecond: perSecond('RecalcStyleDuration') }
+  return {
+    taskMsPerSecond: perSecond('TaskDuration'),
+    scriptMsPerSecond: perSecond('ScriptDuration'),
+    layoutMsPerSecond: perSecond('LayoutDuration'),
+    styleMsPerSecond: perSecond('RecalcStyleDuration'),
+  }
 }
 
 /**
@@ -262,7 +283,8 @@ export async function memory(browser, baseUrl, pastes) {
     // tokens for a while. Growth that comes back once they expire is not a leak: when the heap has
     // grown, wait them out and measure again; the budget applies to what is still there.
     const retained = afterPastes.heap - baseline.heap
-    const afterIdle = retained > LEAK_RECHECK_BYTES ? (await page.waitForTimeout(CACHE_EXPIRY_MS), await heapAfterGc(cdp)) : null
+    const afterIdle =
+      retained > LEAK_RECHECK_BYTES ? (await page.waitForTimeout(CACHE_EXPIRY_MS), await heapAfterGc(cdp)) : null
     const growth = (afterIdle ?? afterPastes).heap - baseline.heap
     return { baseline, with256k, idle, afterFirstClear, withLast, afterPastes, afterIdle, pastes, retained, growth }
   } finally {

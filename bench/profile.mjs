@@ -23,8 +23,17 @@ const size = Number(args.size)
 const port = Number(args.port)
 const outDir = join(root, args.dist ?? 'dist')
 if (!args['no-build'] && !args.dist) await build({ root, logLevel: 'warn' })
-const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } })
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
+const server = await preview({
+  root,
+  logLevel: 'warn',
+  build: { outDir },
+  preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+})
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+})
 try {
   const context = await browser.newContext()
   await context.addInitScript(installProbe, '[data-testid=token-kind]')
@@ -47,19 +56,47 @@ try {
   const { profile } = await cdp.send('Profiler.stop')
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8'))
 
-  console.log(`Paste of ${size} characters: claims after ${timing.rendered.toFixed(1)} ms, next frame after ${timing.nextFrame.toFixed(1)} ms, longest task ${timing.maxLongTask.toFixed(0)} ms\n`)
+  console.log(
+    `Paste of ${size} characters: claims after ${timing.rendered.toFixed(1)} ms, next frame after ${timing.nextFrame.toFixed(1)} ms, longest task ${timing.maxLongTask.toFixed(0)} ms\n`,
+  )
   /** @type {Map<string, number>} */
   const byEvent = new Map()
-  const events = /** @type {{ ph: string, name: string, dur?: number, tid: number, ts: number, args?: any }[]} */ (trace.traceEvents)
+  const events = /** @type {{ ph: string, name: string, dur?: number, tid: number, ts: number, args?: any }[]} */ (
+    trace.traceEvents
+  )
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
   for (const e of events) {
     if (e.ph !== 'X' || !e.dur || (main && e.tid !== main.tid)) continue
-    if (['FunctionCall', 'EvaluateScript', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'HitTest', 'ParseHTML', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'EventDispatch', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'ScheduleStyleRecalculation', 'IntersectionObserverController::computeIntersections', 'UpdateLayer', 'Commit'].includes(e.name)) {
+    if (
+      [
+        'FunctionCall',
+        'EvaluateScript',
+        'UpdateLayoutTree',
+        'Layout',
+        'Paint',
+        'PrePaint',
+        'Layerize',
+        'HitTest',
+        'ParseHTML',
+        'MajorGC',
+        'MinorGC',
+        'V8.GC_SCAVENGER',
+        'EventDispatch',
+        'RunMicrotasks',
+        'TimerFire',
+        'FireAnimationFrame',
+        'ScheduleStyleRecalculation',
+        'IntersectionObserverController::computeIntersections',
+        'UpdateLayer',
+        'Commit',
+      ].includes(e.name)
+    ) {
       byEvent.set(e.name, (byEvent.get(e.name) ?? 0) + e.dur / 1000)
     }
   }
   console.log('Main-thread time by event (nested events overlap: FunctionCall contains the script it runs)')
-  for (const [name, ms] of [...byEvent].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms`)
+  for (const [name, ms] of [...byEvent].sort((a, b) => b[1] - a[1]).slice(0, 14))
+    console.log(`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms`)
 
   /** @type {Map<string, number>} */
   const selfTime = new Map()
@@ -73,7 +110,8 @@ try {
     selfTime.set(key, (selfTime.get(key) ?? 0) + (dt[i + 1] ?? 0) / 1000)
   })
   console.log('\nFunctions by self time (CPU profile; minified names)')
-  for (const [name, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`)
+  for (const [name, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`)
   console.log(`\n(build: ${outDir})`)
 } finally {
   await browser.close()

@@ -35,7 +35,9 @@ const quick = Boolean(args.quick)
 const runs = Number(args.runs ?? (quick ? 3 : 12))
 const port = Number(args.port)
 const steps = new Set(args.only ? args.only.split(',') : quick ? ['paste'] : ['cold', 'paste', 'verify', 'memory'])
-const PASTE_SIZES = quick ? { '16KB': 16 * 1024 } : { '1KB': 1024, '16KB': 16 * 1024, '256KB': 256 * 1024, '1MB': 1024 * 1024 }
+const PASTE_SIZES = quick
+  ? { '16KB': 16 * 1024 }
+  : { '1KB': 1024, '16KB': 16 * 1024, '256KB': 256 * 1024, '1MB': 1024 * 1024 }
 
 /** @param {string} msg */
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`)
@@ -47,26 +49,52 @@ if (!args['no-build'] && !args.dist) {
   throw new Error(`bench: ${dist}/index.html does not exist; build it first (npx vite build)`)
 }
 
-const server = await preview({ root, logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } })
+const server = await preview({
+  root,
+  logLevel: 'warn',
+  build: { outDir: dist },
+  preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+})
 const baseUrl = `http://127.0.0.1:${port}/`
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   // The same flags as playwright.config.ts.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 })
 
 /** @type {Record<string, any>} */
 const results = {
-  meta: { dist: args.dist ?? 'dist', date: new Date().toISOString(), mode: quick ? 'quick' : 'full', runs, chromium: browser.version(), node: process.version, cpus: cpus().length, loadAverageAtStart: loadavg()[0] },
+  meta: {
+    dist: args.dist ?? 'dist',
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    runs,
+    chromium: browser.version(),
+    node: process.version,
+    cpus: cpus().length,
+    loadAverageAtStart: loadavg()[0],
+  },
 }
 try {
   const seed = seedToken()
   const method = await detectOpenMethod(browser, baseUrl, seed)
-  log(`cold start opens the token by ${method === 'hash' ? '#token= link' : 'filling the input right after load (no #token= support yet)'}`)
+  log(
+    `cold start opens the token by ${method === 'hash' ? '#token= link' : 'filling the input right after load (no #token= support yet)'}`,
+  )
 
   const coldRuns = []
-  for (let i = 0; i < (steps.has('cold') ? runs : 1); i++) coldRuns.push(await coldStart(browser, baseUrl, seed, method))
+  for (let i = 0; i < (steps.has('cold') ? runs : 1); i++)
+    coldRuns.push(await coldStart(browser, baseUrl, seed, method))
   results.startup = startupBytes(/** @type {typeof coldRuns[number]} */ (coldRuns[0]).urls)
   if (steps.has('cold')) {
     results.coldStart = {
@@ -99,7 +127,10 @@ try {
         results.verify = { available: false, reason: 'no [data-testid=key-input] in this build' }
         break
       }
-      results.verify[alg] = { rendered: summarize(t.map((x) => x.rendered)), nextFrame: summarize(t.map((x) => x.nextFrame)) }
+      results.verify[alg] = {
+        rendered: summarize(t.map((x) => x.rendered)),
+        nextFrame: summarize(t.map((x) => x.nextFrame)),
+      }
     }
   }
   if (steps.has('memory')) {
@@ -114,7 +145,10 @@ try {
 results.meta.loadAverageAtEnd = loadavg()[0]
 const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'))
 results.budgets = checkBudgets(results, budgets, quick ? 'quick' : 'full')
-writeFileSync(join(root, quick ? 'bench/results-quick.json' : 'bench/results.json'), JSON.stringify(results, null, 2) + '\n')
+writeFileSync(
+  join(root, quick ? 'bench/results-quick.json' : 'bench/results.json'),
+  JSON.stringify(results, null, 2) + '\n',
+)
 printReport(results)
 const failed = results.budgets.filter((/** @type {{ status: string }} */ v) => v.status === 'fail')
 if (failed.length > 0) {
@@ -139,27 +173,43 @@ function startupBytes(urls) {
     files.push({ file: path, type, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length })
   }
   /** @param {(f: typeof files[number]) => boolean} keep */
-  const sum = (keep) => files.filter(keep).reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 })
-  return { files, js: sum((f) => f.type === 'js'), css: sum((f) => f.type === 'css'), html: sum((f) => f.type === 'html'), total: sum(() => true) }
+  const sum = (keep) =>
+    files.filter(keep).reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip }), { raw: 0, gzip: 0 })
+  return {
+    files,
+    js: sum((f) => f.type === 'js'),
+    css: sum((f) => f.type === 'css'),
+    html: sum((f) => f.type === 'html'),
+    total: sum(() => true),
+  }
 }
 
 /** @param {Record<string, any>} r */
 function printReport(r) {
   const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`
   const ms = (/** @type {number} */ n) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 2 : 1)} ms` : '—')
-  const spread = (/** @type {import('./stats.mjs').Summary} */ s) => `${ms(s.median)}  (IQR ${ms(s.iqr)}, p90 ${ms(s.p90)}, max ${ms(s.max)})`
+  const spread = (/** @type {import('./stats.mjs').Summary} */ s) =>
+    `${ms(s.median)}  (IQR ${ms(s.iqr)}, p90 ${ms(s.p90)}, max ${ms(s.max)})`
   const load = `load average ${r.meta.loadAverageAtStart.toFixed(1)} → ${r.meta.loadAverageAtEnd.toFixed(1)}`
-  console.log(`\nJWT Explorer bench, ${r.meta.mode} mode, ${r.meta.runs} runs, Chromium ${r.meta.chromium}, ${r.meta.cpus} cores, ${load}\n`)
+  console.log(
+    `\nJWT Explorer bench, ${r.meta.mode} mode, ${r.meta.runs} runs, Chromium ${r.meta.chromium}, ${r.meta.cpus} cores, ${load}\n`,
+  )
   console.log('Start-up bytes (loaded before the first decoded view)')
-  for (const f of r.startup.files) console.log(`  ${f.file.padEnd(40)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzip`)
-  for (const t of ['js', 'css', 'html', 'total']) console.log(`  ${t.toUpperCase().padEnd(40)} ${kb(r.startup[t].raw).padStart(10)} raw ${kb(r.startup[t].gzip).padStart(10)} gzip`)
+  for (const f of r.startup.files)
+    console.log(`  ${f.file.padEnd(40)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzip`)
+  for (const t of ['js', 'css', 'html', 'total'])
+    console.log(
+      `  ${t.toUpperCase().padEnd(40)} ${kb(r.startup[t].raw).padStart(10)} raw ${kb(r.startup[t].gzip).padStart(10)} gzip`,
+    )
   if (r.coldStart) {
-    console.log(`\nCold start (${r.coldStart.method === 'hash' ? '#token= link' : 'token filled right after load'}), median (IQR, p90, max)`)
+    console.log(
+      `\nCold start (${r.coldStart.method === 'hash' ? '#token= link' : 'token filled right after load'}), median (IQR, p90, max)`,
+    )
     console.log(`  decoded view       ${spread(r.coldStart.decodedView)}`)
     console.log(`  LCP                ${spread(r.coldStart.lcp)}`)
     console.log(`  long tasks, total  ${spread(r.coldStart.longTaskTotal)}`)
   }
-  console.log('\nPaste to render (input event to the token\'s claim row), median (IQR, p90, max)')
+  console.log("\nPaste to render (input event to the token's claim row), median (IQR, p90, max)")
   for (const [name, p] of Object.entries(r.paste)) {
     const x = /** @type {any} */ (p)
     console.log(`  ${name.padEnd(6)} claims ${spread(x.rendered)}`)
@@ -174,14 +224,25 @@ function printReport(r) {
     const m = r.memory
     const mb = (/** @type {number} */ n) => `${(n / 1048576).toFixed(2)} MB`
     console.log('\nMemory (JS heap after forced GC)')
-    console.log(`  empty page ${mb(m.baseline.heap)}, 256 KB shown ${mb(m.with256k.heap)}, cleared ${mb(m.afterFirstClear.heap)}`)
-    console.log(`  idle with 256 KB shown: main thread busy ${ms(m.idle.taskMsPerSecond)} per second (script ${ms(m.idle.scriptMsPerSecond)}, layout ${ms(m.idle.layoutMsPerSecond)})`)
-    console.log(`  after ${m.pastes} pastes: shown ${mb(m.withLast.heap)}, cleared ${mb(m.afterPastes.heap)} (+${mb(m.retained)}; DOM nodes ${m.baseline.nodes} → ${m.afterPastes.nodes})`)
-    if (m.afterIdle) console.log(`  65 s later, once expiring caches let go: ${mb(m.afterIdle.heap)} (growth that stays: ${mb(m.growth)})`)
+    console.log(
+      `  empty page ${mb(m.baseline.heap)}, 256 KB shown ${mb(m.with256k.heap)}, cleared ${mb(m.afterFirstClear.heap)}`,
+    )
+    console.log(
+      `  idle with 256 KB shown: main thread busy ${ms(m.idle.taskMsPerSecond)} per second (script ${ms(m.idle.scriptMsPerSecond)}, layout ${ms(m.idle.layoutMsPerSecond)})`,
+    )
+    console.log(
+      `  after ${m.pastes} pastes: shown ${mb(m.withLast.heap)}, cleared ${mb(m.afterPastes.heap)} (+${mb(m.retained)}; DOM nodes ${m.baseline.nodes} → ${m.afterPastes.nodes})`,
+    )
+    if (m.afterIdle)
+      console.log(
+        `  65 s later, once expiring caches let go: ${mb(m.afterIdle.heap)} (growth that stays: ${mb(m.growth)})`,
+      )
   }
   console.log('\nBudgets')
   for (const v of r.budgets) {
     const mark = { pass: 'ok  ', margin: 'ok~ ', fail: 'FAIL', skipped: 'skip' }[/** @type {'pass'} */ (v.status)]
-    console.log(`  ${mark} ${v.label.padEnd(42)} ${formatValue(v.value, v.unit).padStart(10)}  budget ${formatValue(v.max, v.unit)}${v.unit === 'ms' ? ` (+${Math.round((v.limit / v.max - 1) * 100)} % noise margin)` : ''}`)
+    console.log(
+      `  ${mark} ${v.label.padEnd(42)} ${formatValue(v.value, v.unit).padStart(10)}  budget ${formatValue(v.max, v.unit)}${v.unit === 'ms' ? ` (+${Math.round((v.limit / v.max - 1) * 100)} % noise margin)` : ''}`,
+    )
   }
 }

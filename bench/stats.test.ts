@@ -46,7 +46,17 @@ describe('bench statistics', () => {
   })
 
   it('summarises every figure the report prints', () => {
-    expect(summarize([5, 1, 4, 2, 3])).toEqual({ n: 5, median: 3, p25: 2, p75: 4, p90: 4.6, iqr: 2, mad: 1, min: 1, max: 5 })
+    expect(summarize([5, 1, 4, 2, 3])).toEqual({
+      n: 5,
+      median: 3,
+      p25: 2,
+      p75: 4,
+      p90: 4.6,
+      iqr: 2,
+      mad: 1,
+      min: 1,
+      max: 5,
+    })
   })
 })
 
@@ -60,7 +70,11 @@ describe('bench budgets', () => {
     ],
     quick: [],
   }
-  const results = (paste: number, js: number) => ({ paste: { '16KB': { rendered: { median: paste } } }, startup: { js: { gzip: js } }, verify: { available: false } })
+  const results = (paste: number, js: number) => ({
+    paste: { '16KB': { rendered: { median: paste } } },
+    startup: { js: { gzip: js } },
+    verify: { available: false },
+  })
   const statuses = (r: unknown) => checkBudgets(r, budgets, 'full').map((v) => v.status)
 
   it('reads dotted paths and treats a missing step as missing', () => {

@@ -73,7 +73,10 @@ export async function signedWithJwks(alg) {
     keys.push({ ...jwk, kid: `bench-${alg.toLowerCase()}-${i}`, alg, use: 'sig' })
     if (i === 6) signer = pair.privateKey
   }
-  const token = await new SignJWT({ sub: 'system:serviceaccount:bench:verifier', aud: ['https://kubernetes.default.svc'] })
+  const token = await new SignJWT({
+    sub: 'system:serviceaccount:bench:verifier',
+    aud: ['https://kubernetes.default.svc'],
+  })
     .setProtectedHeader({ alg, kid: `bench-${alg.toLowerCase()}-6`, typ: 'JWT' })
     .setIssuer('https://bench.example')
     .setIssuedAt(1_700_000_000)
@@ -81,7 +84,8 @@ export async function signedWithJwks(alg) {
     .sign(/** @type {CryptoKey} */ (signer))
   const reversed = [...keys].reverse()
   /** @param {object[]} list */
-  const rotations = (list) => list.map((_, /** @type {number} */ r) => JSON.stringify({ keys: [...list.slice(r), ...list.slice(0, r)] }, null, 2))
+  const rotations = (list) =>
+    list.map((_, /** @type {number} */ r) => JSON.stringify({ keys: [...list.slice(r), ...list.slice(0, r)] }, null, 2))
   const jwksVariants = [...rotations(keys), ...rotations(reversed)]
   return { token, jwks: JSON.stringify({ keys }, null, 2), jwksVariants }
 }

@@ -33,7 +33,13 @@ export function cspPlugin(overrides: Record<string, string> = {}): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler() {
-        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: cspString(overrides) }, injectTo: 'head-prepend' }]
+        return [
+          {
+            tag: 'meta',
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: cspString(overrides) },
+            injectTo: 'head-prepend',
+          },
+        ]
       },
     },
   }

@@ -14,7 +14,8 @@ export function pwaPlugin() {
     manifest: {
       name: 'JWT Explorer',
       short_name: 'JWT Explorer',
-      description: 'Decode and explain JSON Web Tokens and Kubernetes service account tokens, entirely in your browser.',
+      description:
+        'Decode and explain JSON Web Tokens and Kubernetes service account tokens, entirely in your browser.',
       start_url: './',
       scope: './',
       display: 'standalone',

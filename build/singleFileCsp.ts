@@ -35,7 +35,8 @@ export function singleFileCspPlugin(faviconPath: string): Plugin {
             'manifest-src': "'none'",
           }).replace(/'/g, '&#39;')
           const next = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${csp}$2`)
-          if (next === html || next.includes('computed-after-inlining')) this.error('single-file build: the CSP meta tag was not found, so the hashes could not be added')
+          if (next === html || next.includes('computed-after-inlining'))
+            this.error('single-file build: the CSP meta tag was not found, so the hashes could not be added')
           file.source = next
         }
       },

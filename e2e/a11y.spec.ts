@@ -46,7 +46,8 @@ test('the page works with the keyboard alone', async ({ page }) => {
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'jwt')
   // Tab on to the examples menu and pick the first example (the seed pod-bound token) with the arrow keys.
   const menu = page.getByTestId('example-menu')
-  for (let i = 0; i < 8 && !(await menu.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  for (let i = 0; i < 8 && !(await menu.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
   await expect(menu).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'k8s-bound-pod')

@@ -13,18 +13,26 @@ test('the seed bound token decodes into header and claim rows', async ({ page })
   await paste(page, fixtureToken('seed-bound-pod-v1.24'))
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'k8s-bound-pod')
   await expect(page.locator('[data-testid=claim][data-header-path="/alg"]')).toContainText('RS256')
-  await expect(page.locator('[data-testid=claim][data-path="/iss"]')).toContainText('https://kubernetes.default.svc.cluster.local')
+  await expect(page.locator('[data-testid=claim][data-path="/iss"]')).toContainText(
+    'https://kubernetes.default.svc.cluster.local',
+  )
   await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/pod/name"]')).toContainText('busybox')
-  await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/serviceaccount/uid"]')).toContainText('8208ff56-0a67-47bb-8175-a198423dacf8')
+  await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/serviceaccount/uid"]')).toContainText(
+    '8208ff56-0a67-47bb-8175-a198423dacf8',
+  )
   await expect(page.locator('[data-testid=claim][data-path="/exp"]')).toContainText('1692445741')
   await expect(page.getByText('Decoded, not verified')).toBeVisible()
 })
 
 test('the legacy seed tokens decode, with the flat claim names escaped in the pointer', async ({ page }) => {
   await paste(page, fixtureToken('seed-legacy-v1.20'))
-  await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1secret.name"]')).toContainText('default-token-57llx')
+  await expect(
+    page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1secret.name"]'),
+  ).toContainText('default-token-57llx')
   await paste(page, fixtureToken('seed-legacy-explicit-secret-v1.24'))
-  await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1service-account.name"]')).toContainText('sa-token-demo')
+  await expect(
+    page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1service-account.name"]'),
+  ).toContainText('sa-token-demo')
 })
 
 test('a truncated token names the missing part', async ({ page }) => {
@@ -58,11 +66,16 @@ test('the JWE example shows its header and says the payload is encrypted', async
 test('the unsecured example is flagged', async ({ page }) => {
   await page.getByTestId('example-menu').selectOption({ label: 'Unsecured JWT, alg none (RFC 7519)' })
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'jwt')
-  await expect(page.locator('[data-testid=diagnostic][data-code=UNSECURED_JWT]')).toHaveAttribute('data-severity', 'warning')
+  await expect(page.locator('[data-testid=diagnostic][data-code=UNSECURED_JWT]')).toHaveAttribute(
+    'data-severity',
+    'warning',
+  )
 })
 
 test('a claim value holding HTML is shown as text and never runs', async ({ page }) => {
-  const payload = Buffer.from(JSON.stringify({ sub: '<img src=x onerror=alert(1)>', name: '<script>window.__pwned=1</script>' })).toString('base64url')
+  const payload = Buffer.from(
+    JSON.stringify({ sub: '<img src=x onerror=alert(1)>', name: '<script>window.__pwned=1</script>' }),
+  ).toString('base64url')
   let dialogs = 0
   page.on('dialog', async (d) => {
     dialogs++
@@ -95,7 +108,9 @@ test('the layout works at phone width', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 })
   await paste(page, fixtureToken('seed-bound-pod-v1.24'))
   await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/pod/name"]')).toBeVisible()
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
   expect(overflow).toBeLessThanOrEqual(0)
 })
 

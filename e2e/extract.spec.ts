@@ -29,7 +29,8 @@ users:
   user: {token: ${hs256}}
 `
 
-const chunk = (requests: string[], name: string) => requests.filter((u) => new RegExp(`/assets/${name}-[^/]+\\.js$`).test(u))
+const chunk = (requests: string[], name: string) =>
+  requests.filter((u) => new RegExp(`/assets/${name}-[^/]+\\.js$`).test(u))
 
 async function dropFile(page: Page, name: string, text: string) {
   const dataTransfer = await page.evaluateHandle(
@@ -59,18 +60,32 @@ test('a pasted Secret YAML shows its legacy token, decoded, and the paste stays 
   await expect(from).toHaveAttribute('data-source', 'secret')
   await expect(from).toHaveText('Found in Secret default/explicit-sa-token, data.token, base64-decoded.')
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'k8s-legacy')
-  await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1secret.name"]')).toContainText('explicit-sa-token')
+  await expect(
+    page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1secret.name"]'),
+  ).toContainText('explicit-sa-token')
   await expect(page.getByTestId('extraction-context')).toContainText('sa-token-demo')
   await expect(page.getByTestId('extraction-context')).toContainText('present (not parsed)')
-  await expect(page.locator('[data-testid=diagnostic][data-code=SECRET_CLAIMS_MATCH]')).toHaveAttribute('data-severity', 'info')
+  await expect(page.locator('[data-testid=diagnostic][data-code=SECRET_CLAIMS_MATCH]')).toHaveAttribute(
+    'data-severity',
+    'info',
+  )
   await expect(page.getByTestId('token-input')).toHaveValue(secretYaml)
   expect(chunk(guards.requests, 'yamlParser')).toHaveLength(1)
 })
 
 test('a Secret whose annotation disagrees with the token is flagged on the claim row', async ({ page }) => {
-  await paste(page, secretYaml.replace('kubernetes.io/service-account.name: sa-token-demo', 'kubernetes.io/service-account.name: intruder'))
+  await paste(
+    page,
+    secretYaml.replace(
+      'kubernetes.io/service-account.name: sa-token-demo',
+      'kubernetes.io/service-account.name: intruder',
+    ),
+  )
   const row = page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1service-account.name"]')
-  await expect(row.locator('[data-testid=diagnostic][data-code=SECRET_CLAIM_MISMATCH]')).toHaveAttribute('data-severity', 'warning')
+  await expect(row.locator('[data-testid=diagnostic][data-code=SECRET_CLAIM_MISMATCH]')).toHaveAttribute(
+    'data-severity',
+    'warning',
+  )
 })
 
 test('a dropped kubeconfig offers its users, current context first, and a user can be picked', async ({ page }) => {
@@ -84,8 +99,12 @@ test('a dropped kubeconfig offers its users, current context first, and a user c
   await expect(picker.locator('option')).toHaveText(['user "bob" (current context)', 'user "alice"', 'user "carol"'])
   await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/pod/name"]')).toContainText('busybox')
   await picker.selectOption({ label: 'user "alice"' })
-  await expect(from).toContainText('user "alice", used by context "kind-kind" on cluster "kind-kind". (2 of 3 tokens found)')
-  await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1secret.name"]')).toContainText('explicit-sa-token')
+  await expect(from).toContainText(
+    'user "alice", used by context "kind-kind" on cluster "kind-kind". (2 of 3 tokens found)',
+  )
+  await expect(
+    page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1secret.name"]'),
+  ).toContainText('explicit-sa-token')
   // Editing the paste starts over with the first user.
   await page.getByTestId('token-input').press('End')
   await page.getByTestId('token-input').press('Enter')
@@ -93,16 +112,23 @@ test('a dropped kubeconfig offers its users, current context first, and a user c
 })
 
 test('a token file can be opened with the file picker, and a file over 1 MB is not read', async ({ page }) => {
-  await page.getByTestId('file-input').setInputFiles({ name: 'token', mimeType: 'text/plain', buffer: Buffer.from(`${hs256}\n`) })
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'token', mimeType: 'text/plain', buffer: Buffer.from(`${hs256}\n`) })
   await expect(page.getByTestId('extracted-from')).toHaveAttribute('data-source', 'raw')
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'jwt')
-  await page.getByTestId('file-input').setInputFiles({ name: 'huge.log', mimeType: 'text/plain', buffer: Buffer.alloc(2 * 1024 * 1024, 'a') })
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'huge.log', mimeType: 'text/plain', buffer: Buffer.alloc(2 * 1024 * 1024, 'a') })
   await expect(page.getByRole('status')).toHaveText('huge.log is 2.0 MB; files above 1 MB are not read.')
   await expect(page.getByTestId('token-input')).toHaveValue(`${hs256}\n`)
 })
 
 test('a curl line is searched for its Authorization header', async ({ page }) => {
-  await paste(page, `curl -sS -H 'Accept: application/json' -H "Authorization: Bearer ${hs256}" https://api.example.com/things`)
+  await paste(
+    page,
+    `curl -sS -H 'Accept: application/json' -H "Authorization: Bearer ${hs256}" https://api.example.com/things`,
+  )
   await expect(page.getByTestId('extracted-from')).toHaveAttribute('data-source', 'authorization-header')
   await expect(page.getByTestId('extracted-from')).toContainText('curl command')
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'jwt')
@@ -113,14 +139,20 @@ test('a token broken over lines is joined, and the repair is reported', async ({
   const broken = `${pod.slice(0, 70)}\n${pod.slice(70, 140)}\n${pod.slice(140)}`
   await paste(page, broken)
   await expect(page.getByTestId('extracted-from')).toHaveAttribute('data-source', 'whitespace-stripped')
-  await expect(page.locator('[data-testid=diagnostic][data-code=WHITESPACE_REMOVED]')).toHaveAttribute('data-severity', 'info')
+  await expect(page.locator('[data-testid=diagnostic][data-code=WHITESPACE_REMOVED]')).toHaveAttribute(
+    'data-severity',
+    'info',
+  )
   await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/pod/name"]')).toContainText('busybox')
   await expect(page.getByTestId('token-input')).toHaveValue(broken)
 })
 
 test('base64 that is not a JWT is rejected with a message', async ({ page }) => {
   await paste(page, Buffer.from('just some words, not a token').toString('base64'))
-  await expect(page.locator('[data-testid=diagnostic][data-code=BASE64_NOT_JWT]')).toHaveAttribute('data-severity', 'error')
+  await expect(page.locator('[data-testid=diagnostic][data-code=BASE64_NOT_JWT]')).toHaveAttribute(
+    'data-severity',
+    'error',
+  )
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'invalid')
 })
 

@@ -6,7 +6,10 @@ import { requireBuild, serveStatic } from './servers.ts'
 // Extra servers use their own ports, next to the preview server's (see README, "Hosting").
 const seed = fixtureToken('seed-bound-pod-v1.24')
 
-test('the single-file build works opened from file://, under a hash-only CSP, and shares from there', async ({ page, guards }) => {
+test('the single-file build works opened from file://, under a hash-only CSP, and shares from there', async ({
+  page,
+  guards,
+}) => {
   const file = pathToFileURL(`${requireBuild('dist-single', 'npm run build:single')}/index.html`).href
   guards.allowedOrigins.push(file)
   await page.goto(file)

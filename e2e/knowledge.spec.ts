@@ -21,7 +21,10 @@ async function entraToken(iss: string): Promise<string> {
     .sign(privateKey)
 }
 
-test('every claim of the OIDC Core ID token is explained, with a spec link that opens a new tab', async ({ page, guards }) => {
+test('every claim of the OIDC Core ID token is explained, with a spec link that opens a new tab', async ({
+  page,
+  guards,
+}) => {
   await page.goto('./')
   await paste(page, fixtureToken('oidc-core-a2-id-token'))
   const rows = page.locator('[data-testid=claim][data-path]')

@@ -10,7 +10,9 @@ const NOW = 1_767_000_000
 /** Signs claims with a fresh P-256 key, as a cluster with an ECDSA service account key would. */
 async function sign(payload: JWTPayload): Promise<string> {
   const { privateKey } = await generateKeyPair('ES256')
-  return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: 'SoABiieYuNx4UdqYvZRVeuC6SihxgLrhLy9peHMHpTc' }).sign(privateKey)
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'ES256', kid: 'SoABiieYuNx4UdqYvZRVeuC6SihxgLrhLy9peHMHpTc' })
+    .sign(privateKey)
 }
 
 const GKE = 'https://container.googleapis.com/v1/projects/acme-prod/locations/europe-west1/clusters/main'
@@ -57,8 +59,14 @@ test('the seed bound-pod token: kind, identity, groups, provider and the extende
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'k8s-bound-pod')
   const identity = page.getByTestId('identity')
   await expect(identity).toHaveAttribute('data-username', 'system:serviceaccount:default:default')
-  await expect(identity.getByTestId('group')).toHaveText(['system:serviceaccounts', 'system:serviceaccounts:default', 'system:authenticated'])
-  await expect(identity.locator('[data-testid=extra][data-key="authentication.kubernetes.io/pod-name"]')).toContainText('busybox')
+  await expect(identity.getByTestId('group')).toHaveText([
+    'system:serviceaccounts',
+    'system:serviceaccounts:default',
+    'system:authenticated',
+  ])
+  await expect(identity.locator('[data-testid=extra][data-key="authentication.kubernetes.io/pod-name"]')).toContainText(
+    'busybox',
+  )
   await expect(page.getByTestId('provider')).toHaveAttribute('data-provider', 'kubeadm')
   await expect(page.getByTestId('k8s-lifetime')).toHaveAttribute('data-case', 'extended-kubelet')
   await expect(page.getByTestId('k8s-lifetime')).toContainText('--service-account-extend-token-expiration')
@@ -92,26 +100,41 @@ test('the legacy seed token: never-expires banner and the legacy advice', async 
   await expect(advice('legacy-last-used')).toContainText('legacy-token-last-used')
 })
 
-test('a node-bound token: kind, identity with node and credential id, GKE, and a command copied', async ({ page, context }) => {
+test('a node-bound token: kind, identity with node and credential id, GKE, and a command copied', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await at(page, NOW + 60)
   await paste(page, await nodeBound())
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'k8s-bound-node')
   const identity = page.getByTestId('identity')
   await expect(identity).toHaveAttribute('data-username', 'system:serviceaccount:monitoring:node-probe')
-  await expect(identity.getByTestId('group')).toHaveText(['system:serviceaccounts', 'system:serviceaccounts:monitoring', 'system:authenticated'])
-  await expect(identity.locator('[data-testid=extra][data-key="authentication.kubernetes.io/node-name"]')).toContainText('gke-main-pool-1-abcd')
-  await expect(identity.locator('[data-testid=extra][data-key="authentication.kubernetes.io/credential-id"]')).toContainText('JTI=6f2a9c1e-0b7d-4e5f-9a3b-2c1d0e9f8a7b')
+  await expect(identity.getByTestId('group')).toHaveText([
+    'system:serviceaccounts',
+    'system:serviceaccounts:monitoring',
+    'system:authenticated',
+  ])
+  await expect(
+    identity.locator('[data-testid=extra][data-key="authentication.kubernetes.io/node-name"]'),
+  ).toContainText('gke-main-pool-1-abcd')
+  await expect(
+    identity.locator('[data-testid=extra][data-key="authentication.kubernetes.io/credential-id"]'),
+  ).toContainText('JTI=6f2a9c1e-0b7d-4e5f-9a3b-2c1d0e9f8a7b')
   await expect(page.getByTestId('provider')).toHaveAttribute('data-provider', 'gke')
   await expect(page.getByTestId('provider')).toContainText('acme-prod')
   const check = page.locator('[data-testid=advice][data-advice=check-bound-object]')
-  await expect(check.getByTestId('advice-command')).toHaveText("kubectl get node gke-main-pool-1-abcd -o jsonpath='{.metadata.uid}'")
+  await expect(check.getByTestId('advice-command')).toHaveText(
+    "kubectl get node gke-main-pool-1-abcd -o jsonpath='{.metadata.uid}'",
+  )
   await expect(page.locator('[data-testid=advice][data-advice=can-i] [data-testid=advice-command]')).toHaveText(
     'kubectl auth can-i --list -n monitoring --as=system:serviceaccount:monitoring:node-probe',
   )
   await check.getByRole('button', { name: /Copy command/ }).click()
   await expect(check.getByRole('button', { name: /Copy command/ })).toHaveText(/Copied/)
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("kubectl get node gke-main-pool-1-abcd -o jsonpath='{.metadata.uid}'")
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    "kubectl get node gke-main-pool-1-abcd -o jsonpath='{.metadata.uid}'",
+  )
   await expect(page.getByTestId('k8s-risks')).toHaveCount(0)
 })
 
@@ -124,9 +147,9 @@ test('a secret-bound token: kind, identity, OpenShift, a foreign audience and th
   await expect(page.getByTestId('provider')).toHaveAttribute('data-provider', 'openshift')
   await expect(page.locator('[data-testid=audience][data-target=other]')).toContainText('vault')
   await expect(page.locator('[data-testid=risk][data-risk=foreign-audience]')).toContainText('vault')
-  await expect(page.locator('[data-testid=advice][data-advice=check-bound-object] [data-testid=advice-command]')).toHaveText(
-    "kubectl get secret builder-dockercfg-x7k2p -n ci -o jsonpath='{.metadata.uid}'",
-  )
+  await expect(
+    page.locator('[data-testid=advice][data-advice=check-bound-object] [data-testid=advice-command]'),
+  ).toHaveText("kubectl get secret builder-dockercfg-x7k2p -n ci -o jsonpath='{.metadata.uid}'")
   await expect(page.locator('[data-testid=advice][data-advice=reissue] [data-testid=advice-command]')).toHaveText(
     'kubectl create token builder -n ci --audience vault --bound-object-kind Secret --bound-object-name builder-dockercfg-x7k2p --duration 7200s',
   )
@@ -139,11 +162,19 @@ test('an inconsistent token shows its findings instead of failing', async ({ pag
     iat: NOW,
     iss: OPENSHIFT,
     sub: 'system:serviceaccount:ci:someone-else',
-    'kubernetes.io': { namespace: 'ci', pod: { name: 'p', uid: 'u' }, secret: { name: 's', uid: 'v' }, serviceaccount: { name: 'builder', uid: 'w' } },
+    'kubernetes.io': {
+      namespace: 'ci',
+      pod: { name: 'p', uid: 'u' },
+      secret: { name: 's', uid: 'v' },
+      serviceaccount: { name: 'builder', uid: 'w' },
+    },
   })
   await paste(page, token)
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'k8s-bound-pod')
-  await expect(page.locator('[data-testid=diagnostic][data-code=K8S_BOUND_CONFLICT]')).toHaveAttribute('data-severity', 'error')
+  await expect(page.locator('[data-testid=diagnostic][data-code=K8S_BOUND_CONFLICT]')).toHaveAttribute(
+    'data-severity',
+    'error',
+  )
   await expect(page.locator('[data-testid=diagnostic][data-code=K8S_SUB_MISMATCH]')).toBeVisible()
   await expect(page.getByTestId('identity')).toHaveAttribute('data-username', 'system:serviceaccount:ci:builder')
   await expect(page.getByTestId('provider')).toHaveAttribute('data-provider', 'ambiguous')
@@ -157,7 +188,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('k8s-risks')).toBeVisible()
     await expect(page.getByTestId('kubernetes-panel')).toBeVisible()
     const scan = async () => {
-      const result = await new AxeBuilder({ page }).include('[data-testid=k8s-risks]').include('[data-testid=kubernetes-panel]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+      const result = await new AxeBuilder({ page })
+        .include('[data-testid=k8s-risks]')
+        .include('[data-testid=kubernetes-panel]')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze()
       expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
     }
     await scan()

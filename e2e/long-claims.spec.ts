@@ -7,7 +7,9 @@ const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 const tokenWithGroups = (n: number, prefix: string) =>
   `${b64u('{"alg":"RS256","typ":"JWT"}')}.${b64u(JSON.stringify({ sub: 'u', groups: Array.from({ length: n }, (_, i) => `${prefix}-${i}`) }))}.${b64u('x'.repeat(256))}`
 
-test('a claim with 5,000 groups shows a hundred, grows on request, and starts collapsed on the next paste', async ({ page }) => {
+test('a claim with 5,000 groups shows a hundred, grows on request, and starts collapsed on the next paste', async ({
+  page,
+}) => {
   await page.goto('./')
   await paste(page, tokenWithGroups(5000, 'team'))
   const row = page.locator('[data-testid=claim][data-path="/groups"]')

@@ -15,7 +15,11 @@ const SECURITY_HEADERS = {
 test.describe('nginx with deploy/nginx/jwt-explorer.conf', () => {
   let server: Served
   test.beforeAll(async () => {
-    server = await startNginx(readFileSync('deploy/nginx/jwt-explorer.conf', 'utf8'), requireBuild('dist', 'npx vite build'), NGINX_PORT)
+    server = await startNginx(
+      readFileSync('deploy/nginx/jwt-explorer.conf', 'utf8'),
+      requireBuild('dist', 'npx vite build'),
+      NGINX_PORT,
+    )
   })
   test.afterAll(async () => server?.close())
 
@@ -63,7 +67,11 @@ test.describe('nginx with the Kubernetes ConfigMap config (single-file build)', 
   })
   test.afterAll(async () => server?.close())
 
-  test('the ConfigMap fits the 1 MiB limit and its header CSP allows exactly the inlined code', async ({ page, guards, request }) => {
+  test('the ConfigMap fits the 1 MiB limit and its header CSP allows exactly the inlined code', async ({
+    page,
+    guards,
+    request,
+  }) => {
     expect(Buffer.byteLength(configMap(html))).toBeLessThan(1024 * 1024)
     const h = (await request.get(server.url)).headers()
     expect(h).toMatchObject(SECURITY_HEADERS)
@@ -72,6 +80,8 @@ test.describe('nginx with the Kubernetes ConfigMap config (single-file build)', 
     guards.allowedOrigins.push(server.origin)
     await page.goto(server.url)
     await paste(page, fixtureToken('seed-legacy-v1.20'))
-    await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1secret.name"]')).toContainText('default-token-57llx')
+    await expect(
+      page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1secret.name"]'),
+    ).toContainText('default-token-57llx')
   })
 })

@@ -2,7 +2,6 @@ import { expect, fixtureToken, paste, test } from './fixtures.ts'
 import { UPDATE_PORT } from './ports.ts'
 import { requireBuild, serveStatic } from './servers.ts'
 
-
 test('after one visit the app loads, decodes and shares with the network off', async ({ page, context, guards }) => {
   await page.goto('./')
   // The service worker precaches the app on the first visit and then takes control of the page.
@@ -25,7 +24,10 @@ test('after one visit the app loads, decodes and shares with the network off', a
     return urls
   })
   expect(cached.length).toBeGreaterThan(5)
-  for (const url of cached) expect(new URL(url).pathname).toMatch(/\/(index\.html|registerSW\.js|manifest\.webmanifest|favicon\.svg|assets\/[\w.-]+\.(js|css))$/)
+  for (const url of cached)
+    expect(new URL(url).pathname).toMatch(
+      /\/(index\.html|registerSW\.js|manifest\.webmanifest|favicon\.svg|assets\/[\w.-]+\.(js|css))$/,
+    )
 })
 
 test('the web app manifest is linked and served', async ({ page, request }) => {

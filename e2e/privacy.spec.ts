@@ -22,11 +22,20 @@ test('the built page carries a CSP that forbids other origins and inline script'
   )
   expect(blocked).toBe('script-src-elem')
   // And a request to another origin is refused by connect-src.
-  const fetched = await page.evaluate(() => fetch('https://example.com/').then(() => 'sent', () => 'refused'))
+  const fetched = await page.evaluate(() =>
+    fetch('https://example.com/').then(
+      () => 'sent',
+      () => 'refused',
+    ),
+  )
   expect(fetched).toBe('refused')
 })
 
-test('decoding every example requests nothing beyond the page files and stores nothing', async ({ page, guards, baseURL }) => {
+test('decoding every example requests nothing beyond the page files and stores nothing', async ({
+  page,
+  guards,
+  baseURL,
+}) => {
   await page.goto('./')
   for (const name of ['seed-bound-pod-v1.24', 'seed-legacy-v1.20', 'oidc-core-a2-id-token', 'rfc7516-a1-jwe']) {
     await paste(page, fixtureToken(name))

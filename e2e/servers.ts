@@ -14,7 +14,8 @@ export interface Served {
 /** Fails with a message that says what to run, instead of a confusing 404 later. */
 export function requireBuild(dir: string, command: string): string {
   const root = resolve(dir)
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`${dir}/index.html is missing: run \`${command}\` first (npm test does).`)
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`${dir}/index.html is missing: run \`${command}\` first (npm test does).`)
   return root
 }
 
@@ -27,7 +28,12 @@ const TYPES: Record<string, string> = {
 }
 
 /** Serves a directory under a URL prefix such as /tools/jwt/, as a plain static host would. */
-export async function serveStatic(dir: string, prefix: string, port: number, transform?: (file: string, body: Buffer) => Buffer): Promise<Served> {
+export async function serveStatic(
+  dir: string,
+  prefix: string,
+  port: number,
+  transform?: (file: string, body: Buffer) => Buffer,
+): Promise<Served> {
   const root = resolve(dir)
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
@@ -50,7 +56,12 @@ export async function serveStatic(dir: string, prefix: string, port: number, tra
       return
     }
     const body = readFileSync(file)
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' }).end(transform ? transform(file, body) : body)
+    res
+      .writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      })
+      .end(transform ? transform(file, body) : body)
   })
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok))
   const origin = `http://127.0.0.1:${port}`
@@ -64,14 +75,19 @@ export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
  * listen on `port` and to serve `root`. Only this test's own nginx process is stopped afterwards.
  */
 export async function startNginx(siteConf: string, root: string, port: number): Promise<Served> {
-  if (!existsSync(NGINX)) throw new Error(`nginx is missing at ${NGINX}: run npm test, which installs it through scripts/ensure-debian-tool.sh, or set NGINX_PATH.`)
+  if (!existsSync(NGINX))
+    throw new Error(
+      `nginx is missing at ${NGINX}: run npm test, which installs it through scripts/ensure-debian-tool.sh, or set NGINX_PATH.`,
+    )
   const dir = mkdtempSync(join(tmpdir(), 'jwt-explorer-nginx-'))
   const site = siteConf
     .replace(/^\s*listen \[::\]:\d+;\s*$/m, '')
     .replace(/^(\s*)listen \d+;/m, `$1listen 127.0.0.1:${port};`)
     .replace(/^(\s*)root [^;]+;/m, `$1root ${root};`)
   writeFileSync(join(dir, 'site.conf'), site)
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${dir}/${t};`).join('\n  ')
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((t) => `${t}_temp_path ${dir}/${t};`)
+    .join('\n  ')
   writeFileSync(
     join(dir, 'nginx.conf'),
     `${process.getuid?.() === 0 ? 'user root;' : ''}
@@ -88,13 +104,18 @@ http {
 }
 `,
   )
-  const child: ChildProcess = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child: ChildProcess = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   child.stderr?.on('data', (d) => (stderr += String(d)))
   const origin = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 10_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited at start: ${stderr}${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''}`)
+    if (child.exitCode !== null)
+      throw new Error(
+        `nginx exited at start: ${stderr}${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''}`,
+      )
     try {
       await fetch(`${origin}/`)
       break

@@ -12,13 +12,21 @@ async function snapshot(page: Page) {
   // The explanations and the date conversions fill in just after the first decoded view (issue 9):
   // compare views once they are complete.
   await expect(page.locator('[data-testid=claim] [data-testid=claim-meaning]').first()).toBeVisible()
-  if ((await page.locator('[data-testid=claim][data-path="/exp"]').count()) > 0) await expect(page.locator('[data-testid=claim] time').first()).toBeVisible()
+  if ((await page.locator('[data-testid=claim][data-path="/exp"]').count()) > 0)
+    await expect(page.locator('[data-testid=claim] time').first()).toBeVisible()
   return {
     kind: await page.getByTestId('token-kind').getAttribute('data-kind'),
-    claims: await page.locator('[data-testid=claim]').evaluateAll((rows) =>
-      rows.map((r) => `${r.getAttribute('data-path') ?? `header:${r.getAttribute('data-header-path')}`} = ${(r as HTMLElement).innerText.replace(/\s+/g, ' ')}`),
-    ),
-    times: await page.locator('[data-testid=claim] time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime'))),
+    claims: await page
+      .locator('[data-testid=claim]')
+      .evaluateAll((rows) =>
+        rows.map(
+          (r) =>
+            `${r.getAttribute('data-path') ?? `header:${r.getAttribute('data-header-path')}`} = ${(r as HTMLElement).innerText.replace(/\s+/g, ' ')}`,
+        ),
+      ),
+    times: await page
+      .locator('[data-testid=claim] time')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime'))),
     // The Kubernetes panel loads lazily; the seed token is pod-bound, so it must appear.
     identity: await page.getByTestId('identity').getAttribute('data-username'),
     groups: await page.getByTestId('group').allInnerTexts(),
@@ -48,14 +56,23 @@ async function makeLink(page: Page) {
   return link.inputValue()
 }
 
-test('a shared link opens the same view in a fresh browser, without the signature', async ({ page, browser, baseURL }) => {
+test('a shared link opens the same view in a fresh browser, without the signature', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await page.clock.setFixedTime(NOW)
   await page.goto('./')
   await paste(page, seed)
   const original = await snapshot(page)
   expect(original.claims.length).toBeGreaterThan(10)
   expect(original.identity).toBe('system:serviceaccount:default:default')
-  expect(original.times).toEqual(['2023-08-19T11:49:01Z', '2022-08-19T11:49:01Z', '2022-08-19T12:49:08Z', '2022-08-19T11:49:01Z'])
+  expect(original.times).toEqual([
+    '2023-08-19T11:49:01Z',
+    '2022-08-19T11:49:01Z',
+    '2022-08-19T12:49:08Z',
+    '2022-08-19T11:49:01Z',
+  ])
   const url = await makeLink(page)
   expect(url).not.toContain(signature)
   expect(url).not.toContain(seed.split('.')[1])
@@ -92,10 +109,17 @@ test('redacted values are replaced in the link and named in the shared view', as
   const url = await link.inputValue()
   await page.goto(url)
   await expect(page.getByTestId('redaction')).toHaveCount(6)
-  await expect(page.locator('[data-testid=redaction][data-path="/kubernetes.io/pod/uid"]')).toHaveAttribute('data-category', 'uid')
+  await expect(page.locator('[data-testid=redaction][data-path="/kubernetes.io/pod/uid"]')).toHaveAttribute(
+    'data-category',
+    'uid',
+  )
   await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/pod/uid"]')).toContainText('[redacted uid]')
-  await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/pod/uid"] [data-code=SHARED_VALUE_REDACTED]')).toBeVisible()
-  await expect(page.locator('[data-testid=claim][data-path="/sub"]')).toContainText('system:serviceaccount:default:[redacted name]')
+  await expect(
+    page.locator('[data-testid=claim][data-path="/kubernetes.io/pod/uid"] [data-code=SHARED_VALUE_REDACTED]'),
+  ).toBeVisible()
+  await expect(page.locator('[data-testid=claim][data-path="/sub"]')).toContainText(
+    'system:serviceaccount:default:[redacted name]',
+  )
   await expect(page.locator('[data-testid=claim][data-path="/nbf"]')).toContainText('[redacted]')
   // What was not chosen is untouched.
   await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/namespace"]')).toContainText('default')
@@ -150,7 +174,10 @@ test('#id_token= and #access_token= work too, and a damaged link explains itself
 
 /** Checks only the part this feature adds (the rest of the page is a11y.spec.ts's job), which keeps axe fast. */
 async function expectNoViolations(page: Page, selector: string) {
-  const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const result = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 

@@ -23,7 +23,9 @@ async function holdChunks(page: Page, pattern: RegExp) {
 
 const LAZY = /\/assets\/(knowledge|VerifyPanel|TimeDetails|NumericDateDetails)-[^/]*\.js$/
 
-test('a #token= link shows its rows at once; explanations, time details and verification fill in after', async ({ page }) => {
+test('a #token= link shows its rows at once; explanations, time details and verification fill in after', async ({
+  page,
+}) => {
   const token = fixtureToken('seed-bound-pod-v1.24')
   const gate = await holdChunks(page, LAZY)
   await page.goto(`/#token=${token}`)
@@ -41,7 +43,9 @@ test('a #token= link shows its rows at once; explanations, time details and veri
   await expect(page.getByTestId('timeline')).toBeVisible()
 })
 
-test('a pasted token: rows first, the lazily loaded parts once they arrive, and nothing fetched before the first view', async ({ page }) => {
+test('a pasted token: rows first, the lazily loaded parts once they arrive, and nothing fetched before the first view', async ({
+  page,
+}) => {
   const gate = await holdChunks(page, LAZY)
   await page.goto('/')
   // Before any token: nothing lazy is asked for while the page is busy starting up.
@@ -67,11 +71,19 @@ test('the JSON source is filled in when opened, and follows a new paste', async 
 test('a key set: verified by the right key, and every key gets its Kubernetes key id', async ({ page }) => {
   const pairs = await Promise.all([0, 1, 2].map(() => generateKeyPair('ES256', { extractable: true })))
   const jwks = await Promise.all(pairs.map((p) => exportJWK(p.publicKey)))
-  const kids = jwks.map((jwk) => createHash('sha256').update(createPublicKey({ key: jwk as never, format: 'jwk' }).export({ type: 'spki', format: 'der' })).digest('base64url'))
-  const token = await new SignJWT({ sub: 'system:serviceaccount:default:default' }).setProtectedHeader({ alg: 'ES256', kid: kids[1]! }).sign(pairs[1]!.privateKey)
+  const kids = jwks.map((jwk) =>
+    createHash('sha256')
+      .update(createPublicKey({ key: jwk as never, format: 'jwk' }).export({ type: 'spki', format: 'der' }))
+      .digest('base64url'),
+  )
+  const token = await new SignJWT({ sub: 'system:serviceaccount:default:default' })
+    .setProtectedHeader({ alg: 'ES256', kid: kids[1]! })
+    .sign(pairs[1]!.privateKey)
   await page.goto('/')
   await paste(page, token)
-  await page.getByTestId('key-input').fill(JSON.stringify({ keys: jwks.map((j, i) => ({ ...j, kid: kids[i], alg: 'ES256', use: 'sig' })) }, null, 2))
+  await page
+    .getByTestId('key-input')
+    .fill(JSON.stringify({ keys: jwks.map((j, i) => ({ ...j, kid: kids[i], alg: 'ES256', use: 'sig' })) }, null, 2))
   await expect(page.locator('[data-testid=signature-status]')).toHaveAttribute('data-state', 'verified')
   await expect(page.getByTestId('signature-status')).toContainText('key 2 of 3')
   const list = page.locator('.key-list')

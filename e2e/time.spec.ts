@@ -25,7 +25,10 @@ test('the seed bound token is expired in 2026, with exp shown as its UTC instant
   await expect(page.getByTestId('validity')).toContainText('Expired')
   await expect(row(page, '/exp').locator('time')).toHaveAttribute('datetime', '2023-08-19T11:49:01Z')
   await expect(row(page, '/iat').locator('time')).toHaveAttribute('datetime', '2022-08-19T11:49:01Z')
-  await expect(row(page, '/kubernetes.io/warnafter').locator('time')).toHaveAttribute('datetime', '2022-08-19T12:49:08Z')
+  await expect(row(page, '/kubernetes.io/warnafter').locator('time')).toHaveAttribute(
+    'datetime',
+    '2022-08-19T12:49:08Z',
+  )
   await expect(row(page, '/exp')).toContainText('2 years ago')
   await expect(page.getByTestId('lifetime')).toHaveAttribute('data-seconds', '31536000')
   await expect(page.getByTestId('lifetime')).toContainText('1 year')

@@ -19,7 +19,10 @@ async function clusterToken() {
     aud: [ISS],
     iss: ISS,
     sub: 'system:serviceaccount:default:default',
-    'kubernetes.io': { namespace: 'default', serviceaccount: { name: 'default', uid: '0f6f3c3e-7b7e-4c4e-9a55-2f5b8d7e1a10' } },
+    'kubernetes.io': {
+      namespace: 'default',
+      serviceaccount: { name: 'default', uid: '0f6f3c3e-7b7e-4c4e-9a55-2f5b8d7e1a10' },
+    },
   })
     .setProtectedHeader({ alg: 'RS256', kid })
     .setIssuedAt(1_700_000_000)
@@ -30,11 +33,17 @@ async function clusterToken() {
 }
 
 async function expectNoViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).include('.panel-verify').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const result = await new AxeBuilder({ page })
+    .include('.panel-verify')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
-test('a token and the JWKS it was signed with: verified and kid match; one changed character: invalid', async ({ page, guards }) => {
+test('a token and the JWKS it was signed with: verified and kid match; one changed character: invalid', async ({
+  page,
+  guards,
+}) => {
   const { token, jwks, kid } = await clusterToken()
   await page.goto('./')
   // The verification chunk (jose, react-query) is not part of start-up.
@@ -65,7 +74,9 @@ test('a token and the JWKS it was signed with: verified and kid match; one chang
   expect(guards.requests.filter((u) => /kubernetes\.default|openid|jwks/.test(u))).toEqual([])
 })
 
-test('replacing a verified key with a wrong one never shows the old verdict, not even for a frame', async ({ page }) => {
+test('replacing a verified key with a wrong one never shows the old verdict, not even for a frame', async ({
+  page,
+}) => {
   const right = await clusterToken()
   const wrong = await clusterToken()
   await page.goto('./')
@@ -79,7 +90,10 @@ test('replacing a verified key with a wrong one never shows the old verdict, not
     ;(window as unknown as { __states: string[] }).__states = seen
     const el = document.querySelector('[data-testid=signature-status]') as HTMLElement
     // aria-busy flips while the new key is checked, so a stale verdict that keeps its data-state is recorded too.
-    new MutationObserver(() => seen.push(el.dataset.state ?? '')).observe(el, { attributes: true, attributeFilter: ['data-state', 'aria-busy'] })
+    new MutationObserver(() => seen.push(el.dataset.state ?? '')).observe(el, {
+      attributes: true,
+      attributeFilter: ['data-state', 'aria-busy'],
+    })
   })
   // The wrong key set reuses the right kid, so that the check really runs against it.
   const wrongJwks = JSON.stringify({ keys: [{ ...JSON.parse(wrong.jwks).keys[0], kid: right.kid }] })
@@ -94,7 +108,11 @@ test('a JWKS without the token kid: no-matching-key', async ({ page }) => {
   const { token, jwk } = await clusterToken()
   await page.goto('./')
   await paste(page, token)
-  await page.getByTestId('key-input').fill(JSON.stringify({ keys: [{ use: 'sig', kty: 'RSA', kid: 'some-other-key', alg: 'RS256', n: jwk.n, e: jwk.e }] }))
+  await page
+    .getByTestId('key-input')
+    .fill(
+      JSON.stringify({ keys: [{ use: 'sig', kty: 'RSA', kid: 'some-other-key', alg: 'RS256', n: jwk.n, e: jwk.e }] }),
+    )
   await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'no-matching-key')
   await expect(page.getByTestId('signature-status')).toContainText('is not in the key set')
 })
@@ -111,7 +129,10 @@ test('a pasted private key is refused and cleared', async ({ page }) => {
 
 test('the minikube fixture verifies with its PEM and its kid recomputes to a match', async ({ page }) => {
   const { default: tokens } = await import('../src/test/public-tokens.json', { with: { type: 'json' } })
-  const fixture = tokens.find((t) => t.name === 'vault-minikube-bound-pod-kid') as { token: string; publicKey: { pem: string } }
+  const fixture = tokens.find((t) => t.name === 'vault-minikube-bound-pod-kid') as {
+    token: string
+    publicKey: { pem: string }
+  }
   await page.goto('./')
   await paste(page, fixture.token)
   await page.getByTestId('key-input').fill(fixture.publicKey.pem)
@@ -128,7 +149,10 @@ test('alg none is never verified', async ({ page }) => {
 
 test('an HMAC secret: the encoding is selectable, and a public key is never used as the secret', async ({ page }) => {
   const { default: tokens } = await import('../src/test/public-tokens.json', { with: { type: 'json' } })
-  const fixture = tokens.find((t) => t.name === 'rfc7515-a1-hs256') as { token: string; publicKey: { jwk: { k: string } } }
+  const fixture = tokens.find((t) => t.name === 'rfc7515-a1-hs256') as {
+    token: string
+    publicKey: { jwk: { k: string } }
+  }
   await page.goto('./')
   await paste(page, fixture.token)
   const status = page.getByTestId('signature-status')
@@ -146,10 +170,20 @@ test('a discovery document: no keys, its jwks_uri and the command to fetch it', 
   const { token } = await clusterToken()
   await page.goto('./')
   await paste(page, token)
-  await page.getByTestId('key-input').fill(JSON.stringify({ issuer: ISS, jwks_uri: 'https://172.18.0.2:6443/openid/v1/jwks', response_types_supported: ['id_token'] }))
+  await page
+    .getByTestId('key-input')
+    .fill(
+      JSON.stringify({
+        issuer: ISS,
+        jwks_uri: 'https://172.18.0.2:6443/openid/v1/jwks',
+        response_types_supported: ['id_token'],
+      }),
+    )
   await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'no-matching-key')
   await expect(page.locator('.discovery-commands')).toContainText('kubectl get --raw /openid/v1/jwks')
-  await expect(page.locator('[data-testid=diagnostic][data-code=DISCOVERY_HAS_NO_KEYS]')).toContainText('https://172.18.0.2:6443/openid/v1/jwks')
+  await expect(page.locator('[data-testid=diagnostic][data-code=DISCOVERY_HAS_NO_KEYS]')).toContainText(
+    'https://172.18.0.2:6443/openid/v1/jwks',
+  )
   expect(guards.requests.filter((u) => u.includes('172.18.0.2'))).toEqual([])
 })
 

@@ -26,9 +26,13 @@ describe('Kubernetes manifest and ConfigMap', () => {
     const deployment = docs.find((d) => d.kind === 'Deployment')
     const pod = deployment.spec.template.spec
     expect(pod.containers[0].image).toMatch(/^nginx:/)
-    const names = pod.volumes.filter((v: { configMap?: { name: string } }) => v.configMap).map((v: { configMap: { name: string } }) => v.configMap.name)
+    const names = pod.volumes
+      .filter((v: { configMap?: { name: string } }) => v.configMap)
+      .map((v: { configMap: { name: string } }) => v.configMap.name)
     expect(new Set(names)).toEqual(new Set(['jwt-explorer-site']))
-    expect(parse(configMap('<meta http-equiv="Content-Security-Policy" content="x">')).metadata.name).toBe('jwt-explorer-site')
+    expect(parse(configMap('<meta http-equiv="Content-Security-Policy" content="x">')).metadata.name).toBe(
+      'jwt-explorer-site',
+    )
     expect(docs.find((d) => d.kind === 'Service').spec.ports[0].targetPort).toBe('http')
   })
 
@@ -36,6 +40,8 @@ describe('Kubernetes manifest and ConfigMap', () => {
     const html = `<meta http-equiv="Content-Security-Policy" content="script-src &#39;sha256-abc=&#39;">\n<p>  trailing spaces  \n\ttab</p>\n`
     expect(parse(configMap(html)).data['index.html']).toBe(html)
     expect(metaCsp(html)).toBe("script-src 'sha256-abc='")
-    expect(nginxConfig(metaCsp(html))).toContain(`add_header Content-Security-Policy "script-src 'sha256-abc='; frame-ancestors 'none'" always;`)
+    expect(nginxConfig(metaCsp(html))).toContain(
+      `add_header Content-Security-Policy "script-src 'sha256-abc='; frame-ancestors 'none'" always;`,
+    )
   })
 })

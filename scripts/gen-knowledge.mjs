@@ -55,7 +55,17 @@ function row(kind, e) {
   // The link goes to the first specification named; the others are mentioned in the text.
   const [spec, ...others] = shortSpec(e.spec).split('; ')
   const text = others.length ? `${t.text} Also in ${others.join('; ')}.` : t.text
-  return [e.name, e.title, text, t.processing, spec, e.url, shortSource(e.source), valueType, e.parent ?? e.pattern ?? '']
+  return [
+    e.name,
+    e.title,
+    text,
+    t.processing,
+    spec,
+    e.url,
+    shortSource(e.source),
+    valueType,
+    e.parent ?? e.pattern ?? '',
+  ]
 }
 
 const claims = claimsRef.filter((e) => e.kind === 'claim').map((e) => row('claim', e))
@@ -82,4 +92,6 @@ ${rows(algorithms)}
 }
 `
 writeFileSync(join(root, 'src/core/knowledge/data.generated.ts'), out)
-console.log(`knowledge base: ${claims.length} claims, ${headers.length} header parameters, ${algorithms.length} algorithms`)
+console.log(
+  `knowledge base: ${claims.length} claims, ${headers.length} header parameters, ${algorithms.length} algorithms`,
+)

@@ -14,7 +14,10 @@ export const ANNOTATION_LIMIT = 256 * 1024
 export function metaCsp(html) {
   const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)
   if (!m) throw new Error('dist-single/index.html has no CSP meta tag: was it built with `npm run build:single`?')
-  return m[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  return m[1]
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
 }
 
 export function nginxConfig(csp) {
@@ -44,12 +47,15 @@ server {
 }
 
 export function configMap(html) {
-  return stringify({
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'jwt-explorer-site', labels: { 'app.kubernetes.io/name': 'jwt-explorer' } },
-    data: { 'index.html': html, 'default.conf': nginxConfig(metaCsp(html)) },
-  }, { lineWidth: 0, blockQuote: 'literal' })
+  return stringify(
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'jwt-explorer-site', labels: { 'app.kubernetes.io/name': 'jwt-explorer' } },
+      data: { 'index.html': html, 'default.conf': nginxConfig(metaCsp(html)) },
+    },
+    { lineWidth: 0, blockQuote: 'literal' },
+  )
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -65,9 +71,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const size = Buffer.byteLength(yaml)
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`
   if (size > CONFIGMAP_LIMIT) {
-    console.error(`The ConfigMap is ${kib(size)}, over the 1 MiB limit: the single-file build has grown too big for a ConfigMap.`)
+    console.error(
+      `The ConfigMap is ${kib(size)}, over the 1 MiB limit: the single-file build has grown too big for a ConfigMap.`,
+    )
     process.exit(1)
   }
   writeFileSync(out, yaml)
-  console.log(`${out}: ${kib(size)} (ConfigMap limit 1024 KiB; ${size > ANNOTATION_LIMIT ? 'over' : 'under'} the 256 KiB client-side apply annotation limit${size > ANNOTATION_LIMIT ? ', so use kubectl apply --server-side' : ''})`)
+  console.log(
+    `${out}: ${kib(size)} (ConfigMap limit 1024 KiB; ${size > ANNOTATION_LIMIT ? 'over' : 'under'} the 256 KiB client-side apply annotation limit${size > ANNOTATION_LIMIT ? ', so use kubectl apply --server-side' : ''})`,
+  )
 }

@@ -15,6 +15,8 @@ step "Typecheck (tsc -b)"
 npx tsc -b
 step "Lint (eslint)"
 npx eslint .
+step "Format (prettier --check)"
+npx prettier --check . --log-level warn
 step "Unit tests (vitest)"
 npx vitest run
 step "Production build (vite build)"

@@ -29,9 +29,22 @@ export const loadTimelineGeometry = () => import('./time/timeline.ts')
 // Types only: the verification functions pull in jose, so the lazily loaded panel imports them
 // from './verify/index.ts' directly and they stay out of the start-up chunk.
 export type * from './verify/index.ts'
-export { loadKnowledge, type ClaimLookup, type ExplainContext, type Knowledge, type ProviderId } from './knowledge/load.ts'
+export {
+  loadKnowledge,
+  type ClaimLookup,
+  type ExplainContext,
+  type Knowledge,
+  type ProviderId,
+} from './knowledge/load.ts'
 export { filterRows } from './analysis/filter.ts'
-export type { ShareState, Redaction, RedactionCategory, RedactionChoice, FragmentRequest, ShareOptions } from './permalink/index.ts'
+export type {
+  ShareState,
+  Redaction,
+  RedactionCategory,
+  RedactionChoice,
+  FragmentRequest,
+  ShareOptions,
+} from './permalink/index.ts'
 /** Permalink code is loaded on demand: most visits neither share nor open a shared link. */
 export const loadPermalink = () => import('./permalink/index.ts')
 export { readFragment } from './permalink/fragment.ts'

@@ -10,15 +10,24 @@ const keys = new Map<string, Promise<CryptoKey | Uint8Array>>()
 function keyFor(alg: Alg): Promise<CryptoKey | Uint8Array> {
   let k = keys.get(alg)
   if (!k) {
-    k = alg === 'HS256' ? Promise.resolve(new TextEncoder().encode('a-test-secret-of-thirty-two-bytes!')) : generateKeyPair(alg).then((p) => p.privateKey)
+    k =
+      alg === 'HS256'
+        ? Promise.resolve(new TextEncoder().encode('a-test-secret-of-thirty-two-bytes!'))
+        : generateKeyPair(alg).then((p) => p.privateKey)
     keys.set(alg, k)
   }
   return k
 }
 
 /** Signs a payload with a test key, as a cluster with a P-256 key would (ES256 and a 43-character kid by default; RSA key generation is slow). */
-export async function sign(payload: JWTPayload, header: Record<string, unknown> = {}, alg: Alg = 'ES256'): Promise<string> {
-  return new SignJWT(payload).setProtectedHeader({ alg, kid: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', ...header }).sign(await keyFor(alg))
+export async function sign(
+  payload: JWTPayload,
+  header: Record<string, unknown> = {},
+  alg: Alg = 'ES256',
+): Promise<string> {
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg, kid: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', ...header })
+    .sign(await keyFor(alg))
 }
 
 interface Ref {
@@ -46,13 +55,23 @@ export function boundClaims(o: BoundOptions = {}): JWTPayload {
   const ns = o.ns ?? 'default'
   const sa = o.sa ?? 'builder'
   const iss = o.iss ?? KIND_ISSUER
-  const k8s: Record<string, unknown> = { namespace: ns, serviceaccount: { name: sa, uid: '11111111-2222-3333-4444-555555555555' } }
+  const k8s: Record<string, unknown> = {
+    namespace: ns,
+    serviceaccount: { name: sa, uid: '11111111-2222-3333-4444-555555555555' },
+  }
   if (o.pod) k8s.pod = o.pod
   if (o.secret) k8s.secret = o.secret
   if (o.node) k8s.node = o.node
   if (o.warnafter !== undefined) k8s.warnafter = NOW + o.warnafter
   Object.assign(k8s, o.extra ?? {})
-  const claims: JWTPayload = { aud: o.aud ?? [iss], exp: NOW + (o.lifetime ?? 3600), iat: NOW, nbf: NOW, iss, 'kubernetes.io': k8s }
+  const claims: JWTPayload = {
+    aud: o.aud ?? [iss],
+    exp: NOW + (o.lifetime ?? 3600),
+    iat: NOW,
+    nbf: NOW,
+    iss,
+    'kubernetes.io': k8s,
+  }
   if (o.sub !== null) claims.sub = o.sub ?? `system:serviceaccount:${ns}:${sa}`
   if (o.jti) claims.jti = o.jti
   return claims

@@ -79,7 +79,11 @@ export function App() {
         {empty ? (
           <p className="placeholder">Paste a JWT, or pick an example, to see it decoded and explained.</p>
         ) : pending ? (
-          <p className="placeholder">{modules.failed === pending ? 'The code that searches this kind of paste could not be loaded; paste the token itself.' : 'Looking for the token in the paste…'}</p>
+          <p className="placeholder">
+            {modules.failed === pending
+              ? 'The code that searches this kind of paste could not be loaded; paste the token itself.'
+              : 'Looking for the token in the paste…'}
+          </p>
         ) : (
           <>
             <TokenSummary analysis={analysis} />
@@ -108,7 +112,10 @@ export function App() {
           {inputBox}
           {!empty && (analysis.extraction.candidates.length > 1 || analysis.extraction.context) && (
             <Suspense fallback={null}>
-              <ExtractionPanel extraction={analysis.extraction} onPick={(index) => setPicked({ input: deferredInput, index })} />
+              <ExtractionPanel
+                extraction={analysis.extraction}
+                onPick={(index) => setPicked({ input: deferredInput, index })}
+              />
             </Suspense>
           )}
           {!empty && !pending && <ShareButton analysis={analysis} opened={opened} />}

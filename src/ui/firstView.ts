@@ -22,14 +22,21 @@ function subscribe(listener: () => void) {
 }
 
 if (typeof window !== 'undefined') {
-  const idle = () => (window.requestIdleCallback ? window.requestIdleCallback(release, { timeout: IDLE_FALLBACK_MS }) : setTimeout(release, IDLE_FALLBACK_MS))
+  const idle = () =>
+    window.requestIdleCallback
+      ? window.requestIdleCallback(release, { timeout: IDLE_FALLBACK_MS })
+      : setTimeout(release, IDLE_FALLBACK_MS)
   if (document.readyState === 'complete') idle()
   else window.addEventListener('load', () => setTimeout(idle, IDLE_FALLBACK_MS), { once: true })
 }
 
 /** True once the first decoded view has been shown (or the page has idled without one). */
 export function useAfterFirstView(): boolean {
-  return useSyncExternalStore(subscribe, () => shown, () => false)
+  return useSyncExternalStore(
+    subscribe,
+    () => shown,
+    () => false,
+  )
 }
 
 /**

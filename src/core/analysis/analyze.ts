@@ -57,8 +57,14 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const decoded = decodeToken(extraction.token, options)
   const payload = decoded.payload
   const structural = structuralKind(decoded)
-  const k8s = structural === 'jwt' && payload.kind === 'claims' ? classifyKubernetes(payload.json.value, decoded.header?.value) : undefined
-  const issuerProviders = detectProviders(decoded.header?.value ?? null, payload.kind === 'claims' ? payload.json.value : null)
+  const k8s =
+    structural === 'jwt' && payload.kind === 'claims'
+      ? classifyKubernetes(payload.json.value, decoded.header?.value)
+      : undefined
+  const issuerProviders = detectProviders(
+    decoded.header?.value ?? null,
+    payload.kind === 'claims' ? payload.json.value : null,
+  )
   return {
     input,
     headerRows: decoded.header ? claimRows(decoded.header) : [],

@@ -7,9 +7,18 @@ import type { DecodedJson } from '../decode/decodeToken.ts'
 
 const json = (text: string): DecodedJson => {
   const p = parseJson(text)
-  return { text, value: p.value as DecodedJson['value'], impreciseNumbers: p.impreciseNumbers, duplicates: p.duplicates }
+  return {
+    text,
+    value: p.value as DecodedJson['value'],
+    impreciseNumbers: p.impreciseNumbers,
+    duplicates: p.duplicates,
+  }
 }
-const rows = claimRows(json('{"iss":"https://idp.example.com","exp":1700000000,"kubernetes.io":{"namespace":"prod","pod":{"name":"web"}},"groups":["admins","dev"]}'))
+const rows = claimRows(
+  json(
+    '{"iss":"https://idp.example.com","exp":1700000000,"kubernetes.io":{"namespace":"prod","pod":{"name":"web"}},"groups":["admins","dev"]}',
+  ),
+)
 const titles = (r: { name: string }) => (r.name === 'exp' ? ['Expiration Time'] : [])
 const show = (q: string) => [...filterRows(rows, q, titles)]
 

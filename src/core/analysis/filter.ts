@@ -10,7 +10,11 @@ function valueText(row: ClaimRow): string {
  * name, the titles `titlesOf` gives and the value). Matching rows keep their group headings, and a
  * matching group keeps its members. An empty query shows every row.
  */
-export function filterRows(rows: readonly ClaimRow[], query: string, titlesOf: (row: ClaimRow) => readonly string[] = () => []): Set<string> {
+export function filterRows(
+  rows: readonly ClaimRow[],
+  query: string,
+  titlesOf: (row: ClaimRow) => readonly string[] = () => [],
+): Set<string> {
   const q = query.trim().toLowerCase()
   if (q === '') return new Set(rows.map((r) => r.pointer))
   const hit = (r: ClaimRow) => [r.name, valueText(r), ...titlesOf(r)].some((s) => s.toLowerCase().includes(q))

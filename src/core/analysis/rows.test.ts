@@ -4,7 +4,12 @@ import type { DecodedJson } from '../decode/decodeToken.ts'
 import { parseJson, type JsonObject } from '../encoding/json.ts'
 import { prettyJson } from './rows.ts'
 
-const decoded = (value: JsonObject, impreciseNumbers: DecodedJson['impreciseNumbers'] = []): DecodedJson => ({ text: '', value, impreciseNumbers, duplicates: [] })
+const decoded = (value: JsonObject, impreciseNumbers: DecodedJson['impreciseNumbers'] = []): DecodedJson => ({
+  text: '',
+  value,
+  impreciseNumbers,
+  duplicates: [],
+})
 // An imprecise-number entry that matches no member forces the general path, so both paths can be compared.
 const NO_MATCH = [{ pointer: '/\u0000no-such-member', raw: '0', offset: 0 }]
 

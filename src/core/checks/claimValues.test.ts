@@ -33,8 +33,15 @@ describe('claim value checks', () => {
 
   it('require cnf, act and may_act to be objects, and mark nested actors as history', () => {
     expect(codes({ cnf: { jkt: 'abc' }, act: { sub: 'svc' }, may_act: { sub: 'x' } })).toEqual([])
-    expect(codes({ cnf: 'abc', act: ['x'], may_act: null })).toEqual(['CLAIM_NOT_OBJECT@/cnf', 'CLAIM_NOT_OBJECT@/act', 'CLAIM_NOT_OBJECT@/may_act'])
-    expect(codes({ act: { sub: 'a', act: { sub: 'b', act: { sub: 'c' } } } })).toEqual(['ACT_PRIOR_ACTOR@/act/act', 'ACT_PRIOR_ACTOR@/act/act/act'])
+    expect(codes({ cnf: 'abc', act: ['x'], may_act: null })).toEqual([
+      'CLAIM_NOT_OBJECT@/cnf',
+      'CLAIM_NOT_OBJECT@/act',
+      'CLAIM_NOT_OBJECT@/may_act',
+    ])
+    expect(codes({ act: { sub: 'a', act: { sub: 'b', act: { sub: 'c' } } } })).toEqual([
+      'ACT_PRIOR_ACTOR@/act/act',
+      'ACT_PRIOR_ACTOR@/act/act/act',
+    ])
   })
 
   it('check the length of at_hash, c_hash and s_hash against the hash alg names', () => {
@@ -67,6 +74,8 @@ describe('claim value checks', () => {
     expect(mine.map((d) => d.code)).toEqual(['AUD_INVALID_TYPE', 'VERIFIED_NOT_BOOLEAN'])
     expect(mine.every((d) => isRowDiagnostic(d, a))).toBe(true)
     // Without the lazily loaded checks, analyze stays as it was.
-    expect(analyze(rawToken('{"alg":"RS256"}', '{"aud":5}')).diagnostics.map((d) => d.code)).not.toContain('AUD_INVALID_TYPE')
+    expect(analyze(rawToken('{"alg":"RS256"}', '{"aud":5}')).diagnostics.map((d) => d.code)).not.toContain(
+      'AUD_INVALID_TYPE',
+    )
   })
 })

@@ -7,9 +7,18 @@ const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 /** Codes of the header diagnostics for a header and payload, each with the row it belongs to. */
 function headerCodes(header: object, payload: object = { iss: 'https://idp.example.com' }): string[] {
   const a = analyze(rawToken(JSON.stringify(header), JSON.stringify(payload)), { checks: tokenChecks })
-  return a.diagnostics.filter((d) => d.location === 'header' && d.pointer !== undefined && isRowDiagnostic(d, a) && d.code !== 'HEADER_ALG_NOT_STRING').map((d) => `${d.code}@${d.pointer}`)
+  return a.diagnostics
+    .filter(
+      (d) =>
+        d.location === 'header' &&
+        d.pointer !== undefined &&
+        isRowDiagnostic(d, a) &&
+        d.code !== 'HEADER_ALG_NOT_STRING',
+    )
+    .map((d) => `${d.code}@${d.pointer}`)
 }
-const jwe = (header: object) => analyze(`${b64u(JSON.stringify(header))}.a2V5.aXY.Y2lwaGVy.dGFn`, { checks: tokenChecks })
+const jwe = (header: object) =>
+  analyze(`${b64u(JSON.stringify(header))}.a2V5.aXY.Y2lwaGVy.dGFn`, { checks: tokenChecks })
 
 describe('header and algorithm warnings', () => {
   it('flag alg none in every spelling, naming the case variant', () => {
@@ -21,9 +30,13 @@ describe('header and algorithm warnings', () => {
 
   it('flag HS* from an issuer that signs with public keys, and only then', () => {
     expect(headerCodes({ alg: 'HS256' }, { iss: 'https://accounts.google.com' })).toEqual(['ALG_KEY_CONFUSION@/alg'])
-    expect(headerCodes({ alg: 'HS512' }, { iss: 'https://login.microsoftonline.com/t/v2.0' })).toEqual(['ALG_KEY_CONFUSION@/alg'])
+    expect(headerCodes({ alg: 'HS512' }, { iss: 'https://login.microsoftonline.com/t/v2.0' })).toEqual([
+      'ALG_KEY_CONFUSION@/alg',
+    ])
     expect(headerCodes({ alg: 'HS256' }, { iss: 'kubernetes/serviceaccount' })).toEqual(['ALG_KEY_CONFUSION@/alg'])
-    expect(headerCodes({ alg: 'HS256' }, { iss: 'x', sub: 'spiffe://example.org/web' })).toEqual(['ALG_KEY_CONFUSION@/alg'])
+    expect(headerCodes({ alg: 'HS256' }, { iss: 'x', sub: 'spiffe://example.org/web' })).toEqual([
+      'ALG_KEY_CONFUSION@/alg',
+    ])
     expect(headerCodes({ alg: 'RS256' }, { iss: 'https://accounts.google.com' })).toEqual([])
     expect(headerCodes({ alg: 'HS256' }, { iss: 'joe' })).toEqual([])
     // Keycloak signs its refresh tokens with HMAC: no warning there.
@@ -45,7 +58,10 @@ describe('header and algorithm warnings', () => {
   })
 
   it('flag b64 false, and require it to be critical', () => {
-    expect(headerCodes({ alg: 'HS256', b64: false, crit: ['b64'] })).toEqual(['CRIT_EXTENSIONS@/crit', 'HEADER_B64_FALSE@/b64'])
+    expect(headerCodes({ alg: 'HS256', b64: false, crit: ['b64'] })).toEqual([
+      'CRIT_EXTENSIONS@/crit',
+      'HEADER_B64_FALSE@/b64',
+    ])
     expect(headerCodes({ alg: 'HS256', b64: false })).toEqual(['B64_NOT_CRITICAL@/b64'])
     expect(headerCodes({ alg: 'HS256', b64: true })).toEqual([])
   })
@@ -58,7 +74,10 @@ describe('header and algorithm warnings', () => {
   })
 
   it('flag PBES2 iteration counts that are huge or invalid', () => {
-    const p2c = (n: unknown) => jwe({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2s: 'c2FsdA', p2c: n }).diagnostics.filter((d) => d.pointer === '/p2c').map((d) => d.code)
+    const p2c = (n: unknown) =>
+      jwe({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2s: 'c2FsdA', p2c: n })
+        .diagnostics.filter((d) => d.pointer === '/p2c')
+        .map((d) => d.code)
     expect(p2c(4096)).toEqual([])
     expect(p2c(10_000)).toEqual([])
     expect(p2c(2_147_483_647)).toEqual(['PBES2_P2C_LARGE'])
@@ -67,11 +86,24 @@ describe('header and algorithm warnings', () => {
   })
 
   it('flag RSA1_5 key encryption', () => {
-    expect(jwe({ alg: 'RSA1_5', enc: 'A128CBC-HS256' }).diagnostics.filter((d) => d.pointer === '/alg').map((d) => d.code)).toEqual(['ALG_RSA1_5'])
+    expect(
+      jwe({ alg: 'RSA1_5', enc: 'A128CBC-HS256' })
+        .diagnostics.filter((d) => d.pointer === '/alg')
+        .map((d) => d.code),
+    ).toEqual(['ALG_RSA1_5'])
   })
 
   it('name the kind of token its typ declares, case-insensitively and with an application/ prefix', () => {
-    for (const typ of ['at+jwt', 'application/AT+JWT', 'dpop+jwt', 'logout+jwt', 'secevent+jwt', 'kb+jwt', 'dc+sd-jwt', 'passport']) {
+    for (const typ of [
+      'at+jwt',
+      'application/AT+JWT',
+      'dpop+jwt',
+      'logout+jwt',
+      'secevent+jwt',
+      'kb+jwt',
+      'dc+sd-jwt',
+      'passport',
+    ]) {
       expect(headerCodes({ alg: 'ES256', typ })).toEqual(['TYP_KIND@/typ'])
     }
     const a = analyze(rawToken('{"alg":"ES256","typ":"dpop+jwt"}', '{}'), { checks: tokenChecks })
@@ -80,9 +112,19 @@ describe('header and algorithm warnings', () => {
   })
 
   it('stay quiet on the public example tokens that deserve no warning', () => {
-    for (const name of ['rfc7515-a1-hs256', 'rfc7515-a2-rs256', 'rfc7515-a3-es256', 'oidc-core-a2-id-token', 'seed-bound-pod-v1.24', 'rfc7516-a1-jwe']) {
+    for (const name of [
+      'rfc7515-a1-hs256',
+      'rfc7515-a2-rs256',
+      'rfc7515-a3-es256',
+      'oidc-core-a2-id-token',
+      'seed-bound-pod-v1.24',
+      'rfc7516-a1-jwe',
+    ]) {
       const a = analyze(fixture(name).token, { checks: tokenChecks })
-      expect(a.diagnostics.filter((d) => d.location === 'header'), name).toEqual([])
+      expect(
+        a.diagnostics.filter((d) => d.location === 'header'),
+        name,
+      ).toEqual([])
     }
   })
 })

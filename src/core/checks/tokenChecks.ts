@@ -6,6 +6,9 @@ import { headerDiagnostics } from './headerWarnings.ts'
 
 /** Header/algorithm warnings and claim value checks, each attached to its row by pointer. */
 export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
-  const claims = decoded.payload.kind === 'claims' ? claimValueDiagnostics(decoded.payload.json.value, decoded.header?.value.alg) : []
+  const claims =
+    decoded.payload.kind === 'claims'
+      ? claimValueDiagnostics(decoded.payload.json.value, decoded.header?.value.alg)
+      : []
   return [...headerDiagnostics(decoded, providers), ...claims]
 }

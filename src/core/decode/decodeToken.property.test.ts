@@ -29,7 +29,12 @@ describe('decoding never throws', () => {
         let t = token
         for (const e of edits) {
           const i = e.at % (t.length + 1)
-          t = e.kind === 'insert' ? t.slice(0, i) + e.ch + t.slice(i) : e.kind === 'delete' ? t.slice(0, i) + t.slice(i + 1) : t.slice(0, i) + e.ch + t.slice(i + 1)
+          t =
+            e.kind === 'insert'
+              ? t.slice(0, i) + e.ch + t.slice(i)
+              : e.kind === 'delete'
+                ? t.slice(0, i) + t.slice(i + 1)
+                : t.slice(0, i) + e.ch + t.slice(i + 1)
         }
         const a = analyze(t)
         // Every diagnostic span stays inside the text it points into.

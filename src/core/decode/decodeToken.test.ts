@@ -237,7 +237,10 @@ describe('SD-JWT', () => {
     const d = decodeToken(`${jwt}~${disclosure}~${element}~`)
     expect(d.form).toBe('jws')
     expect(d.wellFormed).toBe(true)
-    expect(d.sdJwt?.disclosures.map((x) => [x.name, x.value])).toEqual([['given_name', 'John'], [undefined, 'US']])
+    expect(d.sdJwt?.disclosures.map((x) => [x.name, x.value])).toEqual([
+      ['given_name', 'John'],
+      [undefined, 'US'],
+    ])
     expect(d.sdJwt?.keyBinding).toBeUndefined()
     expect(d.diagnostics.find((x) => x.code === 'SD_JWT')?.message).toContain('2 disclosures')
     const kb = decodeToken(`${jwt}~${disclosure}~${jwt}`)

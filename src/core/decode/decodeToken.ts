@@ -80,7 +80,16 @@ function splitSegments(token: string): Segment[] {
  */
 export function decodeToken(token: string, options: DecodeOptions = {}): DecodedToken {
   const diagnostics: Diagnostic[] = []
-  const result: DecodedToken = { token, form: 'unknown', segments: [], header: null, payload: { kind: 'none' }, signature: null, diagnostics, wellFormed: false }
+  const result: DecodedToken = {
+    token,
+    form: 'unknown',
+    segments: [],
+    header: null,
+    payload: { kind: 'none' },
+    signature: null,
+    diagnostics,
+    wellFormed: false,
+  }
   if (token.trim() === '') {
     diagnostics.push({ code: 'TOKEN_EMPTY', severity: 'info', part: 'input', message: 'Paste a token to decode it.' })
     return result
@@ -101,7 +110,8 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
       severity: 'error',
       part: 'input',
       span: { start: 0, end: token.length },
-      message: 'This is JSON, not a compact token. A JWT is always three base64url parts joined by dots; JWS/JWE JSON serialization is not decoded here.',
+      message:
+        'This is JSON, not a compact token. A JWT is always three base64url parts joined by dots; JWS/JWE JSON serialization is not decoded here.',
       ref: rfc(7515, '7.2'),
     })
     return result
@@ -127,28 +137,66 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
     result.form = 'jwe'
     result.payload = { kind: 'encrypted' }
     if (header && !isJweHeader) {
-      diagnostics.push({ code: 'JWE_HEADER_NO_ENC', severity: 'error', part: 'header', span: segSpan(headerSeg), message: "The token has five parts like a JWE, but its header has no 'enc' parameter, which every JWE header must carry.", ref: rfc(7516, '4.1.2') })
+      diagnostics.push({
+        code: 'JWE_HEADER_NO_ENC',
+        severity: 'error',
+        part: 'header',
+        span: segSpan(headerSeg),
+        message:
+          "The token has five parts like a JWE, but its header has no 'enc' parameter, which every JWE header must carry.",
+        ref: rfc(7516, '4.1.2'),
+      })
     }
     if (count === 5) {
       for (const seg of segments.slice(1)) {
         const { diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, seg.part)
         diagnostics.push(...d)
       }
-      diagnostics.push({ code: 'JWE_ENCRYPTED', severity: 'info', part: 'ciphertext', message: 'This is an encrypted token (JWE). Only its header can be read; the claims are ciphertext and stay unreadable without the recipient\'s private key.', ref: rfc(7516, '3.1') })
+      diagnostics.push({
+        code: 'JWE_ENCRYPTED',
+        severity: 'info',
+        part: 'ciphertext',
+        message:
+          "This is an encrypted token (JWE). Only its header can be read; the claims are ciphertext and stay unreadable without the recipient's private key.",
+        ref: rfc(7516, '3.1'),
+      })
     }
     result.wellFormed = count === 5 && !hasErrors(diagnostics)
     return result
   }
   if (isJweHeader && count === 3) {
-    diagnostics.push({ code: 'JWE_SEGMENT_COUNT', severity: 'error', part: 'header', span: segSpan(headerSeg), message: "The header has 'enc', so this should be a JWE with five parts, but it has three.", ref: rfc(7516, '9') })
+    diagnostics.push({
+      code: 'JWE_SEGMENT_COUNT',
+      severity: 'error',
+      part: 'header',
+      span: segSpan(headerSeg),
+      message: "The header has 'enc', so this should be a JWE with five parts, but it has three.",
+      ref: rfc(7516, '9'),
+    })
   }
   if (count < 2) return result
 
   const alg = header?.value.alg
   if (header && alg === undefined) {
-    diagnostics.push({ code: 'HEADER_ALG_MISSING', severity: 'error', part: 'header', span: segSpan(headerSeg), message: "The header has no 'alg' parameter. Every JWS header must name its algorithm.", ref: rfc(7515, '4.1.1') })
+    diagnostics.push({
+      code: 'HEADER_ALG_MISSING',
+      severity: 'error',
+      part: 'header',
+      span: segSpan(headerSeg),
+      message: "The header has no 'alg' parameter. Every JWS header must name its algorithm.",
+      ref: rfc(7515, '4.1.1'),
+    })
   } else if (header && typeof alg !== 'string') {
-    diagnostics.push({ code: 'HEADER_ALG_NOT_STRING', severity: 'error', part: 'header', span: segSpan(headerSeg), pointer: '/alg', location: 'header', message: "The header's 'alg' is not a string.", ref: rfc(7515, '4.1.1') })
+    diagnostics.push({
+      code: 'HEADER_ALG_NOT_STRING',
+      severity: 'error',
+      part: 'header',
+      span: segSpan(headerSeg),
+      pointer: '/alg',
+      location: 'header',
+      message: "The header's 'alg' is not a string.",
+      ref: rfc(7515, '4.1.1'),
+    })
   }
   const unsecured = typeof alg === 'string' && alg.toLowerCase() === 'none'
   result.form = unsecured ? 'unsecured' : 'jws'
@@ -159,7 +207,9 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
     const { bytes, diagnostics: d } = decodeBase64urlSegment(sigSeg.text, sigSeg.start, 'signature')
     diagnostics.push(...d)
     result.signature = { b64u: sigSeg.text, length: bytes?.length ?? 0 }
-    diagnostics.push(...checkSignatureShape(typeof alg === 'string' ? alg : undefined, sigSeg, bytes, options.signatureRemoved))
+    diagnostics.push(
+      ...checkSignatureShape(typeof alg === 'string' ? alg : undefined, sigSeg, bytes, options.signatureRemoved),
+    )
   }
   if (unsecured && typeof alg === 'string') {
     diagnostics.push({
@@ -179,10 +229,33 @@ function segmentCountDiagnostic(token: string, count: number): Diagnostic {
   const span = { start: 0, end: token.length }
   const ref = rfc(7516, '9')
   if (count === 1) {
-    return { code: 'SEGMENT_COUNT', severity: 'error', part: 'input', span, ref, message: 'There are no dots in this text, so it is not a JWT: a JWT has three base64url parts separated by dots (five for an encrypted JWE).' }
+    return {
+      code: 'SEGMENT_COUNT',
+      severity: 'error',
+      part: 'input',
+      span,
+      ref,
+      message:
+        'There are no dots in this text, so it is not a JWT: a JWT has three base64url parts separated by dots (five for an encrypted JWE).',
+    }
   }
   if (count === 2) {
-    return { code: 'SEGMENT_COUNT', severity: 'error', part: 'signature', span: { start: token.length, end: token.length }, ref, message: 'The token has 2 parts, but a JWT has 3: the signature part is missing. The token was probably truncated when it was copied (or its signature was stripped on purpose). Header and payload are shown below.' }
+    return {
+      code: 'SEGMENT_COUNT',
+      severity: 'error',
+      part: 'signature',
+      span: { start: token.length, end: token.length },
+      ref,
+      message:
+        'The token has 2 parts, but a JWT has 3: the signature part is missing. The token was probably truncated when it was copied (or its signature was stripped on purpose). Header and payload are shown below.',
+    }
   }
-  return { code: 'SEGMENT_COUNT', severity: 'error', part: 'input', span, ref, message: `The token has ${count} dot-separated parts. A JWS has 3 and a JWE has 5; ${count} parts fit neither.` }
+  return {
+    code: 'SEGMENT_COUNT',
+    severity: 'error',
+    part: 'input',
+    span,
+    ref,
+    message: `The token has ${count} dot-separated parts. A JWS has 3 and a JWE has 5; ${count} parts fit neither.`,
+  }
 }

@@ -12,11 +12,26 @@ import { decodeUtf8Strict, toHex } from '../encoding/utf8.ts'
 export function decodePayload(seg: Segment, header: DecodedJson | null, diagnostics: Diagnostic[]): PayloadView {
   const h = header?.value
   if (h?.b64 === false) {
-    diagnostics.push({ code: 'UNENCODED_PAYLOAD', severity: 'info', part: 'payload', span: segSpan(seg), message: "The header sets b64 to false, so the payload is sent as is, not base64url-encoded (RFC 7797).", ref: rfc(7797, '3') })
+    diagnostics.push({
+      code: 'UNENCODED_PAYLOAD',
+      severity: 'info',
+      part: 'payload',
+      span: segSpan(seg),
+      message: 'The header sets b64 to false, so the payload is sent as is, not base64url-encoded (RFC 7797).',
+      ref: rfc(7797, '3'),
+    })
     return { kind: 'unencoded', text: seg.text }
   }
   if (seg.text === '') {
-    diagnostics.push({ code: 'DETACHED_PAYLOAD', severity: 'warning', part: 'payload', span: { start: seg.start, end: seg.start }, message: 'The payload part is empty: either the content is detached and travels separately (RFC 7515 Appendix F), or it was lost when the token was copied.', ref: rfc(7515, 'F', true) })
+    diagnostics.push({
+      code: 'DETACHED_PAYLOAD',
+      severity: 'warning',
+      part: 'payload',
+      span: { start: seg.start, end: seg.start },
+      message:
+        'The payload part is empty: either the content is detached and travels separately (RFC 7515 Appendix F), or it was lost when the token was copied.',
+      ref: rfc(7515, 'F', true),
+    })
     return { kind: 'detached' }
   }
   const { bytes, diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, 'payload')
@@ -26,7 +41,15 @@ export function decodePayload(seg: Segment, header: DecodedJson | null, diagnost
   const utf8 = decodeUtf8Strict(bytes)
   if (cty === 'jwt') {
     const inner = utf8.ok ? utf8.text.trim() : ''
-    diagnostics.push({ code: 'NESTED_JWT', severity: 'info', part: 'payload', span: segSpan(seg), message: "The header's cty is JWT: the payload is itself a token (a nested JWT). Decode the inner token to read its claims.", ref: rfc(7519, '5.2') })
+    diagnostics.push({
+      code: 'NESTED_JWT',
+      severity: 'info',
+      part: 'payload',
+      span: segSpan(seg),
+      message:
+        "The header's cty is JWT: the payload is itself a token (a nested JWT). Decode the inner token to read its claims.",
+      ref: rfc(7519, '5.2'),
+    })
     return { kind: 'nested', token: inner }
   }
   if (cty !== undefined) {
@@ -34,7 +57,14 @@ export function decodePayload(seg: Segment, header: DecodedJson | null, diagnost
     if (!utf8.ok) return { kind: 'bytes', hex: toHex(bytes), length: bytes.length }
     const trimmed = utf8.text.trimStart()
     if (!trimmed.startsWith('{')) {
-      diagnostics.push({ code: 'PAYLOAD_NOT_JSON', severity: 'info', part: 'payload', span: segSpan(seg), message: `The payload is not JSON; the header's cty ("${String(h?.cty)}") says it is other content, so it is shown as text.`, ref: rfc(7515, '4.1.10') })
+      diagnostics.push({
+        code: 'PAYLOAD_NOT_JSON',
+        severity: 'info',
+        part: 'payload',
+        span: segSpan(seg),
+        message: `The payload is not JSON; the header's cty ("${String(h?.cty)}") says it is other content, so it is shown as text.`,
+        ref: rfc(7515, '4.1.10'),
+      })
       return { kind: 'text', text: utf8.text }
     }
   }
@@ -46,10 +76,26 @@ export function decodePayload(seg: Segment, header: DecodedJson | null, diagnost
   const looksLikeJson = /^[{[]/.test(trimmed) || parseJson(text).error === undefined
   if (!looksLikeJson) {
     if (/^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\./.test(trimmed)) {
-      diagnostics.push({ code: 'NESTED_JWT', severity: 'warning', part: 'payload', span: segSpan(seg), message: "The payload looks like another token, but the header has no cty: \"JWT\". It is probably a nested JWT; decode the inner token to read it.", ref: rfc(7519, '5.2') })
+      diagnostics.push({
+        code: 'NESTED_JWT',
+        severity: 'warning',
+        part: 'payload',
+        span: segSpan(seg),
+        message:
+          'The payload looks like another token, but the header has no cty: "JWT". It is probably a nested JWT; decode the inner token to read it.',
+        ref: rfc(7519, '5.2'),
+      })
       return { kind: 'nested', token: trimmed.trim() }
     }
-    diagnostics.push({ code: 'PAYLOAD_NOT_JSON', severity: 'warning', part: 'payload', span: segSpan(seg), message: 'The payload is not JSON, so this is a JWS but not a JWT: a JWT payload is a JSON object of claims. It is shown as text.', ref: rfc(7519, '7.2') })
+    diagnostics.push({
+      code: 'PAYLOAD_NOT_JSON',
+      severity: 'warning',
+      part: 'payload',
+      span: segSpan(seg),
+      message:
+        'The payload is not JSON, so this is a JWS but not a JWT: a JWT payload is a JSON object of claims. It is shown as text.',
+      ref: rfc(7519, '7.2'),
+    })
     return { kind: 'text', text }
   }
   const json = parseJsonOrReport(text, bytes, seg, diagnostics)

@@ -54,7 +54,14 @@ export function decodeSdJwtTail(tail: string, offset: number, diagnostics: Diagn
 function decodeDisclosure(text: string, start: number, diagnostics: Diagnostic[]): Disclosure | null {
   const span = { start, end: start + text.length }
   const bad = (why: string) => {
-    diagnostics.push({ code: 'SD_JWT_DISCLOSURE_INVALID', severity: 'error', part: 'input', span, message: `The disclosure at position ${start + 1} ${why}.`, ref: REF })
+    diagnostics.push({
+      code: 'SD_JWT_DISCLOSURE_INVALID',
+      severity: 'error',
+      part: 'input',
+      span,
+      message: `The disclosure at position ${start + 1} ${why}.`,
+      ref: REF,
+    })
     return null
   }
   const { bytes, diagnostics: d } = decodeBase64urlSegment(text, start, 'input')
@@ -71,4 +78,3 @@ function decodeDisclosure(text: string, start: number, diagnostics: Diagnostic[]
   if (arr.length === 2 && typeof arr[0] === 'string') return { text, start, salt: arr[0], value: arr[1] as JsonValue }
   return bad('is neither [salt, name, value] nor [salt, value]')
 }
-

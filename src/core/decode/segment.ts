@@ -16,7 +16,14 @@ export function segSpan(seg: Segment): Span {
 export function decodeJsonSegment(seg: Segment, diagnostics: Diagnostic[]): DecodedJson | null {
   const part = seg.part
   if (seg.text === '') {
-    diagnostics.push({ code: 'SEGMENT_EMPTY', severity: 'error', part, span: { start: seg.start, end: seg.start }, message: `The ${part} part is empty.`, ref: rfc(7515, '7.1') })
+    diagnostics.push({
+      code: 'SEGMENT_EMPTY',
+      severity: 'error',
+      part,
+      span: { start: seg.start, end: seg.start },
+      message: `The ${part} part is empty.`,
+      ref: rfc(7515, '7.1'),
+    })
     return null
   }
   const { bytes, diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, part)
@@ -43,7 +50,14 @@ export function decodeTextOrReport(bytes: Uint8Array, seg: Segment, diagnostics:
   }
   let text = utf8.text
   if (text.charCodeAt(0) === 0xfeff) {
-    diagnostics.push({ code: 'UTF8_BOM', severity: 'warning', part: seg.part, span: byteRangeToCharSpan(0, 3, seg.start), message: `The decoded ${seg.part} starts with a byte-order mark (EF BB BF). JSON text must not begin with one (RFC 8259 §8.1); it was skipped.`, ref: rfc(8259, '8.1') })
+    diagnostics.push({
+      code: 'UTF8_BOM',
+      severity: 'warning',
+      part: seg.part,
+      span: byteRangeToCharSpan(0, 3, seg.start),
+      message: `The decoded ${seg.part} starts with a byte-order mark (EF BB BF). JSON text must not begin with one (RFC 8259 §8.1); it was skipped.`,
+      ref: rfc(8259, '8.1'),
+    })
     text = text.slice(1)
   }
   return text
@@ -53,7 +67,12 @@ export function decodeTextOrReport(bytes: Uint8Array, seg: Segment, diagnostics:
  * Parses decoded text as a JSON object, reporting syntax errors, non-objects, duplicate members and
  * integers beyond 2^53 with spans mapped back to the segment's base64url characters.
  */
-export function parseJsonOrReport(text: string, bytes: Uint8Array, seg: Segment, diagnostics: Diagnostic[]): DecodedJson | null {
+export function parseJsonOrReport(
+  text: string,
+  bytes: Uint8Array,
+  seg: Segment,
+  diagnostics: Diagnostic[],
+): DecodedJson | null {
   const part = seg.part
   const bomBytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
   const spanAt = (charOffset: number, length = 1) => {

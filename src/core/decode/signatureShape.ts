@@ -1,46 +1,100 @@
 import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Segment } from './decodeToken.ts'
 
-const FIXED_LENGTHS: Record<string, number> = { HS256: 32, HS384: 48, HS512: 64, ES256: 64, ES384: 96, ES512: 132, ES256K: 64, Ed25519: 64 }
+const FIXED_LENGTHS: Record<string, number> = {
+  HS256: 32,
+  HS384: 48,
+  HS512: 64,
+  ES256: 64,
+  ES384: 96,
+  ES512: 132,
+  ES256K: 64,
+  Ed25519: 64,
+}
 const RSA_BYTES = new Set([128, 256, 384, 512, 768, 1024])
 
 /**
  * Sanity checks on the signature's size, before any key is involved: a wrong length points to a
  * truncated token, or to an implementation that wrote a DER-encoded ECDSA signature.
  */
-export function checkSignatureShape(alg: string | undefined, seg: Segment, bytes: Uint8Array | null, signatureRemoved = false): Diagnostic[] {
+export function checkSignatureShape(
+  alg: string | undefined,
+  seg: Segment,
+  bytes: Uint8Array | null,
+  signatureRemoved = false,
+): Diagnostic[] {
   const span = { start: seg.start, end: seg.start + Math.max(seg.text.length, 1) }
   const isNone = alg !== undefined && alg.toLowerCase() === 'none'
   if (isNone) {
     return seg.text === ''
       ? []
-      : [{ code: 'ALG_NONE_WITH_SIGNATURE', severity: 'error', part: 'signature', span, message: 'The header says alg "none", yet a signature part is present. An unsecured JWT must have an empty third part.', ref: rfc(7519, '6.1') }]
+      : [
+          {
+            code: 'ALG_NONE_WITH_SIGNATURE',
+            severity: 'error',
+            part: 'signature',
+            span,
+            message:
+              'The header says alg "none", yet a signature part is present. An unsecured JWT must have an empty third part.',
+            ref: rfc(7519, '6.1'),
+          },
+        ]
   }
   if (seg.text === '' && signatureRemoved) {
     // A shared link drops the signature on purpose; SIGNATURE_EMPTY would blame copying.
-    return [{ code: 'SIGNATURE_REMOVED_FOR_SHARING', severity: 'info', part: 'signature', span: { start: seg.start, end: seg.start }, message: 'The signature was removed when this link was shared, so the token cannot be verified and no server would accept it. The claims are shown as the sharer\'s page decoded them.', ref: rfc(7515, '7.1') }]
+    return [
+      {
+        code: 'SIGNATURE_REMOVED_FOR_SHARING',
+        severity: 'info',
+        part: 'signature',
+        span: { start: seg.start, end: seg.start },
+        message:
+          "The signature was removed when this link was shared, so the token cannot be verified and no server would accept it. The claims are shown as the sharer's page decoded them.",
+        ref: rfc(7515, '7.1'),
+      },
+    ]
   }
   if (seg.text === '') {
-    return [{ code: 'SIGNATURE_EMPTY', severity: 'error', part: 'signature', span: { start: seg.start, end: seg.start }, message: `The signature part is empty although the header names ${alg ? `alg "${alg}"` : 'an algorithm'}. The signature was stripped or lost in copying, so the token cannot be verified.`, ref: rfc(7515, '7.1') }]
+    return [
+      {
+        code: 'SIGNATURE_EMPTY',
+        severity: 'error',
+        part: 'signature',
+        span: { start: seg.start, end: seg.start },
+        message: `The signature part is empty although the header names ${alg ? `alg "${alg}"` : 'an algorithm'}. The signature was stripped or lost in copying, so the token cannot be verified.`,
+        ref: rfc(7515, '7.1'),
+      },
+    ]
   }
   if (!bytes || alg === undefined) return []
   const n = bytes.length
   const expected = FIXED_LENGTHS[alg === 'EdDSA' ? 'Ed25519' : alg]
   if (expected !== undefined && n !== expected) {
     const der = alg.startsWith('ES') && bytes[0] === 0x30
-    return [{
-      code: 'SIGNATURE_LENGTH',
-      severity: 'warning',
-      part: 'signature',
-      span,
-      message: der
-        ? `The ${alg} signature is ${n} bytes and starts with 0x30: it looks DER-encoded. JWS needs the raw ${expected}-byte R‖S form, so standard verifiers reject it.`
-        : `The ${alg} signature is ${n} bytes; ${alg} signatures are always ${expected} bytes. The token may be truncated.`,
-      ref: alg.startsWith('ES') ? rfc(7518, '3.4') : rfc(7518, '3.2'),
-    }]
+    return [
+      {
+        code: 'SIGNATURE_LENGTH',
+        severity: 'warning',
+        part: 'signature',
+        span,
+        message: der
+          ? `The ${alg} signature is ${n} bytes and starts with 0x30: it looks DER-encoded. JWS needs the raw ${expected}-byte R‖S form, so standard verifiers reject it.`
+          : `The ${alg} signature is ${n} bytes; ${alg} signatures are always ${expected} bytes. The token may be truncated.`,
+        ref: alg.startsWith('ES') ? rfc(7518, '3.4') : rfc(7518, '3.2'),
+      },
+    ]
   }
   if (/^(RS|PS)\d{3}$/.test(alg) && !RSA_BYTES.has(n)) {
-    return [{ code: 'SIGNATURE_LENGTH', severity: 'warning', part: 'signature', span, message: `The ${alg} signature is ${n} bytes, which matches no common RSA key size (it equals the modulus size, e.g. 256 bytes for 2048-bit keys). The token may be truncated.`, ref: rfc(7518, '3.3') }]
+    return [
+      {
+        code: 'SIGNATURE_LENGTH',
+        severity: 'warning',
+        part: 'signature',
+        span,
+        message: `The ${alg} signature is ${n} bytes, which matches no common RSA key size (it equals the modulus size, e.g. 256 bytes for 2048-bit keys). The token may be truncated.`,
+        ref: rfc(7518, '3.3'),
+      },
+    ]
   }
   return []
 }

@@ -17,15 +17,7 @@ export interface SpecRef {
 }
 
 /** Which part of a compact token a diagnostic concerns. */
-export type TokenPart =
-  | 'input'
-  | 'header'
-  | 'payload'
-  | 'signature'
-  | 'encrypted-key'
-  | 'iv'
-  | 'ciphertext'
-  | 'tag'
+export type TokenPart = 'input' | 'header' | 'payload' | 'signature' | 'encrypted-key' | 'iv' | 'ciphertext' | 'tag'
 
 export interface Diagnostic {
   code: string
@@ -46,7 +38,10 @@ const RFC = 'https://www.rfc-editor.org/rfc/'
 export function rfc(num: number, section?: string, appendix = false): SpecRef {
   if (!section) return { label: `RFC ${num}`, url: `${RFC}rfc${num}` }
   const anchor = appendix ? `appendix-${section}` : `section-${section}`
-  return { label: `RFC ${num} ${appendix ? 'Appendix' : '§'}${appendix ? ' ' : ''}${section}`, url: `${RFC}rfc${num}#${anchor}` }
+  return {
+    label: `RFC ${num} ${appendix ? 'Appendix' : '§'}${appendix ? ' ' : ''}${section}`,
+    url: `${RFC}rfc${num}#${anchor}`,
+  }
 }
 
 /** True when any diagnostic in the list is an error. */
@@ -64,4 +59,3 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       (a.span?.start ?? Number.MAX_SAFE_INTEGER) - (b.span?.start ?? Number.MAX_SAFE_INTEGER),
   )
 }
-

@@ -48,7 +48,12 @@ export function parseJson(text: string): JsonParseResult {
     return { value, duplicates: p.duplicates, impreciseNumbers: p.imprecise }
   } catch (e) {
     if (e instanceof SyntaxFailure) {
-      return { value: undefined, error: { message: e.message, offset: e.offset }, duplicates: p.duplicates, impreciseNumbers: p.imprecise }
+      return {
+        value: undefined,
+        error: { message: e.message, offset: e.offset },
+        duplicates: p.duplicates,
+        impreciseNumbers: p.imprecise,
+      }
     }
     throw e
   }
@@ -209,7 +214,8 @@ class Parser {
       const childPointer = `${pointer}/${escapePointerToken(key)}`
       const v = this.value(childPointer, depth + 1)
       const first = seen.get(key)
-      if (first !== undefined) this.duplicates.push({ pointer: childPointer, key, firstOffset: first, lastOffset: keyAt })
+      if (first !== undefined)
+        this.duplicates.push({ pointer: childPointer, key, firstOffset: first, lastOffset: keyAt })
       else seen.set(key, keyAt)
       // defineProperty, not assignment: a "__proto__" member must stay data, never a prototype.
       Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })

@@ -31,15 +31,57 @@ export function crossCheckSecret(secret: SecretContext, token: string): Diagnost
   const bound = at(claims, 'kubernetes.io') !== undefined
   const pairs: Pair[] = bound
     ? [
-        { what: 'annotation kubernetes.io/service-account.name', secretValue: secret.serviceAccountName, claim: 'kubernetes.io.serviceaccount.name', pointer: '/kubernetes.io/serviceaccount/name', claimValue: asStr(at(claims, 'kubernetes.io', 'serviceaccount', 'name')) },
-        { what: 'annotation kubernetes.io/service-account.uid', secretValue: secret.serviceAccountUid, claim: 'kubernetes.io.serviceaccount.uid', pointer: '/kubernetes.io/serviceaccount/uid', claimValue: asStr(at(claims, 'kubernetes.io', 'serviceaccount', 'uid')) },
-        { what: 'namespace', secretValue: secret.namespace, claim: 'kubernetes.io.namespace', pointer: '/kubernetes.io/namespace', claimValue: asStr(at(claims, 'kubernetes.io', 'namespace')) },
+        {
+          what: 'annotation kubernetes.io/service-account.name',
+          secretValue: secret.serviceAccountName,
+          claim: 'kubernetes.io.serviceaccount.name',
+          pointer: '/kubernetes.io/serviceaccount/name',
+          claimValue: asStr(at(claims, 'kubernetes.io', 'serviceaccount', 'name')),
+        },
+        {
+          what: 'annotation kubernetes.io/service-account.uid',
+          secretValue: secret.serviceAccountUid,
+          claim: 'kubernetes.io.serviceaccount.uid',
+          pointer: '/kubernetes.io/serviceaccount/uid',
+          claimValue: asStr(at(claims, 'kubernetes.io', 'serviceaccount', 'uid')),
+        },
+        {
+          what: 'namespace',
+          secretValue: secret.namespace,
+          claim: 'kubernetes.io.namespace',
+          pointer: '/kubernetes.io/namespace',
+          claimValue: asStr(at(claims, 'kubernetes.io', 'namespace')),
+        },
       ]
     : [
-        { what: 'annotation kubernetes.io/service-account.name', secretValue: secret.serviceAccountName, claim: `${LEGACY}service-account.name`, pointer: `/${escapePointerToken(`${LEGACY}service-account.name`)}`, claimValue: legacy('service-account.name') },
-        { what: 'annotation kubernetes.io/service-account.uid', secretValue: secret.serviceAccountUid, claim: `${LEGACY}service-account.uid`, pointer: `/${escapePointerToken(`${LEGACY}service-account.uid`)}`, claimValue: legacy('service-account.uid') },
-        { what: 'name', secretValue: secret.name, claim: `${LEGACY}secret.name`, pointer: `/${escapePointerToken(`${LEGACY}secret.name`)}`, claimValue: legacy('secret.name') },
-        { what: 'namespace', secretValue: secret.namespace, claim: `${LEGACY}namespace`, pointer: `/${escapePointerToken(`${LEGACY}namespace`)}`, claimValue: legacy('namespace') },
+        {
+          what: 'annotation kubernetes.io/service-account.name',
+          secretValue: secret.serviceAccountName,
+          claim: `${LEGACY}service-account.name`,
+          pointer: `/${escapePointerToken(`${LEGACY}service-account.name`)}`,
+          claimValue: legacy('service-account.name'),
+        },
+        {
+          what: 'annotation kubernetes.io/service-account.uid',
+          secretValue: secret.serviceAccountUid,
+          claim: `${LEGACY}service-account.uid`,
+          pointer: `/${escapePointerToken(`${LEGACY}service-account.uid`)}`,
+          claimValue: legacy('service-account.uid'),
+        },
+        {
+          what: 'name',
+          secretValue: secret.name,
+          claim: `${LEGACY}secret.name`,
+          pointer: `/${escapePointerToken(`${LEGACY}secret.name`)}`,
+          claimValue: legacy('secret.name'),
+        },
+        {
+          what: 'namespace',
+          secretValue: secret.namespace,
+          claim: `${LEGACY}namespace`,
+          pointer: `/${escapePointerToken(`${LEGACY}namespace`)}`,
+          claimValue: legacy('namespace'),
+        },
       ]
   const compared = pairs.filter((p) => p.secretValue !== undefined && p.claimValue !== undefined)
   const mismatches = compared.filter((p) => p.secretValue !== p.claimValue)

@@ -7,11 +7,37 @@ import { extractSimple, extractToken } from './index.ts'
 const tokens = allFixtures.map((f) => f.token)
 // Pieces of the formats extraction understands, so that random text often looks almost right.
 const fragments = fc.constantFrom(
-  'Bearer ', 'Authorization: ', 'curl -H "', '"', "'", '\n', '  ', 'kind: Secret\n', 'kind: List\nitems:\n- ', 'kind: Config\n', 'users:\n- name: a\n  user:\n    token: ',
-  'data:\n  token: ', 'stringData: {token: ', '{"access_token": "', '{"kind":"TokenRequest","status":{"token":"', '?id_token=', '#access_token=', '%', '---\n', ': ', '- ', '}', ']', '[', '{',
-  ...tokens.slice(0, 4), Buffer.from(tokens[0] as string).toString('base64'),
+  'Bearer ',
+  'Authorization: ',
+  'curl -H "',
+  '"',
+  "'",
+  '\n',
+  '  ',
+  'kind: Secret\n',
+  'kind: List\nitems:\n- ',
+  'kind: Config\n',
+  'users:\n- name: a\n  user:\n    token: ',
+  'data:\n  token: ',
+  'stringData: {token: ',
+  '{"access_token": "',
+  '{"kind":"TokenRequest","status":{"token":"',
+  '?id_token=',
+  '#access_token=',
+  '%',
+  '---\n',
+  ': ',
+  '- ',
+  '}',
+  ']',
+  '[',
+  '{',
+  ...tokens.slice(0, 4),
+  Buffer.from(tokens[0] as string).toString('base64'),
 )
-const pasteLike = fc.array(fc.oneof(fragments, fc.string({ maxLength: 12 })), { maxLength: 12 }).map((parts) => parts.join(''))
+const pasteLike = fc
+  .array(fc.oneof(fragments, fc.string({ maxLength: 12 })), { maxLength: 12 })
+  .map((parts) => parts.join(''))
 
 function checkInvariants(input: string, pick: number, withYaml: boolean) {
   const e = extractToken(input, withYaml ? { parseYaml: parseYamlDocuments, pick } : { pick })
@@ -31,14 +57,21 @@ function checkInvariants(input: string, pick: number, withYaml: boolean) {
 describe('extraction never throws', () => {
   it('on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.integer({ min: -2, max: 5 }), fc.boolean(), (s, pick, y) => checkInvariants(s, pick, y)),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.integer({ min: -2, max: 5 }),
+        fc.boolean(),
+        (s, pick, y) => checkInvariants(s, pick, y),
+      ),
       { numRuns: 1000 },
     )
   }, 30_000)
 
   it('on pastes built from the formats it understands', () => {
     fc.assert(
-      fc.property(pasteLike, fc.integer({ min: -2, max: 5 }), fc.boolean(), (s, pick, y) => checkInvariants(s, pick, y)),
+      fc.property(pasteLike, fc.integer({ min: -2, max: 5 }), fc.boolean(), (s, pick, y) =>
+        checkInvariants(s, pick, y),
+      ),
       { numRuns: 1000 },
     )
   }, 30_000)

@@ -26,7 +26,9 @@ describe('bare tokens, whitespace and quotes', () => {
     const e = extractToken(broken)
     expect(e).toMatchObject({ token: rs256, source: 'whitespace-stripped', repaired: true })
     expect(e.span).toBeUndefined()
-    expect(e.diagnostics).toEqual([expect.objectContaining({ code: 'WHITESPACE_REMOVED', span: { start: 0, end: broken.length } })])
+    expect(e.diagnostics).toEqual([
+      expect.objectContaining({ code: 'WHITESPACE_REMOVED', span: { start: 0, end: broken.length } }),
+    ])
   })
 
   it('hands a single malformed word to the decoder unchanged', () => {
@@ -38,7 +40,11 @@ describe('bare tokens, whitespace and quotes', () => {
 describe('Bearer prefixes and headers', () => {
   it.each(['Bearer', 'bearer', 'BEARER', 'DPoP', 'dpop'])('strips the %s scheme', (scheme) => {
     const e = extractToken(`${scheme} ${rs256}`)
-    expect(e).toMatchObject({ token: rs256, source: 'bearer', span: { start: scheme.length + 1, end: scheme.length + 1 + rs256.length } })
+    expect(e).toMatchObject({
+      token: rs256,
+      source: 'bearer',
+      span: { start: scheme.length + 1, end: scheme.length + 1 + rs256.length },
+    })
   })
 
   it('finds the token in an Authorization header line', () => {
@@ -56,7 +62,10 @@ describe('Bearer prefixes and headers', () => {
   })
 
   it('finds the token after curl --oauth2-bearer', () => {
-    expect(extractToken(`curl --oauth2-bearer ${hs256} https://x.example`)).toMatchObject({ token: hs256, source: 'authorization-header' })
+    expect(extractToken(`curl --oauth2-bearer ${hs256} https://x.example`)).toMatchObject({
+      token: hs256,
+      source: 'authorization-header',
+    })
   })
 
   it('offers both the access token and the DPoP proof of an HTTP request dump', () => {
@@ -87,15 +96,23 @@ describe('base64 of a JWT', () => {
     const b64 = Buffer.from('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n').toString('base64')
     const e = extractToken(b64)
     expect(e.token).toBe('')
-    expect(e.diagnostics).toEqual([expect.objectContaining({ code: 'BASE64_NOT_JWT', severity: 'error', span: { start: 0, end: b64.length } })])
+    expect(e.diagnostics).toEqual([
+      expect.objectContaining({ code: 'BASE64_NOT_JWT', severity: 'error', span: { start: 0, end: b64.length } }),
+    ])
     expect(e.diagnostics[0]?.message).toMatch(/PEM block \(BEGIN CERTIFICATE\)/)
-    expect(codes(extractToken(Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64')))).toEqual(['BASE64_NOT_JWT'])
+    expect(codes(extractToken(Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64')))).toEqual([
+      'BASE64_NOT_JWT',
+    ])
   })
 })
 
 describe('JSON token responses and URLs', () => {
   it('offers every JWT field of a token response, and names opaque ones', () => {
-    const json = JSON.stringify({ access_token: rs256, token_type: 'Bearer', refresh_token: 'tGzv3JOkF0XG5Qx2TlKWIA', id_token: hs256 }, null, 2)
+    const json = JSON.stringify(
+      { access_token: rs256, token_type: 'Bearer', refresh_token: 'tGzv3JOkF0XG5Qx2TlKWIA', id_token: hs256 },
+      null,
+      2,
+    )
     const e = extractToken(json)
     expect(e.candidates.map((c) => [c.source, c.label, c.token])).toEqual([
       ['json-field', 'access_token', rs256],
@@ -106,7 +123,11 @@ describe('JSON token responses and URLs', () => {
   })
 
   it('finds a token field nested one level down', () => {
-    expect(extractToken(JSON.stringify({ data: { token: pod } }))).toMatchObject({ token: pod, source: 'json-field', label: 'data.token' })
+    expect(extractToken(JSON.stringify({ data: { token: pod } }))).toMatchObject({
+      token: pod,
+      source: 'json-field',
+      label: 'data.token',
+    })
   })
 
   it('reports JSON without tokens', () => {

@@ -33,7 +33,17 @@ function choose(found: Found, pick: number | undefined): Extraction {
 
 function noToken(found: Diagnostic[], what: string): Extraction {
   const errors = found.some((d) => d.severity === 'error')
-  const diagnostics = errors ? found : [...found, { code: 'NO_TOKEN_FOUND', severity: 'error' as const, part: 'input' as const, message: `No JWT was found in ${what}: none of its fields, headers or URL parameters holds one, and no text in it is shaped like one.` }]
+  const diagnostics = errors
+    ? found
+    : [
+        ...found,
+        {
+          code: 'NO_TOKEN_FOUND',
+          severity: 'error' as const,
+          part: 'input' as const,
+          message: `No JWT was found in ${what}: none of its fields, headers or URL parameters holds one, and no text in it is shaped like one.`,
+        },
+      ]
   return nothing('No token found in the paste.', diagnostics)
 }
 
@@ -41,10 +51,26 @@ function noToken(found: Diagnostic[], what: string): Extraction {
 function compactToken(text: string, span: Span, quoted: boolean): Extraction {
   if (!text.includes('.')) {
     const b64 = decodeBase64Jwt(text, 'The paste', span)
-    if (b64?.ok) return one({ token: b64.token, source: 'base64', label: 'base64', explanation: 'The paste is base64; it was decoded to the JWT shown.', repaired: false, diagnostics: [] })
+    if (b64?.ok)
+      return one({
+        token: b64.token,
+        source: 'base64',
+        label: 'base64',
+        explanation: 'The paste is base64; it was decoded to the JWT shown.',
+        repaired: false,
+        diagnostics: [],
+      })
     if (b64) return nothing('The paste is base64 of something other than a JWT.', [b64.diagnostic])
   }
-  return one({ token: text, source: 'raw', label: shortToken(text), explanation: quoted ? 'Decoded after removing the surrounding quotes.' : 'Decoded as pasted.', span, repaired: false, diagnostics: [] })
+  return one({
+    token: text,
+    source: 'raw',
+    label: shortToken(text),
+    explanation: quoted ? 'Decoded after removing the surrounding quotes.' : 'Decoded as pasted.',
+    span,
+    repaired: false,
+    diagnostics: [],
+  })
 }
 
 function parseJsonQuietly(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -55,11 +81,14 @@ function parseJsonQuietly(text: string): { ok: true; value: unknown } | { ok: fa
   }
 }
 
-function parseYamlQuietly(text: string, parse: NonNullable<ExtractOptions['parseYaml']>): { ok: true; docs: unknown[] } | { ok: false; message: string } {
+function parseYamlQuietly(
+  text: string,
+  parse: NonNullable<ExtractOptions['parseYaml']>,
+): { ok: true; docs: unknown[] } | { ok: false; message: string } {
   try {
     return { ok: true, docs: parse(text) }
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e)
+    const message = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
     return { ok: false, message }
   }
 }
@@ -84,7 +113,15 @@ export function extractToken(input: string, options: ExtractOptions = {}): Extra
   const joined = text.replace(/\s+/g, '')
   if (TOKEN_ALPHABET.test(joined) && !joined.includes('.')) {
     const b64 = decodeBase64Jwt(joined, 'The paste', span)
-    if (b64?.ok) return one({ token: b64.token, source: 'base64', label: 'base64', explanation: 'The paste is base64 (line breaks ignored); it was decoded to the JWT shown.', repaired: false, diagnostics: [] })
+    if (b64?.ok)
+      return one({
+        token: b64.token,
+        source: 'base64',
+        label: 'base64',
+        explanation: 'The paste is base64 (line breaks ignored); it was decoded to the JWT shown.',
+        repaired: false,
+        diagnostics: [],
+      })
     if (b64) return nothing('The paste is base64 of something other than a JWT.', [b64.diagnostic])
   }
 
@@ -96,7 +133,8 @@ export function extractToken(input: string, options: ExtractOptions = {}): Extra
       if (found.candidates.length > 0) return choose(found, options.pick)
       // JWS JSON serialization: the decoder explains it better than "no token".
       const o = parsed.value as Record<string, unknown> | null
-      if (o && typeof o === 'object' && 'payload' in o && ('signature' in o || 'signatures' in o)) return compactToken(text, span, quoted)
+      if (o && typeof o === 'object' && 'payload' in o && ('signature' in o || 'signatures' in o))
+        return compactToken(text, span, quoted)
       if (found.diagnostics.some((d) => d.severity === 'error')) return noToken(found.diagnostics, 'this JSON')
       notes = found.diagnostics
     }
@@ -116,14 +154,25 @@ export function extractToken(input: string, options: ExtractOptions = {}): Extra
       if (found.diagnostics.some((d) => d.severity === 'error')) return noToken(found.diagnostics, 'this YAML')
       notes = [...notes, ...found.diagnostics]
     } else {
-      notes.push({ code: 'YAML_INVALID', severity: 'info', part: 'input', message: `The paste looks like YAML but does not parse as YAML (${parsed.message}); it was searched as plain text.` })
+      notes.push({
+        code: 'YAML_INVALID',
+        severity: 'info',
+        part: 'input',
+        message: `The paste looks like YAML but does not parse as YAML (${parsed.message}); it was searched as plain text.`,
+      })
     }
   }
 
   const jwts = findJwts(input)
   if (jwts.length > 0) {
     const candidates = jwts.map(({ token, span: s }, i) =>
-      tokenAt(input, s, 'raw', `${ordinal(i + 1)}: ${shortToken(token)}`, jwts.length > 1 ? `Found in the pasted text, the ${ordinal(i + 1)} token.` : 'Found in the pasted text.'),
+      tokenAt(
+        input,
+        s,
+        'raw',
+        `${ordinal(i + 1)}: ${shortToken(token)}`,
+        jwts.length > 1 ? `Found in the pasted text, the ${ordinal(i + 1)} token.` : 'Found in the pasted text.',
+      ),
     )
     return choose({ candidates, diagnostics: notes }, options.pick)
   }

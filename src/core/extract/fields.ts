@@ -12,7 +12,10 @@ const MAX_DEPTH = 6
  * responses are sometimes wrapped). Fields that hold something other than a JWT, such as an
  * opaque refresh token, are named in an info diagnostic rather than offered.
  */
-export function fieldCandidates(value: unknown, format: 'JSON' | 'YAML'): { candidates: Candidate[]; diagnostics: Diagnostic[] } {
+export function fieldCandidates(
+  value: unknown,
+  format: 'JSON' | 'YAML',
+): { candidates: Candidate[]; diagnostics: Diagnostic[] } {
   const candidates: Candidate[] = []
   const opaque: string[] = []
   const walk = (v: unknown, path: string, depth: number): void => {
@@ -29,14 +32,28 @@ export function fieldCandidates(value: unknown, format: 'JSON' | 'YAML'): { cand
       if (TOKEN_FIELDS.includes(key) && typeof member === 'string') {
         const token = member.trim().replace(/^(bearer|dpop)\s+/i, '')
         if (looksLikeJwt(token)) {
-          candidates.push({ token, source: 'json-field', label: here, explanation: `Found in the ${format} field ${here}.`, repaired: false, diagnostics: [] })
+          candidates.push({
+            token,
+            source: 'json-field',
+            label: here,
+            explanation: `Found in the ${format} field ${here}.`,
+            repaired: false,
+            diagnostics: [],
+          })
         } else opaque.push(here)
       } else walk(member, here, depth + 1)
     }
   }
   walk(value, '', 0)
   const diagnostics: Diagnostic[] = opaque.length
-    ? [{ code: 'FIELD_NOT_JWT', severity: 'info', part: 'input', message: `${opaque.join(', ')} ${opaque.length === 1 ? 'holds' : 'hold'} an opaque token, not a JWT, so there is nothing to decode in ${opaque.length === 1 ? 'it' : 'them'}.` }]
+    ? [
+        {
+          code: 'FIELD_NOT_JWT',
+          severity: 'info',
+          part: 'input',
+          message: `${opaque.join(', ')} ${opaque.length === 1 ? 'holds' : 'hold'} an opaque token, not a JWT, so there is nothing to decode in ${opaque.length === 1 ? 'it' : 'them'}.`,
+        },
+      ]
     : []
   return { candidates, diagnostics }
 }

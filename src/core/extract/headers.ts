@@ -27,17 +27,41 @@ export function headerCandidates(input: string): Candidate[] {
     const token = m[2] as string
     const start = m.index + m[0].length - token.length
     const label = `Authorization: ${scheme}`
-    found.push(tokenAt(input, { start, end: start + token.length }, 'authorization-header', label, `Found in an Authorization header (${scheme} scheme) in ${where}.`))
+    found.push(
+      tokenAt(
+        input,
+        { start, end: start + token.length },
+        'authorization-header',
+        label,
+        `Found in an Authorization header (${scheme} scheme) in ${where}.`,
+      ),
+    )
   }
   for (const m of input.matchAll(DPOP_HEADER)) {
     const token = m[1] as string
     const start = m.index + m[0].length - token.length
-    found.push(tokenAt(input, { start, end: start + token.length }, 'authorization-header', 'DPoP proof header', `Found in a DPoP header (a proof of possession, itself a JWT) in ${where}.`))
+    found.push(
+      tokenAt(
+        input,
+        { start, end: start + token.length },
+        'authorization-header',
+        'DPoP proof header',
+        `Found in a DPoP header (a proof of possession, itself a JWT) in ${where}.`,
+      ),
+    )
   }
   for (const m of input.matchAll(CURL_OAUTH2)) {
     const token = m[1] as string
     const start = m.index + m[0].length - token.length
-    found.push(tokenAt(input, { start, end: start + token.length }, 'authorization-header', 'curl --oauth2-bearer', 'Found after curl --oauth2-bearer, which sends it as a Bearer Authorization header.'))
+    found.push(
+      tokenAt(
+        input,
+        { start, end: start + token.length },
+        'authorization-header',
+        'curl --oauth2-bearer',
+        'Found after curl --oauth2-bearer, which sends it as a Bearer Authorization header.',
+      ),
+    )
   }
   return found
 }

@@ -5,15 +5,21 @@ import type { Candidate, KubeconfigContext } from './types.ts'
 
 /** True when a parsed document is a kubeconfig: `kind: Config`, or users and clusters lists. */
 export function isKubeconfig(doc: unknown): boolean {
-  return at(doc, 'kind') === 'Config' || (Array.isArray(at(doc, 'users')) && (Array.isArray(at(doc, 'clusters')) || Array.isArray(at(doc, 'contexts'))))
+  return (
+    at(doc, 'kind') === 'Config' ||
+    (Array.isArray(at(doc, 'users')) && (Array.isArray(at(doc, 'clusters')) || Array.isArray(at(doc, 'contexts'))))
+  )
 }
 
 /** How a user without a token authenticates, for the note that says why it is not offered. */
 function otherAuth(user: unknown): string {
-  if (at(user, 'tokenFile') !== undefined) return `reads its token from the file ${asStr(at(user, 'tokenFile')) ?? ''}, which this page cannot open`
-  if (at(user, 'exec') !== undefined) return `gets its token from the exec plugin ${asStr(at(user, 'exec', 'command')) ?? ''} at run time`
+  if (at(user, 'tokenFile') !== undefined)
+    return `reads its token from the file ${asStr(at(user, 'tokenFile')) ?? ''}, which this page cannot open`
+  if (at(user, 'exec') !== undefined)
+    return `gets its token from the exec plugin ${asStr(at(user, 'exec', 'command')) ?? ''} at run time`
   if (at(user, 'auth-provider') !== undefined) return 'uses an auth provider'
-  if (at(user, 'client-certificate-data') !== undefined || at(user, 'client-certificate') !== undefined) return 'uses a client certificate'
+  if (at(user, 'client-certificate-data') !== undefined || at(user, 'client-certificate') !== undefined)
+    return 'uses a client certificate'
   if (at(user, 'username') !== undefined) return 'uses a username and password'
   return 'has no token'
 }
@@ -52,7 +58,11 @@ export function kubeconfigCandidates(doc: unknown): { candidates: Candidate[]; d
     const context: KubeconfigContext = {
       kind: 'kubeconfig',
       user,
-      contexts: used.map((c) => ({ name: c.name, ...(c.cluster !== undefined ? { cluster: c.cluster } : {}), ...(c.namespace !== undefined ? { namespace: c.namespace } : {}) })),
+      contexts: used.map((c) => ({
+        name: c.name,
+        ...(c.cluster !== undefined ? { cluster: c.cluster } : {}),
+        ...(c.namespace !== undefined ? { namespace: c.namespace } : {}),
+      })),
       ...(current !== undefined ? { currentContext: current } : {}),
       isCurrentUser: user === currentUser,
     }
@@ -74,10 +84,20 @@ export function kubeconfigCandidates(doc: unknown): { candidates: Candidate[]; d
   candidates.sort((a, b) => Number(isCurrent(b)) - Number(isCurrent(a)))
   const diagnostics: Diagnostic[] = []
   if (without.length > 0) {
-    diagnostics.push({ code: 'KUBECONFIG_USER_WITHOUT_TOKEN', severity: 'info', part: 'input', message: `Not offered, as they hold no JWT in the file: user ${without.join('; user ')}.` })
+    diagnostics.push({
+      code: 'KUBECONFIG_USER_WITHOUT_TOKEN',
+      severity: 'info',
+      part: 'input',
+      message: `Not offered, as they hold no JWT in the file: user ${without.join('; user ')}.`,
+    })
   }
   if (candidates.length === 0) {
-    diagnostics.push({ code: 'NO_TOKEN_FOUND', severity: 'error', part: 'input', message: 'This kubeconfig has no user with a token field.' })
+    diagnostics.push({
+      code: 'NO_TOKEN_FOUND',
+      severity: 'error',
+      part: 'input',
+      message: 'This kubeconfig has no user with a token field.',
+    })
   }
   return { candidates, diagnostics }
 }

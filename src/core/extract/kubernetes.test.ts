@@ -33,13 +33,18 @@ describe('Kubernetes Secrets', () => {
       namespace: 'default',
       type: 'kubernetes.io/service-account-token',
       field: 'data.token',
-      annotations: { 'kubernetes.io/service-account.name': 'sa-token-demo', 'kubernetes.io/service-account.uid': 'b62bc32e-b502-4654-921d-94a742e273a8' },
+      annotations: {
+        'kubernetes.io/service-account.name': 'sa-token-demo',
+        'kubernetes.io/service-account.uid': 'b62bc32e-b502-4654-921d-94a742e273a8',
+      },
       serviceAccountName: 'sa-token-demo',
       serviceAccountUid: 'b62bc32e-b502-4654-921d-94a742e273a8',
       hasCaCrt: true,
     })
     expect(codes(e)).toEqual(['SECRET_CLAIMS_MATCH'])
-    expect(e.diagnostics[0]?.message).toMatch(/kubernetes.io\/service-account.name, annotation kubernetes.io\/service-account.uid, name, namespace match/)
+    expect(e.diagnostics[0]?.message).toMatch(
+      /kubernetes.io\/service-account.name, annotation kubernetes.io\/service-account.uid, name, namespace match/,
+    )
   })
 
   it('needs a YAML parser for the fixture and says so', () => {
@@ -62,11 +67,24 @@ describe('Kubernetes Secrets', () => {
   })
 
   it('reads a JSON Secret without any YAML parser, and stringData', () => {
-    const json = JSON.stringify(secret('explicit-sa-token', legacy, { 'kubernetes.io/service-account.name': 'sa-token-demo' }), null, 2)
+    const json = JSON.stringify(
+      secret('explicit-sa-token', legacy, { 'kubernetes.io/service-account.name': 'sa-token-demo' }),
+      null,
+      2,
+    )
     expect(extractToken(json)).toMatchObject({ token: legacy, source: 'secret' })
-    const plain = { kind: 'Secret', type: 'kubernetes.io/service-account-token', metadata: { name: 's' }, stringData: { token: pod } }
+    const plain = {
+      kind: 'Secret',
+      type: 'kubernetes.io/service-account-token',
+      metadata: { name: 's' },
+      stringData: { token: pod },
+    }
     const e = extractToken(JSON.stringify(plain))
-    expect(e).toMatchObject({ token: pod, source: 'secret', explanation: 'Found in Secret s, stringData.token, as plain text.' })
+    expect(e).toMatchObject({
+      token: pod,
+      source: 'secret',
+      explanation: 'Found in Secret s, stringData.token, as plain text.',
+    })
   })
 
   it('offers every Secret of a List, and skips those without tokens quietly', () => {
@@ -74,7 +92,12 @@ describe('Kubernetes Secrets', () => {
       apiVersion: 'v1',
       kind: 'List',
       items: [
-        { kind: 'Secret', type: 'Opaque', metadata: { name: 'db-password', namespace: 'default' }, data: { password: b64('hunter2') } },
+        {
+          kind: 'Secret',
+          type: 'Opaque',
+          metadata: { name: 'db-password', namespace: 'default' },
+          data: { password: b64('hunter2') },
+        },
         secret('first', legacy),
         secret('second', pod),
       ],
@@ -92,7 +115,10 @@ describe('Kubernetes Secrets', () => {
   })
 
   it('explains a Secret without a token, and one that is not a service-account Secret', () => {
-    const empty = extractToken('kind: Secret\ntype: kubernetes.io/service-account-token\nmetadata:\n  name: pending\n', opts)
+    const empty = extractToken(
+      'kind: Secret\ntype: kubernetes.io/service-account-token\nmetadata:\n  name: pending\n',
+      opts,
+    )
     expect(empty.token).toBe('')
     expect(codes(empty)).toEqual(['NO_TOKEN_FOUND'])
     expect(empty.diagnostics[0]?.message).toMatch(/token controller fills it in/)
@@ -102,10 +128,19 @@ describe('Kubernetes Secrets', () => {
   })
 
   it('rejects a data.token that is base64 of something else', () => {
-    const e = extractToken(JSON.stringify({ kind: 'Secret', metadata: { name: 'x' }, type: 'kubernetes.io/service-account-token', data: { token: b64('this is not a token at all') } }))
+    const e = extractToken(
+      JSON.stringify({
+        kind: 'Secret',
+        metadata: { name: 'x' },
+        type: 'kubernetes.io/service-account-token',
+        data: { token: b64('this is not a token at all') },
+      }),
+    )
     expect(e.token).toBe('')
     expect(codes(e)).toEqual(['BASE64_NOT_JWT'])
-    expect(e.diagnostics[0]?.message).toMatch(/^data.token of Secret x is valid base64, but it decodes to the text "this is not a token at a…"/)
+    expect(e.diagnostics[0]?.message).toMatch(
+      /^data.token of Secret x is valid base64, but it decodes to the text "this is not a token at a…"/,
+    )
   })
 })
 
@@ -142,8 +177,16 @@ describe('kubeconfigs', () => {
     const e = extractToken(kubeconfig, opts)
     expect(e.candidates.map((c) => c.label)).toEqual(['user "bob" (current context)', 'user "alice"', 'user "carol"'])
     expect(e).toMatchObject({ token: pod, source: 'kubeconfig', selected: 0 })
-    expect(e.explanation).toBe('Found in kubeconfig user "bob", used by context "prod" (current) on cluster "prod-cluster". (1 of 3 tokens found)')
-    expect(e.context).toEqual({ kind: 'kubeconfig', user: 'bob', contexts: [{ name: 'prod', cluster: 'prod-cluster', namespace: 'payments' }], currentContext: 'prod', isCurrentUser: true })
+    expect(e.explanation).toBe(
+      'Found in kubeconfig user "bob", used by context "prod" (current) on cluster "prod-cluster". (1 of 3 tokens found)',
+    )
+    expect(e.context).toEqual({
+      kind: 'kubeconfig',
+      user: 'bob',
+      contexts: [{ name: 'prod', cluster: 'prod-cluster', namespace: 'payments' }],
+      currentContext: 'prod',
+      isCurrentUser: true,
+    })
     expect(codes(e)).toEqual(['KUBECONFIG_USER_WITHOUT_TOKEN'])
     expect(e.diagnostics[0]?.message).toMatch(/"dave" gets its token from the exec plugin aws/)
   })
@@ -160,13 +203,21 @@ describe('kubeconfigs', () => {
   })
 
   it('names users whose token is redacted or not a JWT', () => {
-    const e = extractToken('kind: Config\nclusters: []\nusers:\n- name: r\n  user: {token: REDACTED}\n- name: b\n  user: {token: abcdef.0123456789abcdef}\n', opts)
+    const e = extractToken(
+      'kind: Config\nclusters: []\nusers:\n- name: r\n  user: {token: REDACTED}\n- name: b\n  user: {token: abcdef.0123456789abcdef}\n',
+      opts,
+    )
     expect(codes(e)).toEqual(['KUBECONFIG_USER_WITHOUT_TOKEN', 'NO_TOKEN_FOUND'])
-    expect(e.diagnostics[0]?.message).toMatch(/"r" has its token redacted, as kubectl config view does without --raw; user "b" has a token that is not a JWT/)
+    expect(e.diagnostics[0]?.message).toMatch(
+      /"r" has its token redacted, as kubectl config view does without --raw; user "b" has a token that is not a JWT/,
+    )
   })
 
   it('explains a kubeconfig without token users', () => {
-    const e = extractToken('kind: Config\nusers:\n- name: x\n  user:\n    client-certificate-data: AAAA\nclusters: []\n', opts)
+    const e = extractToken(
+      'kind: Config\nusers:\n- name: x\n  user:\n    client-certificate-data: AAAA\nclusters: []\n',
+      opts,
+    )
     expect(e.token).toBe('')
     expect(codes(e)).toEqual(['KUBECONFIG_USER_WITHOUT_TOKEN', 'NO_TOKEN_FOUND'])
   })
@@ -180,15 +231,30 @@ describe('TokenRequest responses', () => {
     kind: 'TokenRequest',
     apiVersion: 'authentication.k8s.io/v1',
     metadata: { name: 'default', namespace: 'default' },
-    spec: { audiences: ['https://kubernetes.default.svc.cluster.local'], expirationSeconds: 3607, boundObjectRef: { kind: 'Pod', name: 'busybox' } },
+    spec: {
+      audiences: ['https://kubernetes.default.svc.cluster.local'],
+      expirationSeconds: 3607,
+      boundObjectRef: { kind: 'Pod', name: 'busybox' },
+    },
     status: { token: pod, expirationTimestamp: stamp },
   }
 
   it('extracts status.token and explains why the expiry differs from exp', () => {
     const e = extractToken(JSON.stringify(tokenRequest))
-    expect(e).toMatchObject({ token: pod, source: 'token-request', explanation: 'Found in the status.token of a TokenRequest for service account default/default.' })
-    expect(e.context).toMatchObject({ kind: 'token-request', expirationTimestamp: stamp, expirationSeconds: 3607, boundObject: { kind: 'Pod', name: 'busybox' } })
-    expect(e.diagnostics).toEqual([expect.objectContaining({ code: 'TOKEN_REQUEST_EXPIRY_DIFFERS', pointer: '/exp', location: 'payload' })])
+    expect(e).toMatchObject({
+      token: pod,
+      source: 'token-request',
+      explanation: 'Found in the status.token of a TokenRequest for service account default/default.',
+    })
+    expect(e.context).toMatchObject({
+      kind: 'token-request',
+      expirationTimestamp: stamp,
+      expirationSeconds: 3607,
+      boundObject: { kind: 'Pod', name: 'busybox' },
+    })
+    expect(e.diagnostics).toEqual([
+      expect.objectContaining({ code: 'TOKEN_REQUEST_EXPIRY_DIFFERS', pointer: '/exp', location: 'payload' }),
+    ])
     expect(e.diagnostics[0]?.message).toMatch(/differ by 31,532,393 s.*3607 s to a year/)
   })
 
@@ -211,7 +277,11 @@ describe('other YAML', () => {
   })
 
   it('finds token fields in YAML that is not Kubernetes', () => {
-    expect(extractToken(`auth:\n  access_token: ${hs256}\n`, opts)).toMatchObject({ token: hs256, source: 'json-field', label: 'auth.access_token' })
+    expect(extractToken(`auth:\n  access_token: ${hs256}\n`, opts)).toMatchObject({
+      token: hs256,
+      source: 'json-field',
+      label: 'auth.access_token',
+    })
   })
 
   it('falls back to plain text when YAML does not parse', () => {
@@ -223,6 +293,8 @@ describe('other YAML', () => {
   it('builds claims of a bound token checked against a Secret', () => {
     const boundInSecret = `${b64u('{"alg":"none"}')}.${b64u(JSON.stringify({ 'kubernetes.io': { namespace: 'kube-system', serviceaccount: { name: 'sa', uid: 'u1' } } }))}.`
     const e = extractToken(JSON.stringify(secret('s', boundInSecret, { 'kubernetes.io/service-account.name': 'sa' })))
-    expect(e.diagnostics).toEqual([expect.objectContaining({ code: 'SECRET_CLAIM_MISMATCH', pointer: '/kubernetes.io/namespace' })])
+    expect(e.diagnostics).toEqual([
+      expect.objectContaining({ code: 'SECRET_CLAIM_MISMATCH', pointer: '/kubernetes.io/namespace' }),
+    ])
   })
 })

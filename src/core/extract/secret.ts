@@ -32,8 +32,12 @@ export function secretCandidate(doc: unknown): { candidate?: Candidate; diagnost
     ...(namespace !== undefined ? { namespace } : {}),
     ...(type !== undefined ? { type } : {}),
     annotations,
-    ...(annotations['kubernetes.io/service-account.name'] !== undefined ? { serviceAccountName: annotations['kubernetes.io/service-account.name'] } : {}),
-    ...(annotations['kubernetes.io/service-account.uid'] !== undefined ? { serviceAccountUid: annotations['kubernetes.io/service-account.uid'] } : {}),
+    ...(annotations['kubernetes.io/service-account.name'] !== undefined
+      ? { serviceAccountName: annotations['kubernetes.io/service-account.name'] }
+      : {}),
+    ...(annotations['kubernetes.io/service-account.uid'] !== undefined
+      ? { serviceAccountUid: annotations['kubernetes.io/service-account.uid'] }
+      : {}),
     hasCaCrt: typeof data?.['ca.crt'] === 'string' || typeof stringData?.['ca.crt'] === 'string',
   }
   if (type !== SA_TOKEN_TYPE) {
@@ -57,9 +61,19 @@ export function secretCandidate(doc: unknown): { candidate?: Candidate; diagnost
       // Someone put the token itself where its base64 belongs; say so and use it.
       token = dataToken.trim()
       how = 'not base64-encoded as data values must be'
-      diagnostics.push({ code: 'SECRET_DATA_NOT_BASE64', severity: 'warning', part: 'input', message: `data.token of Secret ${id} holds a JWT as is; Secret data values are base64, so the API server would reject or garble it. Use stringData for plain values.` })
+      diagnostics.push({
+        code: 'SECRET_DATA_NOT_BASE64',
+        severity: 'warning',
+        part: 'input',
+        message: `data.token of Secret ${id} holds a JWT as is; Secret data values are base64, so the API server would reject or garble it. Use stringData for plain values.`,
+      })
     } else {
-      diagnostics.push({ code: 'SECRET_DATA_NOT_BASE64', severity: 'error', part: 'input', message: `data.token of Secret ${id} is not valid base64, which every Secret data value must be.` })
+      diagnostics.push({
+        code: 'SECRET_DATA_NOT_BASE64',
+        severity: 'error',
+        part: 'input',
+        message: `data.token of Secret ${id} is not valid base64, which every Secret data value must be.`,
+      })
     }
   } else if (plainToken !== undefined) {
     field = 'stringData.token'
@@ -70,8 +84,16 @@ export function secretCandidate(doc: unknown): { candidate?: Candidate; diagnost
     // Without a token, the type is beside the point (a List holds many Opaque Secrets).
     const kept = diagnostics.filter((d) => d.code !== 'SECRET_NOT_SA_TOKEN_TYPE')
     if (dataToken === undefined && plainToken === undefined) {
-      const note = type === SA_TOKEN_TYPE ? ' The token controller fills it in shortly after the Secret is created; a Secret fetched before that, or one whose service account is missing, has none.' : ''
-      kept.push({ code: 'NO_TOKEN_FOUND', severity: 'error', part: 'input', message: `Secret ${id} (type ${type ?? 'none'}) has no data.token or stringData.token.${note}` })
+      const note =
+        type === SA_TOKEN_TYPE
+          ? ' The token controller fills it in shortly after the Secret is created; a Secret fetched before that, or one whose service account is missing, has none.'
+          : ''
+      kept.push({
+        code: 'NO_TOKEN_FOUND',
+        severity: 'error',
+        part: 'input',
+        message: `Secret ${id} (type ${type ?? 'none'}) has no data.token or stringData.token.${note}`,
+      })
     }
     return { diagnostics: kept }
   }

@@ -9,7 +9,10 @@ describe('the start-up extractor and analyze()', () => {
   it('handles bare, quoted, Bearer and broken tokens synchronously, without the full extractor', () => {
     expect(analyze(`'${rs256}'`).extraction).toMatchObject({ token: rs256, source: 'raw' })
     expect(analyze(`Bearer ${rs256}`).extraction).toMatchObject({ token: rs256, source: 'bearer' })
-    expect(analyze(`${rs256.slice(0, 50)}\n${rs256.slice(50)}`).extraction).toMatchObject({ token: rs256, source: 'whitespace-stripped' })
+    expect(analyze(`${rs256.slice(0, 50)}\n${rs256.slice(50)}`).extraction).toMatchObject({
+      token: rs256,
+      source: 'whitespace-stripped',
+    })
     expect(analyze(`${rs256}`).kind).toBe('jwt')
   })
 
@@ -27,7 +30,12 @@ describe('the start-up extractor and analyze()', () => {
     const two = `${rs256} ${fixture('rfc7515-a1-hs256').token}`
     expect(analyze(two, { extract: extractToken, pick: 1 }).extraction.selected).toBe(1)
     expect(analyze('kind: Secret\n', { extract: extractToken }).extraction.pending).toBe('yaml')
-    expect(analyze('kind: Secret\n', { extract: extractToken, parseYaml: () => [{ kind: 'Secret' }] }).extraction.diagnostics.map((d) => d.code)).toEqual(['NO_TOKEN_FOUND'])
+    expect(
+      analyze('kind: Secret\n', {
+        extract: extractToken,
+        parseYaml: () => [{ kind: 'Secret' }],
+      }).extraction.diagnostics.map((d) => d.code),
+    ).toEqual(['NO_TOKEN_FOUND'])
   })
 
   it('declines a 2 MB paste without the full extractor', () => {

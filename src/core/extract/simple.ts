@@ -9,7 +9,17 @@ import type { Candidate, Extraction } from './types.ts'
 export const MAX_INPUT_LENGTH = 1024 * 1024
 
 export function nothing(explanation: string, diagnostics: Diagnostic[], pending?: Extraction['pending']): Extraction {
-  return { token: '', source: 'raw', label: '', explanation, repaired: false, diagnostics, candidates: [], selected: 0, ...(pending ? { pending } : {}) }
+  return {
+    token: '',
+    source: 'raw',
+    label: '',
+    explanation,
+    repaired: false,
+    diagnostics,
+    candidates: [],
+    selected: 0,
+    ...(pending ? { pending } : {}),
+  }
 }
 
 export function one(candidate: Candidate): Extraction {
@@ -35,17 +45,55 @@ export function extractSimple(input: string): Extraction {
   }
   const { text, span } = trimAndUnquote(input)
   const quoted = span.end - span.start < input.trim().length
-  if (text === '') return one({ token: '', source: 'raw', label: '', explanation: 'Nothing pasted yet.', repaired: false, diagnostics: [] })
+  if (text === '')
+    return one({
+      token: '',
+      source: 'raw',
+      label: '',
+      explanation: 'Nothing pasted yet.',
+      repaired: false,
+      diagnostics: [],
+    })
   if ((TOKEN_ALPHABET.test(text) && text.includes('.')) || SD_JWT_SHAPE.test(text)) {
-    return one({ token: text, source: 'raw', label: 'as pasted', explanation: quoted ? 'Decoded after removing the surrounding quotes.' : 'Decoded as pasted.', span, repaired: false, diagnostics: [] })
+    return one({
+      token: text,
+      source: 'raw',
+      label: 'as pasted',
+      explanation: quoted ? 'Decoded after removing the surrounding quotes.' : 'Decoded as pasted.',
+      span,
+      repaired: false,
+      diagnostics: [],
+    })
   }
   const scheme = /^(bearer|dpop)\s+/i.exec(text)
   if (scheme && TOKEN_ALPHABET.test(text.slice(scheme[0].length).replace(/\s+/g, ''))) {
     const tokenSpan = { start: span.start + scheme[0].length, end: span.end }
-    return one(tokenAt(input, tokenSpan, 'bearer', scheme[1] as string, `Found after the "${scheme[1]}" authorization scheme prefix.`))
+    return one(
+      tokenAt(
+        input,
+        tokenSpan,
+        'bearer',
+        scheme[1] as string,
+        `Found after the "${scheme[1]}" authorization scheme prefix.`,
+      ),
+    )
   }
   // Two tokens side by side are not one broken token, even if they join into a JWE's shape.
   const broken = /\s/.test(text) && text.split(/\s+/).filter((w) => looksLikeJwt(w)).length < 2
-  if (broken && looksLikeJwt(text.replace(/\s+/g, ''))) return one(tokenAt(input, span, 'whitespace-stripped', 'as pasted', 'Found as pasted, with line breaks or spaces inside.'))
-  return { ...one({ token: text, source: 'raw', label: 'as pasted', explanation: 'Looking for the token in the paste…', span, repaired: false, diagnostics: [] }), pending: 'extractor' }
+  if (broken && looksLikeJwt(text.replace(/\s+/g, '')))
+    return one(
+      tokenAt(input, span, 'whitespace-stripped', 'as pasted', 'Found as pasted, with line breaks or spaces inside.'),
+    )
+  return {
+    ...one({
+      token: text,
+      source: 'raw',
+      label: 'as pasted',
+      explanation: 'Looking for the token in the paste…',
+      span,
+      repaired: false,
+      diagnostics: [],
+    }),
+    pending: 'extractor',
+  }
 }

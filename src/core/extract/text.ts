@@ -9,7 +9,8 @@ export const SD_JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(~[A
 /** A compact JWS/JWT (three parts) or JWE (five parts) whose header starts like base64url JSON. */
 const JWT_SHAPE = /^ey[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*){2}(\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?$/
 /** The same, for finding tokens inside longer text. Bounded by characters tokens never contain. */
-const JWT_IN_TEXT = /(?<![A-Za-z0-9_\-.])ey[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){2}(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?(?![A-Za-z0-9_-])/g
+const JWT_IN_TEXT =
+  /(?<![A-Za-z0-9_\-.])ey[A-Za-z0-9_-]{2,}(?:\.[A-Za-z0-9_-]*){2}(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?(?![A-Za-z0-9_-])/g
 
 /** True when the text is shaped like a compact JWT or JWE (not that it decodes). */
 export function looksLikeJwt(text: string): boolean {
@@ -57,7 +58,13 @@ export function whitespaceDiagnostic(span: Span): Diagnostic {
  * A candidate for a token that sits at `span` in the input, possibly broken by whitespace.
  * Whitespace inside is removed and reported; otherwise the token is the verbatim substring.
  */
-export function tokenAt(input: string, span: Span, source: ExtractionSource, label: string, explanation: string): Candidate {
+export function tokenAt(
+  input: string,
+  span: Span,
+  source: ExtractionSource,
+  label: string,
+  explanation: string,
+): Candidate {
   const text = input.slice(span.start, span.end)
   if (/\s/.test(text)) {
     return {

@@ -14,7 +14,15 @@ export function tokenRequestCandidate(doc: unknown): { candidate?: Candidate; di
   const token = asStr(at(doc, 'status', 'token'))?.trim()
   if (!token) {
     return {
-      diagnostics: [{ code: 'NO_TOKEN_FOUND', severity: 'error', part: 'input', message: 'This TokenRequest has no status.token: only the API server\'s response carries one, not the request that was sent.' }],
+      diagnostics: [
+        {
+          code: 'NO_TOKEN_FOUND',
+          severity: 'error',
+          part: 'input',
+          message:
+            "This TokenRequest has no status.token: only the API server's response carries one, not the request that was sent.",
+        },
+      ],
     }
   }
   const seconds = at(doc, 'spec', 'expirationSeconds')
@@ -29,7 +37,14 @@ export function tokenRequestCandidate(doc: unknown): { candidate?: Candidate; di
     ...(stamp !== undefined ? { expirationTimestamp: stamp } : {}),
     ...(typeof seconds === 'number' ? { expirationSeconds: seconds } : {}),
     ...(audiences.length > 0 ? { audiences } : {}),
-    ...(boundKind !== undefined || boundName !== undefined ? { boundObject: { ...(boundKind !== undefined ? { kind: boundKind } : {}), ...(boundName !== undefined ? { name: boundName } : {}) } } : {}),
+    ...(boundKind !== undefined || boundName !== undefined
+      ? {
+          boundObject: {
+            ...(boundKind !== undefined ? { kind: boundKind } : {}),
+            ...(boundName !== undefined ? { name: boundName } : {}),
+          },
+        }
+      : {}),
   }
   const who = name ? ` for service account ${namespace ? `${namespace}/` : ''}${name}` : ''
   return {

@@ -28,7 +28,8 @@ function legacyAdvice(ns: string, sa: string, secret: string | undefined): Advic
     {
       id: 'replace-create-token',
       title: 'Replace it with a short-lived token',
-      explanation: 'Ask the TokenRequest API for a token that expires; add --audience when the consumer is not the API server.',
+      explanation:
+        'Ask the TokenRequest API for a token that expires; add --audience when the consumer is not the API server.',
       command: `kubectl create token ${q(sa)} -n ${q(ns)} --duration 1h`,
     },
     {
@@ -59,7 +60,8 @@ function legacyAdvice(ns: string, sa: string, secret: string | undefined): Advic
         id: 'legacy-list',
         title: 'List every legacy token Secret and its last use',
         explanation: 'Secrets without the label have not been used since tracking began.',
-        command: 'kubectl get secrets -A --field-selector type=kubernetes.io/service-account-token -L kubernetes.io/legacy-token-last-used -L kubernetes.io/legacy-token-invalid-since',
+        command:
+          'kubectl get secrets -A --field-selector type=kubernetes.io/service-account-token -L kubernetes.io/legacy-token-last-used -L kubernetes.io/legacy-token-invalid-since',
       },
       {
         id: 'legacy-revoke',
@@ -89,7 +91,13 @@ function reissue(c: KubernetesClaims, ns: string, sa: string): AdviceItem | unde
   if (c.exp === undefined) return undefined
   const args = [`kubectl create token ${q(sa)} -n ${q(ns)}`]
   for (const a of c.aud.filter((x) => !isApiServerAudience(x, c.iss))) args.push(`--audience ${q(a)}`)
-  const ref = c.pod?.name ? ['Pod', c.pod.name] : c.secret?.name ? ['Secret', c.secret.name] : c.node?.name ? ['Node', c.node.name] : undefined
+  const ref = c.pod?.name
+    ? ['Pod', c.pod.name]
+    : c.secret?.name
+      ? ['Secret', c.secret.name]
+      : c.node?.name
+        ? ['Node', c.node.name]
+        : undefined
   if (ref) args.push(`--bound-object-kind ${ref[0]} --bound-object-name ${q(ref[1] ?? '')}`)
   const start = c.iat ?? c.nbf
   // An extended kubelet token was requested for 3607 s; its far exp is not a duration to copy.
@@ -98,7 +106,8 @@ function reissue(c: KubernetesClaims, ns: string, sa: string): AdviceItem | unde
   return {
     id: 'reissue',
     title: 'Get a comparable token',
-    explanation: 'The same account, audience, binding and lifetime, from the TokenRequest API (the API audiences are the default and are left out).',
+    explanation:
+      'The same account, audience, binding and lifetime, from the TokenRequest API (the API audiences are the default and are left out).',
     command: args.join(' '),
   }
 }
@@ -131,13 +140,15 @@ export function kubernetesAdvice(c: KubernetesClaims): AdviceItem[] {
     {
       id: 'jwks',
       title: 'Fetch the cluster’s public keys',
-      explanation: 'With the key set, this token’s signature can be verified; the kid in the header names the key that signed it.',
+      explanation:
+        'With the key set, this token’s signature can be verified; the kid in the header names the key that signed it.',
       command: 'kubectl get --raw /openid/v1/jwks',
     },
     {
       id: 'discovery',
       title: 'Read the issuer discovery document',
-      explanation: 'Shows the issuer the cluster signs with and where it publishes its keys; external verifiers need access to both.',
+      explanation:
+        'Shows the issuer the cluster signs with and where it publishes its keys; external verifiers need access to both.',
       command: 'kubectl get --raw /.well-known/openid-configuration',
     },
   )

@@ -5,11 +5,17 @@ import { claimRows } from '../analysis/rows.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { kubernetesClaimInfo } from './claimInfo.ts'
 
-const pointers = (value: JsonObject) => claimRows({ text: '', value, impreciseNumbers: [], duplicates: [] }).map((r) => r.pointer)
+const pointers = (value: JsonObject) =>
+  claimRows({ text: '', value, impreciseNumbers: [], duplicates: [] }).map((r) => r.pointer)
 const STANDARD = new Set(['/aud', '/exp', '/iat', '/nbf', '/iss', '/sub'])
 
 describe('kubernetesClaimInfo', () => {
-  const full = boundClaims({ pod: { name: 'p', uid: 'u' }, node: { name: 'n', uid: 'v' }, warnafter: 3607, jti: 'j' }) as JsonObject
+  const full = boundClaims({
+    pod: { name: 'p', uid: 'u' },
+    node: { name: 'n', uid: 'v' },
+    warnafter: 3607,
+    jti: 'j',
+  }) as JsonObject
   const secret = boundClaims({ secret: { name: 's', uid: 'u' } }) as JsonObject
 
   it.each([

@@ -48,7 +48,8 @@ export interface KubernetesClaims {
 }
 
 const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined)
-const num = (v: JsonValue | undefined): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
+const num = (v: JsonValue | undefined): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined
 
 function readRef(v: JsonValue | undefined): ObjectRef | undefined {
   if (!isJsonObject(v)) return undefined

@@ -4,7 +4,10 @@ import { boundClaims, legacyClaims, sign } from '../../test/k8sTokens.ts'
 import { fixture } from '../../test/tokens.ts'
 import { analyze, isRowDiagnostic } from '../analysis/analyze.ts'
 
-const k8sCodes = (token: string) => analyze(token).diagnostics.filter((d) => d.code.startsWith('K8S_')).map((d) => d.code)
+const k8sCodes = (token: string) =>
+  analyze(token)
+    .diagnostics.filter((d) => d.code.startsWith('K8S_'))
+    .map((d) => d.code)
 const diag = (token: string, code: string) => analyze(token).diagnostics.find((d) => d.code === code)
 
 describe('classification of the public fixtures', () => {
@@ -42,14 +45,20 @@ describe('classification of signed tokens, one per kind', () => {
     const token = await sign(legacyClaims(), {}, 'RS256')
     expect(analyze(token).kind).toBe('k8s-legacy')
     expect(k8sCodes(token)).toEqual([])
-   }, 30_000)
+  }, 30_000)
 
   it('an object kind this version does not know is k8s-bound-other, with an info on its row', async () => {
-    const token = await sign(boundClaims({ extra: { validatingWebhookConfiguration: { name: 'policy', uid: 'w-uid' } } }))
+    const token = await sign(
+      boundClaims({ extra: { validatingWebhookConfiguration: { name: 'policy', uid: 'w-uid' } } }),
+    )
     const a = analyze(token)
     expect(a.kind).toBe('k8s-bound-other')
     const d = a.diagnostics.find((x) => x.code === 'K8S_UNKNOWN_BOUND_OBJECT')
-    expect(d).toMatchObject({ severity: 'info', pointer: '/kubernetes.io/validatingWebhookConfiguration', location: 'payload' })
+    expect(d).toMatchObject({
+      severity: 'info',
+      pointer: '/kubernetes.io/validatingWebhookConfiguration',
+      location: 'payload',
+    })
     expect(d && isRowDiagnostic(d, a)).toBe(true)
   })
 
@@ -120,7 +129,10 @@ describe('partial and inconsistent shapes are diagnostics, not crashes', () => {
 
   it('a bound reference without uid, or without name', async () => {
     const noUid = await sign(boundClaims({ secret: { name: 's' } }))
-    expect(diag(noUid, 'K8S_BOUND_REF_INCOMPLETE')).toMatchObject({ pointer: '/kubernetes.io/secret', severity: 'warning' })
+    expect(diag(noUid, 'K8S_BOUND_REF_INCOMPLETE')).toMatchObject({
+      pointer: '/kubernetes.io/secret',
+      severity: 'warning',
+    })
     expect(diag(noUid, 'K8S_BOUND_REF_INCOMPLETE')?.message).toContain('lacks uid')
     const nodeNoUid = await sign(boundClaims({ node: { name: 'n1' } }))
     expect(diag(nodeNoUid, 'K8S_BOUND_REF_INCOMPLETE')?.pointer).toBe('/kubernetes.io/node')
@@ -155,7 +167,10 @@ describe('partial and inconsistent shapes are diagnostics, not crashes', () => {
   })
 
   it('never throws on odd member types', async () => {
-    const token = await sign({ 'kubernetes.io': { namespace: 7, serviceaccount: 'x', pod: [], secret: null, warnafter: 'soon' }, sub: 42 } as unknown as JWTPayload)
+    const token = await sign({
+      'kubernetes.io': { namespace: 7, serviceaccount: 'x', pod: [], secret: null, warnafter: 'soon' },
+      sub: 42,
+    } as unknown as JWTPayload)
     expect(() => analyze(token)).not.toThrow()
     expect(analyze(token).kind).toBe('k8s-token-request')
   })

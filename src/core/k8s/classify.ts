@@ -12,7 +12,11 @@ export interface KubernetesClassification {
   diagnostics: Diagnostic[]
 }
 
-const onClaim = (pointer: string): Pick<Diagnostic, 'pointer' | 'location' | 'part'> => ({ pointer, location: 'payload', part: 'payload' })
+const onClaim = (pointer: string): Pick<Diagnostic, 'pointer' | 'location' | 'part'> => ({
+  pointer,
+  location: 'payload',
+  part: 'payload',
+})
 
 function kindOf(c: KubernetesClaims): TokenKind {
   if (c.shape === 'legacy') return 'k8s-legacy'
@@ -42,7 +46,12 @@ function legacyDiagnostics(payload: JsonObject): Diagnostic[] {
 function boundDiagnostics(c: KubernetesClaims): Diagnostic[] {
   const out: Diagnostic[] = []
   if (!c.namespace) {
-    out.push({ code: 'K8S_NAMESPACE_MISSING', severity: 'error', message: 'kubernetes.io has no namespace: the API server cannot find the service account.', ref: SOURCE.claims })
+    out.push({
+      code: 'K8S_NAMESPACE_MISSING',
+      severity: 'error',
+      message: 'kubernetes.io has no namespace: the API server cannot find the service account.',
+      ref: SOURCE.claims,
+    })
   }
   if (!c.serviceAccount.name || !c.serviceAccount.uid) {
     out.push({
@@ -53,7 +62,12 @@ function boundDiagnostics(c: KubernetesClaims): Diagnostic[] {
     })
   }
   if (c.secret && (c.pod || c.node)) {
-    out.push({ code: 'K8S_BOUND_CONFLICT', severity: 'error', message: `Bound to a Secret and a ${c.pod ? 'pod' : 'node'}: the API server never issues this.`, ref: SOURCE.claims })
+    out.push({
+      code: 'K8S_BOUND_CONFLICT',
+      severity: 'error',
+      message: `Bound to a Secret and a ${c.pod ? 'pod' : 'node'}: the API server never issues this.`,
+      ref: SOURCE.claims,
+    })
   }
   for (const kind of ['pod', 'secret', 'node'] as const) {
     const ref = c[kind]
@@ -95,7 +109,15 @@ function subjectDiagnostics(c: KubernetesClaims): Diagnostic[] {
   }
   const split = splitUsername(c.sub)
   if (!split.ok) {
-    return [{ code: 'K8S_SUB_UNPARSABLE', severity: legacy ? 'error' : 'warning', message: `sub is not a service account username: ${split.reason}.`, ...onClaim('/sub'), ref: SOURCE.username }]
+    return [
+      {
+        code: 'K8S_SUB_UNPARSABLE',
+        severity: legacy ? 'error' : 'warning',
+        message: `sub is not a service account username: ${split.reason}.`,
+        ...onClaim('/sub'),
+        ref: SOURCE.username,
+      },
+    ]
   }
   const namespace = c.namespace
   const name = c.serviceAccount.name
@@ -120,12 +142,18 @@ function shapeDiagnostics(c: KubernetesClaims, payload: JsonObject): Diagnostic[
     out.push({
       code: 'K8S_MIXED_SHAPE',
       severity: 'warning',
-      message: 'Legacy flat claims and a nested kubernetes.io object together: no release writes both. Read as a bound token.',
+      message:
+        'Legacy flat claims and a nested kubernetes.io object together: no release writes both. Read as a bound token.',
       ref: SA_DOCS,
     })
   }
   if (c.shape === 'legacy' && (payload.exp !== undefined || payload.aud !== undefined)) {
-    out.push({ code: 'K8S_LEGACY_WITH_EXPIRY', severity: 'info', message: 'Legacy claims with exp or aud: Kubernetes writes neither into legacy tokens.', ref: SOURCE.legacy })
+    out.push({
+      code: 'K8S_LEGACY_WITH_EXPIRY',
+      severity: 'info',
+      message: 'Legacy claims with exp or aud: Kubernetes writes neither into legacy tokens.',
+      ref: SOURCE.legacy,
+    })
   }
   return out
 }

@@ -25,7 +25,9 @@ describe('deriveIdentity', () => {
   })
 
   it('a pod token with node and jti carries node and credential-id extras', () => {
-    const id = deriveIdentity(k8s(boundClaims({ ns: 'ci', pod: { name: 'p', uid: 'pu' }, node: { name: 'n1', uid: 'nu' }, jti: 'abc-123' })))
+    const id = deriveIdentity(
+      k8s(boundClaims({ ns: 'ci', pod: { name: 'p', uid: 'pu' }, node: { name: 'n1', uid: 'nu' }, jti: 'abc-123' })),
+    )
     expect(id.groups).toEqual(GROUPS('ci'))
     expect(id.extra.map((e) => `${e.key}=${e.value}`)).toEqual([
       'authentication.kubernetes.io/pod-name=p',
@@ -62,6 +64,8 @@ describe('deriveIdentity', () => {
   })
 
   it('uses the legacy flat claims', () => {
-    expect(deriveIdentity(k8s(legacyClaims({ ns: 'kube-system', sa: 'deployer' }))).username).toBe('system:serviceaccount:kube-system:deployer')
+    expect(deriveIdentity(k8s(legacyClaims({ ns: 'kube-system', sa: 'deployer' }))).username).toBe(
+      'system:serviceaccount:kube-system:deployer',
+    )
   })
 })

@@ -54,7 +54,11 @@ export function deriveIdentity(c: KubernetesClaims): KubernetesIdentity {
   if (c.node?.name && !c.secret) {
     identity.extra.push({ key: `${EXTRA}node-name`, value: c.node.name })
     if (c.node.uid) identity.extra.push({ key: `${EXTRA}node-uid`, value: c.node.uid })
-    identity.gatedExtras.push(c.pod ? 'node-name/node-uid need ServiceAccountTokenPodNodeInfo (on by default since 1.30)' : 'a node-bound token needs ServiceAccountTokenNodeBindingValidation (on by default since 1.30)')
+    identity.gatedExtras.push(
+      c.pod
+        ? 'node-name/node-uid need ServiceAccountTokenPodNodeInfo (on by default since 1.30)'
+        : 'a node-bound token needs ServiceAccountTokenNodeBindingValidation (on by default since 1.30)',
+    )
   }
   if (c.jti) {
     identity.extra.push({ key: `${EXTRA}credential-id`, value: `JTI=${c.jti}` })

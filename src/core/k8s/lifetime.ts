@@ -54,12 +54,25 @@ export function analyzeLifetime(c: KubernetesClaims): LifetimeAnalysis {
   if (c.exp === undefined) {
     return {
       case: 'never-expires',
-      summary: c.shape === 'legacy' ? 'This legacy token has no exp: it never expires and stays valid until its Secret is deleted.' : 'This token has no exp: it never expires.',
-      notes: c.shape === 'legacy' ? LEGACY_HISTORY : ['The API server always sets exp on tokens it issues through TokenRequest, so a bound token without one was not issued as it stands.'],
+      summary:
+        c.shape === 'legacy'
+          ? 'This legacy token has no exp: it never expires and stays valid until its Secret is deleted.'
+          : 'This token has no exp: it never expires.',
+      notes:
+        c.shape === 'legacy'
+          ? LEGACY_HISTORY
+          : [
+              'The API server always sets exp on tokens it issues through TokenRequest, so a bound token without one was not issued as it stands.',
+            ],
     }
   }
   const start = c.iat ?? c.nbf
-  if (start === undefined) return { case: 'unknown', summary: 'The token has exp but neither iat nor nbf, so its total lifetime is unknown.', notes: [] }
+  if (start === undefined)
+    return {
+      case: 'unknown',
+      summary: 'The token has exp but neither iat nor nbf, so its total lifetime is unknown.',
+      notes: [],
+    }
   const seconds = c.exp - start
   const warnOffset = c.warnafter === undefined ? undefined : c.warnafter - start
   if (warnOffset === KUBELET_DEFAULT_SECONDS) {
@@ -77,22 +90,44 @@ export function analyzeLifetime(c: KubernetesClaims): LifetimeAnalysis {
   }
   const base = { seconds, notes: [] as string[] }
   if (seconds < TOKEN_REQUEST_MIN_SECONDS) {
-    return { ...base, case: 'below-minimum', summary: `Lifetime ${duration(seconds)}: below the TokenRequest minimum of 600 s, so the standard TokenRequest API did not issue it as it stands.` }
+    return {
+      ...base,
+      case: 'below-minimum',
+      summary: `Lifetime ${duration(seconds)}: below the TokenRequest minimum of 600 s, so the standard TokenRequest API did not issue it as it stands.`,
+    }
   }
   if (seconds === KUBELET_DEFAULT_SECONDS) {
     return {
       ...base,
       case: 'kubelet-default',
       kubeletRefreshAfter: Math.floor(seconds * 0.8),
-      summary: 'Lifetime 3607 s: the kubelet’s default projected token, not extended (extension is off, or the token has an audience other than the API server).',
+      summary:
+        'Lifetime 3607 s: the kubelet’s default projected token, not extended (extension is off, or the token has an audience other than the API server).',
       notes: [ROTATION(seconds)],
     }
   }
   if (seconds === TOKEN_REQUEST_DEFAULT_SECONDS) {
-    return { ...base, case: 'token-request-default', summary: 'Lifetime 1 hour: the TokenRequest default, as from kubectl create token without --duration.', notes: ['TokenRequest accepts 600 s at least; the API server may shorten longer requests to --service-account-max-token-expiration.'] }
+    return {
+      ...base,
+      case: 'token-request-default',
+      summary: 'Lifetime 1 hour: the TokenRequest default, as from kubectl create token without --duration.',
+      notes: [
+        'TokenRequest accepts 600 s at least; the API server may shorten longer requests to --service-account-max-token-expiration.',
+      ],
+    }
   }
   if (seconds === 86400 && c.aud.includes('sts.amazonaws.com')) {
-    return { ...base, case: 'irsa-default', summary: 'Lifetime 1 day: the default of the EKS pod identity webhook for IAM roles for service accounts (eks.amazonaws.com/token-expiration).', notes: [ROTATION(seconds)] }
+    return {
+      ...base,
+      case: 'irsa-default',
+      summary:
+        'Lifetime 1 day: the default of the EKS pod identity webhook for IAM roles for service accounts (eks.amazonaws.com/token-expiration).',
+      notes: [ROTATION(seconds)],
+    }
   }
-  return { ...base, case: 'custom', summary: `Lifetime ${duration(seconds)}: a requested duration (the TokenRequest minimum is 600 s, the default 3600 s).` }
+  return {
+    ...base,
+    case: 'custom',
+    summary: `Lifetime ${duration(seconds)}: a requested duration (the TokenRequest minimum is 600 s, the default 3600 s).`,
+  }
 }

@@ -5,7 +5,8 @@ import { recognizeProvider } from './provider.ts'
 
 const EKS_ISS = 'https://oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF'
 const GKE_ISS = 'https://container.googleapis.com/v1/projects/acme-prod/locations/europe-west1/clusters/main'
-const AKS_ISS = 'https://westeurope.oic.prod-aks.azure.com/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee/11111111-2222-3333-4444-555555555555/'
+const AKS_ISS =
+  'https://westeurope.oic.prod-aks.azure.com/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee/11111111-2222-3333-4444-555555555555/'
 const pod = { name: 'p', uid: 'u' }
 
 describe('recognizeProvider', () => {
@@ -41,17 +42,23 @@ describe('recognizeProvider', () => {
     expect(r).toMatchObject({ provider: 'aks', label: 'Azure Kubernetes Service workload identity' })
     expect(r.reason).toContain('trailing slash belongs to the issuer')
     expect(r.audiences[0]?.target).toBe('azure-ad')
-    const noSlash = recognizeProvider(k8s(boundClaims({ iss: AKS_ISS.slice(0, -1), aud: ['api://AzureADTokenExchange'] })))
+    const noSlash = recognizeProvider(
+      k8s(boundClaims({ iss: AKS_ISS.slice(0, -1), aud: ['api://AzureADTokenExchange'] })),
+    )
     expect(noSlash.provider).toBe('aks')
     expect(noSlash.reason).toContain('lacks the trailing slash')
-    const old = recognizeProvider(k8s(boundClaims({ iss: 'https://oidc.prod-aks.azure.com/11111111-2222-3333-4444-555555555555/' })))
+    const old = recognizeProvider(
+      k8s(boundClaims({ iss: 'https://oidc.prod-aks.azure.com/11111111-2222-3333-4444-555555555555/' })),
+    )
     expect(old.provider).toBe('aks')
   })
 
   it('OpenShift only with an OpenShift-specific hint, ambiguous otherwise', () => {
     const iss = 'https://kubernetes.default.svc'
     expect(recognizeProvider(k8s(boundClaims({ iss, ns: 'openshift-monitoring', pod }))).provider).toBe('openshift')
-    expect(recognizeProvider(k8s(boundClaims({ iss, secret: { name: 'builder-dockercfg-x7k2p', uid: 'u' } }))).provider).toBe('openshift')
+    expect(
+      recognizeProvider(k8s(boundClaims({ iss, secret: { name: 'builder-dockercfg-x7k2p', uid: 'u' } }))).provider,
+    ).toBe('openshift')
     const plain = recognizeProvider(k8s(boundClaims({ iss, pod })))
     expect(plain.provider).toBe('ambiguous')
     expect(plain.candidates).toContain('OpenShift')
@@ -71,7 +78,9 @@ describe('recognizeProvider', () => {
   })
 
   it('k3s by its audience, and by its old issuer', () => {
-    expect(recognizeProvider(k8s(boundClaims({ aud: ['https://kubernetes.default.svc.cluster.local', 'k3s'] }))).provider).toBe('k3s')
+    expect(
+      recognizeProvider(k8s(boundClaims({ aud: ['https://kubernetes.default.svc.cluster.local', 'k3s'] }))).provider,
+    ).toBe('k3s')
     expect(recognizeProvider(k8s(boundClaims({ iss: 'k3s', aud: ['k3s'] }))).provider).toBe('k3s')
   })
 

@@ -5,7 +5,8 @@ import type { JsonObject } from '../encoding/json.ts'
 import { kubernetesRisks } from './risks.ts'
 
 const KID = { alg: 'RS256', kid: 'wMU4GOsuqPnFjPar7NaZZTEmNlc2I_W75faEDbLB7dI' }
-const ids = (payload: JsonObject, header: JsonObject | undefined = KID, now = NOW + 10) => kubernetesRisks(k8s(payload), payload, header, now).map((r) => r.id)
+const ids = (payload: JsonObject, header: JsonObject | undefined = KID, now = NOW + 10) =>
+  kubernetesRisks(k8s(payload), payload, header, now).map((r) => r.id)
 
 describe('kubernetesRisks', () => {
   it('a legacy token never expires', () => {

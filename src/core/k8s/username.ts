@@ -18,9 +18,12 @@ export type SplitUsername = { ok: true; namespace: string; name: string } | { ok
 export function splitUsername(username: string): SplitUsername {
   if (!username.startsWith(USERNAME_PREFIX)) return { ok: false, reason: `it does not start with "${USERNAME_PREFIX}"` }
   const parts = username.slice(USERNAME_PREFIX.length).split(':')
-  if (parts.length !== 2) return { ok: false, reason: 'it does not have exactly two parts, namespace and name, after the prefix' }
+  if (parts.length !== 2)
+    return { ok: false, reason: 'it does not have exactly two parts, namespace and name, after the prefix' }
   const [namespace = '', name = ''] = parts
-  if (namespace.length > 63 || !DNS_LABEL.test(namespace)) return { ok: false, reason: `"${namespace}" is not a valid namespace name` }
-  if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) return { ok: false, reason: `"${name}" is not a valid service account name` }
+  if (namespace.length > 63 || !DNS_LABEL.test(namespace))
+    return { ok: false, reason: `"${namespace}" is not a valid namespace name` }
+  if (name.length > 253 || !DNS_SUBDOMAIN.test(name))
+    return { ok: false, reason: `"${name}" is not a valid service account name` }
   return { ok: true, namespace, name }
 }

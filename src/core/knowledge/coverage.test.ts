@@ -8,7 +8,12 @@ const source = (s: string) => s.replace(/^provider:/, '')
 
 /** The longest run of consecutive words two texts share, to catch copied reference wording. */
 function longestSharedRun(a: string, b: string): number {
-  const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean)
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9 ]/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean)
   const x = words(a)
   const y = words(b)
   let best = 0
@@ -31,16 +36,19 @@ describe('the knowledge base covers every reference entry', () => {
     expect(kb.algorithms.length).toBe(algorithmsRef.length)
   })
 
-  it.each(cases.map((c) => [`${'kind' in c.ref ? c.ref.kind : 'alg'} ${c.ref.source} ${c.ref.name}`, c] as const))('%s', (_, { ref, list }) => {
-    const e = list.find((x) => x.name === ref.name && x.source === source(ref.source))
-    expect(e).toBeDefined()
-    expect(e?.title).toBe(ref.title)
-    expect(e?.url).toBe(ref.url)
-    expect(e?.text.length).toBeGreaterThan(10)
-    expect(e?.processing.length).toBeGreaterThan(10)
-    // Our own words: never the reference paraphrase, nor a long stretch of it.
-    expect(longestSharedRun(e?.text ?? '', ref.description)).toBeLessThan(8)
-    const refProcessing = 'processing' in ref ? ref.processing : 'warning' in ref ? ref.warning : ''
-    expect(longestSharedRun(e?.processing ?? '', refProcessing ?? '')).toBeLessThan(8)
-  })
+  it.each(cases.map((c) => [`${'kind' in c.ref ? c.ref.kind : 'alg'} ${c.ref.source} ${c.ref.name}`, c] as const))(
+    '%s',
+    (_, { ref, list }) => {
+      const e = list.find((x) => x.name === ref.name && x.source === source(ref.source))
+      expect(e).toBeDefined()
+      expect(e?.title).toBe(ref.title)
+      expect(e?.url).toBe(ref.url)
+      expect(e?.text.length).toBeGreaterThan(10)
+      expect(e?.processing.length).toBeGreaterThan(10)
+      // Our own words: never the reference paraphrase, nor a long stretch of it.
+      expect(longestSharedRun(e?.text ?? '', ref.description)).toBeLessThan(8)
+      const refProcessing = 'processing' in ref ? ref.processing : 'warning' in ref ? ref.warning : ''
+      expect(longestSharedRun(e?.processing ?? '', refProcessing ?? '')).toBeLessThan(8)
+    },
+  )
 })

@@ -11,7 +11,12 @@ describe('claim lookup', () => {
   it('explains a registered claim with title, own words, spec link, value type and processing', () => {
     const [exp, ...rest] = kb.explainClaim('/exp', none)
     expect(rest).toEqual([])
-    expect(exp).toMatchObject({ title: 'Expiration Time', origin: 'registered', valueType: 'NumericDate', spec: { label: 'RFC 7519 §4.1.4', url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4' } })
+    expect(exp).toMatchObject({
+      title: 'Expiration Time',
+      origin: 'registered',
+      valueType: 'NumericDate',
+      spec: { label: 'RFC 7519 §4.1.4', url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4' },
+    })
     expect(exp?.description).toMatch(/no longer be accepted/)
     expect(exp?.processing).toMatch(/at or past exp/)
   })
@@ -21,7 +26,9 @@ describe('claim lookup', () => {
   })
 
   it('labels URL and URN names as collision-resistant', () => {
-    expect(titles(kb.explainClaim('/https:~1~1example.com~1roles', none))).toEqual(["collision-resistant:Public name in its owner's namespace"])
+    expect(titles(kb.explainClaim('/https:~1~1example.com~1roles', none))).toEqual([
+      "collision-resistant:Public name in its owner's namespace",
+    ])
     expect(kb.explainClaim('/urn:example:claim', none)[0]?.origin).toBe('collision-resistant')
     expect(kb.explainClaim('/kubernetes.io~1serviceaccount~1namespace', none)[0]?.origin).toBe('collision-resistant')
     expect(kb.explainClaim('/kubernetes.io', none)[0]?.origin).toBe('collision-resistant')
@@ -37,13 +44,18 @@ describe('claim lookup', () => {
     expect(tid[0]).toMatchObject({ title: 'Tenant ID', origin: 'provider', provider: 'Microsoft Entra ID' })
     expect(titles(kb.explainClaim('/roles', entra))).toEqual(['registered:Roles', 'provider:App roles (Entra)'])
     expect(titles(kb.explainClaim('/roles', { providers: ['keycloak'] }))).toEqual(['registered:Roles'])
-    expect(titles(kb.explainClaim('/acr', { providers: ['keycloak'] }))).toEqual(['registered:Authentication context class', 'provider:Authentication level (Keycloak)'])
+    expect(titles(kb.explainClaim('/acr', { providers: ['keycloak'] }))).toEqual([
+      'registered:Authentication context class',
+      'provider:Authentication level (Keycloak)',
+    ])
   })
 
   it('matches provider name families by pattern', () => {
     expect(kb.explainClaim('/xms_pdl', entra)[0]?.title).toBe('Microsoft extension claims')
     expect(kb.explainClaim('/custom:tier', { providers: ['aws-cognito'] })[0]?.title).toBe('Custom attribute (Cognito)')
-    expect(kb.explainClaim('/repo_property_team', { providers: ['github-actions'] })[0]?.title).toBe('Repository custom property')
+    expect(kb.explainClaim('/repo_property_team', { providers: ['github-actions'] })[0]?.title).toBe(
+      'Repository custom property',
+    )
     expect(titles(kb.explainClaim('/https:~1~1example.com~1roles', { providers: ['auth0'] }))).toEqual([
       "collision-resistant:Public name in its owner's namespace",
       'provider:Namespaced custom claim (Auth0)',
@@ -52,7 +64,10 @@ describe('claim lookup', () => {
 
   it('always explains the OpenID s_hash and the SD-JWT VC vct', () => {
     expect(kb.explainClaim('/s_hash', none)[0]?.origin).toBe('oidc')
-    expect(kb.explainClaim('/vct', none)[0]).toMatchObject({ origin: 'provider', provider: 'IETF draft (unregistered)' })
+    expect(kb.explainClaim('/vct', none)[0]).toMatchObject({
+      origin: 'provider',
+      provider: 'IETF draft (unregistered)',
+    })
   })
 
   it('explains confirmation methods inside cnf, and only there', () => {
@@ -75,8 +90,12 @@ describe('claim lookup', () => {
     const withK8s = createKnowledge(undefined, [(p) => (p === '/kubernetes.io/pod/name' ? pod : undefined)])
     expect(withK8s.explainClaim('/kubernetes.io/pod/name', none)).toEqual([pod])
     // A top-level name an extra lookup knows gets that meaning instead of the generic one.
-    const legacy = createKnowledge(undefined, [(p) => (p === '/kubernetes.io~1serviceaccount~1namespace' ? pod : undefined)])
-    expect(titles(legacy.explainClaim('/kubernetes.io~1serviceaccount~1namespace', none))).toEqual(['kubernetes:Pod name'])
+    const legacy = createKnowledge(undefined, [
+      (p) => (p === '/kubernetes.io~1serviceaccount~1namespace' ? pod : undefined),
+    ])
+    expect(titles(legacy.explainClaim('/kubernetes.io~1serviceaccount~1namespace', none))).toEqual([
+      'kubernetes:Pod name',
+    ])
     expect(titles(legacy.explainClaim('/aud', none))).toEqual(['registered:Audience'])
   })
 })
@@ -90,14 +109,20 @@ describe('header lookup', () => {
 
   it('explains enc and zip values of a JWE', () => {
     const header = { alg: 'RSA-OAEP', enc: 'A256GCM', zip: 'DEF' }
-    expect(titles(kb.explainHeader('/enc', { providers: [], header }))).toEqual(['registered:Encryption algorithm', 'registered:A256GCM: AES-256-GCM'])
+    expect(titles(kb.explainHeader('/enc', { providers: [], header }))).toEqual([
+      'registered:Encryption algorithm',
+      'registered:A256GCM: AES-256-GCM',
+    ])
     expect(titles(kb.explainHeader('/zip', { providers: [], header }))[1]).toBe('registered:DEF: DEFLATE compression')
   })
 
   it('labels unknown header parameters as private, and adds provider header meanings by issuer', () => {
     expect(titles(kb.explainHeader('/foo', none))).toEqual(['private:Unregistered name'])
     expect(titles(kb.explainHeader('/nonce', none))).toEqual(['registered:Nonce (ACME)'])
-    expect(titles(kb.explainHeader('/nonce', entra))).toEqual(['registered:Nonce (ACME)', 'provider:Graph token nonce (header)'])
+    expect(titles(kb.explainHeader('/nonce', entra))).toEqual([
+      'registered:Nonce (ACME)',
+      'provider:Graph token nonce (header)',
+    ])
     expect(titles(kb.explainHeader('/signer', { providers: ['aws-alb'] }))).toEqual(['provider:Signer ARN (AWS ALB)'])
   })
 })

@@ -15,7 +15,9 @@ export type ClaimLookup = (pointer: string, ctx: ExplainContext) => ClaimInfo | 
  * meanings. The Kubernetes meanings apply only to Kubernetes tokens: elsewhere `jti` is just a
  * token id, not an API server credential id.
  */
-export const EXTRA_CLAIM_LOOKUPS: ClaimLookup[] = [(pointer, ctx) => (ctx.kubernetes ? kubernetesClaimInfo(pointer) : undefined)]
+export const EXTRA_CLAIM_LOOKUPS: ClaimLookup[] = [
+  (pointer, ctx) => (ctx.kubernetes ? kubernetesClaimInfo(pointer) : undefined),
+]
 
 export const PROVIDER_NAMES: Record<KnowledgeSource, string> = {
   iana: 'IANA',
@@ -64,7 +66,13 @@ function entry(r: KnowledgeRow): KnowledgeEntry {
 
 /** Converts a knowledge-base entry into what the claim rows show. */
 export function toClaimInfo(e: KnowledgeEntry): ClaimInfo {
-  const info: ClaimInfo = { title: e.title, description: e.text, processing: e.processing, spec: { label: e.spec, url: e.url }, origin: 'registered' }
+  const info: ClaimInfo = {
+    title: e.title,
+    description: e.text,
+    processing: e.processing,
+    spec: { label: e.spec, url: e.url },
+    origin: 'registered',
+  }
   if (e.valueType) info.valueType = e.valueType
   if (e.source === 'oidc') info.origin = 'oidc'
   else if (e.source !== 'iana') {
@@ -79,16 +87,18 @@ const PUBLIC_REF = { label: 'RFC 7519 §4.2', url: 'https://www.rfc-editor.org/r
 
 const privateInfo = (): ClaimInfo => ({
   title: 'Unregistered name',
-  description: 'Neither registered nor known for this issuer: a name the producer and its recipients agreed on between themselves, so only they know what it means.',
+  description:
+    'Neither registered nor known for this issuer: a name the producer and its recipients agreed on between themselves, so only they know what it means.',
   processing: 'Only the parties that agreed on it can interpret it; a general-purpose verifier ignores it.',
   spec: PRIVATE_REF,
   origin: 'private',
 })
 
 const collisionResistantInfo = (): ClaimInfo => ({
-  title: 'Public name in its owner\'s namespace',
-  description: 'A name placed in a namespace its owner controls (a URL or a domain name), so it cannot clash with registered names or other parties\' names. The owner of that namespace defines its meaning.',
-  processing: 'Interpret it only if you know the namespace owner\'s definition.',
+  title: "Public name in its owner's namespace",
+  description:
+    "A name placed in a namespace its owner controls (a URL or a domain name), so it cannot clash with registered names or other parties' names. The owner of that namespace defines its meaning.",
+  processing: "Interpret it only if you know the namespace owner's definition.",
   spec: PUBLIC_REF,
   origin: 'collision-resistant',
 })
@@ -101,15 +111,24 @@ const ALWAYS_APPLIES: ReadonlySet<KnowledgeSource> = new Set(['iana', 'oidc', 'i
 
 /** Splits a JSON Pointer into its unescaped member names. */
 export function pointerTokens(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
 }
 
 /** Builds the knowledge base from generated data; `extra` lookups explain payload members it does not know. */
-export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: readonly ClaimLookup[] = EXTRA_CLAIM_LOOKUPS): Knowledge {
+export function createKnowledge(
+  data: KnowledgeData = KNOWLEDGE_DATA,
+  extra: readonly ClaimLookup[] = EXTRA_CLAIM_LOOKUPS,
+): Knowledge {
   const claims = data.claims.map(entry)
   const headers = data.headers.map(entry)
   const algorithms = data.algorithms.map(entry)
-  const applies = (e: KnowledgeEntry, ctx: ExplainContext) => ALWAYS_APPLIES.has(e.source) || ctx.providers.includes(e.source as ProviderId)
+  const applies = (e: KnowledgeEntry, ctx: ExplainContext) =>
+    ALWAYS_APPLIES.has(e.source) || ctx.providers.includes(e.source as ProviderId)
   // Indexed by name, so that tokens with thousands of claims stay fast; families match by pattern.
   const index = (list: readonly KnowledgeEntry[]) => {
     const byName = new Map<string, KnowledgeEntry[]>()
@@ -119,7 +138,10 @@ export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: rea
       if (e.pattern !== undefined) families.push([new RegExp(e.pattern), e])
       else byName.set(e.name, [...(byName.get(e.name) ?? []), e])
     }
-    return (name: string) => [...(byName.get(name) ?? []), ...families.filter(([re]) => re.test(name)).map(([, e]) => e)]
+    return (name: string) => [
+      ...(byName.get(name) ?? []),
+      ...families.filter(([re]) => re.test(name)).map(([, e]) => e),
+    ]
   }
   const claimsNamed = index(claims)
   const headersNamed = index(headers)
@@ -140,8 +162,20 @@ export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: rea
     } else if (path.length > 1 && path.slice(0, -1).every((p) => p === 'act' || p === 'may_act')) {
       // Inside act/may_act the members identify an actor, with the claims' usual meanings.
       const whose = path[path.length - 2] === 'act' ? 'the actor' : 'a party allowed to act'
-      if (name === 'act') infos.push({ ...toClaimInfo(claims.find((e) => e.name === 'act')!), title: 'Earlier actor', description: 'A nested act: an actor before the current one in the delegation chain, kept for the record only.' })
-      else for (const info of topLevel(claimsNamed, name, ctx)) infos.push({ ...info, title: `${info.title} (of ${whose})`, description: `Describes ${whose}, not the token's subject. ${info.description}` })
+      if (name === 'act')
+        infos.push({
+          ...toClaimInfo(claims.find((e) => e.name === 'act')!),
+          title: 'Earlier actor',
+          description:
+            'A nested act: an actor before the current one in the delegation chain, kept for the record only.',
+        })
+      else
+        for (const info of topLevel(claimsNamed, name, ctx))
+          infos.push({
+            ...info,
+            title: `${info.title} (of ${whose})`,
+            description: `Describes ${whose}, not the token's subject. ${info.description}`,
+          })
     }
     const known = infos.length
     for (const lookup of extra) {
@@ -149,7 +183,8 @@ export function createKnowledge(data: KnowledgeData = KNOWLEDGE_DATA, extra: rea
       if (info) infos.push(info)
     }
     // The generic namespace explanation only when no lookup knows what this namespace means.
-    if (path.length === 1 && infos.length === known && isCollisionResistant(name)) infos.unshift(collisionResistantInfo())
+    if (path.length === 1 && infos.length === known && isCollisionResistant(name))
+      infos.unshift(collisionResistantInfo())
     if (infos.length === 0 && path.length === 1) infos.push(privateInfo())
     return infos
   }

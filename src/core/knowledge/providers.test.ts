@@ -18,13 +18,27 @@ describe('detectProviders', () => {
     expect(byIss(iss)).toEqual([provider])
   })
 
-  it.each(['https://login.microsoftonline.com.evil.example/x/v2.0', 'https://accounts.google.com.evil.example', 'https://evil.example/?https://accounts.google.com', 'https://auth0.com.evil.example/', 'joe'])('does not recognise %s', (iss) => {
+  it.each([
+    'https://login.microsoftonline.com.evil.example/x/v2.0',
+    'https://accounts.google.com.evil.example',
+    'https://evil.example/?https://accounts.google.com',
+    'https://auth0.com.evil.example/',
+    'joe',
+  ])('does not recognise %s', (iss) => {
     expect(byIss(iss)).toEqual([])
   })
 
   it('recognises SPIFFE by sub and an AWS load balancer by its header signer', () => {
     expect(detectProviders(null, { sub: 'spiffe://example.org/ns/default/sa/web' })).toEqual(['spiffe'])
-    expect(detectProviders({ alg: 'ES256', signer: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188' }, { sub: 'x' })).toEqual(['aws-alb'])
+    expect(
+      detectProviders(
+        {
+          alg: 'ES256',
+          signer: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188',
+        },
+        { sub: 'x' },
+      ),
+    ).toEqual(['aws-alb'])
     expect(detectProviders({ signer: 'someone' }, null)).toEqual([])
   })
 })

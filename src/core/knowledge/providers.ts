@@ -21,6 +21,7 @@ export function detectProviders(header: JsonObject | null, payload: JsonObject |
   const iss = payload?.iss
   if (typeof iss === 'string') for (const [id, re] of ISSUER_PATTERNS) if (re.test(iss)) found.push(id)
   if (typeof payload?.sub === 'string' && payload.sub.startsWith('spiffe://')) found.push('spiffe')
-  if (typeof header?.signer === 'string' && header.signer.startsWith('arn:aws:elasticloadbalancing:')) found.push('aws-alb')
+  if (typeof header?.signer === 'string' && header.signer.startsWith('arn:aws:elasticloadbalancing:'))
+    found.push('aws-alb')
   return found
 }

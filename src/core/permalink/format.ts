@@ -28,7 +28,11 @@ export const PERMALINK_VERSION = 1
 const MAX_DECODED_BYTES = 4 * 1024 * 1024
 const CATEGORIES: ReadonlySet<string> = new Set<RedactionCategory>(['uid', 'name', 'issuer-host', 'jti', 'claim'])
 
-async function pipeThrough(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array | null> {
+async function pipeThrough(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  limit = Infinity,
+): Promise<Uint8Array | null> {
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader()
   const chunks: Uint8Array[] = []
   let total = 0
@@ -79,7 +83,9 @@ export async function encodePermalink(state: ShareState): Promise<string> {
     }
   }
   const prefix = `v${PERMALINK_VERSION}=`
-  return compressed && compressed.length < json.length ? `${prefix}z.${encodeBase64url(compressed)}` : `${prefix}j.${encodeBase64url(json)}`
+  return compressed && compressed.length < json.length
+    ? `${prefix}z.${encodeBase64url(compressed)}`
+    : `${prefix}j.${encodeBase64url(json)}`
 }
 
 export interface PermalinkResult {
@@ -93,7 +99,8 @@ function fail(code: string, message: string): PermalinkResult {
   return { diagnostics: [{ code, severity: 'error', part: 'input', message }] }
 }
 
-const TRUNCATED = 'The shared link is incomplete: its data ends too early. It was probably cut off when it was copied; ask for the whole link.'
+const TRUNCATED =
+  'The shared link is incomplete: its data ends too early. It was probably cut off when it was copied; ask for the whole link.'
 
 /**
  * Reads a permalink fragment (with or without the leading `#`). Never throws: a corrupt,
@@ -105,26 +112,46 @@ export async function decodePermalink(fragment: string): Promise<PermalinkResult
   if (!m) return fail('PERMALINK_NOT_A_LINK', 'This is not a JWT Explorer shared link: it should start with "#v1=".')
   const version = Number(m[1])
   if (version !== 1) {
-    return fail('PERMALINK_VERSION_UNSUPPORTED', `The shared link uses format version ${m[1]}, which this copy of JWT Explorer does not know${version > PERMALINK_VERSION ? ': it was made by a newer version. Open it with an up-to-date copy' : ''}.`)
+    return fail(
+      'PERMALINK_VERSION_UNSUPPORTED',
+      `The shared link uses format version ${m[1]}, which this copy of JWT Explorer does not know${version > PERMALINK_VERSION ? ': it was made by a newer version. Open it with an up-to-date copy' : ''}.`,
+    )
   }
   const data = (m[2] as string).trim()
   const mode = data.slice(0, 2)
-  if (mode !== 'z.' && mode !== 'j.') return fail('PERMALINK_CORRUPT', 'The shared link is damaged: after "v1=" it should say "z." or "j.", then the encoded data.')
+  if (mode !== 'z.' && mode !== 'j.')
+    return fail(
+      'PERMALINK_CORRUPT',
+      'The shared link is damaged: after "v1=" it should say "z." or "j.", then the encoded data.',
+    )
   const bytes = decodeBase64Loose(data.slice(2))
   if (!bytes) {
     // Only base64url characters but an impossible length (4n+1): the end is missing.
     const cut = data.length <= 2 || /^[A-Za-z0-9_-]+$/.test(data.slice(2))
-    return cut ? fail('PERMALINK_TRUNCATED', TRUNCATED) : fail('PERMALINK_CORRUPT', 'The shared link is damaged: its data is not valid base64url. Characters may have been changed or added when it was copied.')
+    return cut
+      ? fail('PERMALINK_TRUNCATED', TRUNCATED)
+      : fail(
+          'PERMALINK_CORRUPT',
+          'The shared link is damaged: its data is not valid base64url. Characters may have been changed or added when it was copied.',
+        )
   }
   let json: Uint8Array | null = bytes
   if (mode === 'z.') {
-    if (typeof DecompressionStream !== 'function') return fail('PERMALINK_UNSUPPORTED_BROWSER', 'This browser cannot decompress the shared link (it lacks DecompressionStream).')
+    if (typeof DecompressionStream !== 'function')
+      return fail(
+        'PERMALINK_UNSUPPORTED_BROWSER',
+        'This browser cannot decompress the shared link (it lacks DecompressionStream).',
+      )
     try {
       json = await pipeThrough(bytes, new DecompressionStream('deflate-raw'), MAX_DECODED_BYTES)
     } catch {
       return fail('PERMALINK_TRUNCATED', TRUNCATED)
     }
-    if (!json) return fail('PERMALINK_TOO_LARGE', `The shared link expands to more than ${MAX_DECODED_BYTES / 1024 / 1024} MB, far more than any token; it was not opened.`)
+    if (!json)
+      return fail(
+        'PERMALINK_TOO_LARGE',
+        `The shared link expands to more than ${MAX_DECODED_BYTES / 1024 / 1024} MB, far more than any token; it was not opened.`,
+      )
   }
   let text: string
   try {
@@ -134,28 +161,42 @@ export async function decodePermalink(fragment: string): Promise<PermalinkResult
   }
   const parsed = parseJson(text)
   if (parsed.error) {
-    return parsed.error.offset >= text.length - 1 ? fail('PERMALINK_TRUNCATED', TRUNCATED) : fail('PERMALINK_CORRUPT', `The shared link is damaged: its data is not valid JSON (${parsed.error.message}).`)
+    return parsed.error.offset >= text.length - 1
+      ? fail('PERMALINK_TRUNCATED', TRUNCATED)
+      : fail('PERMALINK_CORRUPT', `The shared link is damaged: its data is not valid JSON (${parsed.error.message}).`)
   }
   return fromWire(parsed.value)
 }
 
 function fromWire(wire: JsonValue | undefined): PermalinkResult {
-  const invalid = (what: string) => fail('PERMALINK_INVALID', `The shared link was read, but ${what}, so it cannot be shown.`)
+  const invalid = (what: string) =>
+    fail('PERMALINK_INVALID', `The shared link was read, but ${what}, so it cannot be shown.`)
   if (!isJsonObject(wire)) return invalid('its data is not an object')
   const { h, p, t, k, s, r } = wire
   if (t !== undefined && typeof t !== 'string') return invalid('its token is not text')
-  if (t === undefined && (typeof h !== 'string' || typeof p !== 'string')) return invalid('it holds neither a header and payload nor a token')
+  if (t === undefined && (typeof h !== 'string' || typeof p !== 'string'))
+    return invalid('it holds neither a header and payload nor a token')
   if (k !== undefined && typeof k !== 'string') return invalid('its kind is not text')
   if (s !== undefined && typeof s !== 'string') return invalid('its source is not text')
   const redactions: Redaction[] = []
   if (r !== undefined) {
     if (!Array.isArray(r)) return invalid('its list of redactions is not a list')
     for (const item of r) {
-      if (!Array.isArray(item) || typeof item[0] !== 'string' || typeof item[1] !== 'string' || !CATEGORIES.has(item[1])) return invalid('an entry in its list of redactions is malformed')
+      if (
+        !Array.isArray(item) ||
+        typeof item[0] !== 'string' ||
+        typeof item[1] !== 'string' ||
+        !CATEGORIES.has(item[1])
+      )
+        return invalid('an entry in its list of redactions is malformed')
       redactions.push({ pointer: item[0], category: item[1] as RedactionCategory })
     }
   }
-  const state: ShareState = { header: typeof h === 'string' ? h : '', payload: typeof p === 'string' ? p : '', redactions }
+  const state: ShareState = {
+    header: typeof h === 'string' ? h : '',
+    payload: typeof p === 'string' ? p : '',
+    redactions,
+  }
   if (typeof t === 'string') state.token = t
   if (typeof k === 'string') state.kind = k
   if (typeof s === 'string') state.source = s

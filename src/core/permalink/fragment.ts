@@ -30,7 +30,15 @@ export function readFragment(hash: string): FragmentRequest {
       // '+' is left alone: it is no space in a fragment, and standard base64 tokens contain it.
       return { type: 'token', param, token: decodeURIComponent(raw).trim() }
     } catch {
-      return { type: 'error', diagnostic: { code: 'FRAGMENT_BAD_ESCAPE', severity: 'error', part: 'input', message: `The "${param}" in the address has a broken %-escape, so the token could not be read from it.` } }
+      return {
+        type: 'error',
+        diagnostic: {
+          code: 'FRAGMENT_BAD_ESCAPE',
+          severity: 'error',
+          part: 'input',
+          message: `The "${param}" in the address has a broken %-escape, so the token could not be read from it.`,
+        },
+      }
     }
   }
   return { type: 'none' }

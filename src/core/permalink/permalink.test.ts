@@ -13,9 +13,18 @@ async function roundTrip(state: ShareState) {
 
 describe('permalink format', () => {
   it('round-trips any header, payload, redaction list and token (property)', async () => {
-    const redaction = fc.record({ pointer: fc.string(), category: fc.constantFrom('uid', 'name', 'issuer-host', 'jti', 'claim' as const) })
+    const redaction = fc.record({
+      pointer: fc.string(),
+      category: fc.constantFrom('uid', 'name', 'issuer-host', 'jti', 'claim' as const),
+    })
     const state = fc.record(
-      { header: fc.string({ unit: 'grapheme' }), payload: fc.string({ unit: 'binary' }), redactions: fc.array(redaction, { maxLength: 4 }), kind: fc.string(), source: fc.string() },
+      {
+        header: fc.string({ unit: 'grapheme' }),
+        payload: fc.string({ unit: 'binary' }),
+        redactions: fc.array(redaction, { maxLength: 4 }),
+        kind: fc.string(),
+        source: fc.string(),
+      },
       { requiredKeys: ['header', 'payload', 'redactions'] },
     )
     await fc.assert(
@@ -58,7 +67,12 @@ describe('sharing a token', () => {
   })
 
   it('shows the opened link exactly like the original: same kind, rows and values', async () => {
-    for (const name of ['seed-bound-pod-v1.24', 'seed-legacy-v1.20', 'oidc-core-a2-id-token', 'rfc7519-6.1-unsecured']) {
+    for (const name of [
+      'seed-bound-pod-v1.24',
+      'seed-legacy-v1.20',
+      'oidc-core-a2-id-token',
+      'rfc7519-6.1-unsecured',
+    ]) {
       const original = analyze(fixture(name).token)
       const built = buildShareState(original)
       if (!built.ok) throw new Error(`share refused for ${name}`)
@@ -88,8 +102,15 @@ describe('sharing a token', () => {
     const first = buildShareState(analyze(seed), { redact: { uids: true } })
     if (!first.ok) throw new Error('share refused')
     const view = analyze(sharedTokenText(first.state), { signatureRemoved: true })
-    const second = buildShareState(view, { redact: { jti: true, claims: ['/nbf'] }, inheritedRedactions: first.state.redactions })
-    expect(second.ok && second.state.redactions.map((r) => r.pointer)).toEqual(['/kubernetes.io/pod/uid', '/kubernetes.io/serviceaccount/uid', '/nbf'])
+    const second = buildShareState(view, {
+      redact: { jti: true, claims: ['/nbf'] },
+      inheritedRedactions: first.state.redactions,
+    })
+    expect(second.ok && second.state.redactions.map((r) => r.pointer)).toEqual([
+      '/kubernetes.io/pod/uid',
+      '/kubernetes.io/serviceaccount/uid',
+      '/nbf',
+    ])
   })
 
   it('refuses encrypted tokens with a reason', () => {
@@ -116,7 +137,13 @@ describe('old links', () => {
 
   it('opens the frozen uncompressed v1 link', async () => {
     const { state } = await decodePermalink(frozen.plainUnsecured)
-    expect(state).toEqual({ header: '{"alg":"none"}', payload: '{"sub":"frozen","exp":1700000000}', kind: 'jwt', source: 'raw', redactions: [] })
+    expect(state).toEqual({
+      header: '{"alg":"none"}',
+      payload: '{"sub":"frozen","exp":1700000000}',
+      kind: 'jwt',
+      source: 'raw',
+      redactions: [],
+    })
   })
 })
 
@@ -133,7 +160,9 @@ describe('damaged links give a diagnostic, never an exception', () => {
     expect(await code('v2=z.abc')).toEqual(['PERMALINK_VERSION_UNSUPPORTED'])
     expect(await code('token=abc')).toEqual(['PERMALINK_NOT_A_LINK'])
     expect(await code(`v1=j.${Buffer.from('{"h":1}').toString('base64url')}`)).toEqual(['PERMALINK_INVALID'])
-    expect(await code(`v1=j.${Buffer.from('{"h":"{}","p":"{}","r":[["/a","bogus"]]}').toString('base64url')}`)).toEqual(['PERMALINK_INVALID'])
+    expect(await code(`v1=j.${Buffer.from('{"h":"{}","p":"{}","r":[["/a","bogus"]]}').toString('base64url')}`)).toEqual(
+      ['PERMALINK_INVALID'],
+    )
   })
 
   it('never throws on arbitrary input after the version (property)', async () => {

@@ -5,12 +5,14 @@ import { fixture } from '../../test/tokens.ts'
 import { redactPayload } from './redact.ts'
 import { readFragment } from './fragment.ts'
 
-const payloadOf = (name: string) => Buffer.from(fixture(name).token.split('.')[1] as string, 'base64url').toString('utf8')
+const payloadOf = (name: string) =>
+  Buffer.from(fixture(name).token.split('.')[1] as string, 'base64url').toString('utf8')
 const value = (text: string) => parseJson(text).value as Record<string, JsonValue>
 
 /** Every leaf pointer with its value, to compare what changed. */
 function leafMap(v: JsonValue, pointer = '', out = new Map<string, JsonValue>()) {
-  if (v !== null && typeof v === 'object') for (const [k, c] of Object.entries(v)) leafMap(c, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out)
+  if (v !== null && typeof v === 'object')
+    for (const [k, c] of Object.entries(v)) leafMap(c, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out)
   else out.set(pointer, v)
   return out
 }
@@ -58,7 +60,9 @@ describe('redaction', () => {
   it('replaces jti and chosen claims, a chosen object as a whole, and keeps all other text byte for byte', () => {
     const text = '{ "jti" : "abc",\n "big": 123456789012345678901234, "k": {"a": 1, "uid": "u"}, "x": [1, 2] }'
     const r = redactPayload(text, { jti: true, uids: true, claims: ['/k', '/x/1'] })
-    expect(r.text).toBe('{ "jti" : "[redacted jti]",\n "big": 123456789012345678901234, "k": "[redacted]", "x": [1, "[redacted]"] }')
+    expect(r.text).toBe(
+      '{ "jti" : "[redacted jti]",\n "big": 123456789012345678901234, "k": "[redacted]", "x": [1, "[redacted]"] }',
+    )
     expect(r.redactions).toEqual([
       { pointer: '/jti', category: 'jti' },
       { pointer: '/k', category: 'claim' },
@@ -72,12 +76,18 @@ describe('redaction', () => {
   })
 
   it('changes exactly the chosen top-level claims of any object (property)', () => {
-    const obj = fc.dictionary(fc.string({ minLength: 1 }), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)), { minKeys: 1 })
+    const obj = fc.dictionary(
+      fc.string({ minLength: 1 }),
+      fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+      { minKeys: 1 },
+    )
     fc.assert(
       fc.property(obj, fc.integer({ min: 0, max: 20 }), (o, seedIndex) => {
         const text = JSON.stringify(o, null, seedIndex % 3)
         const keys = Object.keys(o)
-        const chosen = keys.filter((_, i) => (i + seedIndex) % 2 === 0).map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+        const chosen = keys
+          .filter((_, i) => (i + seedIndex) % 2 === 0)
+          .map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`)
         const r = redactPayload(text, { claims: chosen })
         const expected = chosen.filter((p) => JSON.stringify(leafMap(value(text)).get(p)) !== '"[redacted]"').sort()
         expect(changed(text, r.text)).toEqual(expected)
@@ -94,7 +104,11 @@ describe('reading the URL fragment', () => {
     expect(readFragment('#v1=z.abc')).toEqual({ type: 'permalink', fragment: 'v1=z.abc' })
     expect(readFragment('#token=a.b.c')).toEqual({ type: 'token', param: 'token', token: 'a.b.c' })
     expect(readFragment('#id_token=a.b.c&state=x')).toEqual({ type: 'token', param: 'id_token', token: 'a.b.c' })
-    expect(readFragment('#state=1&access_token=a%2Eb.c&token_type=Bearer')).toEqual({ type: 'token', param: 'access_token', token: 'a.b.c' })
+    expect(readFragment('#state=1&access_token=a%2Eb.c&token_type=Bearer')).toEqual({
+      type: 'token',
+      param: 'access_token',
+      token: 'a.b.c',
+    })
     expect(readFragment('#section-2')).toEqual({ type: 'none' })
   })
 

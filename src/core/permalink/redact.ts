@@ -28,7 +28,15 @@ export const PLACEHOLDERS: Record<RedactionCategory, string> = {
 }
 
 // People's names in OIDC tokens; Kubernetes object names are found by their `name` keys.
-const PERSON_NAME_CLAIMS = new Set(['name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'email'])
+const PERSON_NAME_CLAIMS = new Set([
+  'name',
+  'given_name',
+  'family_name',
+  'middle_name',
+  'nickname',
+  'preferred_username',
+  'email',
+])
 const SA_SUBJECT = /^(system:serviceaccount:[^:]*:)(.+)$/
 
 interface Leaf {
@@ -40,7 +48,8 @@ interface Leaf {
 
 function leaves(value: JsonValue, pointer = '', key = '', depth = 0, out: Leaf[] = []): Leaf[] {
   if (isJsonObject(value)) {
-    for (const [k, v] of Object.entries(value)) leaves(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k, depth + 1, out)
+    for (const [k, v] of Object.entries(value))
+      leaves(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k, depth + 1, out)
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => leaves(v, `${pointer}/${i}`, key, depth + 1, out))
   } else {
@@ -83,7 +92,10 @@ function plan(payload: JsonValue, choice: RedactionChoice): Replacement[] {
   if (choice.issuerHost) {
     const host = issuerHost(payload)
     // The host often reappears in `aud` and elsewhere; hiding it only in `iss` would not hide it.
-    if (host) for (const leaf of all) if (typeof leaf.value === 'string' && leaf.value.includes(host)) add(leaf.pointer, 'issuer-host', leaf.value.split(host).join(PLACEHOLDERS['issuer-host']))
+    if (host)
+      for (const leaf of all)
+        if (typeof leaf.value === 'string' && leaf.value.includes(host))
+          add(leaf.pointer, 'issuer-host', leaf.value.split(host).join(PLACEHOLDERS['issuer-host']))
   }
   if (choice.jti && isJsonObject(payload) && payload.jti !== undefined) add('/jti', 'jti', PLACEHOLDERS.jti)
   for (const pointer of choice.claims ?? []) {
@@ -116,7 +128,13 @@ export function redactPayload(payloadText: string, choice: RedactionChoice): Red
   // Drop spans inside an earlier chosen span (a redacted object hides its members already).
   const outer = spans.filter((s, i) => !spans.slice(0, i).some((o) => o.start <= s.start && s.end <= o.end))
   let text = payloadText
-  for (const s of [...outer].reverse()) text = text.slice(0, s.start) + (byPointer.get(s.pointer) as Replacement).text + text.slice(s.end)
+  for (const s of [...outer].reverse())
+    text = text.slice(0, s.start) + (byPointer.get(s.pointer) as Replacement).text + text.slice(s.end)
   const found = new Set(outer.map((s) => s.pointer))
-  return { text, redactions: replacements.filter((r) => found.has(r.pointer)).map(({ pointer, category }) => ({ pointer, category })) }
+  return {
+    text,
+    redactions: replacements
+      .filter((r) => found.has(r.pointer))
+      .map(({ pointer, category }) => ({ pointer, category })),
+  }
 }

@@ -25,17 +25,32 @@ function refuse(code: string, message: string): ShareBuild {
 export function buildShareState(analysis: Analysis, options: ShareOptions = {}): ShareBuild {
   const { decoded } = analysis
   const base = { kind: analysis.kind, source: analysis.extraction.source }
-  if (options.includeToken) return { ok: true, state: { header: '', payload: '', redactions: [], token: decoded.token, ...base } }
+  if (options.includeToken)
+    return { ok: true, state: { header: '', payload: '', redactions: [], token: decoded.token, ...base } }
   if (!decoded.header) return refuse('SHARE_NOTHING_TO_SHARE', 'There is no readable header to share.')
-  if (decoded.form === 'jwe') return refuse('SHARE_ENCRYPTED', 'An encrypted token cannot be shared without its ciphertext: only the header is readable here.')
+  if (decoded.form === 'jwe')
+    return refuse(
+      'SHARE_ENCRYPTED',
+      'An encrypted token cannot be shared without its ciphertext: only the header is readable here.',
+    )
   const payload = decoded.payload
   let payloadText: string
   if (payload.kind === 'claims') payloadText = payload.json.text
   else if (payload.kind === 'text') payloadText = payload.text
-  else return refuse('SHARE_PAYLOAD_UNSUPPORTED', 'Only tokens whose payload is JSON claims or text can be shared without their signature.')
-  const redacted = payload.kind === 'claims' && options.redact ? redactPayload(payloadText, options.redact) : { text: payloadText, redactions: [] }
+  else
+    return refuse(
+      'SHARE_PAYLOAD_UNSUPPORTED',
+      'Only tokens whose payload is JSON claims or text can be shared without their signature.',
+    )
+  const redacted =
+    payload.kind === 'claims' && options.redact
+      ? redactPayload(payloadText, options.redact)
+      : { text: payloadText, redactions: [] }
   const fresh = new Set(redacted.redactions.map((r) => r.pointer))
-  const redactions = [...(options.inheritedRedactions ?? []).filter((r) => !fresh.has(r.pointer)), ...redacted.redactions]
+  const redactions = [
+    ...(options.inheritedRedactions ?? []).filter((r) => !fresh.has(r.pointer)),
+    ...redacted.redactions,
+  ]
   return { ok: true, state: { header: decoded.header.text, payload: redacted.text, redactions, ...base } }
 }
 
@@ -64,7 +79,12 @@ export function sharedViewDiagnostics(state: ShareState, analysis: Pick<Analysis
     message: `Redacted by the person who shared this link (${REDACTION_LABELS[r.category]}); the real value was replaced by "${PLACEHOLDERS[r.category]}".`,
   }))
   if (state.kind !== undefined && state.kind !== analysis.kind) {
-    out.push({ code: 'SHARED_KIND_DIFFERS', severity: 'warning', part: 'input', message: `The sharer's page classified this token as "${state.kind}"; this page classifies it as "${analysis.kind}". Redaction, or a different version of JWT Explorer, can explain the difference.` })
+    out.push({
+      code: 'SHARED_KIND_DIFFERS',
+      severity: 'warning',
+      part: 'input',
+      message: `The sharer's page classified this token as "${state.kind}"; this page classifies it as "${analysis.kind}". Redaction, or a different version of JWT Explorer, can explain the difference.`,
+    })
   }
   return out
 }

@@ -7,7 +7,9 @@ const codes = (p: Record<string, unknown>) => timeDiagnostics(p as never).map((d
 
 describe('timeDiagnostics', () => {
   it('is silent for a well-formed token', () => {
-    expect(codes({ iat: 1660909741, nbf: 1660909741, exp: 1692445741, 'kubernetes.io': { warnafter: 1660913348 } })).toEqual([])
+    expect(
+      codes({ iat: 1660909741, nbf: 1660909741, exp: 1692445741, 'kubernetes.io': { warnafter: 1660913348 } }),
+    ).toEqual([])
   })
   it('warns about milliseconds mistaken for seconds, and says what they would mean', () => {
     const [d] = timeDiagnostics({ exp: 1692445741000 })
@@ -15,7 +17,9 @@ describe('timeDiagnostics', () => {
     expect(d?.message).toContain('2023-08-19T11:49:01Z')
   })
   it('flags strings, other types, negatives and the far future on the right row', () => {
-    expect(codes({ exp: '1692445741', nbf: null, iat: -5, auth_time: 1e300, 'kubernetes.io': { warnafter: true } })).toEqual([
+    expect(
+      codes({ exp: '1692445741', nbf: null, iat: -5, auth_time: 1e300, 'kubernetes.io': { warnafter: true } }),
+    ).toEqual([
       ['TIME_NOT_A_NUMBER', '/exp'],
       ['TIME_NOT_A_NUMBER', '/nbf'],
       ['TIME_NEGATIVE', '/iat'],
@@ -35,7 +39,9 @@ describe('timeDiagnostics', () => {
   })
   it('reaches the page through analyze, attached to the claim row', () => {
     const a = analyze(rawToken('{"alg":"none"}', '{"exp":1692445741000}', ''))
-    expect(a.diagnostics.filter((d) => d.code.startsWith('TIME_')).map((d) => [d.code, d.pointer, d.location])).toEqual([['TIME_IN_MILLISECONDS', '/exp', 'payload']])
+    expect(a.diagnostics.filter((d) => d.code.startsWith('TIME_')).map((d) => [d.code, d.pointer, d.location])).toEqual(
+      [['TIME_IN_MILLISECONDS', '/exp', 'payload']],
+    )
   })
 })
 

@@ -30,7 +30,14 @@ function valueDiagnostic(pointer: string, value: unknown): Diagnostic | undefine
   const name = claimLabel(pointer)
   const at = { pointer, location: 'payload' as const, ref: specFor(pointer) }
   if (typeof value !== 'number') {
-    const what = typeof value === 'string' ? `a string ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}")` : value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
+    const what =
+      typeof value === 'string'
+        ? `a string ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`
+        : value === null
+          ? 'null'
+          : Array.isArray(value)
+            ? 'an array'
+            : `a ${typeof value}`
     const numericText = typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
     return {
       ...at,
@@ -52,10 +59,20 @@ function valueDiagnostic(pointer: string, value: unknown): Diagnostic | undefine
     }
   }
   if (!inDisplayRange(value) && value > 0) {
-    return { ...at, code: 'TIME_BEYOND_9999', severity: 'warning', message: `'${name}' lies beyond the year 9999, so it cannot be shown as a date; many libraries overflow on it.` }
+    return {
+      ...at,
+      code: 'TIME_BEYOND_9999',
+      severity: 'warning',
+      message: `'${name}' lies beyond the year 9999, so it cannot be shown as a date; many libraries overflow on it.`,
+    }
   }
   if (value < 0) {
-    return { ...at, code: 'TIME_NEGATIVE', severity: 'warning', message: `'${name}' is negative, a time before 1970: almost certainly not what the issuer meant.` }
+    return {
+      ...at,
+      code: 'TIME_NEGATIVE',
+      severity: 'warning',
+      message: `'${name}' is negative, a time before 1970: almost certainly not what the issuer meant.`,
+    }
   }
   return undefined
 }
@@ -75,10 +92,24 @@ export function timeDiagnostics(payload: JsonObject): Diagnostic[] {
   const nbf = finite(payload, '/nbf')
   const exp = finite(payload, '/exp')
   if (iat !== undefined && exp !== undefined && iat > exp) {
-    out.push({ code: 'TIME_IAT_AFTER_EXP', severity: 'warning', pointer: '/iat', location: 'payload', ref: rfc(7519, '4.1.6'), message: "'iat' is after 'exp': the token was already expired when it was issued." })
+    out.push({
+      code: 'TIME_IAT_AFTER_EXP',
+      severity: 'warning',
+      pointer: '/iat',
+      location: 'payload',
+      ref: rfc(7519, '4.1.6'),
+      message: "'iat' is after 'exp': the token was already expired when it was issued.",
+    })
   }
   if (nbf !== undefined && exp !== undefined && nbf >= exp) {
-    out.push({ code: 'TIME_NBF_NOT_BEFORE_EXP', severity: 'warning', pointer: '/nbf', location: 'payload', ref: rfc(7519, '4.1.5'), message: "'nbf' is not before 'exp': there is no moment at which this token is valid." })
+    out.push({
+      code: 'TIME_NBF_NOT_BEFORE_EXP',
+      severity: 'warning',
+      pointer: '/nbf',
+      location: 'payload',
+      ref: rfc(7519, '4.1.5'),
+      message: "'nbf' is not before 'exp': there is no moment at which this token is valid.",
+    })
   }
   if (nbf !== undefined && iat !== undefined && nbf < iat) {
     out.push({
@@ -87,7 +118,8 @@ export function timeDiagnostics(payload: JsonObject): Diagnostic[] {
       pointer: '/nbf',
       location: 'payload',
       ref: rfc(7519, '4.1.5'),
-      message: "'nbf' is before 'iat': the token claims to be valid before it was issued. Some issuers back-date nbf on purpose to absorb clock skew.",
+      message:
+        "'nbf' is before 'iat': the token claims to be valid before it was issued. Some issuers back-date nbf on purpose to absorb clock skew.",
     })
   }
   return out

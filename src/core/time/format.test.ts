@@ -23,7 +23,12 @@ describe('toIsoUtc', () => {
 
 describe('zonedForm', () => {
   it('shows the seed exp in Paris summer time', () => {
-    expect(zonedForm(1692445741, 'Europe/Paris', 'en-GB')).toEqual({ dateTime: '19 Aug 2023, 13:49:01', offset: 'UTC+02:00', zone: 'Europe/Paris', zoneName: 'Central European Summer Time' })
+    expect(zonedForm(1692445741, 'Europe/Paris', 'en-GB')).toEqual({
+      dateTime: '19 Aug 2023, 13:49:01',
+      offset: 'UTC+02:00',
+      zone: 'Europe/Paris',
+      zoneName: 'Central European Summer Time',
+    })
   })
   it('crosses the spring-forward boundary in Paris (2023-03-26 01:00 UTC)', () => {
     const before = zonedForm(1679792399, 'Europe/Paris', 'en-GB')
@@ -43,7 +48,11 @@ describe('zonedForm', () => {
   })
   it('handles half-hour zones and UTC', () => {
     expect(zonedForm(0, 'Asia/Kolkata', 'en-GB')?.offset).toBe('UTC+05:30')
-    expect(zonedForm(0, 'UTC', 'en-GB')).toMatchObject({ dateTime: '1 Jan 1970, 00:00:00', offset: 'UTC+00:00', zone: 'UTC' })
+    expect(zonedForm(0, 'UTC', 'en-GB')).toMatchObject({
+      dateTime: '1 Jan 1970, 00:00:00',
+      offset: 'UTC+00:00',
+      zone: 'UTC',
+    })
   })
   it('keeps milliseconds of a fractional value', () => {
     expect(zonedForm(1692445741.25, 'UTC', 'en-GB')?.dateTime).toBe('19 Aug 2023, 11:49:01.250')

@@ -28,4 +28,3 @@ export function toIsoUtc(seconds: number): string | undefined {
   const whole = new Date(Math.floor(seconds) * 1000).toISOString().slice(0, 19)
   return `${whole}${fractionDigits(seconds)}Z`
 }
-

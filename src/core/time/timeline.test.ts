@@ -9,7 +9,8 @@ function expectNoOverlap(t: Timeline) {
     const left = Math.min(Math.max(m.x - w / 2, 0), t.width - w)
     return { lane: m.lane, left, right: left + w }
   })
-  for (const a of boxes) for (const b of boxes) if (a !== b && a.lane === b.lane) expect(a.right <= b.left || b.right <= a.left).toBe(true)
+  for (const a of boxes)
+    for (const b of boxes) if (a !== b && a.lane === b.lane) expect(a.right <= b.left || b.right <= a.left).toBe(true)
 }
 const mark = (t: Timeline, key: string) => t.marks.find((m) => m.key === key)
 

@@ -73,7 +73,10 @@ export function labelLeft(m: Pick<TimelineMark, 'label' | 'detail' | 'x'>, width
  * How to anchor a label's text: at the picture's edge when the label was pushed inside it (so a
  * wider-than-estimated font still fits), else centred under the mark.
  */
-export function labelAnchor(m: Pick<TimelineMark, 'label' | 'detail' | 'x'>, width: number): { x: number; anchor: 'start' | 'middle' | 'end' } {
+export function labelAnchor(
+  m: Pick<TimelineMark, 'label' | 'detail' | 'x'>,
+  width: number,
+): { x: number; anchor: 'start' | 'middle' | 'end' } {
   const w = Math.max(m.label.length, m.detail.length) * CHAR_WIDTH
   if (m.x - w / 2 < 0) return { x: 0, anchor: 'start' }
   if (m.x + w / 2 > width) return { x: width, anchor: 'end' }
@@ -118,14 +121,28 @@ export function timelineGeometry(payload: JsonObject, nowSeconds: number, width:
   const starts = [iat, nbf].filter((v): v is number => v !== undefined)
 
   if (starts.length === 0 && exp === undefined) {
-    const summary = 'No iat, nbf or exp claim: the token carries no times, so nothing in it limits its life. It stays usable until its key or the object behind it is removed.'
-    return finish({ shape: 'no-times', width, axisY: AXIS_Y, segments: [{ kind: 'open', x1: L, x2: R }], breaks: [], marks: [], now: { x: (L + R) / 2, where: 'inside' }, summary }, 1)
+    const summary =
+      'No iat, nbf or exp claim: the token carries no times, so nothing in it limits its life. It stays usable until its key or the object behind it is removed.'
+    return finish(
+      {
+        shape: 'no-times',
+        width,
+        axisY: AXIS_Y,
+        segments: [{ kind: 'open', x1: L, x2: R }],
+        breaks: [],
+        marks: [],
+        now: { x: (L + R) / 2, where: 'inside' },
+        summary,
+      },
+      1,
+    )
   }
 
   const keyTimes = [...starts, exp, warn, rotation].filter((v): v is number => v !== undefined)
   const lo = Math.min(...keyTimes)
   const hi = exp === undefined ? lo : Math.max(...keyTimes)
-  const where: 'before' | 'inside' | 'after' = nowSeconds < lo ? 'before' : exp !== undefined && nowSeconds >= hi ? 'after' : 'inside'
+  const where: 'before' | 'inside' | 'after' =
+    nowSeconds < lo ? 'before' : exp !== undefined && nowSeconds >= hi ? 'after' : 'inside'
   const zone = OUTER_ZONE(width)
   const wL = where === 'before' ? L + zone : L
   // Without exp, the start marks take the first 30 % and the valid bar runs on to an arrow.
@@ -187,15 +204,45 @@ export function timelineGeometry(payload: JsonObject, nowSeconds: number, width:
 
   const lanes = assignLanes(marks, width)
   const summary = describe(marks, lo, exp, focus, where)
-  return finish({ shape: exp === undefined ? 'open-ended' : 'window', width, axisY: AXIS_Y, segments, breaks, marks, now: { x: nowX, where }, summary }, lanes)
+  return finish(
+    {
+      shape: exp === undefined ? 'open-ended' : 'window',
+      width,
+      axisY: AXIS_Y,
+      segments,
+      breaks,
+      marks,
+      now: { x: nowX, where },
+      summary,
+    },
+    lanes,
+  )
 }
 
 function describe(marks: TimelineMark[], lo: number, exp: number | undefined, focus: number, where: string): string {
-  const names: Record<MarkKey, string> = { iat: 'issued', nbf: 'valid from', exp: 'expires', warnafter: 'warnafter (stale from then on)', rotation: 'kubelet refreshes it at about' }
-  const parts = marks.map((m) => `${m.label === m.key ? names[m.key] : m.label}: ${toIsoUtc(m.at) ?? m.at}${m.at === lo ? '' : ` (${m.detail.replace('+', '')} after the start)`}`)
+  const names: Record<MarkKey, string> = {
+    iat: 'issued',
+    nbf: 'valid from',
+    exp: 'expires',
+    warnafter: 'warnafter (stale from then on)',
+    rotation: 'kubelet refreshes it at about',
+  }
+  const parts = marks.map(
+    (m) =>
+      `${m.label === m.key ? names[m.key] : m.label}: ${toIsoUtc(m.at) ?? m.at}${m.at === lo ? '' : ` (${m.detail.replace('+', '')} after the start)`}`,
+  )
   const text = [`Timeline. ${parts.join('; ')}.`]
   if (exp === undefined) text.push('No exp claim: the token never expires by time.')
-  if (focus > 0) text.push(`The axis is broken after the first ${spellDuration(focus)}, and later time is compressed, so that the early marks stay readable.`)
-  text.push(where === 'before' ? 'Now is before the token becomes valid.' : where === 'after' ? 'Now is after expiry.' : 'Now is inside the token’s life.')
+  if (focus > 0)
+    text.push(
+      `The axis is broken after the first ${spellDuration(focus)}, and later time is compressed, so that the early marks stay readable.`,
+    )
+  text.push(
+    where === 'before'
+      ? 'Now is before the token becomes valid.'
+      : where === 'after'
+        ? 'Now is after expiry.'
+        : 'Now is inside the token’s life.',
+  )
   return text.join(' ')
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { fixture } from '../../test/tokens.ts'
 import { decodeToken } from '../decode/decodeToken.ts'
 import type { JsonObject } from '../encoding/json.ts'
-import { isExtendedKubernetesToken, kubeletRotationAt, lifetime, remainingSeconds, validityAt, warnAfter } from './validity.ts'
+import {
+  isExtendedKubernetesToken,
+  kubeletRotationAt,
+  lifetime,
+  remainingSeconds,
+  validityAt,
+  warnAfter,
+} from './validity.ts'
 
 function fixturePayload(name: string): JsonObject {
   const p = decodeToken(fixture(name).token).payload

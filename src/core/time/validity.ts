@@ -72,7 +72,13 @@ export function isExtendedKubernetesToken(payload: JsonObject): boolean {
   const iat = numeric(payload.iat)
   const exp = numeric(payload.exp)
   const warn = warnAfter(payload)
-  return iat !== undefined && exp !== undefined && warn !== undefined && exp - iat === EXTENSION_SECONDS && warn - iat === WARN_ONLY_SECONDS
+  return (
+    iat !== undefined &&
+    exp !== undefined &&
+    warn !== undefined &&
+    exp - iat === EXTENSION_SECONDS &&
+    warn - iat === WARN_ONLY_SECONDS
+  )
 }
 
 /**

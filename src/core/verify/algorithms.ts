@@ -1,7 +1,22 @@
 import type { KeyCandidate } from './keys.ts'
 
 /** JWS algorithms this page can check. Kubernetes itself signs with RS256 and ES256/384/512 only. */
-export const VERIFIABLE_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'HS256', 'HS384', 'HS512'] as const
+export const VERIFIABLE_ALGS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+  'HS256',
+  'HS384',
+  'HS512',
+] as const
 
 export function isVerifiableAlg(alg: string): boolean {
   return (VERIFIABLE_ALGS as readonly string[]).includes(alg)
@@ -31,7 +46,9 @@ export function keyMismatch(key: KeyCandidate, alg: string): string | null {
   if (alg.startsWith('HS')) {
     // The classic RS256→HS256 confusion: a verifier that feeds a public key to HMAC accepts
     // tokens anyone can make. Only secrets given as secrets are used for HS*.
-    return key.secret ? null : `${alg} needs ${needs}; using a public key as an HMAC secret is the key-confusion attack, so it is never done`
+    return key.secret
+      ? null
+      : `${alg} needs ${needs}; using a public key as an HMAC secret is the key-confusion attack, so it is never done`
   }
   if (key.secret) return `${alg} needs ${needs}, not an HMAC secret`
   if (alg.startsWith('RS') || alg.startsWith('PS')) return key.kty === 'RSA' ? null : `${alg} needs ${needs}`

@@ -25,17 +25,34 @@ export function checkClaims(payload: JsonObject | null, expect: Expectations, no
   const wantIss = expect.issuer?.trim()
   if (wantIss) {
     if (iss === wantIss) checks.push({ claim: 'iss', state: 'pass', message: `iss is "${wantIss}".` })
-    else if (typeof iss === 'string' && iss.replace(/\/$/, '') === wantIss.replace(/\/$/, '')) checks.push({ claim: 'iss', state: 'fail', message: `iss is "${iss}": it differs from "${wantIss}" only by a trailing slash, which still makes it a different issuer.` })
-    else checks.push({ claim: 'iss', state: 'fail', message: typeof iss === 'string' ? `iss is "${iss}", not "${wantIss}".` : 'The token has no string iss.' })
+    else if (typeof iss === 'string' && iss.replace(/\/$/, '') === wantIss.replace(/\/$/, ''))
+      checks.push({
+        claim: 'iss',
+        state: 'fail',
+        message: `iss is "${iss}": it differs from "${wantIss}" only by a trailing slash, which still makes it a different issuer.`,
+      })
+    else
+      checks.push({
+        claim: 'iss',
+        state: 'fail',
+        message: typeof iss === 'string' ? `iss is "${iss}", not "${wantIss}".` : 'The token has no string iss.',
+      })
   }
   const wantAud = expect.audience?.trim()
   if (wantAud) {
     const aud = payload.aud
-    const list = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : []
+    const list =
+      typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : []
     checks.push(
       list.includes(wantAud)
         ? { claim: 'aud', state: 'pass', message: `aud contains "${wantAud}".` }
-        : { claim: 'aud', state: 'fail', message: list.length ? `aud is ${list.map((a) => `"${a}"`).join(', ')}; it does not contain "${wantAud}".` : 'The token has no aud.' },
+        : {
+            claim: 'aud',
+            state: 'fail',
+            message: list.length
+              ? `aud is ${list.map((a) => `"${a}"`).join(', ')}; it does not contain "${wantAud}".`
+              : 'The token has no aud.',
+          },
     )
   }
   const leeway = Math.max(0, expect.leewaySeconds)

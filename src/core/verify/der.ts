@@ -96,7 +96,9 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 }
 
 // AlgorithmIdentifier { rsaEncryption (1.2.840.113549.1.1.1), NULL }, as Go's MarshalPKIXPublicKey writes it.
-const RSA_ALGORITHM_ID = new Uint8Array([0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00])
+const RSA_ALGORITHM_ID = new Uint8Array([
+  0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00,
+])
 
 /**
  * Wraps a PKCS#1 RSAPublicKey (`RSA PUBLIC KEY` PEM) into a SubjectPublicKeyInfo, the form
@@ -122,4 +124,3 @@ export function certificateSpki(cert: Uint8Array): Uint8Array | null {
   if (!spki || spki.tag !== 0x30) return null
   return cert.slice(spki.offset, spki.end)
 }
-

@@ -49,8 +49,16 @@ export function providerJwksUrl(iss: string): { provider: 'EKS' | 'GKE' | 'AKS';
  */
 export function keySourceHints(iss: string | undefined): KeySourceHint[] {
   const hints: KeySourceHint[] = [
-    { title: 'The cluster’s key set', text: 'kubectl get --raw /openid/v1/jwks', note: 'Prints the JWK Set the API server verifies service account tokens with. Paste the output as it is.' },
-    { title: 'The cluster’s discovery document', text: 'kubectl get --raw /.well-known/openid-configuration', note: 'Shows the issuer and its jwks_uri; it holds no keys itself.' },
+    {
+      title: 'The cluster’s key set',
+      text: 'kubectl get --raw /openid/v1/jwks',
+      note: 'Prints the JWK Set the API server verifies service account tokens with. Paste the output as it is.',
+    },
+    {
+      title: 'The cluster’s discovery document',
+      text: 'kubectl get --raw /.well-known/openid-configuration',
+      note: 'Shows the issuer and its jwks_uri; it holds no keys itself.',
+    },
     {
       title: 'sa.pub on a kubeadm control plane',
       text: 'sudo cat /etc/kubernetes/pki/sa.pub',
@@ -60,9 +68,17 @@ export function keySourceHints(iss: string | undefined): KeySourceHint[] {
   if (iss && /^https:\/\//.test(iss)) {
     const provider = providerJwksUrl(iss)
     if (provider) {
-      hints.push({ title: `${provider.provider} public key set`, text: provider.url, note: `Built from this token’s iss. ${provider.provider} publishes it without credentials; open it yourself and paste the result. The discovery document below names the authoritative address.` })
+      hints.push({
+        title: `${provider.provider} public key set`,
+        text: provider.url,
+        note: `Built from this token’s iss. ${provider.provider} publishes it without credentials; open it yourself and paste the result. The discovery document below names the authoritative address.`,
+      })
     }
-    hints.push({ title: 'The issuer’s discovery document', text: `${iss.replace(/\/+$/, '')}/.well-known/openid-configuration`, note: 'Built from this token’s iss. Its jwks_uri names the key set. This page does not open it for you.' })
+    hints.push({
+      title: 'The issuer’s discovery document',
+      text: `${iss.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+      note: 'Built from this token’s iss. Its jwks_uri names the key set. This page does not open it for you.',
+    })
   }
   return hints
 }

@@ -14,7 +14,10 @@ describe('recognizeKeyMaterial', () => {
   it('reads SPKI PEM: type and size, or curve', () => {
     const m = rec(`${K8S_RSA_PEM}\n${K8S_EC_PEM}`)
     expect(m.kind).toBe('pem')
-    expect(m.keys.map((k) => [k.kty, k.bits ?? k.crv, k.kid])).toEqual([['RSA', 2048, undefined], ['EC', 'P-256', undefined]])
+    expect(m.keys.map((k) => [k.kty, k.bits ?? k.crv, k.kid])).toEqual([
+      ['RSA', 2048, undefined],
+      ['EC', 'P-256', undefined],
+    ])
     expect(describeKey(m.keys[0]!)).toBe('RSA 2048-bit (PEM PUBLIC KEY); no kid')
   })
 
@@ -41,10 +44,19 @@ describe('recognizeKeyMaterial', () => {
   })
 
   it('names the jwks_uri of a discovery document and how to fetch it', () => {
-    const m = rec(JSON.stringify({ issuer: 'https://kubernetes.default.svc', jwks_uri: 'https://10.0.0.1:6443/openid/v1/jwks', response_types_supported: ['id_token'] }))
+    const m = rec(
+      JSON.stringify({
+        issuer: 'https://kubernetes.default.svc',
+        jwks_uri: 'https://10.0.0.1:6443/openid/v1/jwks',
+        response_types_supported: ['id_token'],
+      }),
+    )
     expect(m.kind).toBe('discovery')
     expect(m.keys).toEqual([])
-    expect(m.discovery?.commands).toEqual(['kubectl get --raw /openid/v1/jwks', "curl -fsS 'https://10.0.0.1:6443/openid/v1/jwks'"])
+    expect(m.discovery?.commands).toEqual([
+      'kubectl get --raw /openid/v1/jwks',
+      "curl -fsS 'https://10.0.0.1:6443/openid/v1/jwks'",
+    ])
     expect(m.diagnostics[0]?.code).toBe('DISCOVERY_HAS_NO_KEYS')
   })
 
@@ -78,9 +90,13 @@ describe('recognizeKeyMaterial', () => {
   })
 
   it('reads plain text as an HMAC secret only for HS tokens, in the chosen encoding', () => {
-    expect(recognizeKeyMaterial('c2VjcmV0', { encoding: 'base64', tokenAlg: 'HS256' }).keys[0]?.secret).toEqual(new TextEncoder().encode('secret'))
+    expect(recognizeKeyMaterial('c2VjcmV0', { encoding: 'base64', tokenAlg: 'HS256' }).keys[0]?.secret).toEqual(
+      new TextEncoder().encode('secret'),
+    )
     expect(recognizeKeyMaterial('c2VjcmV0', { encoding: 'utf8', tokenAlg: 'HS256' }).keys[0]?.secret?.length).toBe(8)
-    expect(recognizeKeyMaterial('a+b/', { encoding: 'base64url', tokenAlg: 'HS256' }).diagnostics[0]?.code).toBe('HMAC_SECRET_ENCODING')
+    expect(recognizeKeyMaterial('a+b/', { encoding: 'base64url', tokenAlg: 'HS256' }).diagnostics[0]?.code).toBe(
+      'HMAC_SECRET_ENCODING',
+    )
     expect(recognizeKeyMaterial('c2VjcmV0', { encoding: 'utf8', tokenAlg: 'RS256' }).kind).toBe('unrecognised')
   })
 })
@@ -99,28 +115,62 @@ describe('compareKid', () => {
 })
 
 describe('checkClaims', () => {
-  const payload = { iss: 'https://eastus.oic.prod-aks.azure.com/t/c/', aud: ['api://AzureADTokenExchange'], exp: 1000, nbf: 100 }
+  const payload = {
+    iss: 'https://eastus.oic.prod-aks.azure.com/t/c/',
+    aud: ['api://AzureADTokenExchange'],
+    exp: 1000,
+    nbf: 100,
+  }
   it('checks issuer, audience and time with the leeway', () => {
-    expect(checkClaims(payload, { issuer: 'https://eastus.oic.prod-aks.azure.com/t/c/', audience: 'api://AzureADTokenExchange', leewaySeconds: 0 }, 500).map((c) => c.state)).toEqual(['pass', 'pass', 'pass'])
-    const bad = checkClaims(payload, { issuer: 'https://eastus.oic.prod-aks.azure.com/t/c', audience: 'sts.amazonaws.com', leewaySeconds: 0 }, 1000)
+    expect(
+      checkClaims(
+        payload,
+        {
+          issuer: 'https://eastus.oic.prod-aks.azure.com/t/c/',
+          audience: 'api://AzureADTokenExchange',
+          leewaySeconds: 0,
+        },
+        500,
+      ).map((c) => c.state),
+    ).toEqual(['pass', 'pass', 'pass'])
+    const bad = checkClaims(
+      payload,
+      { issuer: 'https://eastus.oic.prod-aks.azure.com/t/c', audience: 'sts.amazonaws.com', leewaySeconds: 0 },
+      1000,
+    )
     expect(bad.map((c) => c.state)).toEqual(['fail', 'fail', 'fail'])
     expect(bad[0]?.message).toContain('trailing slash')
     expect(checkClaims(payload, { leewaySeconds: 30 }, 1020)[0]).toMatchObject({ claim: 'time', state: 'pass' })
     expect(checkClaims(payload, { leewaySeconds: 30 }, 50)[0]).toMatchObject({ claim: 'time', state: 'fail' })
-    expect(checkClaims({ iss: 'x' }, { leewaySeconds: 0 }, 50)[0]).toMatchObject({ claim: 'time', state: 'not-checked' })
+    expect(checkClaims({ iss: 'x' }, { leewaySeconds: 0 }, 50)[0]).toMatchObject({
+      claim: 'time',
+      state: 'not-checked',
+    })
   })
 })
 
 describe('key source hints', () => {
   it('builds provider JWKS URLs from iss, as text', () => {
-    expect(providerJwksUrl('https://oidc.eks.eu-west-1.amazonaws.com/id/4CD18ACA973AEF3E3D289F4092A757EA')?.url).toBe('https://oidc.eks.eu-west-1.amazonaws.com/id/4CD18ACA973AEF3E3D289F4092A757EA/keys')
-    expect(providerJwksUrl('https://container.googleapis.com/v1/projects/p/locations/europe-west1/clusters/c')?.url).toBe('https://container.googleapis.com/v1/projects/p/locations/europe-west1/clusters/c/jwks')
-    expect(providerJwksUrl('https://westus3.oic.prod-aks.azure.com/tenant/cluster/')?.url).toBe('https://westus3.oic.prod-aks.azure.com/tenant/cluster/openid/v1/jwks')
+    expect(providerJwksUrl('https://oidc.eks.eu-west-1.amazonaws.com/id/4CD18ACA973AEF3E3D289F4092A757EA')?.url).toBe(
+      'https://oidc.eks.eu-west-1.amazonaws.com/id/4CD18ACA973AEF3E3D289F4092A757EA/keys',
+    )
+    expect(
+      providerJwksUrl('https://container.googleapis.com/v1/projects/p/locations/europe-west1/clusters/c')?.url,
+    ).toBe('https://container.googleapis.com/v1/projects/p/locations/europe-west1/clusters/c/jwks')
+    expect(providerJwksUrl('https://westus3.oic.prod-aks.azure.com/tenant/cluster/')?.url).toBe(
+      'https://westus3.oic.prod-aks.azure.com/tenant/cluster/openid/v1/jwks',
+    )
     expect(providerJwksUrl('https://kubernetes.default.svc.cluster.local')).toBeNull()
   })
   it('always lists the kubectl commands and sa.pub; adds the discovery URL for https issuers only', () => {
     const texts = keySourceHints('kubernetes/serviceaccount').map((h) => h.text)
-    expect(texts).toEqual(['kubectl get --raw /openid/v1/jwks', 'kubectl get --raw /.well-known/openid-configuration', 'sudo cat /etc/kubernetes/pki/sa.pub'])
-    expect(keySourceHints('https://kubernetes.default.svc.cluster.local').at(-1)?.text).toBe('https://kubernetes.default.svc.cluster.local/.well-known/openid-configuration')
+    expect(texts).toEqual([
+      'kubectl get --raw /openid/v1/jwks',
+      'kubectl get --raw /.well-known/openid-configuration',
+      'sudo cat /etc/kubernetes/pki/sa.pub',
+    ])
+    expect(keySourceHints('https://kubernetes.default.svc.cluster.local').at(-1)?.text).toBe(
+      'https://kubernetes.default.svc.cluster.local/.well-known/openid-configuration',
+    )
   })
 })

@@ -9,7 +9,8 @@ import { fetchCommand } from './keyHelp.ts'
 /** How an HMAC secret typed into the key box is turned into bytes. */
 export type HmacEncoding = 'utf8' | 'base64' | 'base64url'
 
-export type MaterialKind = 'empty' | 'pem' | 'jwk' | 'jwks' | 'discovery' | 'hmac-secret' | 'private-key' | 'unrecognised'
+export type MaterialKind =
+  'empty' | 'pem' | 'jwk' | 'jwks' | 'discovery' | 'hmac-secret' | 'private-key' | 'unrecognised'
 
 export interface KeyMaterial {
   kind: MaterialKind
@@ -26,11 +27,13 @@ function refused(what: string): KeyMaterial {
     kind: 'private-key',
     summary: `This is ${what}. It was refused and not kept.`,
     keys: [],
-    diagnostics: [{
-      code: 'PRIVATE_KEY_REFUSED',
-      severity: 'error',
-      message: `${what[0]?.toUpperCase()}${what.slice(1)} was pasted. Checking a signature needs only the public key; a private key lets anyone sign tokens as this issuer. Nothing of it was kept: paste the public key instead, and treat the private key as exposed if it left a safe place.`,
-    }],
+    diagnostics: [
+      {
+        code: 'PRIVATE_KEY_REFUSED',
+        severity: 'error',
+        message: `${what[0]?.toUpperCase()}${what.slice(1)} was pasted. Checking a signature needs only the public key; a private key lets anyone sign tokens as this issuer. Nothing of it was kept: paste the public key instead, and treat the private key as exposed if it left a safe place.`,
+      },
+    ],
   }
 }
 
@@ -40,14 +43,23 @@ function unrecognised(code: string, message: string, summary = 'Not recognised a
 
 function fromPem(text: string): KeyMaterial {
   const blocks = pemBlocks(text)
-  if (blocks.some((b) => isPrivateLabel(b.label)) || /PRIVATE KEY-----/.test(text)) return refused('a private key (PEM)')
-  if (blocks.length === 0) return unrecognised('PEM_INCOMPLETE', 'The text starts a PEM block but has no matching END line; the key was cut off in copying.')
+  if (blocks.some((b) => isPrivateLabel(b.label)) || /PRIVATE KEY-----/.test(text))
+    return refused('a private key (PEM)')
+  if (blocks.length === 0)
+    return unrecognised(
+      'PEM_INCOMPLETE',
+      'The text starts a PEM block but has no matching END line; the key was cut off in copying.',
+    )
   const keys: KeyCandidate[] = []
   const diagnostics: Diagnostic[] = []
   blocks.forEach((block, i) => {
     const where = blocks.length > 1 ? `PEM block ${i + 1}` : 'The PEM block'
     if (!block.der) {
-      diagnostics.push({ code: 'PEM_BAD_BASE64', severity: 'error', message: `${where} (${block.label}) is not valid base64.` })
+      diagnostics.push({
+        code: 'PEM_BAD_BASE64',
+        severity: 'error',
+        message: `${where} (${block.label}) is not valid base64.`,
+      })
       return
     }
     let spki: Uint8Array | null = null
@@ -62,34 +74,80 @@ function fromPem(text: string): KeyMaterial {
       spki = certificateSpki(block.der)
       origin = 'public key of an X.509 CERTIFICATE'
     } else {
-      diagnostics.push({ code: 'PEM_LABEL_UNSUPPORTED', severity: 'warning', message: `${where} is a "${block.label}", which holds no public key to check signatures with; it was skipped.` })
+      diagnostics.push({
+        code: 'PEM_LABEL_UNSUPPORTED',
+        severity: 'warning',
+        message: `${where} is a "${block.label}", which holds no public key to check signatures with; it was skipped.`,
+      })
       return
     }
     const kind = spki ? describeSpki(spki) : null
     if (!spki || !kind) {
-      diagnostics.push({ code: 'PEM_BAD_DER', severity: 'error', message: `${where} (${block.label}) does not contain a well-formed key: its DER structure could not be read.` })
+      diagnostics.push({
+        code: 'PEM_BAD_DER',
+        severity: 'error',
+        message: `${where} (${block.label}) does not contain a well-formed key: its DER structure could not be read.`,
+      })
       return
     }
     const index = keys.length + 1
-    if (kind.kty === 'unknown') keys.push({ index, origin, kty: 'unknown', spki, unusable: `The key algorithm (OID ${kind.oid}) cannot verify a JWS here.` })
-    else if (kind.kty === 'OKP' && kind.crv !== 'Ed25519') keys.push({ index, origin, kty: 'OKP', crv: kind.crv, spki, unusable: `${kind.crv} keys cannot verify signatures here; only Ed25519 can.` })
+    if (kind.kty === 'unknown')
+      keys.push({
+        index,
+        origin,
+        kty: 'unknown',
+        spki,
+        unusable: `The key algorithm (OID ${kind.oid}) cannot verify a JWS here.`,
+      })
+    else if (kind.kty === 'OKP' && kind.crv !== 'Ed25519')
+      keys.push({
+        index,
+        origin,
+        kty: 'OKP',
+        crv: kind.crv,
+        spki,
+        unusable: `${kind.crv} keys cannot verify signatures here; only Ed25519 can.`,
+      })
     else keys.push({ index, origin, spki, ...kind })
   })
-  const summary = keys.length === 0 ? 'PEM text without a usable public key.' : `${keys.length === 1 ? 'One public key' : `${keys.length} public keys`} in PEM.`
+  const summary =
+    keys.length === 0
+      ? 'PEM text without a usable public key.'
+      : `${keys.length === 1 ? 'One public key' : `${keys.length} public keys`} in PEM.`
   return { kind: keys.length ? 'pem' : 'unrecognised', summary, keys, diagnostics }
 }
 
 function fromJson(value: unknown): KeyMaterial {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return unrecognised('KEY_JSON_NOT_KEY', 'This JSON is not a JWK, a JWK Set or an OpenID discovery document.')
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return unrecognised('KEY_JSON_NOT_KEY', 'This JSON is not a JWK, a JWK Set or an OpenID discovery document.')
   const obj = value as Record<string, unknown>
   if (Array.isArray(obj.keys)) {
-    const entries = obj.keys.filter((k): k is Record<string, unknown> => !!k && typeof k === 'object' && !Array.isArray(k))
+    const entries = obj.keys.filter(
+      (k): k is Record<string, unknown> => !!k && typeof k === 'object' && !Array.isArray(k),
+    )
     if (entries.some(jwkIsPrivate)) return refused('a key set with a private key in it')
     const keys = entries.map((k, i) => jwkCandidate(k, i + 1, 'JWK in the set'))
     const diagnostics: Diagnostic[] = []
-    if (entries.length !== obj.keys.length) diagnostics.push({ code: 'JWKS_ENTRY_NOT_OBJECT', severity: 'warning', message: 'Some entries of "keys" are not JSON objects and were skipped.', ref: rfc(7517, '5') })
-    if (keys.length === 0) diagnostics.push({ code: 'JWKS_EMPTY', severity: 'error', message: 'The key set has no keys.', ref: rfc(7517, '5') })
-    return { kind: 'jwks', summary: `A JWK Set with ${keys.length} key${keys.length === 1 ? '' : 's'}.`, keys, diagnostics }
+    if (entries.length !== obj.keys.length)
+      diagnostics.push({
+        code: 'JWKS_ENTRY_NOT_OBJECT',
+        severity: 'warning',
+        message: 'Some entries of "keys" are not JSON objects and were skipped.',
+        ref: rfc(7517, '5'),
+      })
+    if (keys.length === 0)
+      diagnostics.push({
+        code: 'JWKS_EMPTY',
+        severity: 'error',
+        message: 'The key set has no keys.',
+        ref: rfc(7517, '5'),
+      })
+    return {
+      kind: 'jwks',
+      summary: `A JWK Set with ${keys.length} key${keys.length === 1 ? '' : 's'}.`,
+      keys,
+      diagnostics,
+    }
   }
   if (typeof obj.kty === 'string') {
     if (jwkIsPrivate(obj)) return refused('a private JWK (it has private members such as "d")')
@@ -104,16 +162,22 @@ function fromJson(value: unknown): KeyMaterial {
       summary: 'An OpenID discovery document: it names where the keys are but holds none.',
       keys: [],
       discovery: { issuer, jwksUri, commands },
-      diagnostics: [{
-        code: 'DISCOVERY_HAS_NO_KEYS',
-        severity: 'info',
-        message: jwksUri
-          ? `This discovery document holds no keys. Its keys are at ${jwksUri}: fetch that (this page never does) and paste the result here.`
-          : 'This discovery document holds no keys and names no "jwks_uri".',
-      }],
+      diagnostics: [
+        {
+          code: 'DISCOVERY_HAS_NO_KEYS',
+          severity: 'info',
+          message: jwksUri
+            ? `This discovery document holds no keys. Its keys are at ${jwksUri}: fetch that (this page never does) and paste the result here.`
+            : 'This discovery document holds no keys and names no "jwks_uri".',
+        },
+      ],
     }
   }
-  return unrecognised('KEY_JSON_NOT_KEY', 'This JSON is not a JWK (no "kty"), a JWK Set (no "keys") or an OpenID discovery document (no "jwks_uri").', 'JSON, but not a key.')
+  return unrecognised(
+    'KEY_JSON_NOT_KEY',
+    'This JSON is not a JWK (no "kty"), a JWK Set (no "keys") or an OpenID discovery document (no "jwks_uri").',
+    'JSON, but not a key.',
+  )
 }
 
 function secretBytes(text: string, encoding: HmacEncoding): Uint8Array | null {
@@ -130,7 +194,10 @@ function secretBytes(text: string, encoding: HmacEncoding): Uint8Array | null {
  * as an HMAC secret only when the token is an HMAC token, so a public key can never become a
  * secret (the RS→HS key-confusion attack).
  */
-export function recognizeKeyMaterial(text: string, options: { encoding: HmacEncoding; tokenAlg?: string }): KeyMaterial {
+export function recognizeKeyMaterial(
+  text: string,
+  options: { encoding: HmacEncoding; tokenAlg?: string },
+): KeyMaterial {
   const trimmed = text.trim()
   if (trimmed === '') return { kind: 'empty', summary: 'No key given.', keys: [], diagnostics: [] }
   if (hasPemMarker(trimmed)) return fromPem(trimmed)
@@ -139,7 +206,11 @@ export function recognizeKeyMaterial(text: string, options: { encoding: HmacEnco
     try {
       value = JSON.parse(trimmed)
     } catch {
-      return unrecognised('KEY_JSON_INVALID', 'The key text starts like JSON but is not valid JSON; it may be cut off.', 'Broken JSON.')
+      return unrecognised(
+        'KEY_JSON_INVALID',
+        'The key text starts like JSON but is not valid JSON; it may be cut off.',
+        'Broken JSON.',
+      )
     }
     return fromJson(value)
   }
@@ -151,9 +222,23 @@ export function recognizeKeyMaterial(text: string, options: { encoding: HmacEnco
   }
   const bytes = secretBytes(trimmed, options.encoding)
   if (!bytes || bytes.length === 0) {
-    return unrecognised('HMAC_SECRET_ENCODING', `The secret is not valid ${options.encoding === 'base64' ? 'base64' : 'base64url'}. Pick the encoding the secret is written in.`)
+    return unrecognised(
+      'HMAC_SECRET_ENCODING',
+      `The secret is not valid ${options.encoding === 'base64' ? 'base64' : 'base64url'}. Pick the encoding the secret is written in.`,
+    )
   }
   const label = options.encoding === 'utf8' ? 'UTF-8 text' : options.encoding
-  const key: KeyCandidate = { index: 1, origin: `secret as ${label}`, kty: 'oct', bits: bytes.length * 8, secret: bytes }
-  return { kind: 'hmac-secret', summary: `An HMAC secret of ${bytes.length} bytes, read as ${label}.`, keys: [key], diagnostics: [] }
+  const key: KeyCandidate = {
+    index: 1,
+    origin: `secret as ${label}`,
+    kty: 'oct',
+    bits: bytes.length * 8,
+    secret: bytes,
+  }
+  return {
+    kind: 'hmac-secret',
+    summary: `An HMAC secret of ${bytes.length} bytes, read as ${label}.`,
+    keys: [key],
+    diagnostics: [],
+  }
 }

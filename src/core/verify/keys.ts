@@ -60,18 +60,30 @@ export function jwkCandidate(jwk: Record<string, unknown>, index: number, origin
   switch (kty) {
     case 'RSA': {
       const bits = b64uBits(jwk.n)
-      if (bits === undefined || b64uBits(jwk.e) === undefined) return { ...base, unusable: 'The RSA JWK lacks a valid base64url "n" or "e".' }
+      if (bits === undefined || b64uBits(jwk.e) === undefined)
+        return { ...base, unusable: 'The RSA JWK lacks a valid base64url "n" or "e".' }
       return { ...base, bits, jwk: { kty, n: jwk.n as string, e: jwk.e as string } }
     }
     case 'EC': {
       const crv = str(jwk.crv)
-      if (!crv || !['P-256', 'P-384', 'P-521'].includes(crv)) return { ...base, crv, unusable: `The EC curve ${crv ? `"${crv}"` : '(missing)'} is not one JWS uses here (P-256, P-384, P-521).` }
-      if (b64uBits(jwk.x) === undefined || b64uBits(jwk.y) === undefined) return { ...base, crv, unusable: 'The EC JWK lacks a valid "x" or "y".' }
+      if (!crv || !['P-256', 'P-384', 'P-521'].includes(crv))
+        return {
+          ...base,
+          crv,
+          unusable: `The EC curve ${crv ? `"${crv}"` : '(missing)'} is not one JWS uses here (P-256, P-384, P-521).`,
+        }
+      if (b64uBits(jwk.x) === undefined || b64uBits(jwk.y) === undefined)
+        return { ...base, crv, unusable: 'The EC JWK lacks a valid "x" or "y".' }
       return { ...base, crv, jwk: { kty, crv, x: jwk.x as string, y: jwk.y as string } }
     }
     case 'OKP': {
       const crv = str(jwk.crv)
-      if (crv !== 'Ed25519') return { ...base, crv, unusable: `OKP curve ${crv ? `"${crv}"` : '(missing)'} cannot verify signatures here; only Ed25519 can.` }
+      if (crv !== 'Ed25519')
+        return {
+          ...base,
+          crv,
+          unusable: `OKP curve ${crv ? `"${crv}"` : '(missing)'} cannot verify signatures here; only Ed25519 can.`,
+        }
       if (b64uBits(jwk.x) === undefined) return { ...base, crv, unusable: 'The OKP JWK lacks a valid "x".' }
       return { ...base, crv, jwk: { kty, crv, x: jwk.x as string } }
     }
@@ -88,7 +100,19 @@ export function jwkCandidate(jwk: Record<string, unknown>, index: number, origin
 /** One line describing a key: type, size or curve, and the kid/use/alg it declares. */
 export function describeKey(key: KeyCandidate): string {
   const type =
-    key.kty === 'RSA' ? `RSA ${key.bits ?? '?'}-bit` : key.kty === 'EC' ? `EC ${key.crv ?? '?'}` : key.kty === 'OKP' ? `OKP ${key.crv ?? '?'}` : key.kty === 'oct' ? `HMAC secret, ${key.bits ?? 0} bits` : key.kty
-  const extras = [key.kid !== undefined ? `kid "${key.kid}"` : 'no kid', key.use && `use "${key.use}"`, key.alg && `alg "${key.alg}"`].filter(Boolean)
+    key.kty === 'RSA'
+      ? `RSA ${key.bits ?? '?'}-bit`
+      : key.kty === 'EC'
+        ? `EC ${key.crv ?? '?'}`
+        : key.kty === 'OKP'
+          ? `OKP ${key.crv ?? '?'}`
+          : key.kty === 'oct'
+            ? `HMAC secret, ${key.bits ?? 0} bits`
+            : key.kty
+  const extras = [
+    key.kid !== undefined ? `kid "${key.kid}"` : 'no kid',
+    key.use && `use "${key.use}"`,
+    key.alg && `alg "${key.alg}"`,
+  ].filter(Boolean)
   return `${type} (${key.origin}); ${extras.join(', ')}`
 }

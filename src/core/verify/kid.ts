@@ -49,16 +49,30 @@ export function compareKid(tokenKid: string | undefined, computed: (string | nul
   if (tokenKid === undefined || tokenKid === '') {
     return { state: 'not-applicable', message: 'The token header has no kid, so there is nothing to compare.' }
   }
-  const available = computed.map((kid, i) => ({ kid, index: i + 1 })).filter((c): c is { kid: string; index: number } => c.kid !== null)
+  const available = computed
+    .map((kid, i) => ({ kid, index: i + 1 }))
+    .filter((c): c is { kid: string; index: number } => c.kid !== null)
   if (available.length === 0) {
-    return { state: 'not-applicable', tokenKid, message: 'No Kubernetes key id could be recomputed: HMAC secrets have none, and keys that could not be read give none.' }
+    return {
+      state: 'not-applicable',
+      tokenKid,
+      message:
+        'No Kubernetes key id could be recomputed: HMAC secrets have none, and keys that could not be read give none.',
+    }
   }
   const providerNote = EKS_KID.test(tokenKid)
     ? 'This kid is 40 hex characters, the form EKS uses. Managed providers choose their own key ids, so a mismatch here is not proof of forgery: trust the signature result.'
     : undefined
-  const chosen = verifiedBy !== undefined ? available.find((c) => c.index === verifiedBy) : available.find((c) => c.kid === tokenKid)
+  const chosen =
+    verifiedBy !== undefined ? available.find((c) => c.index === verifiedBy) : available.find((c) => c.kid === tokenKid)
   if (chosen && chosen.kid === tokenKid) {
-    return { state: 'match', tokenKid, computedKid: chosen.kid, keyIndex: chosen.index, message: `The kid equals base64url(SHA-256(SPKI)) of key ${chosen.index}, exactly as Kubernetes derives it.` }
+    return {
+      state: 'match',
+      tokenKid,
+      computedKid: chosen.kid,
+      keyIndex: chosen.index,
+      message: `The kid equals base64url(SHA-256(SPKI)) of key ${chosen.index}, exactly as Kubernetes derives it.`,
+    }
   }
   const shown = chosen ?? available[0]!
   return {

@@ -16,13 +16,16 @@ export const STATE_MEANING: Record<SignatureState, StateMeaning> = {
   },
   verified: {
     title: 'Signature verified',
-    proves: 'The header and payload were signed with the private key (or secret) belonging to the key that verified, and have not changed since.',
-    doesNotProve: 'It does not show that this key belongs to an issuer you trust, nor that the token is accepted now: expiry, audience, revocation and whether its bound pod or secret still exists are separate questions.',
+    proves:
+      'The header and payload were signed with the private key (or secret) belonging to the key that verified, and have not changed since.',
+    doesNotProve:
+      'It does not show that this key belongs to an issuer you trust, nor that the token is accepted now: expiry, audience, revocation and whether its bound pod or secret still exists are separate questions.',
   },
   invalid: {
     title: 'Signature does not match',
     proves: 'The token was not signed by the key tried, or it was changed after signing.',
-    doesNotProve: 'It is not proof of forgery: the token may come from another cluster or a rotated key, or may have been damaged in copying.',
+    doesNotProve:
+      'It is not proof of forgery: the token may come from another cluster or a rotated key, or may have been damaged in copying.',
   },
   'no-matching-key': {
     title: 'No matching key',

@@ -32,4 +32,3 @@ export function pemBlocks(text: string): PemBlock[] {
   }
   return out
 }
-

@@ -52,7 +52,9 @@ export function describeSpki(der: Uint8Array): SpkiKind | null {
   if (algOid === '1.2.840.10045.2.1') {
     const param = algParts[1]
     const crv = param && param.tag === 0x06 ? CURVES[oidText(der.subarray(param.start, param.end))] : undefined
-    return crv ? { kty: 'EC', crv } : { kty: 'unknown', oid: param && param.tag === 0x06 ? oidText(der.subarray(param.start, param.end)) : algOid }
+    return crv
+      ? { kty: 'EC', crv }
+      : { kty: 'unknown', oid: param && param.tag === 0x06 ? oidText(der.subarray(param.start, param.end)) : algOid }
   }
   const okp = OKP[algOid]
   return okp ? { kty: 'OKP', crv: okp } : { kty: 'unknown', oid: algOid }

@@ -2,7 +2,14 @@ import { CompactSign, SignJWT, exportJWK, exportPKCS8, exportSPKI, generateKeyPa
 import { describe, expect, it } from 'vitest'
 import { decodeToken } from '../decode/decodeToken.ts'
 import { fixture } from '../../test/tokens.ts'
-import { K8S_EC_KID, K8S_EC_PEM, K8S_JWKS, K8S_OTHER_RSA_PEM, K8S_RSA_KID, K8S_RSA_PEM } from '../../test/k8s-key-vectors.ts'
+import {
+  K8S_EC_KID,
+  K8S_EC_PEM,
+  K8S_JWKS,
+  K8S_OTHER_RSA_PEM,
+  K8S_RSA_KID,
+  K8S_RSA_PEM,
+} from '../../test/k8s-key-vectors.ts'
 import { CERT_PEM, CERT_SIGNED_ES256, PKCS1_PEM, PKCS1_SIGNED_RS256 } from '../../test/generated-keys.ts'
 import { recognizeKeyMaterial, type HmacEncoding } from './keyMaterial.ts'
 import { verifySignature } from './verify.ts'
@@ -46,12 +53,18 @@ describe('published test vectors', () => {
 
   it('verifies OIDC Core A.2 by kid "1e9gdk7" inside a JWK Set, and reports a kid mismatch (not a Kubernetes kid)', async () => {
     const jwk = JSON.parse(publicJwkText('oidc-core-a2-id-token'))
-    const set = JSON.stringify({ keys: [{ ...jwk, kid: 'other', n: JSON.parse(publicJwkText('rfc7515-a2-rs256')).n }, jwk] })
+    const set = JSON.stringify({
+      keys: [{ ...jwk, kid: 'other', n: JSON.parse(publicJwkText('rfc7515-a2-rs256')).n }, jwk],
+    })
     const r = await check(fixture('oidc-core-a2-id-token').token, set)
     expect(r.state).toBe('verified')
     expect(r.verifiedBy).toBe(2)
     expect(r.attempts[0]).toMatchObject({ index: 1, outcome: 'not-tried' })
-    expect(r.kidCheck).toMatchObject({ state: 'mismatch', tokenKid: '1e9gdk7', computedKid: 'U3UvZ5H9895wb_CstVgdoeqeabzuXmT00H2nwH4ZIjA' })
+    expect(r.kidCheck).toMatchObject({
+      state: 'mismatch',
+      tokenKid: '1e9gdk7',
+      computedKid: 'U3UvZ5H9895wb_CstVgdoeqeabzuXmT00H2nwH4ZIjA',
+    })
     expect(r.kidCheck.providerNote).toBeUndefined()
   })
 
@@ -59,7 +72,12 @@ describe('published test vectors', () => {
     const t = fixture('vault-minikube-bound-pod-kid') as { token: string; publicKey: { pem: string } }
     const r = await check(t.token, t.publicKey.pem)
     expect(r.state).toBe('verified')
-    expect(r.kidCheck).toMatchObject({ state: 'match', tokenKid: 'pJcxkJ4q0O1tOt0Z37VB6-x6Mw8xFZSxM9roPtMQq0A', computedKid: 'pJcxkJ4q0O1tOt0Z37VB6-x6Mw8xFZSxM9roPtMQq0A', keyIndex: 1 })
+    expect(r.kidCheck).toMatchObject({
+      state: 'match',
+      tokenKid: 'pJcxkJ4q0O1tOt0Z37VB6-x6Mw8xFZSxM9roPtMQq0A',
+      computedKid: 'pJcxkJ4q0O1tOt0Z37VB6-x6Mw8xFZSxM9roPtMQq0A',
+      keyIndex: 1,
+    })
   })
 
   it('recomputes the Kubernetes key id test vectors from PEM and from the served JWKS', async () => {
@@ -72,7 +90,11 @@ describe('published test vectors', () => {
 
 async function k8sLikeToken(alg: 'RS256' | 'ES256', kid: string | undefined, claims: Record<string, unknown> = {}) {
   const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true })
-  const jwt = await new SignJWT({ iss: 'https://kubernetes.default.svc.cluster.local', sub: 'system:serviceaccount:default:default', ...claims })
+  const jwt = await new SignJWT({
+    iss: 'https://kubernetes.default.svc.cluster.local',
+    sub: 'system:serviceaccount:default:default',
+    ...claims,
+  })
     .setProtectedHeader(kid === undefined ? { alg } : { alg, kid })
     .sign(privateKey)
   return { jwt, publicKey, jwk: await exportJWK(publicKey), spki: await exportSPKI(publicKey), privateKey }
@@ -82,7 +104,12 @@ describe('key selection', { timeout: 30_000 }, () => {
   it('picks the key by kid from a multi-key set and says which one verified', async () => {
     const a = await k8sLikeToken('ES256', 'key-a')
     const b = await k8sLikeToken('RS256', 'key-b')
-    const set = JSON.stringify({ keys: [{ ...a.jwk, kid: 'key-a', use: 'sig', alg: 'ES256' }, { ...b.jwk, kid: 'key-b', use: 'sig', alg: 'RS256' }] })
+    const set = JSON.stringify({
+      keys: [
+        { ...a.jwk, kid: 'key-a', use: 'sig', alg: 'ES256' },
+        { ...b.jwk, kid: 'key-b', use: 'sig', alg: 'RS256' },
+      ],
+    })
     const r = await check(b.jwt, set)
     expect(r).toMatchObject({ state: 'verified', verifiedBy: 2, triedAll: false })
     expect(r.summary).toContain('key 2 of 2')
@@ -92,7 +119,10 @@ describe('key selection', { timeout: 30_000 }, () => {
   it('tries every compatible key when the token has no kid, or an empty one, as the API server does', async () => {
     const a = await k8sLikeToken('RS256', undefined)
     const other = await k8sLikeToken('RS256', undefined)
-    for (const token of [a.jwt, (await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: '' }).sign(a.privateKey))]) {
+    for (const token of [
+      a.jwt,
+      await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: '' }).sign(a.privateKey),
+    ]) {
       const r = await check(token, `${other.spki}\n${a.spki}`)
       expect(r).toMatchObject({ state: 'verified', verifiedBy: 2, triedAll: true })
       expect(r.attempts.map((x) => x.outcome)).toEqual(['mismatch', 'verified'])
@@ -201,7 +231,13 @@ describe('failures are named precisely', { timeout: 30_000 }, () => {
 
   it('garbage key text is a key-error for an RS256 token', async () => {
     const a = await k8sLikeToken('RS256', undefined)
-    for (const garbage of ['hello, I am not a key', '{"kty":', '-----BEGIN PUBLIC KEY-----\nAAAA', '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', '{"foo":1}']) {
+    for (const garbage of [
+      'hello, I am not a key',
+      '{"kty":',
+      '-----BEGIN PUBLIC KEY-----\nAAAA',
+      '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----',
+      '{"foo":1}',
+    ]) {
       const r = await check(a.jwt, garbage)
       expect(r.state, garbage).toBe('key-error')
     }
@@ -209,7 +245,11 @@ describe('failures are named precisely', { timeout: 30_000 }, () => {
 
   it('a discovery document has no keys: no-matching-key, naming the jwks_uri', async () => {
     const a = await k8sLikeToken('RS256', undefined)
-    const doc = JSON.stringify({ issuer: 'https://kubernetes.default.svc.cluster.local', jwks_uri: 'https://172.18.0.2:6443/openid/v1/jwks', response_types_supported: ['id_token'] })
+    const doc = JSON.stringify({
+      issuer: 'https://kubernetes.default.svc.cluster.local',
+      jwks_uri: 'https://172.18.0.2:6443/openid/v1/jwks',
+      response_types_supported: ['id_token'],
+    })
     const r = await check(a.jwt, doc)
     expect(r.state).toBe('no-matching-key')
     expect(r.summary).toContain('jwks_uri')
@@ -241,8 +281,13 @@ describe('every key format verifies', { timeout: 60_000 }, () => {
     const material = recognizeKeyMaterial(JSON.stringify(jwk), { encoding: 'utf8' })
     const { kubernetesKeyId } = await import('./kid.ts')
     const kid = (await kubernetesKeyId(material.keys[0]!)) as string
-    const jwt = await new SignJWT({ sub: 'system:serviceaccount:default:default' }).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey)
-    const r = await check(jwt, JSON.stringify({ keys: [{ use: 'sig', kty: 'RSA', kid, alg: 'RS256', n: jwk.n, e: jwk.e }] }))
+    const jwt = await new SignJWT({ sub: 'system:serviceaccount:default:default' })
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .sign(privateKey)
+    const r = await check(
+      jwt,
+      JSON.stringify({ keys: [{ use: 'sig', kty: 'RSA', kid, alg: 'RS256', n: jwk.n, e: jwk.e }] }),
+    )
     expect(r.state).toBe('verified')
     expect(r.kidCheck).toMatchObject({ state: 'match', computedKid: kid })
   })

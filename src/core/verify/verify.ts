@@ -49,7 +49,11 @@ export function kubernetesKeyIds(material: KeyMaterial): Promise<(string | null)
   return Promise.all(material.keys.map((k) => kubernetesKeyId(k)))
 }
 
-async function kidsForCheck(material: KeyMaterial, verifiedBy: number | undefined, mode: 'all' | 'verifying'): Promise<(string | null | undefined)[]> {
+async function kidsForCheck(
+  material: KeyMaterial,
+  verifiedBy: number | undefined,
+  mode: 'all' | 'verifying',
+): Promise<(string | null | undefined)[]> {
   const verifying = verifiedBy === undefined ? undefined : material.keys.find((k) => k.index === verifiedBy)
   if (mode === 'verifying' && verifying) {
     const kid = await kubernetesKeyId(verifying)
@@ -84,29 +88,67 @@ function describeError(e: unknown): string {
  * compatible key is tried, as the Kubernetes API server does. Never throws.
  * @param now only used to time the check; pass `performance.now` or a stub.
  */
-export async function verifySignature(decoded: DecodedToken, material: KeyMaterial, now: () => number = () => 0, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifySignature(
+  decoded: DecodedToken,
+  material: KeyMaterial,
+  now: () => number = () => 0,
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
   const started = now()
   const alg = headerString(decoded.header, 'alg')
   const tokenKid = headerString(decoded.header, 'kid')
   const base = { alg, triedAll: false, attempts: [] as KeyAttempt[], diagnostics: [] as Diagnostic[] }
-  const finish = async (state: SignatureState, summary: string, extra: Partial<VerifyResult> = {}): Promise<VerifyResult> => {
+  const finish = async (
+    state: SignatureState,
+    summary: string,
+    extra: Partial<VerifyResult> = {},
+  ): Promise<VerifyResult> => {
     const verifiedBy = extra.verifiedBy
     const computedKids = await kidsForCheck(material, verifiedBy, options.kids ?? 'all')
-    return { ...base, computedKids, state, summary, kidCheck: compareKid(tokenKid, computedKids.map((k) => k ?? null), verifiedBy), ...extra, elapsedMs: now() - started }
+    return {
+      ...base,
+      computedKids,
+      state,
+      summary,
+      kidCheck: compareKid(
+        tokenKid,
+        computedKids.map((k) => k ?? null),
+        verifiedBy,
+      ),
+      ...extra,
+      elapsedMs: now() - started,
+    }
   }
 
   if (material.kind === 'empty') return finish('unverified', 'No key given: the signature has not been checked.')
-  if (material.kind === 'private-key' || material.kind === 'unrecognised' || (material.kind !== 'discovery' && material.keys.length === 0)) {
+  if (
+    material.kind === 'private-key' ||
+    material.kind === 'unrecognised' ||
+    (material.kind !== 'discovery' && material.keys.length === 0)
+  ) {
     return finish('key-error', material.diagnostics[0]?.message ?? 'The key could not be read.')
   }
-  if (material.kind === 'discovery') return finish('no-matching-key', 'A discovery document holds no keys; fetch its jwks_uri and paste that instead.')
-  if (decoded.form === 'jwe') return finish('unsupported', 'This is an encrypted token (JWE): it has no signature to check with a public key.')
+  if (material.kind === 'discovery')
+    return finish('no-matching-key', 'A discovery document holds no keys; fetch its jwks_uri and paste that instead.')
+  if (decoded.form === 'jwe')
+    return finish('unsupported', 'This is an encrypted token (JWE): it has no signature to check with a public key.')
   if (decoded.form === 'unsecured' || (alg !== undefined && alg.toLowerCase() === 'none')) {
-    base.diagnostics.push({ code: 'ALG_NONE_NEVER_VERIFIED', severity: 'error', message: 'The token says alg "none": it carries no signature, so no key can vouch for it. It is never reported as verified.', ref: rfc(8725, '3.1') })
+    base.diagnostics.push({
+      code: 'ALG_NONE_NEVER_VERIFIED',
+      severity: 'error',
+      message:
+        'The token says alg "none": it carries no signature, so no key can vouch for it. It is never reported as verified.',
+      ref: rfc(8725, '3.1'),
+    })
     return finish('unsupported', 'alg "none": there is no signature, so the token can never be verified.')
   }
-  if (!decoded.wellFormed || alg === undefined) return finish('unsupported', 'The token is not a well-formed JWS, so its signature cannot be checked.')
-  if (!isVerifiableAlg(alg)) return finish('unsupported', `The algorithm "${alg}" cannot be checked here (supported: RS, PS and ES 256/384/512, EdDSA, HS256/384/512).`)
+  if (!decoded.wellFormed || alg === undefined)
+    return finish('unsupported', 'The token is not a well-formed JWS, so its signature cannot be checked.')
+  if (!isVerifiableAlg(alg))
+    return finish(
+      'unsupported',
+      `The algorithm "${alg}" cannot be checked here (supported: RS, PS and ES 256/384/512, EdDSA, HS256/384/512).`,
+    )
 
   // Key selection: a non-empty kid picks keys with that kid; keys that carry no kid (PEM, a bare
   // secret) are always eligible. An absent or empty kid tries them all.
@@ -114,10 +156,18 @@ export async function verifySignature(decoded: DecodedToken, material: KeyMateri
   base.triedAll = triedAll
   const byKid = triedAll ? material.keys : material.keys.filter((k) => k.kid === undefined || k.kid === tokenKid)
   for (const k of material.keys) {
-    if (!byKid.includes(k)) base.attempts.push({ index: k.index, outcome: 'not-tried', reason: `its kid "${k.kid}" is not the token's "${tokenKid}"` })
+    if (!byKid.includes(k))
+      base.attempts.push({
+        index: k.index,
+        outcome: 'not-tried',
+        reason: `its kid "${k.kid}" is not the token's "${tokenKid}"`,
+      })
   }
   if (byKid.length === 0) {
-    return finish('no-matching-key', `The token's kid "${tokenKid}" is not in the key set (it has ${material.keys.map((k) => `"${k.kid}"`).join(', ')}). The keys may have rotated, or the token is from another cluster.`)
+    return finish(
+      'no-matching-key',
+      `The token's kid "${tokenKid}" is not in the key set (it has ${material.keys.map((k) => `"${k.kid}"`).join(', ')}). The keys may have rotated, or the token is from another cluster.`,
+    )
   }
   const compatible: KeyCandidate[] = []
   for (const k of byKid) {
@@ -127,14 +177,25 @@ export async function verifySignature(decoded: DecodedToken, material: KeyMateri
   }
   if (compatible.length === 0) {
     if (alg.startsWith('HS') && byKid.some((k) => !k.secret)) {
-      base.diagnostics.push({ code: 'ALG_KEY_CONFUSION', severity: 'warning', message: `The token claims ${alg} but the key given is a public key. A public key is not a secret: a verifier that used it as an HMAC key would accept tokens anyone can make. This page refuses to.`, ref: rfc(8725, '3.1') })
+      base.diagnostics.push({
+        code: 'ALG_KEY_CONFUSION',
+        severity: 'warning',
+        message: `The token claims ${alg} but the key given is a public key. A public key is not a secret: a verifier that used it as an HMAC key would accept tokens anyone can make. This page refuses to.`,
+        ref: rfc(8725, '3.1'),
+      })
     }
     return finish('no-matching-key', `No key given fits ${alg}, which needs ${keyTypeFor(alg)}.`)
   }
   if (alg.startsWith('HS')) {
     const need = Number(alg.slice(2)) / 8
     for (const k of compatible) {
-      if (k.secret && k.secret.length < need) base.diagnostics.push({ code: 'HMAC_SECRET_SHORT', severity: 'warning', message: `The secret is ${k.secret.length} bytes; ${alg} needs at least ${need}. Short secrets can be guessed offline.`, ref: rfc(7518, '3.2') })
+      if (k.secret && k.secret.length < need)
+        base.diagnostics.push({
+          code: 'HMAC_SECRET_SHORT',
+          severity: 'warning',
+          message: `The secret is ${k.secret.length} bytes; ${alg} needs at least ${need}. Short secrets can be guessed offline.`,
+          ref: rfc(7518, '3.2'),
+        })
     }
   }
 
@@ -143,23 +204,39 @@ export async function verifySignature(decoded: DecodedToken, material: KeyMateri
     try {
       key = await importForVerify(k, alg)
     } catch (e) {
-      base.attempts.push({ index: k.index, outcome: 'failed', reason: `the key could not be imported: ${describeError(e)}` })
+      base.attempts.push({
+        index: k.index,
+        outcome: 'failed',
+        reason: `the key could not be imported: ${describeError(e)}`,
+      })
       continue
     }
     try {
       await compactVerify(decoded.token, key, { algorithms: [alg] })
       base.attempts.push({ index: k.index, outcome: 'verified', reason: 'the signature matches' })
       const which = material.keys.length > 1 ? `key ${k.index} of ${material.keys.length}` : 'the key given'
-      return finish('verified', `${alg} signature verified with ${which}${triedAll && material.keys.length > 1 ? ' (the token has no kid, so every key was tried)' : ''}.`, { verifiedBy: k.index, triedAll })
+      return finish(
+        'verified',
+        `${alg} signature verified with ${which}${triedAll && material.keys.length > 1 ? ' (the token has no kid, so every key was tried)' : ''}.`,
+        { verifiedBy: k.index, triedAll },
+      )
     } catch (e) {
-      if (e instanceof errors.JWSSignatureVerificationFailed) base.attempts.push({ index: k.index, outcome: 'mismatch', reason: 'the signature does not match this key' })
-      else if (e instanceof errors.JOSENotSupported) return finish('unsupported', `jose cannot check this token: ${e.message}`)
+      if (e instanceof errors.JWSSignatureVerificationFailed)
+        base.attempts.push({ index: k.index, outcome: 'mismatch', reason: 'the signature does not match this key' })
+      else if (e instanceof errors.JOSENotSupported)
+        return finish('unsupported', `jose cannot check this token: ${e.message}`)
       else base.attempts.push({ index: k.index, outcome: 'failed', reason: describeError(e) })
     }
   }
   const mismatches = base.attempts.filter((a) => a.outcome === 'mismatch').length
   if (mismatches > 0) {
-    return finish('invalid', mismatches === 1 ? `The ${alg} signature does not match the key tried.` : `The ${alg} signature matches none of the ${mismatches} keys tried.`, { triedAll })
+    return finish(
+      'invalid',
+      mismatches === 1
+        ? `The ${alg} signature does not match the key tried.`
+        : `The ${alg} signature matches none of the ${mismatches} keys tried.`,
+      { triedAll },
+    )
   }
   const failure = base.attempts.find((a) => a.outcome === 'failed')
   return finish('key-error', `The key could not be used: ${failure?.reason ?? 'unknown error'}.`, { triedAll })

@@ -46,7 +46,9 @@ describe("verifySignature with kids: 'verifying'", { timeout: 30_000 }, () => {
 
   it('falls back to every id when the verifying key has none (an HMAC secret)', async () => {
     const secret = 'a-shared-secret-that-is-32-bytes!'
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid: 'k' }).sign(new TextEncoder().encode(secret))
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', kid: 'k' })
+      .sign(new TextEncoder().encode(secret))
     const material = recognizeKeyMaterial(secret, { encoding: 'utf8', tokenAlg: 'HS256' })
     const fast = await verifySignature(decodeToken(token), material, undefined, { kids: 'verifying' })
     expect(fast.state).toBe('verified')

@@ -25,8 +25,15 @@ export class ErrorBoundary extends Component<Props, State> {
   override render() {
     if (this.state.error) {
       return (
-        <div role="alert" className="diagnostic severity-error" data-testid="diagnostic" data-code="INTERNAL_ERROR" data-severity="error">
-          Something went wrong while showing this token: {this.state.error.message}. This is a bug in JWT Explorer, not a problem with your token.
+        <div
+          role="alert"
+          className="diagnostic severity-error"
+          data-testid="diagnostic"
+          data-code="INTERNAL_ERROR"
+          data-severity="error"
+        >
+          Something went wrong while showing this token: {this.state.error.message}. This is a bug in JWT Explorer, not
+          a problem with your token.
         </div>
       )
     }

@@ -31,34 +31,38 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
         </tr>
       </thead>
       <tbody>
-        {rows.filter((row) => visible.has(row.pointer)).map((row) => {
-          const infos = explain(row, location)
-          const rowDiagnostics = onRows.filter((d) => rowOwnsPointer(row, d.pointer as string))
-          return (
-            <tr
-              key={row.pointer}
-              className={row.isGroup ? 'claim-group' : 'claim'}
-              data-testid={row.isGroup ? 'claim-group' : 'claim'}
-              {...hookProps(row, location)}
-            >
-              <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1.25}rem` }}>
-                <code className="claim-name">{row.name}</code>
-                {!row.isGroup && <span className="claim-type">{row.rawNumber ? 'number (large)' : jsonType(row.value)}</span>}
-              </th>
-              <td>
-                {!row.isGroup && <ClaimValue row={row} />}
-                {rowDiagnostics.length > 0 && (
-                  <ul className="row-diagnostics">
-                    {rowDiagnostics.map((d, i) => (
-                      <DiagnosticItem key={i} d={d} />
-                    ))}
-                  </ul>
-                )}
-                {infos && <ClaimExplanation infos={infos} location={location} />}
-              </td>
-            </tr>
-          )
-        })}
+        {rows
+          .filter((row) => visible.has(row.pointer))
+          .map((row) => {
+            const infos = explain(row, location)
+            const rowDiagnostics = onRows.filter((d) => rowOwnsPointer(row, d.pointer as string))
+            return (
+              <tr
+                key={row.pointer}
+                className={row.isGroup ? 'claim-group' : 'claim'}
+                data-testid={row.isGroup ? 'claim-group' : 'claim'}
+                {...hookProps(row, location)}
+              >
+                <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1.25}rem` }}>
+                  <code className="claim-name">{row.name}</code>
+                  {!row.isGroup && (
+                    <span className="claim-type">{row.rawNumber ? 'number (large)' : jsonType(row.value)}</span>
+                  )}
+                </th>
+                <td>
+                  {!row.isGroup && <ClaimValue row={row} />}
+                  {rowDiagnostics.length > 0 && (
+                    <ul className="row-diagnostics">
+                      {rowDiagnostics.map((d, i) => (
+                        <DiagnosticItem key={i} d={d} />
+                      ))}
+                    </ul>
+                  )}
+                  {infos && <ClaimExplanation infos={infos} location={location} />}
+                </td>
+              </tr>
+            )
+          })}
         {visible.size === 0 && rows.length > 0 && (
           <tr>
             <td colSpan={2}>Nothing here matches the filter.</td>

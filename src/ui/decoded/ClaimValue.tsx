@@ -9,12 +9,14 @@ function render(v: JsonValue): string {
 /** A claim value, always rendered as text: claim values are untrusted input. */
 export function ClaimValue({ row }: { row: ClaimRow }) {
   const v = row.value
-  if (typeof v === 'number' && Number.isFinite(v) && isNumericDatePointer(row.pointer)) return <NumericDateValue row={row} seconds={v} />
+  if (typeof v === 'number' && Number.isFinite(v) && isNumericDatePointer(row.pointer))
+    return <NumericDateValue row={row} seconds={v} />
   if (row.rawNumber) return <code className="claim-value">{row.rawNumber}</code>
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) {
     if (v.length === 0) return <code className="claim-value">[] (empty array)</code>
     return <ScalarList items={v} />
   }
-  if (typeof v === 'string') return <code className="claim-value claim-string">{v === '' ? '"" (empty string)' : v}</code>
+  if (typeof v === 'string')
+    return <code className="claim-value claim-string">{v === '' ? '"" (empty string)' : v}</code>
   return <code className="claim-value">{render(v)}</code>
 }

@@ -24,9 +24,15 @@ function withMarks(text: string, offset: number, spans: Span[]): ReactNode[] {
 /** The token with each part coloured like the panel that decodes it, and problem characters marked. */
 export function ColoredToken({ decoded }: { decoded: DecodedToken }) {
   if (decoded.token.length > MAX_RENDERED) {
-    return <p className="token-colored">The token is {decoded.token.length.toLocaleString('en')} characters long; it is not repeated here.</p>
+    return (
+      <p className="token-colored">
+        The token is {decoded.token.length.toLocaleString('en')} characters long; it is not repeated here.
+      </p>
+    )
   }
-  const errorSpans = decoded.diagnostics.filter((d) => d.severity !== 'info' && d.span && d.span.end - d.span.start < decoded.token.length).map((d) => d.span as Span)
+  const errorSpans = decoded.diagnostics
+    .filter((d) => d.severity !== 'info' && d.span && d.span.end - d.span.start < decoded.token.length)
+    .map((d) => d.span as Span)
   return (
     <p className="token-colored" aria-label="The token, coloured by part">
       {decoded.segments.map((seg, i) => (

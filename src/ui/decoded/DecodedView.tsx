@@ -6,7 +6,19 @@ import { CopyButton } from '../common/CopyButton.tsx'
 import { DisclosuresPanel } from './DisclosuresPanel.tsx'
 import { KubernetesSection } from '../k8s/LazyKubernetes.tsx'
 
-function JsonPanel({ title, part, json, rows, diagnostics }: { title: string; part: 'header' | 'payload'; json: DecodedJson; rows: ClaimRow[]; diagnostics: Diagnostic[] }) {
+function JsonPanel({
+  title,
+  part,
+  json,
+  rows,
+  diagnostics,
+}: {
+  title: string
+  part: 'header' | 'payload'
+  json: DecodedJson
+  rows: ClaimRow[]
+  diagnostics: Diagnostic[]
+}) {
   const pretty = useMemo(() => prettyJson(json), [json])
   // The source text is put in the page only once opened: for a large token it is a big text node.
   const [sourceOpen, setSourceOpen] = useState(false)
@@ -29,26 +41,50 @@ function PayloadPanel({ analysis, onOpenToken }: { analysis: Analysis; onOpenTok
   const p = analysis.decoded.payload
   switch (p.kind) {
     case 'claims':
-      return <JsonPanel title="Payload (claims)" part="payload" json={p.json} rows={analysis.payloadRows} diagnostics={analysis.diagnostics} />
+      return (
+        <JsonPanel
+          title="Payload (claims)"
+          part="payload"
+          json={p.json}
+          rows={analysis.payloadRows}
+          diagnostics={analysis.diagnostics}
+        />
+      )
     case 'encrypted':
       return (
         <section className="panel panel-payload" aria-labelledby="payload-title">
           <h2 id="payload-title">Payload</h2>
-          <p>Encrypted. A JWE's claims can only be read with the recipient's private key, which this page never asks for.</p>
+          <p>
+            Encrypted. A JWE's claims can only be read with the recipient's private key, which this page never asks for.
+          </p>
         </section>
       )
     case 'none':
       return null
     default: {
-      const body = p.kind === 'nested' ? p.token : p.kind === 'bytes' ? p.hex : p.kind === 'detached' ? '(empty: detached content)' : p.text
-      const label = p.kind === 'nested' ? 'Payload (a nested token)' : p.kind === 'bytes' ? `Payload (${p.length} bytes, hex)` : 'Payload (text)'
+      const body =
+        p.kind === 'nested'
+          ? p.token
+          : p.kind === 'bytes'
+            ? p.hex
+            : p.kind === 'detached'
+              ? '(empty: detached content)'
+              : p.text
+      const label =
+        p.kind === 'nested'
+          ? 'Payload (a nested token)'
+          : p.kind === 'bytes'
+            ? `Payload (${p.length} bytes, hex)`
+            : 'Payload (text)'
       return (
         <section className="panel panel-payload" aria-labelledby="payload-title">
           <div className="panel-head">
             <h2 id="payload-title">{label}</h2>
             <CopyButton text={body} label="payload" />
           </div>
-          <pre tabIndex={0} className="payload-text">{body}</pre>
+          <pre tabIndex={0} className="payload-text">
+            {body}
+          </pre>
           {p.kind === 'nested' && p.token !== '' && (
             <button type="button" onClick={() => onOpenToken(p.token)}>
               Decode the inner token
@@ -76,7 +112,9 @@ function SignaturePanel({ analysis }: { analysis: Analysis }) {
           <p>
             {sig.length} bytes ({sig.length * 8} bits), base64url:
           </p>
-          <pre tabIndex={0} className="signature-text">{sig.b64u}</pre>
+          <pre tabIndex={0} className="signature-text">
+            {sig.b64u}
+          </pre>
         </>
       )}
     </section>
@@ -94,7 +132,15 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
         </div>
         <ColoredToken decoded={decoded} />
       </section>
-      {decoded.header && <JsonPanel title="Header" part="header" json={decoded.header} rows={analysis.headerRows} diagnostics={analysis.diagnostics} />}
+      {decoded.header && (
+        <JsonPanel
+          title="Header"
+          part="header"
+          json={decoded.header}
+          rows={analysis.headerRows}
+          diagnostics={analysis.diagnostics}
+        />
+      )}
       <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
       <KubernetesSection analysis={analysis} part="panel" />
       {decoded.sdJwt && <DisclosuresPanel sdJwt={decoded.sdJwt} />}

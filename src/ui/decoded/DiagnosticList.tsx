@@ -4,7 +4,12 @@ const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as c
 
 export function DiagnosticItem({ d }: { d: Diagnostic }) {
   return (
-    <li className={`diagnostic severity-${d.severity}`} data-testid="diagnostic" data-code={d.code} data-severity={d.severity}>
+    <li
+      className={`diagnostic severity-${d.severity}`}
+      data-testid="diagnostic"
+      data-code={d.code}
+      data-severity={d.severity}
+    >
       <span className="severity">{SEVERITY_LABEL[d.severity]}</span> <span className="message">{d.message}</span>{' '}
       <code className="code">{d.code}</code>
       {d.ref && (
@@ -24,7 +29,9 @@ export function DiagnosticItem({ d }: { d: Diagnostic }) {
  * shown on that row instead, so that each diagnostic appears exactly once on the page.
  */
 export function DiagnosticList({ analysis }: { analysis: Analysis }) {
-  const list = sortDiagnostics(analysis.diagnostics.filter((d) => d.code !== 'TOKEN_EMPTY' && !isRowDiagnostic(d, analysis)))
+  const list = sortDiagnostics(
+    analysis.diagnostics.filter((d) => d.code !== 'TOKEN_EMPTY' && !isRowDiagnostic(d, analysis)),
+  )
   if (list.length === 0) return null
   return (
     <section className="diagnostics" aria-label="Diagnostics">

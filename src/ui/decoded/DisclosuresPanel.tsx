@@ -6,8 +6,9 @@ export function DisclosuresPanel({ sdJwt }: { sdJwt: SdJwtParts }) {
     <section className="panel panel-payload" aria-labelledby="disclosures-title">
       <h2 id="disclosures-title">Disclosures (SD-JWT)</h2>
       <p>
-        Each disclosure reveals one claim. The signed payload holds only its digest in <code>_sd</code> or <code>...</code>; a verifier
-        must hash each disclosure and find the digest there before trusting it. These digests are not checked here.
+        Each disclosure reveals one claim. The signed payload holds only its digest in <code>_sd</code> or{' '}
+        <code>...</code>; a verifier must hash each disclosure and find the digest there before trusting it. These
+        digests are not checked here.
       </p>
       <table className="claims">
         <thead>
@@ -33,7 +34,12 @@ export function DisclosuresPanel({ sdJwt }: { sdJwt: SdJwtParts }) {
           ))}
         </tbody>
       </table>
-      {sdJwt.keyBinding && <p>A key-binding JWT follows the disclosures; it proves the holder has the key named in the <code>cnf</code> claim.</p>}
+      {sdJwt.keyBinding && (
+        <p>
+          A key-binding JWT follows the disclosures; it proves the holder has the key named in the <code>cnf</code>{' '}
+          claim.
+        </p>
+      )}
     </section>
   )
 }

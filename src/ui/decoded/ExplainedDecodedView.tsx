@@ -6,7 +6,13 @@ import { useClaimKnowledgeFor } from '../knowledge/useClaimKnowledgeFor.ts'
 import { ClaimKnowledgeContext } from '../knowledge/useKnowledge.ts'
 
 /** The decoded token with every claim and header row explained, and the filter box over them. */
-export function ExplainedDecodedView({ analysis, onOpenToken }: { analysis: Analysis; onOpenToken: (token: string) => void }) {
+export function ExplainedDecodedView({
+  analysis,
+  onOpenToken,
+}: {
+  analysis: Analysis
+  onOpenToken: (token: string) => void
+}) {
   const [query, setQuery] = useState('')
   const knowledge = useClaimKnowledgeFor(analysis, query)
   return (

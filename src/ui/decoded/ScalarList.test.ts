@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { ScalarList } from './ScalarList.tsx'
 
-const render = (items: (string | number | boolean | null)[]) => renderToStaticMarkup(createElement(ScalarList, { items }))
+const render = (items: (string | number | boolean | null)[]) =>
+  renderToStaticMarkup(createElement(ScalarList, { items }))
 const count = (html: string, what: string) => html.split(what).length - 1
 
 describe('ScalarList', () => {

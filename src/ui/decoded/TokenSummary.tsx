@@ -14,7 +14,14 @@ const KIND_LABELS: Record<TokenKind, string> = {
 
 export function TokenSummary({ analysis }: { analysis: Analysis }) {
   const { kind, decoded, extraction } = analysis
-  const form = decoded.form === 'unsecured' ? 'unsecured (alg none, no signature)' : decoded.form === 'jws' ? 'signed (JWS)' : decoded.form === 'jwe' ? 'encrypted (JWE)' : 'unrecognised structure'
+  const form =
+    decoded.form === 'unsecured'
+      ? 'unsecured (alg none, no signature)'
+      : decoded.form === 'jws'
+        ? 'signed (JWS)'
+        : decoded.form === 'jwe'
+          ? 'encrypted (JWE)'
+          : 'unrecognised structure'
   return (
     <div className="summary">
       <p data-testid="token-kind" data-kind={kind} className={`kind kind-${kind}`}>
@@ -26,8 +33,8 @@ export function TokenSummary({ analysis }: { analysis: Analysis }) {
       </p>
       {decoded.form !== 'jwe' && kind !== 'invalid' && (
         <p className="not-verified">
-          Decoded, not verified: the claims are shown as written in the token. Only the signature check below, against a key you supply, can
-          tell who signed them.
+          Decoded, not verified: the claims are shown as written in the token. Only the signature check below, against a
+          key you supply, can tell who signed them.
         </p>
       )}
     </div>

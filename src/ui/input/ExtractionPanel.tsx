@@ -6,21 +6,40 @@ function Facts({ context }: { context: ExtractionContext }) {
     case 'secret':
       rows.push(['Secret', `${context.namespace ? `${context.namespace}/` : ''}${context.name ?? '(unnamed)'}`])
       rows.push(['Type', context.type ?? '(none)'])
-      if (context.serviceAccountName !== undefined) rows.push(['Service account (annotation)', context.serviceAccountName])
-      if (context.serviceAccountUid !== undefined) rows.push(['Service account UID (annotation)', context.serviceAccountUid])
+      if (context.serviceAccountName !== undefined)
+        rows.push(['Service account (annotation)', context.serviceAccountName])
+      if (context.serviceAccountUid !== undefined)
+        rows.push(['Service account UID (annotation)', context.serviceAccountUid])
       rows.push(['ca.crt', context.hasCaCrt ? 'present (not parsed)' : 'absent'])
       break
     case 'kubeconfig':
       rows.push(['User', context.user])
-      rows.push(['Used by', context.contexts.length ? context.contexts.map((c) => `context ${c.name} → cluster ${c.cluster ?? '?'}${c.namespace ? `, namespace ${c.namespace}` : ''}`).join('; ') : 'no context'])
+      rows.push([
+        'Used by',
+        context.contexts.length
+          ? context.contexts
+              .map(
+                (c) =>
+                  `context ${c.name} → cluster ${c.cluster ?? '?'}${c.namespace ? `, namespace ${c.namespace}` : ''}`,
+              )
+              .join('; ')
+          : 'no context',
+      ])
       rows.push(['Current context', context.currentContext ?? '(none)'])
       break
     case 'token-request':
-      if (context.name !== undefined) rows.push(['Service account', `${context.namespace ? `${context.namespace}/` : ''}${context.name}`])
-      if (context.expirationSeconds !== undefined) rows.push(['spec.expirationSeconds', String(context.expirationSeconds)])
-      if (context.expirationTimestamp !== undefined) rows.push(['status.expirationTimestamp', context.expirationTimestamp])
+      if (context.name !== undefined)
+        rows.push(['Service account', `${context.namespace ? `${context.namespace}/` : ''}${context.name}`])
+      if (context.expirationSeconds !== undefined)
+        rows.push(['spec.expirationSeconds', String(context.expirationSeconds)])
+      if (context.expirationTimestamp !== undefined)
+        rows.push(['status.expirationTimestamp', context.expirationTimestamp])
       if (context.audiences) rows.push(['spec.audiences', context.audiences.join(', ')])
-      if (context.boundObject) rows.push(['spec.boundObjectRef', `${context.boundObject.kind ?? '?'} ${context.boundObject.name ?? ''}`.trim()])
+      if (context.boundObject)
+        rows.push([
+          'spec.boundObjectRef',
+          `${context.boundObject.kind ?? '?'} ${context.boundObject.name ?? ''}`.trim(),
+        ])
       break
   }
   return (
@@ -47,7 +66,12 @@ export function ExtractionPanel({ extraction, onPick }: { extraction: Extraction
       {candidates.length > 1 && (
         <div className="candidate-picker">
           <label htmlFor="token-candidate">{candidates.length} tokens found; decoding</label>{' '}
-          <select id="token-candidate" data-testid="token-candidates" value={selected} onChange={(e) => onPick(Number(e.target.value))}>
+          <select
+            id="token-candidate"
+            data-testid="token-candidates"
+            value={selected}
+            onChange={(e) => onPick(Number(e.target.value))}
+          >
             {candidates.map((c, i) => (
               <option key={i} value={i}>
                 {c.label}

@@ -9,7 +9,14 @@ export function TokenInput({ value, onChange }: Props) {
   return (
     <div className="token-input">
       <label htmlFor="token-input">Token, or text containing one</label>
-      <CodeTextarea id="token-input" data-testid="token-input" value={value} onChange={onChange} rows={8} placeholder="eyJhbGciOi…" />
+      <CodeTextarea
+        id="token-input"
+        data-testid="token-input"
+        value={value}
+        onChange={onChange}
+        rows={8}
+        placeholder="eyJhbGciOi…"
+      />
       {value !== '' && (
         <button type="button" className="link-button" onClick={() => onChange('')}>
           Clear

@@ -12,7 +12,9 @@ export function KubernetesIdentity({ identity }: { identity: Identity }) {
           <dt>Username</dt>
           <dd>
             <code>{identity.username}</code>
-            {identity.source === 'sub' && <span className="k8s-aside"> (from sub: the Kubernetes claims do not name the account)</span>}
+            {identity.source === 'sub' && (
+              <span className="k8s-aside"> (from sub: the Kubernetes claims do not name the account)</span>
+            )}
           </dd>
           {identity.uid && (
             <>
@@ -53,7 +55,9 @@ export function KubernetesIdentity({ identity }: { identity: Identity }) {
           sub does not parse as a service account username: {identity.subProblem}.
         </p>
       )}
-      {identity.gatedExtras.length > 0 && <p className="k8s-aside">Depends on the cluster: {identity.gatedExtras.join('; ')}.</p>}
+      {identity.gatedExtras.length > 0 && (
+        <p className="k8s-aside">Depends on the cluster: {identity.gatedExtras.join('; ')}.</p>
+      )}
     </div>
   )
 }

@@ -12,7 +12,17 @@ interface Props {
 
 const SEVERITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const
 
-function RiskBanner({ claims, payload, header, insights }: { claims: KubernetesClaims; payload: JsonObject; header: JsonObject | undefined; insights: KubernetesInsightsModule }) {
+function RiskBanner({
+  claims,
+  payload,
+  header,
+  insights,
+}: {
+  claims: KubernetesClaims
+  payload: JsonObject
+  header: JsonObject | undefined
+  insights: KubernetesInsightsModule
+}) {
   const now = useNow()
   const risks = insights.kubernetesRisks(claims, payload, header, Math.floor(now / 1000))
   if (risks.length === 0) return null
@@ -21,7 +31,13 @@ function RiskBanner({ claims, payload, header, insights }: { claims: KubernetesC
       <h2 id="k8s-risks-title">Kubernetes risks</h2>
       <ul>
         {risks.map((r) => (
-          <li key={r.id} className={`risk risk-${r.severity}`} data-testid="risk" data-risk={r.id} data-severity={r.severity}>
+          <li
+            key={r.id}
+            className={`risk risk-${r.severity}`}
+            data-testid="risk"
+            data-risk={r.id}
+            data-severity={r.severity}
+          >
             <span className="risk-severity">{SEVERITY_LABEL[r.severity]}</span> {r.message}
           </li>
         ))}
@@ -53,7 +69,15 @@ export function KubernetesInsights({ analysis, part, insights }: Props) {
   if (payload.kind !== 'claims') return null
   const claims = insights.readKubernetesClaims(payload.json.value)
   if (!claims) return null
-  if (part === 'banner') return <RiskBanner claims={claims} payload={payload.json.value} header={analysis.decoded.header?.value} insights={insights} />
+  if (part === 'banner')
+    return (
+      <RiskBanner
+        claims={claims}
+        payload={payload.json.value}
+        header={analysis.decoded.header?.value}
+        insights={insights}
+      />
+    )
   return (
     <section className="panel panel-k8s" aria-labelledby="k8s-title" data-testid="kubernetes-panel">
       <div className="panel-head">

@@ -9,7 +9,9 @@ type Part = 'banner' | 'panel'
 // plain JWT never pays for them.
 const Insights = lazy(async () => {
   const [view, insights] = await Promise.all([import('./KubernetesInsights.tsx'), loadKubernetesInsights()])
-  return { default: (props: { analysis: Analysis; part: Part }) => <view.KubernetesInsights {...props} insights={insights} /> }
+  return {
+    default: (props: { analysis: Analysis; part: Part }) => <view.KubernetesInsights {...props} insights={insights} />,
+  }
 })
 
 /** The Kubernetes risk banner or panel, for Kubernetes service account tokens only. */

@@ -26,7 +26,8 @@ export function ClaimExplanation({ infos, location }: { infos: ClaimInfo[]; loca
       {infos.map((info, i) => (
         <div key={i} className="claim-meaning" data-testid="claim-meaning" data-origin={info.origin}>
           <p className="claim-title">
-            <strong>{info.title}</strong> <span className={`claim-origin origin-${info.origin}`}>{originLabel(info, location)}</span>
+            <strong>{info.title}</strong>{' '}
+            <span className={`claim-origin origin-${info.origin}`}>{originLabel(info, location)}</span>
             {info.valueType && <span className="claim-expected"> · {info.valueType}</span>}
           </p>
           <p className="claim-description">

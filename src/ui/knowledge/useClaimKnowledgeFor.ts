@@ -7,10 +7,16 @@ export function useClaimKnowledgeFor(analysis: Analysis, query: string): ClaimKn
   const knowledge = useKnowledge()
   const { issuerProviders, decoded, kind } = analysis
   return useMemo(() => {
-    const ctx = { providers: issuerProviders, header: decoded.header?.value ?? null, kubernetes: kind.startsWith('k8s-') }
+    const ctx = {
+      providers: issuerProviders,
+      header: decoded.header?.value ?? null,
+      kubernetes: kind.startsWith('k8s-'),
+    }
     const explain: ClaimKnowledge['explain'] = (row, location) => {
       if (!knowledge) return undefined
-      return location === 'header' ? knowledge.explainHeader(row.pointer, ctx) : knowledge.explainClaim(row.pointer, ctx)
+      return location === 'header'
+        ? knowledge.explainHeader(row.pointer, ctx)
+        : knowledge.explainClaim(row.pointer, ctx)
     }
     return { explain, query }
   }, [knowledge, issuerProviders, decoded, kind, query])

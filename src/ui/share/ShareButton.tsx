@@ -13,7 +13,13 @@ export function ShareButton({ analysis, opened }: { analysis: Analysis; opened: 
   const inherited = opened?.type === 'shared' && opened.text === analysis.input ? opened.state.redactions : NONE
   return (
     <div className="share">
-      <button type="button" data-testid="share-button" aria-expanded={open} aria-controls="share-panel" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        data-testid="share-button"
+        aria-expanded={open}
+        aria-controls="share-panel"
+        onClick={() => setOpen(!open)}
+      >
         {open ? 'Hide sharing' : 'Share a link…'}
       </button>
       {open && (

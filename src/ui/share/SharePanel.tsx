@@ -3,7 +3,8 @@ import { loadPermalink, type Analysis, type Redaction, type RedactionChoice } fr
 import { CopyButton } from '../common/CopyButton.tsx'
 import './share.css'
 
-type LinkState = { status: 'pending' } | { status: 'ready'; url: string; redacted: number } | { status: 'refused'; message: string }
+type LinkState =
+  { status: 'pending' } | { status: 'ready'; url: string; redacted: number } | { status: 'refused'; message: string }
 
 const CATEGORIES: { key: keyof Omit<RedactionChoice, 'claims'>; label: string }[] = [
   { key: 'uids', label: 'UIDs' },
@@ -18,7 +19,13 @@ function pageAddress(): string {
 }
 
 /** Builds a permalink of the current token, with the user's redactions, and never the signature unless asked. */
-export default function SharePanel({ analysis, inheritedRedactions }: { analysis: Analysis; inheritedRedactions: Redaction[] }) {
+export default function SharePanel({
+  analysis,
+  inheritedRedactions,
+}: {
+  analysis: Analysis
+  inheritedRedactions: Redaction[]
+}) {
   const [includeToken, setIncludeToken] = useState(false)
   const [redact, setRedact] = useState<RedactionChoice>({})
   const [link, setLink] = useState<LinkState>({ status: 'pending' })
@@ -34,7 +41,8 @@ export default function SharePanel({ analysis, inheritedRedactions }: { analysis
         return
       }
       const fragment = await permalink.encodePermalink(built.state)
-      if (live) setLink({ status: 'ready', url: `${pageAddress()}#${fragment}`, redacted: built.state.redactions.length })
+      if (live)
+        setLink({ status: 'ready', url: `${pageAddress()}#${fragment}`, redacted: built.state.redactions.length })
     })()
     return () => {
       live = false
@@ -52,24 +60,35 @@ export default function SharePanel({ analysis, inheritedRedactions }: { analysis
     <section id="share-panel" className="share-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Share this decoded view</h2>
       <p>
-        The link holds the decoded header and claims in its <code>#</code> part, which browsers never send to a server. By default the signature is left out, so the link is
-        not a usable credential.
+        The link holds the decoded header and claims in its <code>#</code> part, which browsers never send to a server.
+        By default the signature is left out, so the link is not a usable credential.
       </p>
       <label className="share-switch">
-        <input type="checkbox" role="switch" data-testid="share-include-token" checked={includeToken} onChange={(e) => setIncludeToken(e.target.checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          data-testid="share-include-token"
+          checked={includeToken}
+          onChange={(e) => setIncludeToken(e.target.checked)}
+        />
         Include the full token, signature and all
       </label>
       {includeToken && (
         <p className="share-warning" role="alert">
-          Warning: with the signature, the link is a working credential until the token expires. Anyone who gets the link can use it to act as this identity. Redaction is
-          off, because the token itself contains every value.
+          Warning: with the signature, the link is a working credential until the token expires. Anyone who gets the
+          link can use it to act as this identity. Redaction is off, because the token itself contains every value.
         </p>
       )}
       <fieldset disabled={includeToken} className="share-redactions">
         <legend>Redact before sharing</legend>
         {CATEGORIES.map((c) => (
           <label key={c.key}>
-            <input type="checkbox" data-testid={`redact-${c.key}`} checked={redact[c.key] === true} onChange={(e) => setRedact({ ...redact, [c.key]: e.target.checked })} />
+            <input
+              type="checkbox"
+              data-testid={`redact-${c.key}`}
+              checked={redact[c.key] === true}
+              onChange={(e) => setRedact({ ...redact, [c.key]: e.target.checked })}
+            />
             {c.label}
           </label>
         ))}
@@ -78,7 +97,13 @@ export default function SharePanel({ analysis, inheritedRedactions }: { analysis
             <summary>Any other claim</summary>
             {analysis.payloadRows.map((row) => (
               <label key={row.pointer} className="share-claim" style={{ paddingInlineStart: `${row.depth * 1.25}rem` }}>
-                <input type="checkbox" data-testid="redact-claim" data-path={row.pointer} checked={redact.claims?.includes(row.pointer) ?? false} onChange={(e) => toggleClaim(row.pointer, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  data-testid="redact-claim"
+                  data-path={row.pointer}
+                  checked={redact.claims?.includes(row.pointer) ?? false}
+                  onChange={(e) => toggleClaim(row.pointer, e.target.checked)}
+                />
                 <code>{row.path.join(' › ')}</code>
               </label>
             ))}
@@ -88,9 +113,19 @@ export default function SharePanel({ analysis, inheritedRedactions }: { analysis
       {link.status === 'refused' && <p data-testid="share-refused">{link.message}</p>}
       {link.status === 'ready' && (
         <div className="share-output">
-          <label htmlFor={`${id}-link`}>Link ({link.url.length.toLocaleString('en')} characters{link.redacted > 0 ? `, ${link.redacted} values redacted` : ''})</label>
+          <label htmlFor={`${id}-link`}>
+            Link ({link.url.length.toLocaleString('en')} characters
+            {link.redacted > 0 ? `, ${link.redacted} values redacted` : ''})
+          </label>
           <div className="share-link-row">
-            <input id={`${id}-link`} data-testid="share-link" data-includes-token={includeToken} readOnly value={link.url} onFocus={(e) => e.target.select()} />
+            <input
+              id={`${id}-link`}
+              data-testid="share-link"
+              data-includes-token={includeToken}
+              readOnly
+              value={link.url}
+              onFocus={(e) => e.target.select()}
+            />
             <CopyButton text={link.url} label="link" />
           </div>
         </div>

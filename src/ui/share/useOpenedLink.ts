@@ -24,7 +24,11 @@ export function useOpenedLink(setInput: (text: string) => void): OpenedLink | nu
       if (request.type === 'token') {
         setInput(request.token)
         // Already opened at start: keep the same object, so nothing re-renders for it.
-        return setOpened((prev) => (prev?.type === 'token' && prev.text === request.token && prev.param === request.param ? prev : { type: 'token', text: request.token, param: request.param }))
+        return setOpened((prev) =>
+          prev?.type === 'token' && prev.text === request.token && prev.param === request.param
+            ? prev
+            : { type: 'token', text: request.token, param: request.param },
+        )
       }
       const permalink = await loadPermalink()
       const result = await permalink.decodePermalink(request.fragment)
@@ -60,7 +64,10 @@ export function inputAtStart(): string {
 }
 
 /** True when the page shows an opened shared link whose signature was left out. */
-export function isSignatureRemovedView(opened: OpenedLink | null, input: string): opened is Extract<OpenedLink, { type: 'shared' }> {
+export function isSignatureRemovedView(
+  opened: OpenedLink | null,
+  input: string,
+): opened is Extract<OpenedLink, { type: 'shared' }> {
   return opened?.type === 'shared' && opened.text === input && opened.state.token === undefined
 }
 

@@ -12,7 +12,12 @@ export function ThemeToggle() {
     else root.dataset.theme = theme
   }, [theme])
   return (
-    <button type="button" className="theme-toggle" onClick={() => setTheme(NEXT[theme])} aria-label={`Theme: ${theme}. Switch to ${NEXT[theme]}`}>
+    <button
+      type="button"
+      className="theme-toggle"
+      onClick={() => setTheme(NEXT[theme])}
+      aria-label={`Theme: ${theme}. Switch to ${NEXT[theme]}`}
+    >
       Theme: {theme}
     </button>
   )

@@ -33,7 +33,10 @@ export default function NumericDateDetails({ row, seconds }: { row: ClaimRow; se
           </time>
           {local && (
             <span className="time-local" data-testid="time-local">
-              {local.dateTime} {local.offset} <span className="time-zone">({local.zone === local.zoneName ? local.zone : `${local.zone}, ${local.zoneName}`})</span>
+              {local.dateTime} {local.offset}{' '}
+              <span className="time-zone">
+                ({local.zone === local.zoneName ? local.zone : `${local.zone}, ${local.zoneName}`})
+              </span>
             </span>
           )}
           <RelativeTime seconds={seconds} />

@@ -1,5 +1,12 @@
 import { lazy, Suspense } from 'react'
-import { isExtendedKubernetesToken, kubeletRotationAt, lifetime, loadTimelineGeometry, spellDuration, type JsonObject } from '../../core/index.ts'
+import {
+  isExtendedKubernetesToken,
+  kubeletRotationAt,
+  lifetime,
+  loadTimelineGeometry,
+  spellDuration,
+  type JsonObject,
+} from '../../core/index.ts'
 import { TimeSettingsForm } from './TimeSettingsForm.tsx'
 import { ValidityBadge } from './ValidityBadge.tsx'
 
@@ -22,8 +29,9 @@ function LifetimeLine({ payload }: { payload: JsonObject }) {
       </p>
       {isExtendedKubernetesToken(payload) && rotation !== undefined && (
         <p className="extended-note">
-          A Kubernetes auto-extended token: the kubelet asked for 1 h 0 min 7 s and replaces the token after about {spellDuration(Math.round(rotation - iat))}. The API server
-          accepts it for a whole year so that clients which never reload it keep working, and records it as stale once warnafter has passed.
+          A Kubernetes auto-extended token: the kubelet asked for 1 h 0 min 7 s and replaces the token after about{' '}
+          {spellDuration(Math.round(rotation - iat))}. The API server accepts it for a whole year so that clients which
+          never reload it keep working, and records it as stale once warnafter has passed.
         </p>
       )}
     </>

@@ -18,7 +18,9 @@ const RENAMED: Record<string, string> = {
 
 let zones: string[] | undefined
 function allZones(): string[] {
-  zones ??= [...new Set(Intl.supportedValuesOf('timeZone').map((z) => RENAMED[z] ?? z))].filter((z) => z !== 'UTC').sort()
+  zones ??= [...new Set(Intl.supportedValuesOf('timeZone').map((z) => RENAMED[z] ?? z))]
+    .filter((z) => z !== 'UTC')
+    .sort()
   return zones
 }
 
@@ -55,7 +57,8 @@ export function TimeSettingsForm() {
           onChange={(e) => setLeewaySeconds(Number(e.target.value))}
         />
         <p id={`${id}-leeway-hint`} className="hint">
-          Applied to exp and nbf. Kubernetes allows 60 s; RFC 7519 leaves it to the verifier, usually a few minutes at most.
+          Applied to exp and nbf. Kubernetes allows 60 s; RFC 7519 leaves it to the verifier, usually a few minutes at
+          most.
         </p>
       </div>
     </div>

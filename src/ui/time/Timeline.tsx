@@ -46,7 +46,15 @@ function Bars({ t }: { t: Geometry }) {
     <>
       {t.segments.map((s, i) =>
         s.kind === 'valid' || s.kind === 'stale' ? (
-          <rect key={i} x={s.x1} y={y - 6} width={Math.max(s.x2 - s.x1, 2)} height={12} rx={2} className={`tl-${s.kind}`} />
+          <rect
+            key={i}
+            x={s.x1}
+            y={y - 6}
+            width={Math.max(s.x2 - s.x1, 2)}
+            height={12}
+            rx={2}
+            className={`tl-${s.kind}`}
+          />
         ) : (
           <line key={i} x1={s.x1} y1={y} x2={s.x2} y2={y} className={`tl-${s.kind}`} />
         ),
@@ -76,7 +84,15 @@ export default function Timeline({ payload, geometry }: { payload: JsonObject; g
   const t = timelineGeometry(payload, now, width)
   return (
     <div ref={ref} className="timeline">
-      <svg data-testid="timeline" data-shape={t.shape} role="img" aria-labelledby="timeline-title timeline-desc" width={t.width} height={t.height} viewBox={`0 0 ${t.width} ${t.height}`}>
+      <svg
+        data-testid="timeline"
+        data-shape={t.shape}
+        role="img"
+        aria-labelledby="timeline-title timeline-desc"
+        width={t.width}
+        height={t.height}
+        viewBox={`0 0 ${t.width} ${t.height}`}
+      >
         <title id="timeline-title">Timeline of the token's life</title>
         <desc id="timeline-desc">{t.summary}</desc>
         <defs>
@@ -89,12 +105,28 @@ export default function Timeline({ payload, geometry }: { payload: JsonObject; g
           </marker>
         </defs>
         <Bars t={t} />
-        {t.shape !== 'window' && <line x1={t.width - 40} y1={t.axisY} x2={t.width - 8} y2={t.axisY} className="tl-open" markerEnd="url(#tl-arrow)" />}
+        {t.shape !== 'window' && (
+          <line
+            x1={t.width - 40}
+            y1={t.axisY}
+            x2={t.width - 8}
+            y2={t.axisY}
+            className="tl-open"
+            markerEnd="url(#tl-arrow)"
+          />
+        )}
         {t.breaks.map((x) => (
           <BreakMark key={x} x={x} y={t.axisY} />
         ))}
         {t.marks.map((m) => (
-          <line key={m.key} x1={m.x} y1={t.axisY - 9} x2={m.x} y2={t.laneTop + m.lane * t.laneHeight} className="tl-tick" />
+          <line
+            key={m.key}
+            x1={m.x}
+            y1={t.axisY - 9}
+            x2={m.x}
+            y2={t.laneTop + m.lane * t.laneHeight}
+            className="tl-tick"
+          />
         ))}
         {/* Labels after every tick: their halo hides a tick that runs down to a lower lane. */}
         {t.marks.map((m) => {

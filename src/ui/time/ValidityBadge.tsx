@@ -1,8 +1,23 @@
-import { relativePhrase, spellDuration, toIsoUtc, validityAt, VALIDITY_WORDS, warnAfter, type JsonObject, type ValidityState } from '../../core/index.ts'
+import {
+  relativePhrase,
+  spellDuration,
+  toIsoUtc,
+  validityAt,
+  VALIDITY_WORDS,
+  warnAfter,
+  type JsonObject,
+  type ValidityState,
+} from '../../core/index.ts'
 import { useTimeSettings } from '../timeSettings.ts'
 import { useNow } from '../useNow.ts'
 
-const SYMBOL: Record<ValidityState, string> = { valid: '✓', expired: '✗', 'not-yet-valid': '…', stale: '!', 'no-expiry': '∞' }
+const SYMBOL: Record<ValidityState, string> = {
+  valid: '✓',
+  expired: '✗',
+  'not-yet-valid': '…',
+  stale: '!',
+  'no-expiry': '∞',
+}
 
 function detail(state: ValidityState, payload: JsonObject, now: number): string {
   const exp = payload.exp as number

@@ -24,15 +24,35 @@ export function ClaimChecks({ payload, issuer, audience, onIssuer, onAudience, l
       <legend>Claim checks</legend>
       <div className="claim-check-inputs">
         <label>
-          Expected issuer <input type="text" value={issuer} onChange={(e) => onIssuer(e.target.value)} spellCheck={false} autoComplete="off" />
+          Expected issuer{' '}
+          <input
+            type="text"
+            value={issuer}
+            onChange={(e) => onIssuer(e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+          />
         </label>
         <label>
-          Expected audience <input type="text" value={audience} onChange={(e) => onAudience(e.target.value)} spellCheck={false} autoComplete="off" />
+          Expected audience{' '}
+          <input
+            type="text"
+            value={audience}
+            onChange={(e) => onAudience(e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+          />
         </label>
       </div>
       <ul>
         {checks.map((c) => (
-          <li key={c.claim} className={`claim-check check-${c.state}`} data-testid="claim-check" data-claim={c.claim} data-state={c.state}>
+          <li
+            key={c.claim}
+            className={`claim-check check-${c.state}`}
+            data-testid="claim-check"
+            data-claim={c.claim}
+            data-state={c.state}
+          >
             <strong>{STATE_LABEL[c.state]}</strong> {c.message}
           </li>
         ))}

@@ -7,7 +7,10 @@ export function KeyHelp({ iss }: { iss: string | undefined }) {
   return (
     <details className="key-help">
       <summary>Where to get the keys</summary>
-      <p className="hint">Run these yourself and paste the output above. This page makes no network request: addresses are shown as text, not opened.</p>
+      <p className="hint">
+        Run these yourself and paste the output above. This page makes no network request: addresses are shown as text,
+        not opened.
+      </p>
       <ul>
         {hints.map((h) => (
           <li key={h.title}>

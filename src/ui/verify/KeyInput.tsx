@@ -17,7 +17,8 @@ export function KeyInput({ value, onChange, encoding, onEncodingChange, hmac, ma
     <div className="key-input">
       <label htmlFor="key-input">Public key, key set or secret</label>
       <p id="key-input-help" className="hint">
-        PEM (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE), a JWK, a JWK Set such as the output of <code>kubectl get --raw /openid/v1/jwks</code>, or for HS tokens the shared secret. It stays in this tab.
+        PEM (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE), a JWK, a JWK Set such as the output of{' '}
+        <code>kubectl get --raw /openid/v1/jwks</code>, or for HS tokens the shared secret. It stays in this tab.
       </p>
       <CodeTextarea
         id="key-input"

@@ -1,9 +1,22 @@
 import { describeKey, type KeyMaterial, type VerifyResult } from '../../core/verify/index.ts'
 
-const OUTCOME_LABEL = { verified: 'verified this token', mismatch: 'tried: signature does not match', 'not-tried': 'not tried', failed: 'could not be used' } as const
+const OUTCOME_LABEL = {
+  verified: 'verified this token',
+  mismatch: 'tried: signature does not match',
+  'not-tried': 'not tried',
+  failed: 'could not be used',
+} as const
 
 /** The keys recognised in the paste, with their recomputed Kubernetes key id and what happened to each. */
-export function KeyList({ material, result, kids }: { material: KeyMaterial; result: VerifyResult | undefined; kids?: (string | null)[] }) {
+export function KeyList({
+  material,
+  result,
+  kids,
+}: {
+  material: KeyMaterial
+  result: VerifyResult | undefined
+  kids?: (string | null)[]
+}) {
   if (material.keys.length === 0) return null
   return (
     <ol className="key-list" aria-label="Keys recognised">

@@ -1,6 +1,10 @@
 import type { KidCheck } from '../../core/verify/index.ts'
 
-const LABEL = { match: 'Kubernetes key id matches', mismatch: 'Kubernetes key id differs', 'not-applicable': 'Kubernetes key id: not compared' } as const
+const LABEL = {
+  match: 'Kubernetes key id matches',
+  mismatch: 'Kubernetes key id differs',
+  'not-applicable': 'Kubernetes key id: not compared',
+} as const
 
 /** The token's kid against base64url(SHA-256(DER SPKI)) of the key, as Kubernetes derives it. */
 export function KidCheckView({ check }: { check: KidCheck }) {

@@ -10,7 +10,13 @@ interface Props {
 export function SignatureStatus({ state, summary, pending }: Props) {
   const meaning = STATE_MEANING[state]
   return (
-    <div className={`signature-status sig-${state}`} data-testid="signature-status" data-state={state} aria-busy={pending} aria-live="polite">
+    <div
+      className={`signature-status sig-${state}`}
+      data-testid="signature-status"
+      data-state={state}
+      aria-busy={pending}
+      aria-live="polite"
+    >
       <p className="sig-title">
         <strong>{meaning.title}</strong>
         {pending && <span className="sig-pending"> · checking…</span>}

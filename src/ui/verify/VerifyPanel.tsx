@@ -1,7 +1,14 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import type { Analysis } from '../../core/index.ts'
-import { kubernetesKeyIds, recognizeKeyMaterial, verifySignature, type HmacEncoding, type KidCheck, type SignatureState } from '../../core/verify/index.ts'
+import {
+  kubernetesKeyIds,
+  recognizeKeyMaterial,
+  verifySignature,
+  type HmacEncoding,
+  type KidCheck,
+  type SignatureState,
+} from '../../core/verify/index.ts'
 import { DiagnosticItem } from '../decoded/DiagnosticList.tsx'
 import { ClaimChecks } from './ClaimChecks.tsx'
 import { KeyHelp } from './KeyHelp.tsx'
@@ -18,7 +25,10 @@ export interface VerifyPanelProps {
   leewaySeconds: number
 }
 
-const NO_KID: KidCheck = { state: 'not-applicable', message: 'Give a public key to recompute the Kubernetes key id from it.' }
+const NO_KID: KidCheck = {
+  state: 'not-applicable',
+  message: 'Give a public key to recompute the Kubernetes key id from it.',
+}
 
 function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   const [keyText, setKeyText] = useState('')
@@ -80,7 +90,15 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
       <div className="panel-head">
         <h2 id="verify-title">Verify the signature</h2>
       </div>
-      <KeyInput value={keyText} onChange={onKeyChange} encoding={encoding} onEncodingChange={setEncoding} hmac={alg?.startsWith('HS') ?? false} material={material} refused={refused} />
+      <KeyInput
+        value={keyText}
+        onChange={onKeyChange}
+        encoding={encoding}
+        onEncodingChange={setEncoding}
+        hmac={alg?.startsWith('HS') ?? false}
+        material={material}
+        refused={refused}
+      />
       <SignatureStatus state={state} summary={summary} pending={pending} />
       <KidCheckView check={result?.kidCheck ?? NO_KID} />
       <KeyList material={material} result={result} kids={kids} />
@@ -103,7 +121,15 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
           ))}
         </ul>
       )}
-      <ClaimChecks payload={payload} issuer={issuer} audience={audience} onIssuer={setIssuer} onAudience={setAudience} leewaySeconds={leewaySeconds} verified={state === 'verified'} />
+      <ClaimChecks
+        payload={payload}
+        issuer={issuer}
+        audience={audience}
+        onIssuer={setIssuer}
+        onAudience={setAudience}
+        leewaySeconds={leewaySeconds}
+        verified={state === 'verified'}
+      />
       <KeyHelp iss={iss} />
     </section>
   )
