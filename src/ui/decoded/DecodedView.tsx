@@ -4,7 +4,7 @@ import { ClaimTable } from './ClaimTable.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
 import { CopyButton } from '../common/CopyButton.tsx'
 import { DisclosuresPanel } from './DisclosuresPanel.tsx'
-import { KubernetesSection } from '../k8s/LazyKubernetes.tsx'
+import { KubernetesSection } from '../k8s/KubernetesSection.tsx'
 
 function JsonPanel({
   title,

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { OpenedLink } from './useOpenedLink.ts'
+import type { OpenedLink } from '../../app/openedLink.ts'
 import './share.css'
 
 const CATEGORY_LABELS: Record<string, string> = {
@@ -40,9 +40,12 @@ function RemoveFromAddress() {
   )
 }
 
-/** Says where the shown token came from when it was opened from the page address, and what that means. */
-export default function OpenedLinkBanner({ opened, input }: { opened: OpenedLink | null; input: string }) {
-  if (!opened) return null
+/**
+ * Says where the shown token came from when it was opened from the page address, and what that
+ * means. `shown`: the page shows the link's own text (the session decides it, once).
+ */
+export default function OpenedLinkBanner({ opened, shown }: { opened: OpenedLink; shown: boolean }) {
+  if (opened.type === 'failed') return null
   if (opened.type === 'error') {
     return (
       <section
@@ -94,7 +97,7 @@ export default function OpenedLinkBanner({ opened, input }: { opened: OpenedLink
       </section>
     )
   }
-  if (opened.text !== input) return null
+  if (!shown) return null
   return (
     <section
       className="opened-link"

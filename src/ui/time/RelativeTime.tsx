@@ -1,5 +1,5 @@
 import { relativePhrase } from '../../core/index.ts'
-import { useNow } from '../useNow.ts'
+import { useNow } from '../hooks.ts'
 
 /** The only part of a time row that changes every second, so only it re-renders on each tick. */
 export function RelativeTime({ seconds }: { seconds: number }) {

@@ -1,0 +1,95 @@
+import { Component, Suspense, type ReactNode } from 'react'
+import { LoadFailure } from '../app/modules.ts'
+import { useAfterFirstView } from './hooks.ts'
+
+/** Offers the reload that brings back what could not be loaded. */
+export function LoadFailed({ what, children }: { what: string; children?: ReactNode }) {
+  return (
+    <div role="alert" className="load-failed" data-testid="load-failed" data-what={what}>
+      <p>
+        Couldn't load {what}: reload the page to get it. A new version of JWT Explorer may have been deployed since this
+        tab was opened, or the connection dropped. {children}
+      </p>
+      <button type="button" onClick={() => window.location.reload()}>
+        Reload the page
+      </button>
+    </div>
+  )
+}
+
+/** A bug: core never throws on input, so reaching this is reported as one, in place of one view. */
+export function InternalError({ what, message }: { what: string; message: string }) {
+  return (
+    <div
+      role="alert"
+      className="diagnostic severity-error"
+      data-testid="diagnostic"
+      data-code="INTERNAL_ERROR"
+      data-severity="error"
+    >
+      Something went wrong while showing {what}: {message}. This is a bug in JWT Explorer, not a problem with your
+      token.
+    </div>
+  )
+}
+
+interface BoundaryProps {
+  /** What this view shows, as the page names it: "the time panel", "signature verification". */
+  name: string
+  /** A new value clears a caught render error (a new token may show fine). */
+  resetKey?: unknown
+  /** On a failed load, show the fallback instead of the message (the same failure is said elsewhere). */
+  quiet?: boolean
+  fallback?: ReactNode
+  children: ReactNode
+}
+
+interface BoundaryState {
+  error: unknown
+  key: unknown
+}
+
+/**
+ * Wraps one view: when it fails, that view says so and the rest of the page keeps working. A
+ * failed load offers a reload; any other error is a bug, reported as one.
+ */
+export class ViewBoundary extends Component<BoundaryProps, BoundaryState> {
+  override state: BoundaryState = { error: null, key: undefined }
+
+  static getDerivedStateFromError(error: unknown): Partial<BoundaryState> {
+    return { error: error ?? new Error('unknown error') }
+  }
+
+  static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
+    return props.resetKey !== state.key ? { error: null, key: props.resetKey } : null
+  }
+
+  override render() {
+    const { error } = this.state
+    if (!error) return this.props.children
+    if (error instanceof LoadFailure)
+      return this.props.quiet ? (this.props.fallback ?? null) : <LoadFailed what={error.what} />
+    return <InternalError what={this.props.name} message={error instanceof Error ? error.message : String(error)} />
+  }
+}
+
+interface DeferredProps extends BoundaryProps {
+  /**
+   * What the view waits for: `first-view` (default) until the first decoded view is on screen,
+   * `now` nothing (a view loaded on demand, such as the share panel).
+   */
+  when?: 'first-view' | 'now'
+}
+
+/**
+ * The one way a lazily loaded view is shown: the first-view gate, Suspense with a fallback, and a
+ * boundary that says "couldn't load X, reload" while the rest of the page keeps working.
+ */
+export function Deferred({ when = 'first-view', fallback = null, children, ...boundary }: DeferredProps) {
+  const open = useAfterFirstView() || when === 'now'
+  return (
+    <ViewBoundary {...boundary} fallback={fallback}>
+      {open ? <Suspense fallback={fallback}>{children}</Suspense> : fallback}
+    </ViewBoundary>
+  )
+}
