@@ -13,7 +13,10 @@ const ON_DEMAND = {
   verify: /node_modules[\\/]jose[\\/]|src[\\/]core[\\/]verify[\\/](?!meaning|claimChecks|keyHelp)\w+\.ts$/,
   share: /src[\\/]core[\\/]permalink[\\/]|src[\\/]ui[\\/]share[\\/]SharePanel\.tsx$/,
   examples: /src[\\/]core[\\/]examples[\\/]exampleTokens\.ts$/,
-  knowledge: /src[\\/]core[\\/](knowledge|checks)[\\/]|src[\\/]core[\\/]k8s[\\/]claimInfo\.ts$/,
+  // The providers' claim meanings: for a token whose issuer is recognised as one of them.
+  providers: /src[\\/]core[\\/]knowledge[\\/]providers\.generated\.ts$/,
+  knowledge:
+    /src[\\/]core[\\/](knowledge|checks)[\\/]|src[\\/]core[\\/]k8s[\\/]claimInfo\.ts$|src[\\/]ui[\\/]knowledge[\\/]ClaimExplanation\.tsx$/,
 }
 const onDemand = (id: string) => Object.values(ON_DEMAND).some((re) => re.test(id))
 export default defineConfig({
@@ -23,7 +26,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
-    modulePreload: false,
+    // Modern browsers preload modules themselves; no polyfill in the start-up chunk.
+    modulePreload: { polyfill: false },
     cssCodeSplit: false,
     rolldownOptions: {
       // The core is pure (no module does anything when imported), so a module that only passes

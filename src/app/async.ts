@@ -58,6 +58,6 @@ export class Latest<T> extends Store<LatestState<T>> {
 
   /** Forgets the current run: its result, when it arrives, is dropped. */
   reset(): void {
-    this.setState({ status: 'idle' })
+    if (this.getSnapshot().status !== 'idle') this.setState({ status: 'idle' })
   }
 }

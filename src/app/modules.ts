@@ -62,9 +62,13 @@ export class ModuleLoader<T> extends Store<ModuleState<T>> {
   load(): Promise<ModuleState<T>> {
     if (this.#pending) return this.#pending
     // Memoised before anything is announced: a listener that asks again gets this same load.
-    this.#pending = this.#start()
+    const pending = this.#start()
+    this.#pending = pending
+    // Marked the way React's use() reads a settled promise, so a view rendered after the module
+    // has arrived gets it at once instead of suspending for a tick.
+    void pending.then((state) => Object.assign(pending, { status: 'fulfilled', value: state }))
     this.setState({ status: 'loading' })
-    return this.#pending
+    return pending
   }
 
   /** The module itself, for async jobs whose own failure is state (see Latest): rejects with a LoadFailure. */
@@ -101,6 +105,8 @@ export interface Importers {
   extractor: () => Promise<ExtractorModule>
   yaml: () => Promise<YamlParser>
   knowledge: () => Promise<Knowledge>
+  /** The knowledge base with the providers' meanings added, for a token from a recognised provider. */
+  providerKnowledge: () => Promise<Knowledge>
   insights: () => Promise<KubernetesInsightsModule>
   timeline: () => Promise<TimelineGeometryModule>
   permalink: () => Promise<PermalinkCode>
@@ -114,6 +120,7 @@ const WHAT: Record<keyof Importers, string> = {
   extractor: 'the code that finds a token in this kind of paste',
   yaml: 'the YAML reader',
   knowledge: 'the claim explanations and the header and claim checks',
+  providerKnowledge: "the provider's claim explanations",
   insights: 'the Kubernetes insights',
   timeline: 'the timeline',
   permalink: 'the share-link code',
@@ -129,6 +136,7 @@ export function createModules(importers: Importers, failures?: LoadFailures): Ap
     extractor: loader('extractor'),
     yaml: loader('yaml'),
     knowledge: loader('knowledge'),
+    providerKnowledge: loader('providerKnowledge'),
     insights: loader('insights'),
     timeline: loader('timeline'),
     permalink: loader('permalink'),
@@ -146,6 +154,10 @@ export const modules: AppModules = createModules(
     extractor: () => import('../core/extract/index.ts'),
     yaml: () => import('./yaml.ts').then((m) => m.parseYamlDocuments),
     knowledge: () => import('../core/knowledge/index.ts').then((m) => m.createKnowledge()),
+    providerKnowledge: () =>
+      Promise.all([import('../core/knowledge/index.ts'), import('../core/knowledge/providers.generated.ts')]).then(
+        ([m, p]) => m.createKnowledge(m.withProviderData(m.KNOWLEDGE_DATA, p.PROVIDER_KNOWLEDGE_DATA)),
+      ),
     insights: () => import('../core/k8s/index.ts'),
     timeline: () => import('../core/time/timeline.ts'),
     permalink: () => import('../core/permalink/index.ts'),

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import * as extract from '../core/extract/index.ts'
+import * as permalinkCode from '../core/permalink/index.ts'
 import { buildShareState, encodePermalink } from '../core/permalink/index.ts'
 import type { Knowledge } from '../core/index.ts'
 import { createKnowledge } from '../core/knowledge/index.ts'
@@ -151,7 +153,7 @@ describe('session: modules that arrive, fail or are slow', () => {
   })
 
   it('waits for the extractor, then shows what it found; says so when it cannot be loaded', async () => {
-    const slow = gate<typeof import('../core/extract/index.ts')>()
+    const slow = gate<typeof extract>()
     const { modules, calls } = fakeModules({ extractor: () => slow.promise })
     const s = createSession(modules, fakeEnv())
     const json = JSON.stringify({ access_token: seed })
@@ -160,7 +162,7 @@ describe('session: modules that arrive, fail or are slow', () => {
     s.setInput(json + ' ')
     await flush()
     expect(calls.extractor).toBe(1)
-    slow.resolve(await import('../core/extract/index.ts'))
+    slow.resolve(extract)
     await flush()
     expect(shown(s.getSnapshot().view).analysis.extraction.source).toBe('json-field')
 
@@ -221,7 +223,7 @@ describe('session: opened links', () => {
   })
 
   it('drops a slow permalink when another link was opened meanwhile', async () => {
-    const permalink = gate<typeof import('../core/permalink/index.ts')>()
+    const permalink = gate<typeof permalinkCode>()
     const built = buildShareState(analyze(seed))
     if (!built.ok) throw new Error('not shareable')
     const fragment = await encodePermalink(built.state)
@@ -229,7 +231,7 @@ describe('session: opened links', () => {
     const s = createSession(fakeModules({ permalink: () => permalink.promise }).modules, env)
     env.setHash(`#token=${legacy}`)
     expect(s.getSnapshot().input).toBe(legacy)
-    permalink.resolve(await import('../core/permalink/index.ts'))
+    permalink.resolve(permalinkCode)
     await flush()
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(s.getSnapshot().input).toBe(legacy)

@@ -309,6 +309,8 @@ export class Session extends Store<ExplorerSnapshot> {
         failed: this.modules[pending].getSnapshot().status === 'failed',
       }
     }
+    // A provider's own claim meanings are a pack of their own, for its tokens only.
+    if (this.#afterFirstView && analysis.issuerProviders.length > 0) void this.modules.providerKnowledge.load()
     return { status: 'shown', analysis, checks: status, link }
   }
 

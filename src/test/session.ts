@@ -5,7 +5,8 @@ import * as k8s from '../core/k8s/index.ts'
 import * as permalink from '../core/permalink/index.ts'
 import * as timeline from '../core/time/timeline.ts'
 import * as verify from '../core/verify/index.ts'
-import { createKnowledge } from '../core/knowledge/index.ts'
+import { createKnowledge, KNOWLEDGE_DATA, withProviderData } from '../core/knowledge/index.ts'
+import { PROVIDER_KNOWLEDGE_DATA } from '../core/knowledge/providers.generated.ts'
 import { EXAMPLE_TOKENS } from '../core/examples/exampleTokens.ts'
 import { parseYamlDocuments } from '../app/yaml.ts'
 import { createModules, LoadFailures, type AppModules, type Importers } from '../app/modules.ts'
@@ -104,6 +105,7 @@ export function realImporters(): Importers {
     extractor: async () => extract,
     yaml: async () => parseYamlDocuments,
     knowledge: async () => createKnowledge(),
+    providerKnowledge: async () => createKnowledge(withProviderData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA)),
     insights: async () => k8s,
     timeline: async () => timeline,
     permalink: async () => permalink,

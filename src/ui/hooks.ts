@@ -61,8 +61,8 @@ export function useModuleValue<T>(loader: ModuleLoader<T>): T | null {
  * throws a LoadFailure when it cannot be loaded, which the Deferred around it shows.
  */
 export function useModule<T>(loader: ModuleLoader<T>): T {
-  const state = useSyncExternalStore(loader.subscribe, loader.getSnapshot)
-  const settled = state.status === 'ready' || state.status === 'failed' ? state : use(loader.load())
+  // Always use(), and nothing else: a view that suspended renders the same hooks when replayed.
+  const settled = use(loader.load())
   if (settled.status === 'ready') return settled.value
   throw new LoadFailure(loader.what, settled.status === 'failed' ? settled.error : 'not loaded')
 }

@@ -3,11 +3,15 @@
  * shown inside a <Deferred> (src/ui/Deferred.tsx), which provides the first-view gate, Suspense
  * and the "couldn't load …, reload" boundary. Non-React code loads through src/app/modules.ts.
  *
+ * The claim explanations are a view too, but every row shows one: rather than a Suspense per row,
+ * it is loaded like a module (with the knowledge base, in its chunk) and rows use it once it is there.
+ *
  * Where each view lands is set in vite.config.ts: the extraction details with the extractor, the
  * share panel with the share-link code, and the rest in the one chunk loaded after the first view.
  */
 import { lazy, type ComponentType } from 'react'
-import { LoadFailure, loadFailures } from '../app/modules.ts'
+import { LoadFailure, loadFailures, ModuleLoader } from '../app/modules.ts'
+import type { ClaimExplanationView } from './knowledge/ClaimExplanation.tsx'
 
 /** A lazy view whose failed load is reported (the update notice) and thrown as a LoadFailure. */
 function view<P extends object>(what: string, importer: () => Promise<ComponentType<P>>) {
@@ -41,4 +45,14 @@ export const OpenedLinkBanner = view('the opened-link banner', () =>
 export const VerifyPanel = view('signature verification', () =>
   import('./verify/VerifyPanel.tsx').then((m) => m.default),
 )
+export const DisclosuresPanel = view('the disclosures', () =>
+  import('./decoded/DisclosuresPanel.tsx').then((m) => m.DisclosuresPanel),
+)
 export const SharePanel = view('the share panel', () => import('./share/SharePanel.tsx').then((m) => m.default))
+
+/** The explanation under each claim row, loaded with the knowledge base (see useClaimKnowledgeFor). */
+export const claimExplanation = new ModuleLoader<ClaimExplanationView>(
+  'the claim explanations',
+  () => import('./knowledge/ClaimExplanation.tsx').then((m) => m.ClaimExplanation),
+  loadFailures,
+)

@@ -1,6 +1,5 @@
 import { filterRows, jsonType, rowOwnsPointer, type ClaimRow, type Diagnostic } from '../../core/index.ts'
 import { DiagnosticItem } from './DiagnosticList.tsx'
-import { ClaimExplanation } from '../knowledge/ClaimExplanation.tsx'
 import { ClaimValue } from './ClaimValue.tsx'
 import { useClaimKnowledge } from '../knowledge/useKnowledge.ts'
 
@@ -17,7 +16,7 @@ function hookProps(row: ClaimRow, location: 'header' | 'payload') {
 /** One row per claim or header parameter; nested objects become a group heading over their leaves. */
 export function ClaimTable({ rows, location, diagnostics }: Props) {
   const caption = location === 'header' ? 'Header parameters' : 'Claims'
-  const { explain, query } = useClaimKnowledge()
+  const { explain, query, Explanation } = useClaimKnowledge()
   const visible = filterRows(rows, query, (row) => explain(row, location)?.map((i) => i.title) ?? [])
   // Only the diagnostics that belong on a row of this table are matched against each row.
   const onRows = diagnostics.filter((d) => (d.location ?? 'payload') === location && d.pointer !== undefined)
@@ -58,7 +57,7 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
                       ))}
                     </ul>
                   )}
-                  {infos && <ClaimExplanation infos={infos} location={location} />}
+                  {infos && Explanation && <Explanation infos={infos} location={location} />}
                 </td>
               </tr>
             )

@@ -3,8 +3,9 @@ import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagno
 import { ClaimTable } from './ClaimTable.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
 import { CopyButton } from '../common/CopyButton.tsx'
-import { DisclosuresPanel } from './DisclosuresPanel.tsx'
+import { Deferred } from '../Deferred.tsx'
 import { KubernetesSection } from '../k8s/KubernetesSection.tsx'
+import { DisclosuresPanel } from '../lazyViews.ts'
 
 function JsonPanel({
   title,
@@ -29,7 +30,7 @@ function JsonPanel({
         <CopyButton text={pretty} label={`${part} JSON`} />
       </div>
       <ClaimTable rows={rows} location={part} diagnostics={diagnostics} />
-      <details className="json-source" onToggle={(e) => setSourceOpen(e.currentTarget.open)}>
+      <details className="json-source" data-testid="json-source" onToggle={(e) => setSourceOpen(e.currentTarget.open)}>
         <summary>JSON</summary>
         <pre tabIndex={0}>{sourceOpen ? pretty : ''}</pre>
       </details>
@@ -143,7 +144,12 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
       )}
       <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
       <KubernetesSection analysis={analysis} part="panel" />
-      {decoded.sdJwt && <DisclosuresPanel sdJwt={decoded.sdJwt} />}
+      {decoded.sdJwt && (
+        // Only SD-JWTs have disclosures: the panel comes with the chunk after the first view.
+        <Deferred name="the disclosures" resetKey={decoded}>
+          <DisclosuresPanel sdJwt={decoded.sdJwt} />
+        </Deferred>
+      )}
       <SignaturePanel analysis={analysis} />
     </div>
   )

@@ -2,6 +2,8 @@ import { createContext, useContext, useMemo } from 'react'
 import { modules } from '../../app/modules.ts'
 import type { Analysis, ClaimInfo, ClaimRow } from '../../core/index.ts'
 import { useModuleValue } from '../hooks.ts'
+import { claimExplanation } from '../lazyViews.ts'
+import type { ClaimExplanationView } from './ClaimExplanation.tsx'
 
 /** Explains one row; undefined while the knowledge base is loading. */
 export type RowExplainer = (row: ClaimRow, location: 'header' | 'payload') => ClaimInfo[] | undefined
@@ -10,9 +12,15 @@ export interface ClaimKnowledge {
   explain: RowExplainer
   /** The claim filter's text. */
   query: string
+  /** The view of a row's explanation, once loaded (with the knowledge base). */
+  Explanation: ClaimExplanationView | null
 }
 
-export const ClaimKnowledgeContext = createContext<ClaimKnowledge>({ explain: () => undefined, query: '' })
+export const ClaimKnowledgeContext = createContext<ClaimKnowledge>({
+  explain: () => undefined,
+  query: '',
+  Explanation: null,
+})
 
 export function useClaimKnowledge(): ClaimKnowledge {
   return useContext(ClaimKnowledgeContext)
@@ -25,8 +33,14 @@ export function useClaimKnowledge(): ClaimKnowledge {
  * rows show name and value only.
  */
 export function useClaimKnowledgeFor(analysis: Analysis, query: string): ClaimKnowledge {
-  const knowledge = useModuleValue(modules.knowledge)
+  const registered = useModuleValue(modules.knowledge)
+  // For a token from a recognised provider, its meanings follow in their own pack.
+  const withProvider = useModuleValue(modules.providerKnowledge)
+  const knowledge = analysis.issuerProviders.length > 0 ? (withProvider ?? registered) : registered
   const ctx = analysis.explainContext
+  // Requested once the knowledge base is there: the two share a chunk.
+  if (registered) void claimExplanation.load()
+  const Explanation = useModuleValue(claimExplanation)
   return useMemo(() => {
     const explain: RowExplainer = (row, location) => {
       if (!knowledge) return undefined
@@ -34,6 +48,6 @@ export function useClaimKnowledgeFor(analysis: Analysis, query: string): ClaimKn
         ? knowledge.explainHeader(row.pointer, ctx)
         : knowledge.explainClaim(row.pointer, ctx)
     }
-    return { explain, query }
-  }, [knowledge, ctx, query])
+    return { explain, query, Explanation }
+  }, [knowledge, ctx, query, Explanation])
 }

@@ -140,7 +140,7 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
       <KidCheckView check={result?.kidCheck ?? NO_KID} />
       <KeyList material={material} result={result} kids={kids} />
       {material.discovery && material.discovery.commands.length > 0 && (
-        <div className="discovery-commands">
+        <div className="discovery-commands" data-testid="discovery-commands">
           <p>Fetch the keys this document names, then paste the output here:</p>
           <ul>
             {material.discovery.commands.map((c) => (
