@@ -66,6 +66,8 @@ test.describe('nginx with deploy/nginx/jwt-explorer.conf', () => {
     expect(files.some((f) => f?.endsWith('.css'))).toBe(true)
     expect(files).toContain('manifest.webmanifest')
     for (const file of files) {
+      // nginx leaves out what is too small to gain from it (gzip_min_length): a tiny runtime chunk.
+      if ((await (await request.get(`${server.url}${file}`)).body()).length < 256) continue
       const res = await request.get(`${server.url}${file}`, { headers: gzip })
       expect(res.headers()['content-encoding'], file).toBe('gzip')
       expect(res.headers()['vary'], file).toContain('Accept-Encoding')

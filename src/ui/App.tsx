@@ -3,7 +3,7 @@ import { Deferred, InternalError, LoadFailed, ViewBoundary } from './Deferred.ts
 import { ExplainedDecodedView } from './decoded/ExplainedDecodedView.tsx'
 import { DiagnosticList } from './decoded/DiagnosticList.tsx'
 import { TokenSummary } from './decoded/TokenSummary.tsx'
-import { useFollowing, useInput, useOpened, useSession, useView } from './hooks.ts'
+import { useExplorer, useFollowing, useInput, useSession, useView } from './hooks.ts'
 import { ExampleMenu } from './input/ExampleMenu.tsx'
 import { FileDrop } from './input/FileDrop.tsx'
 import { TokenInput } from './input/TokenInput.tsx'
@@ -100,8 +100,7 @@ function Output() {
 
 /** Says where the shown token came from when the page address opened it. */
 function OpenedLinkSlot() {
-  const opened = useOpened()
-  const view = useView()
+  const { opened, view } = useExplorer()
   if (!opened) return null
   if (opened.type === 'failed') return <LoadFailed what={opened.what} />
   const shown = view.status === 'shown' && view.link === opened

@@ -30,7 +30,6 @@ export function useExplorerSlice<T>(select: (snapshot: ExplorerSnapshot) => T): 
 
 export const useInput = () => useExplorerSlice((s) => s.input)
 export const useView = () => useExplorerSlice((s) => s.view)
-export const useOpened = () => useExplorerSlice((s) => s.opened)
 export const useAfterFirstView = () => useExplorerSlice((s) => s.afterFirstView)
 export const useFollowing = () => useExplorerSlice((s) => s.following)
 
