@@ -31,7 +31,7 @@ export interface CelUserInput {
 }
 
 export interface CelProgram {
-  /** The checker's output type, as CEL names it: `bool`, `string`, `dyn`, `list(string)`… */
+  /** The checker's output type, as CEL names it (`bool`, `string`, `dyn`…), or `unknown` where the evaluator cannot tell what cel-go infers. */
   outputType: string
   /** True when the expression contains `claims.<field>` or `claims.?<field>` (not `claims["<field>"]`). */
   selectsClaim(field: string): boolean

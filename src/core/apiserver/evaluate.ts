@@ -34,7 +34,10 @@ export function effectiveServiceAccount(settings: ClusterSettings, token: string
   if (issuers.length === 0) {
     const iss = untrustedIssuer(token) ?? ''
     const jwtIssuers = settings.jwt.map((a) => a.issuer.url)
-    if (iss && iss !== LEGACY_ISSUER && !jwtIssuers.includes(iss)) {
+    // With JWT authenticators configured, only a token shaped like a service account token is
+    // assumed to come from the cluster's own issuer; another token is left to them.
+    const assume = settings.jwt.length === 0 || looksLikeServiceAccountToken(token)
+    if (iss && assume && iss !== LEGACY_ISSUER && !jwtIssuers.includes(iss)) {
       issuers = [iss]
       defaulted = true
       notes.push(
@@ -46,6 +49,16 @@ export function effectiveServiceAccount(settings: ClusterSettings, token: string
   if (!settings.serviceAccount.apiAudiences && issuers.length)
     notes.push(`No --api-audiences given: the API audiences are the service account issuers (${issuers.join(', ')}).`)
   return { issuers, apiAudiences, defaulted, notes }
+}
+
+function looksLikeServiceAccountToken(token: string): boolean {
+  const v = compactView(token)
+  if (!v.ok) return false
+  const k = v.claims['kubernetes.io']
+  return (
+    (typeof k === 'object' && k !== null && !Array.isArray(k) && 'serviceaccount' in k) ||
+    'kubernetes.io/serviceaccount/namespace' in v.claims
+  )
 }
 
 /** authenticator.AuthenticatedGroupAdder. */

@@ -154,7 +154,8 @@ function compile(
     else ctx.errors.push(invalid(field, expression, `compilation failed: ${r.error}`))
     return undefined
   }
-  if (mustBeBool && r.program.outputType !== 'bool') {
+  // 'unknown': the evaluator cannot tell the type cel-go infers; the result is checked when it runs.
+  if (mustBeBool && r.program.outputType !== 'bool' && r.program.outputType !== 'unknown') {
     ctx.errors.push(invalid(field, expression, 'must evaluate to bool'))
     return undefined
   }
