@@ -60,15 +60,8 @@ function isKubernetesDomainPrefix(key: string): boolean {
 function validateUrl(field: string, url: string, disallowed: readonly string[]): FieldError[] {
   const errs: FieldError[] = []
   if (disallowed.includes(url)) {
-    // oidc.New validates each authenticator with a nil field path, so this message carries no jwt[i].
     const sorted = [...new Set(disallowed)].sort()
-    errs.push(
-      invalid(
-        field.replace(/^jwt\[\d+\]\./, ''),
-        url,
-        `URL must not overlap with disallowed issuers: [${sorted.join(' ')}]`,
-      ),
-    )
+    errs.push(invalid(field, url, `URL must not overlap with disallowed issuers: [${sorted.join(' ')}]`))
   }
   const parsed = parseGoUrl(url)
   if (!parsed.ok) return [...errs, invalid(field, url, parsed.error)]
