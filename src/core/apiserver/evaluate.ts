@@ -129,7 +129,10 @@ async function evaluateInner({ token, settings, keys, nowMs, cel }: EvaluateInpu
   }
   const saCtx = { issuers: sa.issuers, apiAudiences: sa.apiAudiences, lookup: settings.serviceAccount.lookup }
   const chain: [string, () => Promise<AuthnOutcome>][] = [
-    ['service-account', () => authenticateServiceAccount('legacy', view, decoded, keys, saCtx, nowMs)],
+    [
+      'service-account',
+      () => authenticateServiceAccount('legacy', view, decoded, keys, { ...saCtx, issuers: [LEGACY_ISSUER] }, nowMs),
+    ],
     ['service-account', () => authenticateServiceAccount('bound', view, decoded, keys, saCtx, nowMs)],
   ]
   settings.jwt.forEach((a, i) => {

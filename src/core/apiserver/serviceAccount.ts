@@ -24,7 +24,7 @@ const ERR_NUMERIC_DATE = 'go-jose/go-jose/jwt: expected number value to unmarsha
 const ERR_AUDIENCE = 'go-jose/go-jose/jwt: expected string or array value to unmarshal to Audience'
 
 export interface ServiceAccountContext {
-  /** The issuers this authenticator accepts. */
+  /** The issuers this authenticator accepts (the chain gives the legacy one [LEGACY_ISSUER]). */
   issuers: string[]
   /** The API audiences (implicit audiences); a TokenReview without spec.audiences requests these. */
   apiAudiences: string[]
@@ -403,7 +403,7 @@ export async function authenticateServiceAccount(
 ): Promise<AuthnOutcome> {
   const name = mode === 'legacy' ? 'service-account (legacy)' : 'service-account'
   const t = new Trace(name)
-  const issuers = mode === 'legacy' ? [LEGACY_ISSUER] : ctx.issuers
+  const issuers = ctx.issuers
   if (!view.ok) {
     t.add('form', 'skip', `The token is passed on: ${view.why}.`)
     return { kind: 'skip', trace: t.steps }
