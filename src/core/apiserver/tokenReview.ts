@@ -50,24 +50,22 @@ export function tokenReviewFor(verdict: Verdict, token: string): TokenReview {
   }
 }
 
-const PLAIN = /^[A-Za-z0-9_/.-][A-Za-z0-9 _/.:@=+,()-]*$/
-const SPECIAL_WORDS = /^(true|false|yes|no|on|off|y|n|null|~)$/i
+// What go-yaml v2 would read back as something other than a string (YAML 1.1 resolution).
+const RESOLVES =
+  /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$|^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9_]+([eE][-+]?[0-9]+)?)$|^\d{4}-\d{1,2}-\d{1,2}/
 
-/** A scalar as go-yaml v2 (under sigs.k8s.io/yaml) writes it. */
+/** A scalar as go-yaml v2 (under sigs.k8s.io/yaml) writes it: plain when it can be, else quoted. */
 export function yamlScalar(s: string): string {
   if (s === '') return "''"
-  const needsQuotes =
-    !PLAIN.test(s) ||
-    SPECIAL_WORDS.test(s) ||
-    /^[-+]?(\.?[0-9])/.test(s) ||
-    /: /.test(s) ||
-    / #/.test(s) ||
-    /\s$/.test(s) ||
-    s.startsWith('-')
-  if (!needsQuotes) return s
   // eslint-disable-next-line no-control-regex -- control characters force double quotes
   if (/[\x00-\x1f\x7f]/.test(s)) return JSON.stringify(s)
-  return `'${s.replaceAll("'", "''")}'`
+  const needsQuotes =
+    RESOLVES.test(s) ||
+    /^[#,[\]{}&*!|>'"%@`]/.test(s) ||
+    /^[-?:](\s|$)/.test(s) ||
+    /: |:$| #/.test(s) ||
+    /^\s|\s$/.test(s)
+  return needsQuotes ? `'${s.replaceAll("'", "''")}'` : s
 }
 
 type YamlValue = string | boolean | null | YamlValue[] | { [k: string]: YamlValue }
