@@ -99,6 +99,7 @@ status:
     })
     expect(v.state).toBe('rejected')
     expect(v.reason).toBe('SA_AUDIENCE')
+    expect(v.failedCheck).toBe('audience')
     expect(v.error).toBe(`token audiences ["${KIND}"] is invalid for the target audiences ["vault"]`)
     expect(tokenReviewFor(v, 't').status).toEqual({
       user: {},
@@ -124,6 +125,19 @@ status:
       reason: 'SA_NO_KEY_FOR_KID',
       error: 'invalid signature, no keys found',
     })
+  })
+
+  it('an EdDSA token can never pass the service account authenticator, key or no key', async () => {
+    const key = await testKey('EdDSA', 'sa-ed')
+    const token = await signRaw(JSON.stringify({ iss: KIND, aud: [KIND], exp: now + 60 }), key)
+    for (const keys of [keyMaterial(''), keyMaterial(key.spkiPem)]) {
+      const v = await evaluateToken({ token, settings: settings(''), keys, nowMs: NOW })
+      expect(v).toMatchObject({
+        state: 'rejected',
+        reason: 'SA_ALGORITHM',
+        error: 'go-jose/go-jose: error in cryptographic primitive',
+      })
+    }
   })
 
   it('a legacy Secret token is handled by the legacy authenticator whatever its age', async () => {

@@ -188,6 +188,7 @@ async function evaluateInner({ token, settings, keys, nowMs, cel }: EvaluateInpu
     v.reason = first.outcome.reason
     v.error = aggregateMessage(errors.map((e) => (e.outcome.kind === 'error' ? e.outcome.error : '')))
     v.explanation = first.outcome.explanation
+    v.failedCheck = [...first.outcome.trace].reverse().find((s) => s.outcome === 'fail')?.check
     v.signatureVerified = first.outcome.signatureVerified
     return v
   }

@@ -9,7 +9,7 @@ import type { KeyMaterial } from '../verify/keyMaterial.ts'
 import type { CompactView } from './compact.ts'
 import { headerAlgKid } from './compact.ts'
 import { goQuoteList, jsonTypeName, structField } from './go.ts'
-import { checkServiceAccountSignature, serviceAccountKeys } from './keys.ts'
+import { checkServiceAccountSignature, GO_JOSE_CRYPTO_FAILURE, serviceAccountKeys } from './keys.ts'
 import { Trace, type AuthnOutcome } from './outcome.ts'
 import { kubectlGet, type KubectlGet } from './shell.ts'
 import type { ExtraValue, LiveCheck } from './types.ts'
@@ -445,6 +445,19 @@ export async function authenticateServiceAccount(
     )
   const sig = await checkServiceAccountSignature(decoded, material, alg, kid)
   if (sig.state === 'no-keys') {
+    // Whatever the cluster's keys are, they are RSA or ECDSA, and go-jose checks nothing else with them.
+    if (!/^(RS|PS|ES)(256|384|512)$/.test(alg)) {
+      t.add(
+        'signature',
+        'fail',
+        `alg ${JSON.stringify(alg)}: the API server's RSA and ECDSA keys can only check RS, PS and ES signatures.`,
+      )
+      return error(
+        'SA_ALGORITHM',
+        kid ? 'invalid signature, no keys found' : GO_JOSE_CRYPTO_FAILURE,
+        `No service account key can check ${alg || 'a token without alg'}${kid ? ' (if a configured key had this kid, the message would be go-jose’s “error in cryptographic primitive”)' : ''}.`,
+      )
+    }
     t.add('signature', 'not-checked', 'No RSA or ECDSA key was pasted, so the signature was not checked.')
   } else if (sig.state === 'failed') {
     const tried = sig.tries.map((x) => `key ${x.index}: ${x.reason}`).join('; ')

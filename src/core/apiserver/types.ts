@@ -141,6 +141,8 @@ export interface Verdict {
   error?: string
   /** Which check and which input caused the rejection, in words. */
   explanation?: string
+  /** The id of the trace step that failed (`audience`, `exp`, `signature`…), on rejected. */
+  failedCheck?: string
   user?: UserInfo
   /** Audiences the authenticator reports (TokenReview status.audiences). */
   audiences: string[]
