@@ -11,6 +11,9 @@ const ON_DEMAND = {
   // Reading keys and checking signatures (jose): when the verification panel is first used. The
   // panel itself, the claim checks and the key help are shown after the first view (`later`).
   verify: /node_modules[\\/]jose[\\/]|src[\\/]core[\\/]verify[\\/](?!meaning|claimChecks|keyHelp)\w+\.ts$/,
+  // What the API server would decide, and CEL for its claim mappings: with the verification code.
+  apiserver: /src[\\/]core[\\/]apiserver[\\/]/,
+  cel: /src[\\/]core[\\/]cel[\\/]|node_modules[\\/]@marcbachmann[\\/]/,
   share: /src[\\/]core[\\/]permalink[\\/]|src[\\/]ui[\\/]share[\\/]SharePanel\.tsx$/,
   examples: /src[\\/]core[\\/]examples[\\/]exampleTokens\.ts$/,
   // The providers' claim meanings: for a token whose issuer is recognised as one of them.

@@ -14,6 +14,8 @@ import type * as KubernetesModule from '../core/k8s/index.ts'
 import type * as PermalinkModule from '../core/permalink/index.ts'
 import type * as TimelineModule from '../core/time/timeline.ts'
 import type * as VerifyModule from '../core/verify/index.ts'
+import type * as ApiServerModule from '../core/apiserver/index.ts'
+import type { CelEngine } from '../core/apiserver/index.ts'
 import type { Knowledge, YamlParser } from '../core/index.ts'
 import { Store } from './subscribable.ts'
 
@@ -99,6 +101,7 @@ export type TimelineGeometryModule = Pick<typeof TimelineModule, 'timelineGeomet
 export type PermalinkCode = typeof PermalinkModule
 export type VerifierModule = typeof VerifyModule
 export type ExampleTokens = Readonly<Record<string, string>>
+export type ApiServerCode = typeof ApiServerModule
 
 /** How each module is fetched: `import()` in the page, fakes in tests. */
 export interface Importers {
@@ -112,6 +115,9 @@ export interface Importers {
   permalink: () => Promise<PermalinkCode>
   examples: () => Promise<ExampleTokens>
   verifier: () => Promise<VerifierModule>
+  /** What the API server would decide (it checks signatures too, so it brings jose along). */
+  apiserver: () => Promise<ApiServerCode>
+  cel: () => Promise<CelEngine>
 }
 
 export type AppModules = { [K in keyof Importers]: ModuleLoader<Awaited<ReturnType<Importers[K]>>> }
@@ -126,6 +132,8 @@ const WHAT: Record<keyof Importers, string> = {
   permalink: 'the share-link code',
   examples: 'the example tokens',
   verifier: 'signature verification',
+  apiserver: "the API server's checks",
+  cel: 'the CEL evaluator',
 }
 
 /** One memoised loader per module. */
@@ -142,6 +150,8 @@ export function createModules(importers: Importers, failures?: LoadFailures): Ap
     permalink: loader('permalink'),
     examples: loader('examples'),
     verifier: loader('verifier'),
+    apiserver: loader('apiserver'),
+    cel: loader('cel'),
   }
 }
 
@@ -163,6 +173,8 @@ export const modules: AppModules = createModules(
     permalink: () => import('../core/permalink/index.ts'),
     examples: () => import('../core/examples/exampleTokens.ts').then((m) => m.EXAMPLE_TOKENS),
     verifier: () => import('../core/verify/index.ts'),
+    apiserver: () => import('../core/apiserver/index.ts'),
+    cel: () => import('../core/cel/index.ts').then((m) => m.createCelEngine()),
   },
   loadFailures,
 )

@@ -5,6 +5,8 @@ import * as k8s from '../core/k8s/index.ts'
 import * as permalink from '../core/permalink/index.ts'
 import * as timeline from '../core/time/timeline.ts'
 import * as verify from '../core/verify/index.ts'
+import * as apiserver from '../core/apiserver/index.ts'
+import { createCelEngine } from '../core/cel/index.ts'
 import { createKnowledge, KNOWLEDGE_DATA, withProviderData } from '../core/knowledge/index.ts'
 import { PROVIDER_KNOWLEDGE_DATA } from '../core/knowledge/providers.generated.ts'
 import { EXAMPLE_TOKENS } from '../core/examples/exampleTokens.ts'
@@ -111,6 +113,8 @@ export function realImporters(): Importers {
     permalink: async () => permalink,
     examples: async () => EXAMPLE_TOKENS,
     verifier: async () => verify,
+    apiserver: async () => apiserver,
+    cel: async () => createCelEngine(),
   }
 }
 

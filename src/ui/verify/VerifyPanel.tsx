@@ -6,6 +6,7 @@ import type { HmacEncoding, KeyMaterial, KidCheck, SignatureState } from '../../
 import { DiagnosticItem } from '../decoded/DiagnosticList.tsx'
 import { InternalError, LoadFailed } from '../Deferred.tsx'
 import { useLatest, useModuleState } from '../hooks.ts'
+import { ApiServerPanel } from '../apiserver/ApiServerPanel.tsx'
 import { ClaimChecks } from './ClaimChecks.tsx'
 import { KeyHelp } from './KeyHelp.tsx'
 import { KeyInput } from './KeyInput.tsx'
@@ -52,7 +53,11 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
   // A text pasted before the key reader has arrived waits for it, outside any state; only the
   // last one counts (see Latest).
   const [reader] = useState(() => new Latest<VerifierModule>())
-  const preload = () => void modules.verifier.load()
+  // Using the panel (or the cluster settings inside it) brings the code its answers need.
+  const preload = () => {
+    void modules.verifier.load()
+    void modules.apiserver.load()
+  }
 
   const accept = (v: VerifierModule | null, text: string) => {
     // A private key is dropped before it reaches any state, cache or query key.
@@ -167,6 +172,7 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
         leewaySeconds={leewaySeconds}
         verified={state === 'verified'}
       />
+      <ApiServerPanel token={decoded.token} material={material} />
       <KeyHelp iss={iss} />
     </section>
   )
