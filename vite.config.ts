@@ -12,7 +12,7 @@ const ON_DEMAND = {
   // panel itself, the claim checks and the key help are shown after the first view (`later`).
   verify: /node_modules[\\/]jose[\\/]|src[\\/]core[\\/]verify[\\/](?!meaning|claimChecks|keyHelp)\w+\.ts$/,
   // What the API server would decide, and CEL for its claim mappings: with the verification code.
-  apiserver: /src[\\/]core[\\/]apiserver[\\/]/,
+  apiserver: /src[\\/]core[\\/]apiserver[\\/]|src[\\/]ui[\\/]apiserver[\\/]ApiServerVerdict\.tsx$/,
   cel: /src[\\/]core[\\/]cel[\\/]|node_modules[\\/]@marcbachmann[\\/]/,
   share: /src[\\/]core[\\/]permalink[\\/]|src[\\/]ui[\\/]share[\\/]SharePanel\.tsx$/,
   examples: /src[\\/]core[\\/]examples[\\/]exampleTokens\.ts$/,

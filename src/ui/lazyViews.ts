@@ -48,6 +48,9 @@ export const VerifyPanel = view('signature verification', () =>
 export const DisclosuresPanel = view('the disclosures', () =>
   import('./decoded/DisclosuresPanel.tsx').then((m) => m.DisclosuresPanel),
 )
+export const ApiServerVerdict = view("the API server's verdict", () =>
+  import('./apiserver/ApiServerVerdict.tsx').then((m) => m.ApiServerVerdict),
+)
 export const SharePanel = view('the share panel', () => import('./share/SharePanel.tsx').then((m) => m.default))
 
 /** The explanation under each claim row, loaded with the knowledge base (see useClaimKnowledgeFor). */
