@@ -9,10 +9,14 @@ export function headerDiagnostics(header: JsonObject): Diagnostic[] {
   const alg = header.alg
   if (typeof alg !== 'string' || (KUBERNETES_ALGS as readonly string[]).includes(alg)) return []
   return [
-    diagnostic('K8S_ALG_UNEXPECTED', `alg ${alg}: the API server signs only with RS256 or ES256/384/512.`, {
-      pointer: '/alg',
-      location: 'header',
-      part: 'header',
-    }),
+    diagnostic(
+      'K8S_ALG_UNEXPECTED',
+      `alg ${alg}: the API server signs only with RS256 or ES256/384/512, so this token did not come from it unchanged.`,
+      {
+        pointer: '/alg',
+        location: 'header',
+        part: 'header',
+      },
+    ),
   ]
 }
