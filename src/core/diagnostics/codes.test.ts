@@ -12,6 +12,7 @@ import { MAX_INPUT_LENGTH } from '../extract/simple.ts'
 import { readKubernetesClaims } from '../k8s/claims.ts'
 import { kubernetesRisks } from '../k8s/risks.ts'
 import { buildShareState, decodePermalink, readFragment, sharedViewDiagnostics } from '../permalink/index.ts'
+import { parseClusterSettings } from '../apiserver/settings.ts'
 import { iatInFuture } from '../time/checks.ts'
 import { recognizeKeyMaterial, type HmacEncoding } from '../verify/keyMaterial.ts'
 import { verifySignature } from '../verify/verify.ts'
@@ -42,6 +43,8 @@ const verify = async (token: string, keyText: string) => {
   const material = recognizeKeyMaterial(keyText, { encoding: 'utf8', tokenAlg: typeof alg === 'string' ? alg : '' })
   return (await verifySignature(decoded, material)).diagnostics
 }
+const settings = (text: string) =>
+  parseClusterSettings(text, { parseYaml: parseYamlDocuments }).settings?.diagnostics ?? []
 const permalink = async (fragment: string) => (await decodePermalink(fragment)).diagnostics
 const share = (token: string) => {
   const built = buildShareState(analyze(token, FULL))
@@ -236,6 +239,11 @@ const WITNESSES = {
   JWKS_ENTRY_NOT_OBJECT: () => keys(`{"keys":[1, ${publicJwk('rfc7515-a2-rs256')}]}`),
   DISCOVERY_HAS_NO_KEYS: () => keys('{"issuer":"https://example.com","jwks_uri":"https://example.com/jwks"}'),
   ALG_NONE_NEVER_VERIFIED: () => verify(fixture('rfc7519-6.1-unsecured').token, publicJwk('rfc7515-a2-rs256')),
+
+  // Cluster settings
+  SETTINGS_UNRECOGNISED: () => settings('just some words'),
+  SETTINGS_JSON_INVALID: () => settings('{"apiVersion": '),
+  SETTINGS_YAML_INVALID: () => settings('kind: [AuthenticationConfiguration'),
 
   // Shared links
   PERMALINK_NOT_A_LINK: () => permalink('token=abc'),

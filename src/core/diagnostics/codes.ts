@@ -291,6 +291,14 @@ export const CODES = {
   /** alg none can never be verified. */
   ALG_NONE_NEVER_VERIFIED: { severity: 'error', ref: rfc(8725, '3.1') },
 
+  // Cluster settings (the API server panel)
+  /** The cluster settings box holds nothing this page can read. */
+  SETTINGS_UNRECOGNISED: { severity: 'error' },
+  /** The cluster settings start like JSON but are not valid JSON. */
+  SETTINGS_JSON_INVALID: { severity: 'error' },
+  /** The cluster settings look like YAML but do not parse. */
+  SETTINGS_YAML_INVALID: { severity: 'error' },
+
   // Shared links
   /** Not a JWT Explorer shared link. */
   PERMALINK_NOT_A_LINK: { severity: 'error' },
