@@ -10,11 +10,14 @@ const ON_DEMAND = {
   extractor: /src[\\/]core[\\/]extract[\\/]|src[\\/]ui[\\/]input[\\/]ExtractionPanel\.tsx$/,
   // Reading keys and checking signatures (jose): when the verification panel is first used. The
   // panel itself, the claim checks and the key help are shown after the first view (`later`).
-  verify: /node_modules[\\/]jose[\\/]|src[\\/]core[\\/]verify[\\/](?!meaning|claimChecks|keyHelp)\w+\.ts$/,
+  verify:
+    /node_modules[\\/]jose[\\/]|src[\\/]core[\\/]verify[\\/](?!meaning|claimChecks|keyHelp)\w+\.ts$|src[\\/]ui[\\/]verify[\\/]KeyList\.tsx$/,
   // What the API server would decide, and CEL for its claim mappings: with the verification code.
   apiserver: /src[\\/]core[\\/]apiserver[\\/]|src[\\/]ui[\\/]apiserver[\\/]ApiServerVerdict\.tsx$/,
   cel: /src[\\/]core[\\/]cel[\\/]|node_modules[\\/]@marcbachmann[\\/]/,
-  share: /src[\\/]core[\\/]permalink[\\/]|src[\\/]ui[\\/]share[\\/]SharePanel\.tsx$/,
+  share: /src[\\/]core[\\/]permalink[\\/]|src[\\/]ui[\\/]share[\\/](SharePanel|SharedLinkBanner)\.tsx$/,
+  // The disclosures of an SD-JWT: only such tokens need the panel.
+  sdjwt: /src[\\/]ui[\\/]decoded[\\/]DisclosuresPanel\.tsx$/,
   examples: /src[\\/]core[\\/]examples[\\/]exampleTokens\.ts$/,
   // The providers' claim meanings: for a token whose issuer is recognised as one of them.
   providers: /src[\\/]core[\\/]knowledge[\\/]providers\.generated\.ts$/,
@@ -29,8 +32,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
-    // Modern browsers preload modules themselves; no polyfill in the start-up chunk.
-    modulePreload: { polyfill: false },
+    // No preload lists and no polyfill: every lazily loaded chunk depends only on chunks that are
+    // already loaded by the time it is asked for (the start-up one, and `later` after the first view).
+    modulePreload: false,
     cssCodeSplit: false,
     rolldownOptions: {
       // The core is pure (no module does anything when imported), so a module that only passes

@@ -317,7 +317,7 @@ export class Session extends Store<ExplorerSnapshot> {
   #recompute(): void {
     const input = this.#viewInput
     const view = input.trim() === '' ? EMPTY : this.#analyse(input)
-    this.#view = sameView(this.#view, view) ? this.#view : view
+    this.#view = sameFields(this.#view, view) ? this.#view : view
     const showing = this.#view.status === 'shown'
     if (!showing) {
       this.#cancelFollowing?.()
@@ -338,7 +338,6 @@ export class Session extends Store<ExplorerSnapshot> {
   }
 
   #publish(): void {
-    const prev = this.getSnapshot()
     const next: ExplorerSnapshot = {
       input: this.#input,
       view: this.#view,
@@ -346,15 +345,7 @@ export class Session extends Store<ExplorerSnapshot> {
       afterFirstView: this.#afterFirstView,
       following: this.#following,
     }
-    if (
-      prev.input === next.input &&
-      prev.view === next.view &&
-      prev.opened === next.opened &&
-      prev.afterFirstView === next.afterFirstView &&
-      prev.following === next.following
-    )
-      return
-    this.setState(next)
+    if (!sameFields(this.getSnapshot(), next)) this.setState(next)
   }
 }
 
@@ -362,23 +353,10 @@ function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((x, i) => Object.is(x, b[i]))
 }
 
-/** The same view again (same analysis, same status): keep the old object, so nothing re-renders. */
-function sameView(a: ExplorerView, b: ExplorerView): boolean {
-  if (a.status !== b.status) return false
-  switch (a.status) {
-    case 'empty':
-      return true
-    case 'broken':
-      return a.message === (b as typeof a).message
-    case 'searching': {
-      const s = b as typeof a
-      return a.analysis === s.analysis && a.failed === s.failed
-    }
-    case 'shown': {
-      const s = b as typeof a
-      return a.analysis === s.analysis && a.checks === s.checks && a.link === s.link
-    }
-  }
+/** The same fields with the same values: keep the old object, so nothing re-renders for it. */
+function sameFields<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[]
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]))
 }
 
 /** A session for this page. */

@@ -5,7 +5,7 @@
  * so that none of their code reaches the start-up chunk. Core itself never uses import().
  * @module
  */
-export * from './diagnostics/diagnostic.ts'
+export * from './diagnostics/index.ts'
 export * from './decode/decodeToken.ts'
 // The full extractor is not exported here: the page loads it lazily through extract/index.ts.
 export type * from './extract/types.ts'

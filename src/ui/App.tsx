@@ -63,7 +63,7 @@ function Output() {
     case 'empty':
       return <p className="placeholder">Paste a JWT, or pick an example, to see it decoded and explained.</p>
     case 'broken':
-      return <InternalError what="this token" message={view.message} />
+      return <InternalError what="this token" error={view.message} />
     case 'searching':
       return view.failed ? (
         <LoadFailed what={modules[view.module].what}>Meanwhile, paste the token itself.</LoadFailed>

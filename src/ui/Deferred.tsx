@@ -1,5 +1,6 @@
 import { Component, Suspense, type ReactNode } from 'react'
 import { LoadFailure } from '../app/modules.ts'
+import { internalError } from '../core/index.ts'
 import { useAfterFirstView } from './hooks.ts'
 
 /** Offers the reload that brings back what could not be loaded. */
@@ -17,18 +18,21 @@ export function LoadFailed({ what, children }: { what: string; children?: ReactN
   )
 }
 
-/** A bug: core never throws on input, so reaching this is reported as one, in place of one view. */
-export function InternalError({ what, message }: { what: string; message: string }) {
+/**
+ * A bug: core never throws on input, so reaching this is reported as one (INTERNAL_ERROR, from
+ * the registry), in place of the one view that failed.
+ */
+export function InternalError({ what, error }: { what: string; error: unknown }) {
+  const d = internalError(error)
   return (
     <div
       role="alert"
-      className="diagnostic severity-error"
+      className={`diagnostic severity-${d.severity}`}
       data-testid="diagnostic"
-      data-code="INTERNAL_ERROR"
-      data-severity="error"
+      data-code={d.code}
+      data-severity={d.severity}
     >
-      Something went wrong while showing {what}: {message}. This is a bug in JWT Explorer, not a problem with your
-      token.
+      {what === 'this token' ? d.message : d.message.replace('while showing this token', `while showing ${what}`)}
     </div>
   )
 }
@@ -69,7 +73,7 @@ export class ViewBoundary extends Component<BoundaryProps, BoundaryState> {
     if (!error) return this.props.children
     if (error instanceof LoadFailure)
       return this.props.quiet ? (this.props.fallback ?? null) : <LoadFailed what={error.what} />
-    return <InternalError what={this.props.name} message={error instanceof Error ? error.message : String(error)} />
+    return <InternalError what={this.props.name} error={error} />
   }
 }
 

@@ -51,6 +51,10 @@ export const DisclosuresPanel = view('the disclosures', () =>
 export const ApiServerVerdict = view("the API server's verdict", () =>
   import('./apiserver/ApiServerVerdict.tsx').then((m) => m.ApiServerVerdict),
 )
+export const KeyList = view('the key list', () => import('./verify/KeyList.tsx').then((m) => m.KeyList))
+export const SharedLinkBanner = view('the shared-link banner', () =>
+  import('./share/SharedLinkBanner.tsx').then((m) => m.SharedLinkBanner),
+)
 export const SharePanel = view('the share panel', () => import('./share/SharePanel.tsx').then((m) => m.default))
 
 /** The explanation under each claim row, loaded with the knowledge base (see useClaimKnowledgeFor). */

@@ -7,7 +7,6 @@ import { claimRows, rowOwnsPointer, type ClaimRow } from './rows.ts'
 import { classifyKubernetes } from '../k8s/classify.ts'
 import type { KubernetesClaims } from '../k8s/claims.ts'
 import type { ExplainContext } from '../knowledge/knowledge.ts'
-import { timeDiagnostics } from '../time/checks.ts'
 import { detectProviders } from '../knowledge/providers.ts'
 import type { ProviderId } from '../knowledge/types.ts'
 
@@ -94,7 +93,6 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
       ...extraction.diagnostics,
       ...decoded.diagnostics,
       ...(k8s?.diagnostics ?? []),
-      ...(payload.kind === 'claims' ? timeDiagnostics(payload.json.value) : []),
       ...(checks?.(decoded, issuerProviders) ?? []),
     ],
   }

@@ -145,7 +145,7 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
       <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
       <KubernetesSection analysis={analysis} part="panel" />
       {decoded.sdJwt && (
-        // Only SD-JWTs have disclosures: the panel comes with the chunk after the first view.
+        // Only SD-JWTs have disclosures: the panel loads on demand, after the first view.
         <Deferred name="the disclosures" resetKey={decoded}>
           <DisclosuresPanel sdJwt={decoded.sdJwt} />
         </Deferred>

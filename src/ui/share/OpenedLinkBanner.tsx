@@ -1,21 +1,15 @@
 import { useState } from 'react'
 import type { OpenedLink } from '../../app/openedLink.ts'
+import { Deferred } from '../Deferred.tsx'
+import { SharedLinkBanner } from '../lazyViews.ts'
 import './share.css'
-
-const CATEGORY_LABELS: Record<string, string> = {
-  uid: 'UID',
-  name: 'name',
-  'issuer-host': 'issuer host',
-  jti: 'token ID (jti)',
-  claim: 'chosen by the sharer',
-}
 
 /** Removes the fragment from the current history entry, so the token no longer sits in the address or history. */
 function removeFragment() {
   window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
 }
 
-function RemoveFromAddress() {
+export function RemoveFromAddress() {
   const [removed, setRemoved] = useState(false)
   if (removed)
     return (
@@ -79,53 +73,10 @@ export default function OpenedLinkBanner({ opened, shown }: { opened: OpenedLink
       </section>
     )
   }
-  const { state } = opened
-  if (state.token !== undefined) {
-    return (
-      <section
-        className="opened-link opened-link-token"
-        aria-label="Shared link"
-        data-testid="shared-banner"
-        data-state="full-token"
-      >
-        <h2>Opened from a shared link that includes the full token</h2>
-        <p>
-          The person who shared it chose to include the signature, so this is a usable credential. Treat the link like a
-          password.
-        </p>
-        <RemoveFromAddress key={opened.text} />
-      </section>
-    )
-  }
-  if (!shown) return null
+  // A shared link was opened with the share-link code, so its banner comes with that code.
   return (
-    <section
-      className="opened-link"
-      aria-label="Shared link"
-      data-testid="shared-banner"
-      data-state="signature-removed"
-    >
-      <h2>Opened from a shared link</h2>
-      <p>
-        The signature was removed before sharing: this is <strong>not a usable credential</strong>, and these claims{' '}
-        <strong>cannot be verified</strong>. They show what the sharer's page decoded, nothing more.
-      </p>
-      {state.redactions.length > 0 ? (
-        <>
-          <p>
-            The sharer redacted {state.redactions.length === 1 ? 'one value' : `${state.redactions.length} values`}:
-          </p>
-          <ul data-testid="redaction-list">
-            {state.redactions.map((r) => (
-              <li key={r.pointer} data-testid="redaction" data-path={r.pointer} data-category={r.category}>
-                <code>{r.pointer}</code> ({CATEGORY_LABELS[r.category]})
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p>Nothing was redacted.</p>
-      )}
-    </section>
+    <Deferred name="the shared-link banner" when="now">
+      <SharedLinkBanner opened={opened} shown={shown} />
+    </Deferred>
   )
 }

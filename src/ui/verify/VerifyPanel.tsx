@@ -4,13 +4,13 @@ import { LoadFailure, modules, type VerifierModule } from '../../app/modules.ts'
 import type { Analysis } from '../../core/index.ts'
 import type { HmacEncoding, KeyMaterial, KidCheck, SignatureState } from '../../core/verify/index.ts'
 import { DiagnosticItem } from '../decoded/DiagnosticList.tsx'
-import { InternalError, LoadFailed } from '../Deferred.tsx'
+import { Deferred, InternalError, LoadFailed } from '../Deferred.tsx'
 import { useLatest, useModuleState } from '../hooks.ts'
+import { KeyList } from '../lazyViews.ts'
 import { ApiServerPanel } from '../apiserver/ApiServerPanel.tsx'
 import { ClaimChecks } from './ClaimChecks.tsx'
 import { KeyHelp } from './KeyHelp.tsx'
 import { KeyInput } from './KeyInput.tsx'
-import { KeyList } from './KeyList.tsx'
 import { KidCheckView } from './KidCheckView.tsx'
 import { SignatureStatus } from './SignatureStatus.tsx'
 import './verify.css'
@@ -140,10 +140,15 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
       <SignatureStatus state={state} summary={summary} pending={pending} />
       {verifierState.status === 'failed' && <LoadFailed what={modules.verifier.what} />}
       {query.status === 'failed' && !(query.error instanceof LoadFailure) && (
-        <InternalError what="the signature check" message={String(query.error)} />
+        <InternalError what="the signature check" error={query.error} />
       )}
       <KidCheckView check={result?.kidCheck ?? NO_KID} />
-      <KeyList material={material} result={result} kids={kids} />
+      {material.keys.length > 0 && (
+        // Keys are only ever listed once the key reader has read them: the list comes with it.
+        <Deferred name="the key list" when="now">
+          <KeyList material={material} result={result} kids={kids} />
+        </Deferred>
+      )}
       {material.discovery && material.discovery.commands.length > 0 && (
         <div className="discovery-commands" data-testid="discovery-commands">
           <p>Fetch the keys this document names, then paste the output here:</p>
