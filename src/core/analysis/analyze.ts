@@ -3,7 +3,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { extractSimple } from '../extract/simple.ts'
 import type { ExtractOptions, Extraction } from '../extract/types.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
-import { claimRows, rowOwnsPointer, type ClaimRow } from './rows.ts'
+import { claimRows, type ClaimRow } from './rows.ts'
+import { placeDiagnostics, type Placement } from '../diagnostics/placement.ts'
 import { classifyKubernetes } from '../k8s/classify.ts'
 import type { KubernetesClaims } from '../k8s/claims.ts'
 import type { ExplainContext } from '../knowledge/knowledge.ts'
@@ -28,17 +29,8 @@ export interface Analysis {
   kubernetes?: KubernetesClaims
   /** What the knowledge base needs to choose each row's meanings (issuer providers, header, Kubernetes). */
   explainContext: ExplainContext
-}
-
-/**
- * True when a diagnostic is shown on a claim or header row rather than in the general list;
- * every diagnostic is shown exactly once.
- */
-export function isRowDiagnostic(d: Diagnostic, analysis: Pick<Analysis, 'headerRows' | 'payloadRows'>): boolean {
-  if (d.pointer === undefined) return false
-  const rows = d.location === 'header' ? analysis.headerRows : analysis.payloadRows
-  const pointer = d.pointer
-  return rows.some((r) => rowOwnsPointer(r, pointer))
+  /** Which row shows each diagnostic, or the general list: decided once, here. */
+  placement: Placement
 }
 
 /** Extra checks run on the decoded token; the knowledge base's checks are loaded lazily (src/app/modules.ts). */
@@ -77,6 +69,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   )
   const kind = k8s?.kind ?? structural
   const analysis: Analysis = {
+    placement: { header: new Map(), payload: new Map(), general: [] },
     input,
     headerRows: decoded.header ? claimRows(decoded.header) : [],
     payloadRows: payload.kind === 'claims' ? claimRows(payload.json) : [],
@@ -98,5 +91,6 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   }
   if (k8s?.claims) analysis.kubernetes = k8s.claims
   if (sharedNotes) analysis.diagnostics.push(...sharedNotes(analysis))
+  analysis.placement = placeDiagnostics(analysis.diagnostics, analysis.headerRows, analysis.payloadRows)
   return analysis
 }

@@ -12,13 +12,13 @@ function JsonPanel({
   part,
   json,
   rows,
-  diagnostics,
+  placed,
 }: {
   title: string
   part: 'header' | 'payload'
   json: DecodedJson
   rows: ClaimRow[]
-  diagnostics: Diagnostic[]
+  placed: ReadonlyMap<string, Diagnostic[]>
 }) {
   const pretty = useMemo(() => prettyJson(json), [json])
   // The source text is put in the page only once opened: for a large token it is a big text node.
@@ -29,7 +29,7 @@ function JsonPanel({
         <h2 id={`${part}-title`}>{title}</h2>
         <CopyButton text={pretty} label={`${part} JSON`} />
       </div>
-      <ClaimTable rows={rows} location={part} diagnostics={diagnostics} />
+      <ClaimTable rows={rows} location={part} placed={placed} />
       <details className="json-source" data-testid="json-source" onToggle={(e) => setSourceOpen(e.currentTarget.open)}>
         <summary>JSON</summary>
         <pre tabIndex={0}>{sourceOpen ? pretty : ''}</pre>
@@ -48,7 +48,7 @@ function PayloadPanel({ analysis, onOpenToken }: { analysis: Analysis; onOpenTok
           part="payload"
           json={p.json}
           rows={analysis.payloadRows}
-          diagnostics={analysis.diagnostics}
+          placed={analysis.placement.payload}
         />
       )
     case 'encrypted':
@@ -139,7 +139,7 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
           part="header"
           json={decoded.header}
           rows={analysis.headerRows}
-          diagnostics={analysis.diagnostics}
+          placed={analysis.placement.header}
         />
       )}
       <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
