@@ -7,9 +7,9 @@ import { useAfterFirstView } from './hooks.ts'
 export function LoadFailed({ what, children }: { what: string; children?: ReactNode }) {
   return (
     <div role="alert" className="load-failed" data-testid="load-failed" data-what={what}>
+      {/* Why (most likely a new deployment) is said once, by the update notice. */}
       <p>
-        Couldn't load {what}: reload the page to get it. A new version of JWT Explorer may have been deployed since this
-        tab was opened, or the connection dropped. {children}
+        Couldn't load {what}: reload the page to get it. {children}
       </p>
       <button type="button" onClick={() => window.location.reload()}>
         Reload the page

@@ -40,25 +40,6 @@ export function RemoveFromAddress() {
  */
 export default function OpenedLinkBanner({ opened, shown }: { opened: OpenedLink; shown: boolean }) {
   if (opened.type === 'failed') return null
-  if (opened.type === 'error') {
-    return (
-      <section
-        className="opened-link opened-link-error"
-        aria-label="Shared link"
-        data-testid="shared-banner"
-        data-state="error"
-      >
-        <h2>This link could not be opened</h2>
-        <ul>
-          {opened.diagnostics.map((d) => (
-            <li key={d.code} data-testid="diagnostic" data-code={d.code} data-severity={d.severity}>
-              {d.message}
-            </li>
-          ))}
-        </ul>
-      </section>
-    )
-  }
   // A signed token in the address stays there, whatever is typed afterwards: keep offering to remove it.
   if (opened.type === 'token') {
     return (
@@ -73,7 +54,7 @@ export default function OpenedLinkBanner({ opened, shown }: { opened: OpenedLink
       </section>
     )
   }
-  // A shared link was opened with the share-link code, so its banner comes with that code.
+  // A shared link (or a damaged one) comes with the share-link code, and so does its banner.
   return (
     <Deferred name="the shared-link banner" when="now">
       <SharedLinkBanner opened={opened} shown={shown} />

@@ -10,14 +10,33 @@ const CATEGORY_LABELS: Record<string, string> = {
   claim: 'chosen by the sharer',
 }
 
-/** The banner of an opened permalink: a full token, or the decoded claims without their signature. */
+/** The banner of an opened permalink (a full token, or the decoded claims without their signature), or of a damaged link. */
 export function SharedLinkBanner({
   opened,
   shown,
 }: {
-  opened: Extract<OpenedLink, { type: 'shared' }>
+  opened: Extract<OpenedLink, { type: 'shared' | 'error' }>
   shown: boolean
 }) {
+  if (opened.type === 'error') {
+    return (
+      <section
+        className="opened-link opened-link-error"
+        aria-label="Shared link"
+        data-testid="shared-banner"
+        data-state="error"
+      >
+        <h2>This link could not be opened</h2>
+        <ul>
+          {opened.diagnostics.map((d) => (
+            <li key={d.code} data-testid="diagnostic" data-code={d.code} data-severity={d.severity}>
+              {d.message}
+            </li>
+          ))}
+        </ul>
+      </section>
+    )
+  }
   const { state } = opened
   if (state.token !== undefined) {
     return (
