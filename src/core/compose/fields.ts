@@ -79,7 +79,7 @@ function at(path: readonly string[]): Accessor<string> {
   }
 }
 
-/** The start the lifetime counts from: iat, else nbf, else now. */
+/** The start an offset counts from: iat, else nbf, else now. */
 const start = (p: JsonObject, ctx: WriteContext) => num(p.iat) ?? num(p.nbf) ?? Math.floor(ctx.now)
 
 /** Seconds after iat that a NumericDate at `path` lies; read needs iat (or nbf) and the date. */
@@ -95,7 +95,12 @@ function offsetFromStart(path: readonly string[]): Accessor<number> {
       const s = num(p.iat) ?? num(p.nbf)
       return d === undefined || s === undefined ? undefined : d - s
     },
-    write: (p, v, ctx) => setPath(p, path, v === undefined ? undefined : start(p, ctx) + v),
+    write: (p, v, ctx) => {
+      if (v === undefined) return setPath(p, path, undefined)
+      // An offset means nothing without its start: claims with neither iat nor nbf get iat = now.
+      const base = num(p.iat) === undefined && num(p.nbf) === undefined ? setPath(p, ['iat'], start(p, ctx)) : p
+      return setPath(base, path, start(base, ctx) + v)
+    },
   }
 }
 

@@ -90,8 +90,13 @@ async function publicOutput(jwk: JsonWebKey, alg: SigningAlg): Promise<PublicKey
   // The key id exactly as the project's verifier recomputes it (verify/kid.ts).
   const kid = await kubernetesKeyId({ ...candidate, spki })
   if (kid === null) throw new Error('the key id could not be computed')
-  const out: PublicSigningJwk = { use: 'sig', kty: candidate.kty, kid, alg }
-  if (jwk.crv) out.crv = jwk.crv
+  const out: PublicSigningJwk = {
+    use: 'sig',
+    kty: candidate.kty,
+    kid,
+    ...(jwk.crv ? { crv: jwk.crv } : {}),
+    alg,
+  }
   if (jwk.x) out.x = jwk.x
   if (jwk.y) out.y = jwk.y
   if (jwk.n) out.n = jwk.n
