@@ -1,5 +1,5 @@
 import { analyze, type Analysis, type AnalyzeOptions } from '../analysis/analyze.ts'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { diffJson, type DiffRow } from './diff.ts'
 import { compareNotes, type CompareNote } from './notes.ts'
 import { describeSide, type CompareSide } from './sides.ts'
@@ -25,24 +25,17 @@ export interface Comparison {
 }
 
 function sideDiagnostic(side: CompareSide, which: 'left' | 'right'): Diagnostic | undefined {
-  if (side.status === 'empty')
-    return {
-      code: 'COMPARE_SIDE_EMPTY',
-      severity: 'info',
-      message: `Paste a token on the ${which} to compare it.`,
-    }
+  if (side.status === 'empty') return diagnostic('COMPARE_SIDE_EMPTY', `Paste a token on the ${which} to compare it.`)
   if (side.status === 'no-claims')
-    return {
-      code: 'COMPARE_SIDE_UNREADABLE',
-      severity: 'warning',
-      message: `The ${which} side has no JSON claims to read (${side.kind === 'jwe' ? 'it is encrypted' : 'its payload did not decode'}): only the headers are compared.`,
-    }
+    return diagnostic(
+      'COMPARE_SIDE_UNREADABLE',
+      `The ${which} side has no JSON claims to read (${side.kind === 'jwe' ? 'it is encrypted' : 'its payload did not decode'}): only the headers are compared.`,
+    )
   if (side.status === 'unreadable')
-    return {
-      code: 'COMPARE_SIDE_UNREADABLE',
-      severity: 'warning',
-      message: `The ${which} side does not decode as a token: nothing of it can be compared. Its own messages say why.`,
-    }
+    return diagnostic(
+      'COMPARE_SIDE_UNREADABLE',
+      `The ${which} side does not decode as a token: nothing of it can be compared. Its own messages say why.`,
+    )
   return undefined
 }
 

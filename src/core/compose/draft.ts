@@ -1,5 +1,5 @@
 import type { DecodedToken } from '../decode/decodeToken.ts'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { formatJsonText } from './jsonText.ts'
 import type { Draft } from './templates.ts'
 
@@ -16,14 +16,12 @@ export function draftFromToken(decoded: DecodedToken): CopyResult {
     return {
       ok: false,
       diagnostics: [
-        {
-          code: 'COMPOSE_COPY_NO_CLAIMS',
-          severity: 'error',
-          message:
-            decoded.payload.kind === 'encrypted'
-              ? 'An encrypted token (JWE) cannot be copied: its claims are not readable here.'
-              : 'Only a token with a JSON header and JSON claims can be copied into Compose.',
-        },
+        diagnostic(
+          'COMPOSE_COPY_NO_CLAIMS',
+          decoded.payload.kind === 'encrypted'
+            ? 'An encrypted token (JWE) cannot be copied: its claims are not readable here.'
+            : 'Only a token with a JSON header and JSON claims can be copied into Compose.',
+        ),
       ],
     }
   }
@@ -31,11 +29,10 @@ export function draftFromToken(decoded: DecodedToken): CopyResult {
     ok: true,
     draft: { header: formatJsonText(decoded.header.text), payload: formatJsonText(decoded.payload.json.text) },
     diagnostics: [
-      {
-        code: 'COMPOSE_COPY_UNSIGNED',
-        severity: 'info',
-        message: `A copy of the token's header and claims, without its signature${decoded.sdJwt ? ' or its SD-JWT disclosures' : ''}: it stays unsigned until you sign it with a key of your own.`,
-      },
+      diagnostic(
+        'COMPOSE_COPY_UNSIGNED',
+        `A copy of the token's header and claims, without its signature${decoded.sdJwt ? ' or its SD-JWT disclosures' : ''}: it stays unsigned until you sign it with a key of your own.`,
+      ),
     ],
   }
 }

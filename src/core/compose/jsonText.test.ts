@@ -17,6 +17,7 @@ describe('checkJsonText', () => {
         part: 'payload',
         span: { start: 30, end: 31 },
         message: "Payload JSON, line 3, column 15: Expected ',' or ']' in an array but found '\"'.",
+        ref: { label: 'RFC 8259', url: 'https://www.rfc-editor.org/rfc/rfc8259' },
       },
     ])
   })

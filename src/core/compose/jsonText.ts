@@ -5,7 +5,8 @@
  */
 import { prettyJson } from '../analysis/rows.ts'
 import type { DecodedJson } from '../decode/decodeToken.ts'
-import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { rfc } from '../diagnostics/specRefs.ts'
 import { isJsonObject, parseJson, type ImpreciseNumber, type JsonObject, type JsonValue } from '../encoding/json.ts'
 import { evaluatePointer } from '../encoding/jsonPointer.ts'
 
@@ -40,63 +41,35 @@ const PART_WORDS: Record<JsonPart, string> = { header: 'Header', payload: 'Paylo
 export function checkJsonText(text: string, part: JsonPart): JsonTextCheck {
   const words = PART_WORDS[part]
   if (text.trim() === '') {
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          code: 'COMPOSE_JSON_INVALID',
-          severity: 'error',
-          part,
-          message: `${words} JSON is empty: write a JSON object, at least {}.`,
-        },
-      ],
-    }
+    const message = `${words} JSON is empty: write a JSON object, at least {}.`
+    return { ok: false, diagnostics: [diagnostic('COMPOSE_JSON_INVALID', message, { part })] }
   }
   const parsed = parseJson(text)
   if (parsed.error || parsed.value === undefined) {
     const offset = parsed.error?.offset ?? 0
     const position = positionAt(text, offset)
-    return {
-      ok: false,
-      position,
-      diagnostics: [
-        {
-          code: 'COMPOSE_JSON_INVALID',
-          severity: 'error',
-          part,
-          span: { start: offset, end: Math.min(offset + 1, text.length) },
-          message: `${words} JSON, line ${position.line}, column ${position.column}: ${parsed.error?.message ?? 'not JSON'}.`,
-        },
-      ],
-    }
+    const message = `${words} JSON, line ${position.line}, column ${position.column}: ${parsed.error?.message ?? 'not JSON'}.`
+    const span = { start: offset, end: Math.min(offset + 1, text.length) }
+    return { ok: false, position, diagnostics: [diagnostic('COMPOSE_JSON_INVALID', message, { part, span })] }
   }
   if (!isJsonObject(parsed.value)) {
     const what = Array.isArray(parsed.value) ? 'an array' : parsed.value === null ? 'null' : `a ${typeof parsed.value}`
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          code: 'COMPOSE_NOT_OBJECT',
-          severity: 'error',
-          part,
-          message: `${words} JSON is ${what}; a token's ${part === 'header' ? 'header' : 'claims'} must be one JSON object in braces, {…}.`,
-          ref: part === 'header' ? rfc(7515, '4') : rfc(7519, '7.2'),
-        },
-      ],
-    }
+    const message = `${words} JSON is ${what}; a token's ${part === 'header' ? 'header' : 'claims'} must be one JSON object in braces, {…}.`
+    const ref = part === 'header' ? rfc(7515, '4') : rfc(7519, '7.2')
+    return { ok: false, diagnostics: [diagnostic('COMPOSE_NOT_OBJECT', message, { part, ref })] }
   }
   const diagnostics: Diagnostic[] = parsed.duplicates.map((d) => {
     const at = positionAt(text, d.lastOffset)
-    return {
-      code: 'COMPOSE_DUPLICATE_MEMBER',
-      severity: 'warning',
-      part,
-      span: { start: d.lastOffset, end: d.lastOffset + JSON.stringify(d.key).length },
-      pointer: d.pointer,
-      location: part,
-      message: `${words} JSON, line ${at.line}, column ${at.column}: "${d.key}" is written twice. It is signed as written, and verifiers disagree on which one counts (some take the last, some refuse the token).`,
-      ref: rfc(7519, '4'),
-    }
+    return diagnostic(
+      'COMPOSE_DUPLICATE_MEMBER',
+      `${words} JSON, line ${at.line}, column ${at.column}: "${d.key}" is written twice. It is signed as written, and verifiers disagree on which one counts (some take the last, some refuse the token).`,
+      {
+        part,
+        span: { start: d.lastOffset, end: d.lastOffset + JSON.stringify(d.key).length },
+        pointer: d.pointer,
+        location: part,
+      },
+    )
   })
   return {
     ok: true,

@@ -3,7 +3,8 @@
  * PKCS#1 or SEC 1 PEM, a private JWK, or an HMAC secret). The private half is imported
  * non-extractable and lives only in the returned object, in memory; nothing here stores it.
  */
-import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { DiagnosticCode } from '../diagnostics/codes.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { decodeBase64Loose, encodeBase64url } from '../encoding/base64url.ts'
 import { spkiParams } from '../verify/algorithms.ts'
 import type { HmacEncoding } from '../verify/keyMaterial.ts'
@@ -65,9 +66,9 @@ export type KeyResult =
       suggestedAlg?: SigningAlg
     }
 
-const fail = (code: string, message: string, extra: Partial<Diagnostic> = {}): KeyResult => ({
+const fail = (code: DiagnosticCode, message: string): KeyResult => ({
   ok: false,
-  diagnostics: [{ code, severity: 'error', message, ...extra }],
+  diagnostics: [diagnostic(code, message)],
 })
 const subtle = () => globalThis.crypto.subtle
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -119,12 +120,10 @@ function rsaBits(jwk: JsonWebKey): number | undefined {
 function shortRsa(bits: number | undefined, alg: SigningAlg): Diagnostic[] {
   if (bits === undefined || bits >= 2048) return []
   return [
-    {
-      code: 'COMPOSE_KEY_RSA_SHORT',
-      severity: 'warning',
-      message: `The RSA key has ${bits} bits; ${alg} needs 2048 or more, so careful verifiers (jose, and this page) refuse the token.`,
-      ref: rfc(7518, '3.3'),
-    },
+    diagnostic(
+      'COMPOSE_KEY_RSA_SHORT',
+      `The RSA key has ${bits} bits; ${alg} needs 2048 or more, so careful verifiers (jose, and this page) refuse the token.`,
+    ),
   ]
 }
 
@@ -189,12 +188,10 @@ async function importSecret(bytes: Uint8Array, alg: SigningAlg, label: string): 
   const diagnostics: Diagnostic[] =
     bytes.length < need
       ? [
-          {
-            code: 'HMAC_SECRET_SHORT',
-            severity: 'warning',
-            message: `The secret is ${bytes.length} bytes; ${alg} needs at least ${need}. Short secrets can be guessed offline, and some verifiers refuse them.`,
-            ref: rfc(7518, '3.2'),
-          },
+          diagnostic(
+            'HMAC_SECRET_SHORT',
+            `The secret is ${bytes.length} bytes; ${alg} needs at least ${need}. Short secrets can be guessed offline, and some verifiers refuse them.`,
+          ),
         ]
       : []
   const signer = await subtle().importKey('raw', bytes as BufferSource, ALGS[alg].importParams, false, ['sign'])
@@ -211,11 +208,10 @@ function mismatch(alg: SigningAlg, kty: string, crv: string | undefined, what: s
     ok: false,
     suggestedAlg,
     diagnostics: [
-      {
-        code: 'COMPOSE_KEY_ALG_MISMATCH',
-        severity: 'error',
-        message: `${what} cannot sign ${alg}, which needs ${ALGS[alg].needs}.${suggestedAlg ? ` Pick ${suggestedAlg} for this key, or paste another key.` : ''}`,
-      },
+      diagnostic(
+        'COMPOSE_KEY_ALG_MISMATCH',
+        `${what} cannot sign ${alg}, which needs ${ALGS[alg].needs}.${suggestedAlg ? ` Pick ${suggestedAlg} for this key, or paste another key.` : ''}`,
+      ),
     ],
   }
 }
@@ -383,11 +379,10 @@ export async function importSigningKey(
     return {
       ok: false,
       diagnostics: [
-        {
-          code: 'COMPOSE_KEY_EMPTY',
-          severity: 'info',
-          message: isHmac(alg) ? 'Type a secret, or generate one.' : 'Paste a private key, or generate a key pair.',
-        },
+        diagnostic(
+          'COMPOSE_KEY_EMPTY',
+          isHmac(alg) ? 'Type a secret, or generate one.' : 'Paste a private key, or generate a key pair.',
+        ),
       ],
     }
   try {

@@ -3,7 +3,7 @@
  * gave or generated; nothing here re-signs a pasted token by itself, and an unsigned token is a
  * separate call that says so.
  */
-import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { encodeBase64url } from '../encoding/base64url.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { ALGS, type ComposeAlg } from './algorithms.ts'
@@ -26,16 +26,13 @@ export function checkDraft(draft: Draft): DraftCheck {
   const payload = checkJsonText(draft.payload, 'payload')
   const diagnostics = [...header.diagnostics, ...payload.diagnostics]
   if (header.ok && header.json.value.b64 === false) {
-    diagnostics.push({
-      code: 'COMPOSE_HEADER_B64',
-      severity: 'error',
-      part: 'header',
-      pointer: '/b64',
-      location: 'header',
-      message:
+    diagnostics.push(
+      diagnostic(
+        'COMPOSE_HEADER_B64',
         'The header says "b64": false, an unencoded payload (RFC 7797), which this composer does not write: remove it, or the token will not decode as written.',
-      ref: rfc(7797, '3'),
-    })
+        { part: 'header', pointer: '/b64', location: 'header' },
+      ),
+    )
   }
   return { ok: !diagnostics.some((d) => d.severity === 'error'), header, payload, diagnostics }
 }
@@ -98,11 +95,10 @@ export async function signDraft(draft: Draft, key: SigningKey, options: SignOpti
     return {
       ok: false,
       diagnostics: [
-        {
-          code: 'COMPOSE_SIGN_FAILED',
-          severity: 'error',
-          message: `WebCrypto could not sign with this key: ${e instanceof Error ? e.message : String(e)}.`,
-        },
+        diagnostic(
+          'COMPOSE_SIGN_FAILED',
+          `WebCrypto could not sign with this key: ${e instanceof Error ? e.message : String(e)}.`,
+        ),
       ],
     }
   }
@@ -127,16 +123,11 @@ export function unsignedToken(draft: Draft): ComposeResult {
   const check = checkDraft(draft)
   if (!check.ok || !check.header.ok) return { ok: false, diagnostics: check.diagnostics }
   const header = headerText(draft.header, check.header.json.value, check.header.json, { alg: 'none' })
-  const warning: Diagnostic = {
-    code: 'COMPOSE_ALG_NONE',
-    severity: 'warning',
-    part: 'header',
-    pointer: '/alg',
-    location: 'header',
-    message:
-      'alg "none": the token carries no signature, so anyone can make or change it. A verifier that accepts it is broken; use it only to test that yours refuses it.',
-    ref: rfc(8725, '3.1'),
-  }
+  const warning = diagnostic(
+    'COMPOSE_ALG_NONE',
+    'alg "none": the token carries no signature, so anyone can make or change it. A verifier that accepts it is broken; use it only to test that yours refuses it.',
+    { part: 'header', pointer: '/alg', location: 'header' },
+  )
   const value: ComposedToken = {
     token: `${segment(header)}.${segment(draft.payload)}.`,
     alg: 'none',

@@ -299,6 +299,44 @@ export const CODES = {
   /** The cluster settings look like YAML but do not parse. */
   SETTINGS_YAML_INVALID: { severity: 'error' },
 
+  // Comparing two tokens
+  /** One side of the comparison is empty. */
+  COMPARE_SIDE_EMPTY: { severity: 'info' },
+  /** One side has no readable claims, or is no token. */
+  COMPARE_SIDE_UNREADABLE: { severity: 'warning' },
+
+  // Composing test tokens
+  /** The edited header or payload is not valid JSON. */
+  COMPOSE_JSON_INVALID: { severity: 'error', ref: rfc(8259) },
+  /** The edited header or payload is JSON but not an object. */
+  COMPOSE_NOT_OBJECT: { severity: 'error', ref: rfc(7519, '7.2') },
+  /** A member name written twice in the edited JSON. */
+  COMPOSE_DUPLICATE_MEMBER: { severity: 'warning', ref: rfc(7519, '4') },
+  /** b64 false, an unencoded payload this composer does not write. */
+  COMPOSE_HEADER_B64: { severity: 'error', ref: rfc(7797, '3') },
+  /** An unsecured token (alg none) made on request. */
+  COMPOSE_ALG_NONE: { severity: 'warning', ref: rfc(8725, '3.1') },
+  /** A copy of a token's header and claims, without its signature. */
+  COMPOSE_COPY_UNSIGNED: { severity: 'info' },
+  /** A token without readable claims cannot be copied. */
+  COMPOSE_COPY_NO_CLAIMS: { severity: 'error' },
+  /** No key to sign with yet. */
+  COMPOSE_KEY_EMPTY: { severity: 'info' },
+  /** A public key where signing needs the private one. */
+  COMPOSE_KEY_PUBLIC: { severity: 'error' },
+  /** Key text of a form not read here (encrypted, OpenSSH, a key set, …). */
+  COMPOSE_KEY_UNSUPPORTED: { severity: 'error' },
+  /** A key that cannot sign with the chosen algorithm. */
+  COMPOSE_KEY_ALG_MISMATCH: { severity: 'error' },
+  /** A private key that cannot be read. */
+  COMPOSE_KEY_INVALID: { severity: 'error' },
+  /** An RSA key under 2048 bits. */
+  COMPOSE_KEY_RSA_SHORT: { severity: 'warning', ref: rfc(7518, '3.3') },
+  /** The browser could not make a key for the algorithm. */
+  COMPOSE_KEY_GENERATION_FAILED: { severity: 'error' },
+  /** WebCrypto refused to sign with the key. */
+  COMPOSE_SIGN_FAILED: { severity: 'error' },
+
   // Shared links
   /** Not a JWT Explorer shared link. */
   PERMALINK_NOT_A_LINK: { severity: 'error' },
