@@ -34,7 +34,7 @@ describe('checkJsonText', () => {
     )
     const arr = checkJsonText('[1]', 'payload').diagnostics[0]
     expect([arr?.code, arr?.message]).toEqual([
-      'COMPOSE_NOT_OBJECT',
+      'PAYLOAD_NOT_OBJECT',
       "Payload JSON is an array; a token's claims must be one JSON object in braces, {…}.",
     ])
     expect(checkJsonText('"x"', 'header').diagnostics[0]?.message).toBe(
@@ -46,7 +46,7 @@ describe('checkJsonText', () => {
     const r = checkJsonText('{\n  "sub": "a",\n  "sub": "b"\n}', 'payload')
     expect(r.ok).toBe(true)
     expect(r.diagnostics.map((d) => [d.code, d.severity, d.pointer, d.message.slice(0, 48)])).toEqual([
-      ['COMPOSE_DUPLICATE_MEMBER', 'warning', '/sub', 'Payload JSON, line 3, column 3: "sub" is written'],
+      ['JSON_DUPLICATE_MEMBER', 'warning', '/sub', 'Payload JSON, line 3, column 3: "sub" is written'],
     ])
   })
 })

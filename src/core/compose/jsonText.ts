@@ -32,6 +32,7 @@ export type JsonTextCheck =
   | { ok: false; diagnostics: Diagnostic[]; position?: TextPosition }
 
 const PART_WORDS: Record<JsonPart, string> = { header: 'Header', payload: 'Payload' }
+const JSON_RFC = rfc(8259)
 
 /**
  * Checks one edited text: JSON (with the position of the first error), a JSON object (RFC 7515 §4
@@ -42,7 +43,7 @@ export function checkJsonText(text: string, part: JsonPart): JsonTextCheck {
   const words = PART_WORDS[part]
   if (text.trim() === '') {
     const message = `${words} JSON is empty: write a JSON object, at least {}.`
-    return { ok: false, diagnostics: [diagnostic('COMPOSE_JSON_INVALID', message, { part })] }
+    return { ok: false, diagnostics: [diagnostic('COMPOSE_JSON_INVALID', message, { part, ref: JSON_RFC })] }
   }
   const parsed = parseJson(text)
   if (parsed.error || parsed.value === undefined) {
@@ -50,18 +51,23 @@ export function checkJsonText(text: string, part: JsonPart): JsonTextCheck {
     const position = positionAt(text, offset)
     const message = `${words} JSON, line ${position.line}, column ${position.column}: ${parsed.error?.message ?? 'not JSON'}.`
     const span = { start: offset, end: Math.min(offset + 1, text.length) }
-    return { ok: false, position, diagnostics: [diagnostic('COMPOSE_JSON_INVALID', message, { part, span })] }
+    return {
+      ok: false,
+      position,
+      diagnostics: [diagnostic('COMPOSE_JSON_INVALID', message, { part, span, ref: JSON_RFC })],
+    }
   }
   if (!isJsonObject(parsed.value)) {
     const what = Array.isArray(parsed.value) ? 'an array' : parsed.value === null ? 'null' : `a ${typeof parsed.value}`
     const message = `${words} JSON is ${what}; a token's ${part === 'header' ? 'header' : 'claims'} must be one JSON object in braces, {…}.`
-    const ref = part === 'header' ? rfc(7515, '4') : rfc(7519, '7.2')
-    return { ok: false, diagnostics: [diagnostic('COMPOSE_NOT_OBJECT', message, { part, ref })] }
+    // The decoder's codes for the same finding: a header or claims that are JSON but not an object.
+    const code = part === 'header' ? 'HEADER_NOT_OBJECT' : 'PAYLOAD_NOT_OBJECT'
+    return { ok: false, diagnostics: [diagnostic(code, message, { part })] }
   }
   const diagnostics: Diagnostic[] = parsed.duplicates.map((d) => {
     const at = positionAt(text, d.lastOffset)
     return diagnostic(
-      'COMPOSE_DUPLICATE_MEMBER',
+      'JSON_DUPLICATE_MEMBER',
       `${words} JSON, line ${at.line}, column ${at.column}: "${d.key}" is written twice. It is signed as written, and verifiers disagree on which one counts (some take the last, some refuse the token).`,
       {
         part,

@@ -4,7 +4,8 @@
  * non-extractable and lives only in the returned object, in memory; nothing here stores it.
  */
 import type { DiagnosticCode } from '../diagnostics/codes.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic, type DiagnosticOptions } from '../diagnostics/diagnostic.ts'
+import { rfc } from '../diagnostics/specRefs.ts'
 import { decodeBase64Loose, encodeBase64url } from '../encoding/base64url.ts'
 import { spkiParams } from '../verify/algorithms.ts'
 import type { HmacEncoding } from '../verify/keyMaterial.ts'
@@ -66,9 +67,9 @@ export type KeyResult =
       suggestedAlg?: SigningAlg
     }
 
-const fail = (code: DiagnosticCode, message: string): KeyResult => ({
+const fail = (code: DiagnosticCode, message: string, options?: DiagnosticOptions): KeyResult => ({
   ok: false,
-  diagnostics: [diagnostic(code, message)],
+  diagnostics: [diagnostic(code, message, options)],
 })
 const subtle = () => globalThis.crypto.subtle
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -123,6 +124,7 @@ function shortRsa(bits: number | undefined, alg: SigningAlg): Diagnostic[] {
     diagnostic(
       'COMPOSE_KEY_RSA_SHORT',
       `The RSA key has ${bits} bits; ${alg} needs 2048 or more, so careful verifiers (jose, and this page) refuse the token.`,
+      { ref: rfc(7518, '3.3') },
     ),
   ]
 }
@@ -167,7 +169,7 @@ export async function generateSigningKey(alg: SigningAlg): Promise<KeyResult> {
       diagnostics: [],
     }
   } catch (e) {
-    return fail('COMPOSE_KEY_GENERATION_FAILED', `This browser could not make a key for ${alg}: ${errorText(e)}.`)
+    return fail('COMPOSE_WEBCRYPTO_FAILED', `This browser could not make a key for ${alg}: ${errorText(e)}.`)
   }
 }
 
@@ -309,7 +311,7 @@ async function fromPem(text: string, alg: SigningAlg): Promise<KeyResult> {
   const kind: PrivateKeyKind | null = pkcs8 && describePkcs8(pkcs8)
   if (!pkcs8 || !kind)
     return fail(
-      'COMPOSE_KEY_INVALID',
+      'PEM_BAD_DER',
       `The ${label} block does not hold a well-formed key: its DER structure could not be read.`,
     )
   if (kind.kty === 'unknown')
@@ -331,10 +333,10 @@ async function fromJwk(text: string, alg: SigningAlg): Promise<KeyResult> {
   try {
     value = JSON.parse(text)
   } catch {
-    return fail('COMPOSE_KEY_INVALID', 'The key text starts like JSON but is not valid JSON; it may be cut off.')
+    return fail('KEY_JSON_INVALID', 'The key text starts like JSON but is not valid JSON; it may be cut off.')
   }
   if (!value || typeof value !== 'object' || Array.isArray(value))
-    return fail('COMPOSE_KEY_UNSUPPORTED', 'This JSON is not a JWK.')
+    return fail('KEY_JSON_NOT_KEY', 'This JSON is not a JWK.')
   const jwk = value as Record<string, unknown>
   if (Array.isArray(jwk.keys))
     return fail('COMPOSE_KEY_UNSUPPORTED', 'This is a JWK Set; paste the one private JWK to sign with.')
@@ -346,9 +348,9 @@ async function fromJwk(text: string, alg: SigningAlg): Promise<KeyResult> {
     if (!k) return fail('COMPOSE_KEY_INVALID', 'The symmetric JWK lacks a valid base64url "k".')
     return importSecret(k, alg, 'JWK "k"')
   }
-  const members = kty === undefined ? undefined : PRIVATE_MEMBERS[kty]
-  if (!kty || !members)
-    return fail('COMPOSE_KEY_UNSUPPORTED', `A JWK of kty ${kty ? `"${kty}"` : '(none)'} cannot sign a JWS here.`)
+  if (kty === undefined) return fail('KEY_JSON_NOT_KEY', 'This JSON is not a JWK: it has no "kty".')
+  const members = PRIVATE_MEMBERS[kty]
+  if (!members) return fail('COMPOSE_KEY_UNSUPPORTED', `A JWK of kty "${kty}" cannot sign a JWS here.`)
   if (typeof jwk.d !== 'string')
     return fail(
       'COMPOSE_KEY_PUBLIC',
@@ -393,7 +395,7 @@ export async function importSigningKey(
     }
     if (!isHmac(alg))
       return fail(
-        'COMPOSE_KEY_UNSUPPORTED',
+        'KEY_UNRECOGNISED',
         `The key text is not PEM (-----BEGIN …-----) and not a JWK. ${alg} needs ${ALGS[alg].needs}; plain text is read as a secret only for HS256/384/512.`,
       )
     const encoding = options.encoding ?? 'utf8'

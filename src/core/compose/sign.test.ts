@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { analyze } from '../analysis/analyze.ts'
 import { decodeToken } from '../decode/decodeToken.ts'
 import { recognizeKeyMaterial, verifySignature } from '../verify/index.ts'
@@ -206,12 +206,14 @@ describe('refusing what cannot sign, with a reason', () => {
   it('broken text: cut-off PEM, bad base64, bad DER, bad JSON, a key set, plain text for RS256', async () => {
     expect(await codeOf('-----BEGIN PRIVATE KEY-----\nMIIE', 'RS256')).toBe('PEM_INCOMPLETE')
     expect(await codeOf('-----BEGIN PRIVATE KEY-----\n@@@@\n-----END PRIVATE KEY-----', 'RS256')).toBe('PEM_BAD_BASE64')
-    expect(await codeOf('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----', 'RS256')).toBe(
+    expect(await codeOf('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----', 'RS256')).toBe('PEM_BAD_DER')
+    expect(await codeOf('{"kty": "RSA",', 'RS256')).toBe('KEY_JSON_INVALID')
+    expect(await codeOf('{"kid": "x"}', 'RS256')).toBe('KEY_JSON_NOT_KEY')
+    expect(await codeOf('{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA","d":"AAAA"}', 'ES256')).toBe(
       'COMPOSE_KEY_INVALID',
     )
-    expect(await codeOf('{"kty": "RSA",', 'RS256')).toBe('COMPOSE_KEY_INVALID')
     expect(await codeOf('{"keys": []}', 'RS256')).toBe('COMPOSE_KEY_UNSUPPORTED')
-    expect(await codeOf('hunter2', 'RS256')).toBe('COMPOSE_KEY_UNSUPPORTED')
+    expect(await codeOf('hunter2', 'RS256')).toBe('KEY_UNRECOGNISED')
     const notBase64 = await importSigningKey('not base64!', 'HS256', { encoding: 'base64' })
     expect(notBase64.ok ? 'ok' : notBase64.diagnostics[0]?.code).toBe('HMAC_SECRET_ENCODING')
     const empty = await importSigningKey('  ', 'ES256')
@@ -228,6 +230,28 @@ describe('refusing what cannot sign, with a reason', () => {
     // The warning is true: this app's verifier (jose) refuses the token.
     const { result } = await roundTrip(r.key)
     expect(result.state).not.toBe('verified')
+  })
+})
+
+describe('when WebCrypto says no', () => {
+  it('says the browser cannot make the key, rather than throwing', async () => {
+    const spy = vi
+      .spyOn(globalThis.crypto.subtle, 'generateKey')
+      .mockRejectedValueOnce(new DOMException('Unrecognized name.', 'NotSupportedError'))
+    try {
+      const r = await generateSigningKey('EdDSA')
+      expect(r.ok ? [] : r.diagnostics.map((d) => [d.code, d.message])).toEqual([
+        ['COMPOSE_WEBCRYPTO_FAILED', 'This browser could not make a key for EdDSA: Unrecognized name..'],
+      ])
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
+  it('says the key cannot sign, rather than throwing', async () => {
+    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])
+    const r = await signDraft(DRAFT, { alg: 'ES256', origin: 'generated', description: '', signer: pair.publicKey })
+    expect(r.ok ? [] : r.diagnostics.map((d) => d.code)).toEqual(['COMPOSE_WEBCRYPTO_FAILED'])
   })
 })
 
@@ -275,7 +299,7 @@ describe('the header and the texts', () => {
     if (!r.ok) throw new Error('not made')
     expect(r.value).toMatchObject({ alg: 'none', signed: false })
     expect(r.value.token.endsWith('.')).toBe(true)
-    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['COMPOSE_ALG_NONE', 'warning']])
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['ALG_NONE', 'warning']])
     const decoded = decodeToken(r.value.token)
     expect(decoded.form).toBe('unsecured')
     const { key } = await keyOf(generateSigningKey('ES256'))
@@ -288,7 +312,7 @@ describe('the header and the texts', () => {
     const payload = '{\n  "sub": "a",\n  "sub": "b",\n  "id": 12345678901234567890\n}'
     const r = await signDraft({ header: '{"alg":"HS256"}', payload }, key)
     if (!r.ok) throw new Error('not signed')
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['COMPOSE_DUPLICATE_MEMBER'])
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['JSON_DUPLICATE_MEMBER'])
     const decoded = decodeToken(r.value.token)
     expect(decoded.payload.kind === 'claims' && decoded.payload.json.text).toBe(
       '{"sub":"a","sub":"b","id":12345678901234567890}',

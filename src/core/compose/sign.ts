@@ -4,6 +4,7 @@
  * separate call that says so.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { rfc } from '../diagnostics/specRefs.ts'
 import { encodeBase64url } from '../encoding/base64url.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { ALGS, type ComposeAlg } from './algorithms.ts'
@@ -30,7 +31,7 @@ export function checkDraft(draft: Draft): DraftCheck {
       diagnostic(
         'COMPOSE_HEADER_B64',
         'The header says "b64": false, an unencoded payload (RFC 7797), which this composer does not write: remove it, or the token will not decode as written.',
-        { part: 'header', pointer: '/b64', location: 'header' },
+        { part: 'header', pointer: '/b64', location: 'header', ref: rfc(7797, '3') },
       ),
     )
   }
@@ -96,7 +97,7 @@ export async function signDraft(draft: Draft, key: SigningKey, options: SignOpti
       ok: false,
       diagnostics: [
         diagnostic(
-          'COMPOSE_SIGN_FAILED',
+          'COMPOSE_WEBCRYPTO_FAILED',
           `WebCrypto could not sign with this key: ${e instanceof Error ? e.message : String(e)}.`,
         ),
       ],
@@ -124,7 +125,7 @@ export function unsignedToken(draft: Draft): ComposeResult {
   if (!check.ok || !check.header.ok) return { ok: false, diagnostics: check.diagnostics }
   const header = headerText(draft.header, check.header.json.value, check.header.json, { alg: 'none' })
   const warning = diagnostic(
-    'COMPOSE_ALG_NONE',
+    'ALG_NONE',
     'alg "none": the token carries no signature, so anyone can make or change it. A verifier that accepts it is broken; use it only to test that yours refuses it.',
     { part: 'header', pointer: '/alg', location: 'header' },
   )
