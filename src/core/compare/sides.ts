@@ -4,7 +4,7 @@ import type { JsonObject } from '../encoding/json.ts'
 import { audiences, readKubernetesClaims, type KubernetesClaims, type ObjectRef } from '../k8s/claims.ts'
 import { deriveIdentity } from '../k8s/identity.ts'
 import { recognizeProvider } from '../k8s/provider.ts'
-import type { ProviderId as IssuerProviderId } from '../knowledge/types.ts'
+import { PROVIDER_NAMES } from '../knowledge/names.ts'
 import {
   isExtendedKubernetesToken,
   lifetime,
@@ -78,19 +78,6 @@ export interface CompareSide {
   validity?: ValidityState
 }
 
-// Labels of the issuer providers (knowledge/types.ts); the knowledge base's own names live in its
-// lazily loaded chunk, which comparing should not pull in.
-const ISSUER_PROVIDER_LABELS: Record<IssuerProviderId, string> = {
-  entra: 'Microsoft Entra ID',
-  google: 'Google',
-  'aws-cognito': 'Amazon Cognito',
-  'aws-alb': 'AWS Application Load Balancer',
-  auth0: 'Auth0',
-  keycloak: 'Keycloak',
-  'github-actions': 'GitHub Actions',
-  spiffe: 'SPIFFE',
-}
-
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
 function statusOf(a: Analysis): SideStatus {
@@ -121,7 +108,7 @@ function providerOf(a: Analysis, k8s: KubernetesClaims | undefined): SideProvide
   }
   const id = a.issuerProviders[0]
   return id
-    ? { id, label: ISSUER_PROVIDER_LABELS[id], recognised: true }
+    ? { id, label: PROVIDER_NAMES[id], recognised: true }
     : { id: 'unknown', label: 'Not recognised', recognised: false }
 }
 

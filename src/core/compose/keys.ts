@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic, type DiagnosticOptions } from '../diagnost
 import { rfc } from '../diagnostics/specRefs.ts'
 import { decodeBase64Loose, encodeBase64url } from '../encoding/base64url.ts'
 import { spkiParams } from '../verify/algorithms.ts'
-import type { HmacEncoding } from '../verify/keyMaterial.ts'
+import { secretBytes, type HmacEncoding } from '../verify/keyMaterial.ts'
 import type { KeyCandidate } from '../verify/keys.ts'
 import { kubernetesKeyId } from '../verify/kid.ts'
 import { hasPemMarker, isPrivateLabel, pemBlocks } from '../verify/pem.ts'
@@ -176,13 +176,6 @@ export async function generateSigningKey(alg: SigningAlg): Promise<KeyResult> {
 export interface ImportKeyOptions {
   /** How a pasted HMAC secret is turned into bytes (default: its UTF-8 text). */
   encoding?: HmacEncoding
-}
-
-function secretBytes(text: string, encoding: HmacEncoding): Uint8Array | null {
-  if (encoding === 'utf8') return new TextEncoder().encode(text)
-  const body = text.replace(/\s+/g, '')
-  const ok = encoding === 'base64' ? /^[A-Za-z0-9+/]+={0,2}$/.test(body) : /^[A-Za-z0-9_-]+$/.test(body)
-  return ok ? decodeBase64Loose(body) : null
 }
 
 async function importSecret(bytes: Uint8Array, alg: SigningAlg, label: string): Promise<KeyResult> {
