@@ -1,14 +1,8 @@
 import { useState } from 'react'
+import { showDeceptive } from '../../core/index.ts'
+import { REDACTION_CATEGORIES } from '../../core/permalink/index.ts'
 import type { OpenedLink } from './useOpenedLink.ts'
 import './share.css'
-
-const CATEGORY_LABELS: Record<string, string> = {
-  uid: 'UID',
-  name: 'name',
-  'issuer-host': 'issuer host',
-  jti: 'token ID (jti)',
-  claim: 'chosen by the sharer',
-}
 
 /** Removes the fragment from the current history entry, so the token no longer sits in the address or history. */
 function removeFragment() {
@@ -114,8 +108,14 @@ export default function OpenedLinkBanner({ opened, input }: { opened: OpenedLink
           </p>
           <ul data-testid="redaction-list">
             {state.redactions.map((r) => (
-              <li key={r.pointer} data-testid="redaction" data-path={r.pointer} data-category={r.category}>
-                <code>{r.pointer}</code> ({CATEGORY_LABELS[r.category]})
+              <li
+                key={`${r.location ?? 'payload'} ${r.pointer}`}
+                data-testid="redaction"
+                {...(r.location === 'header' ? { 'data-header-path': r.pointer } : { 'data-path': r.pointer })}
+                data-category={r.category}
+              >
+                {r.location === 'header' && 'header '}
+                <code>{showDeceptive(r.pointer)}</code> ({REDACTION_CATEGORIES[r.category].short})
               </li>
             ))}
           </ul>

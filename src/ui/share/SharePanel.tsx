@@ -1,17 +1,17 @@
 import { useEffect, useId, useState } from 'react'
 import { loadPermalink, type Analysis, type Redaction, type RedactionChoice } from '../../core/index.ts'
+// The lazily loaded panel may take the permalink module's table directly; start-up never loads it.
+import { REDACTION_CATEGORIES } from '../../core/permalink/index.ts'
 import { CopyButton } from '../common/CopyButton.tsx'
 import './share.css'
 
 type LinkState =
   { status: 'pending' } | { status: 'ready'; url: string; redacted: number } | { status: 'refused'; message: string }
 
-const CATEGORIES: { key: keyof Omit<RedactionChoice, 'claims'>; label: string }[] = [
-  { key: 'uids', label: 'UIDs' },
-  { key: 'names', label: 'Names (Kubernetes objects, people, service account)' },
-  { key: 'issuerHost', label: 'Issuer host' },
-  { key: 'jti', label: 'Token ID (jti)' },
-]
+/** The category switches, from the one table of categories (single claims are picked below them). */
+const SWITCHES = Object.values(REDACTION_CATEGORIES).flatMap((c) =>
+  c.choice === 'claims' ? [] : [{ key: c.choice, label: c.option }],
+)
 
 /** The address of this page without its fragment: works over http(s), under any path, and from file://. */
 function pageAddress(): string {
@@ -81,7 +81,7 @@ export default function SharePanel({
       )}
       <fieldset disabled={includeToken} className="share-redactions">
         <legend>Redact before sharing</legend>
-        {CATEGORIES.map((c) => (
+        {SWITCHES.map((c) => (
           <label key={c.key}>
             <input
               type="checkbox"
