@@ -1,4 +1,11 @@
-import { filterRows, jsonType, rowOwnsPointer, type ClaimRow, type Diagnostic } from '../../core/index.ts'
+import {
+  filterRows,
+  jsonType,
+  rowOwnsPointer,
+  showDeceptive,
+  type ClaimRow,
+  type Diagnostic,
+} from '../../core/index.ts'
 import { DiagnosticItem } from './DiagnosticList.tsx'
 import { ClaimExplanation } from '../knowledge/ClaimExplanation.tsx'
 import { ClaimValue } from './ClaimValue.tsx'
@@ -44,7 +51,7 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
                 {...hookProps(row, location)}
               >
                 <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1.25}rem` }}>
-                  <code className="claim-name">{row.name}</code>
+                  <code className="claim-name">{showDeceptive(row.name)}</code>
                   {!row.isGroup && (
                     <span className="claim-type">{row.rawNumber ? 'number (large)' : jsonType(row.value)}</span>
                   )}

@@ -1,4 +1,10 @@
-import type { Analysis, JsonObject, KubernetesClaims, KubernetesInsightsModule } from '../../core/index.ts'
+import {
+  showDeceptive,
+  type Analysis,
+  type JsonObject,
+  type KubernetesClaims,
+  type KubernetesInsightsModule,
+} from '../../core/index.ts'
 import { useNow } from '../useNow.ts'
 import { KubernetesAdvice } from './KubernetesAdvice.tsx'
 import { KubernetesIdentity } from './KubernetesIdentity.tsx'
@@ -38,7 +44,7 @@ function RiskBanner({
             data-risk={r.id}
             data-severity={r.severity}
           >
-            <span className="risk-severity">{SEVERITY_LABEL[r.severity]}</span> {r.message}
+            <span className="risk-severity">{SEVERITY_LABEL[r.severity]}</span> {showDeceptive(r.message)}
           </li>
         ))}
       </ul>
