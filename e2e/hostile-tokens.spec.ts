@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, paste, test } from './fixtures.ts'
 
@@ -179,3 +180,32 @@ test('a share link hides every copy of a redacted member, and the issuer host in
   await expect(page.locator('[data-testid=claim][data-path="/https:~1~1[redacted host]~1roles"]')).toBeVisible()
   await expect(page.locator('body')).not.toContainText('SECRET-UID-1')
 })
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`withheld commands and markers pass axe (${scheme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.goto('./')
+    const sa = 'ad\u202enimda'
+    await paste(
+      page,
+      token(
+        '{"alg":"RS256"}',
+        JSON.stringify({
+          exp: 4102444800,
+          iat: 4102441200,
+          iss: 'https://kubernetes.default.svc',
+          sub: `system:serviceaccount:default:${sa}`,
+          'kubernetes.io': { namespace: 'default', serviceaccount: { name: sa, uid: 'u' } },
+        }),
+      ),
+    )
+    await expect(page.locator('[data-testid=advice-withheld]').first()).toBeVisible()
+    await expect(page.locator('[data-testid=claim][data-path="/sub"] [data-code=DISPLAY_BIDI_CONTROL]')).toBeVisible()
+    const result = await new AxeBuilder({ page })
+      .include('[data-testid=kubernetes-panel]')
+      .include('.panel-payload')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze()
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  })
+}

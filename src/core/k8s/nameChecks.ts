@@ -2,7 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { showDeceptive } from '../encoding/deceptive.ts'
 import { escapePointerToken } from '../encoding/json.ts'
 import { LEGACY_CLAIMS, type KubernetesClaims } from './claims.ts'
-import { checkObjectName, KIND_LABEL, RULE_TEXT, type NamedKind } from './names.ts'
+import { checkObjectName, type NamedKind } from './names.ts'
+import { KIND_LABEL, RULE_TEXT } from './nameText.ts'
 
 const onClaim = (pointer: string): Pick<Diagnostic, 'pointer' | 'location' | 'part'> => ({
   pointer,

@@ -24,15 +24,6 @@ export const NAME_RULE: Readonly<Record<NamedKind, NameRule>> = {
   node: 'dns1123-subdomain',
 }
 
-/** How the page names each kind in its messages. */
-export const KIND_LABEL: Readonly<Record<NamedKind, string>> = {
-  namespace: 'namespace',
-  serviceaccount: 'service account',
-  secret: 'Secret',
-  pod: 'pod',
-  node: 'node',
-}
-
 // dns1123LabelFmt and dns1123SubdomainFmt; Go's regexp and these agree: ASCII only, anchored.
 const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?'
 const LABEL_RE = new RegExp(`^${LABEL}$`)
@@ -40,12 +31,9 @@ const SUBDOMAIN_RE = new RegExp(`^${LABEL}(\\.${LABEL})*$`)
 /** DNS1123LabelMaxLength and DNS1123SubdomainMaxLength, in bytes (Go's `len`). */
 export const MAX_BYTES: Readonly<Record<NameRule, number>> = { 'dns1123-label': 63, 'dns1123-subdomain': 253 }
 
-/** What the rule asks for, in a sentence. */
-export const RULE_TEXT: Readonly<Record<NameRule, string>> = {
-  'dns1123-label':
-    'a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
-  'dns1123-subdomain':
-    'a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", each dot-separated part starting and ending with a letter or digit, at most 253 characters',
+const RULE_NAME: Readonly<Record<NameRule, string>> = {
+  'dns1123-label': 'a DNS-1123 label',
+  'dns1123-subdomain': 'a DNS-1123 subdomain',
 }
 
 function utf8Bytes(s: string): number {
@@ -71,7 +59,7 @@ export function checkNameRule(rule: NameRule, value: string): string[] {
   if (!re.test(value)) {
     if (rule === 'dns1123-label' && SUBDOMAIN_RE.test(value)) problems.push('it contains dots')
     else if (value === '') problems.push('it is empty')
-    else problems.push(`it is not ${RULE_TEXT[rule].split(':')[0]}`)
+    else problems.push(`it is not ${RULE_NAME[rule]}`)
   }
   return problems
 }

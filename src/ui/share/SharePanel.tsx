@@ -94,7 +94,7 @@ export default function SharePanel({
         ))}
         {analysis.payloadRows.length > 0 && (
           <details>
-            <summary>Any other claim</summary>
+            <summary>{REDACTION_CATEGORIES.claim.option}</summary>
             {analysis.payloadRows.map((row) => (
               <label key={row.pointer} className="share-claim" style={{ paddingInlineStart: `${row.depth * 1.25}rem` }}>
                 <input
