@@ -7,7 +7,7 @@ import {
   type CelEngine,
   type Verdict,
 } from '../../core/apiserver/index.ts'
-import type { YamlParser } from '../../core/index.ts'
+import { showDeceptive as shown, type YamlParser } from '../../core/index.ts'
 import type { KeyMaterial } from '../../core/verify/index.ts'
 import { CopyButton } from '../common/CopyButton.tsx'
 import './apiserver.css'
@@ -112,7 +112,7 @@ export function ApiServerPanel({ token, material }: { token: string; material: K
         >
           <p>
             <strong>{TITLE[verdict.state]}</strong>
-            {verdict.authenticator ? ` by ${verdict.authenticator}` : ''}. {verdict.explanation}
+            {verdict.authenticator ? ` by ${verdict.authenticator}` : ''}. {shown(verdict.explanation ?? '')}
           </p>
           {verdict.settingsErrors.length > 0 && (
             <ul className="apiserver-settings-errors" aria-label="Start-up errors">
@@ -125,17 +125,17 @@ export function ApiServerPanel({ token, material }: { token: string; material: K
           )}
           {verdict.error && (
             <p>
-              The API server says: <code className="apiserver-message">{verdict.error}</code>
+              The API server says: <code className="apiserver-message">{shown(verdict.error)}</code>
             </p>
           )}
           {verdict.user && (
             <dl className="apiserver-user">
               <dt>Username</dt>
-              <dd>{verdict.user.username || '(empty)'}</dd>
+              <dd>{shown(verdict.user.username) || '(empty)'}</dd>
               {verdict.user.uid && (
                 <>
                   <dt>UID</dt>
-                  <dd>{verdict.user.uid}</dd>
+                  <dd>{shown(verdict.user.uid)}</dd>
                 </>
               )}
               <dt>Groups</dt>
@@ -143,7 +143,7 @@ export function ApiServerPanel({ token, material }: { token: string; material: K
                 <ul>
                   {verdict.user.groups.map((g) => (
                     <li key={g} data-testid="api-server-group">
-                      {g}
+                      {shown(g)}
                     </li>
                   ))}
                 </ul>
@@ -155,9 +155,9 @@ export function ApiServerPanel({ token, material }: { token: string; material: K
                     <ul>
                       {verdict.user.extra.map((x) => (
                         <li key={x.key}>
-                          <code>{x.key}</code>:{' '}
+                          <code>{shown(x.key)}</code>:{' '}
                           <span data-testid="api-server-extra" data-key={x.key}>
-                            {x.values.join(', ')}
+                            {shown(x.values.join(', '))}
                           </span>
                         </li>
                       ))}
@@ -173,7 +173,7 @@ export function ApiServerPanel({ token, material }: { token: string; material: K
               <ul>
                 {verdict.liveChecks.map((c) => (
                   <li key={c.id}>
-                    {c.what} {c.command ? <code>{c.command}</code> : <em>{c.refused}</em>}
+                    {shown(c.what)} {c.command ? <code>{c.command}</code> : <em>{shown(c.refused ?? '')}</em>}
                   </li>
                 ))}
               </ul>
