@@ -1,7 +1,8 @@
 // The cluster settings box: recognises by itself an AuthenticationConfiguration (YAML or JSON),
 // kube-apiserver flags, a kube-apiserver static Pod manifest, or nothing, and turns what it finds
 // into the settings the authenticators use, with the API server's start-up errors.
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { DiagnosticCode } from '../diagnostics/codes.ts'
+import { diagnostic } from '../diagnostics/diagnostic.ts'
 import { parseJson } from '../encoding/json.ts'
 import type { YamlParser } from '../extract/types.ts'
 import { decodeAuthConfig, isAuthenticationConfiguration } from './authConfig.ts'
@@ -292,11 +293,10 @@ function fromDocument(doc: unknown, format: 'YAML' | 'JSON', opts: ParseSettings
   return undefined
 }
 
-function unrecognised(message: string, code = 'SETTINGS_UNRECOGNISED'): ClusterSettings {
+function unrecognised(message: string, code: DiagnosticCode = 'SETTINGS_UNRECOGNISED'): ClusterSettings {
   const s = emptySettings('none')
   s.found.push(message)
-  const d: Diagnostic = { code, severity: 'error', message }
-  s.diagnostics.push(d)
+  s.diagnostics.push(diagnostic(code, message))
   s.errors.push({ code, where: 'the settings box', message })
   return s
 }

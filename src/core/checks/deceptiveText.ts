@@ -1,4 +1,5 @@
-import type { Diagnostic, SpecRef } from '../diagnostics/diagnostic.ts'
+import type { DiagnosticCode } from '../diagnostics/codes.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import {
   codePointLabel,
   findDeceptive,
@@ -9,7 +10,7 @@ import {
 import { escapePointerToken, isJsonObject, type JsonValue } from '../encoding/json.ts'
 
 /** One code per class, so that a test or a reader can tell a reordering from a look-alike. */
-export const DECEPTIVE_CODES: Readonly<Record<DeceptiveClass, string>> = {
+export const DECEPTIVE_CODES: Readonly<Record<DeceptiveClass, DiagnosticCode>> = {
   bidi: 'DISPLAY_BIDI_CONTROL',
   control: 'DISPLAY_CONTROL_CHARACTER',
   invisible: 'DISPLAY_INVISIBLE_CHARACTER',
@@ -68,9 +69,6 @@ function describeCodePoint(cp: number): string {
   return name ? `${codePointLabel(cp)} (${name})` : codePointLabel(cp)
 }
 
-const UTS39: SpecRef = { label: 'Unicode UTS #39', url: 'https://www.unicode.org/reports/tr39/' }
-const UAX9: SpecRef = { label: 'Unicode UAX #9', url: 'https://www.unicode.org/reports/tr9/' }
-
 // Claims whose text is the identity: a look-alike here can pass for someone else.
 const IDENTITY = new Set(['/iss', '/sub', '/aud', '/azp', '/client_id', '/kubernetes.io'])
 const isIdentity = (pointer: string) =>
@@ -110,15 +108,13 @@ function check(
     const subject = what === 'name' ? `The member name ${label(path)}` : `The value of ${label(path)}`
     const identity =
       location === 'payload' && isIdentity(pointer) ? ' This claim names who the token is for or from.' : ''
-    out.push({
-      code: DECEPTIVE_CODES[cls],
-      severity: 'warning',
-      part: location,
-      pointer,
-      location,
-      ref: cls === 'bidi' ? UAX9 : UTS39,
-      message: `${subject} contains ${WHAT[cls]}: ${summarise(chars)}. It is shown as a marker such as ⟨${codePointLabel(chars[0]!.codePoint)}⟩, so the text cannot pass for something it is not.${identity}`,
-    })
+    out.push(
+      diagnostic(
+        DECEPTIVE_CODES[cls],
+        `${subject} contains ${WHAT[cls]}: ${summarise(chars)}. It is shown as a marker such as ⟨${codePointLabel(chars[0]!.codePoint)}⟩, so the text cannot pass for something it is not.${identity}`,
+        { part: location, pointer, location },
+      ),
+    )
   }
 }
 

@@ -1,20 +1,9 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { showDeceptive } from '../encoding/deceptive.ts'
 import { escapePointerToken } from '../encoding/json.ts'
 import { LEGACY_CLAIMS, type KubernetesClaims } from './claims.ts'
 import { checkObjectName, type NamedKind } from './names.ts'
 import { KIND_LABEL, RULE_TEXT } from './nameText.ts'
-
-const onClaim = (pointer: string): Pick<Diagnostic, 'pointer' | 'location' | 'part'> => ({
-  pointer,
-  location: 'payload',
-  part: 'payload',
-})
-
-const NAME_RULES_REF = {
-  label: 'apimachinery validation (DNS-1123)',
-  url: 'https://github.com/kubernetes/apimachinery/blob/master/pkg/api/validate/content/dns.go',
-}
 
 /** Where each name sits in a token of each shape, and which kind of object it names. */
 function nameFields(c: KubernetesClaims): Array<[NamedKind, string | undefined, string, string]> {
@@ -56,13 +45,13 @@ export function nameDiagnostics(c: KubernetesClaims): Diagnostic[] {
     const check = checkObjectName(kind, value)
     if (check.ok) continue
     const shown = showDeceptive(value.length > 80 ? `${value.slice(0, 80)}…` : value)
-    out.push({
-      code: 'K8S_NAME_INVALID',
-      severity: 'warning',
-      message: `${claim} "${shown}" is not a valid ${KIND_LABEL[kind]} name: Kubernetes requires ${RULE_TEXT[check.rule]}, and ${check.problems.join(' and ')}. No cluster has such an object, so no API server wrote this claim; the page puts it into no command.`,
-      ...onClaim(pointer),
-      ref: NAME_RULES_REF,
-    })
+    out.push(
+      diagnostic(
+        'K8S_NAME_INVALID',
+        `${claim} "${shown}" is not a valid ${KIND_LABEL[kind]} name: Kubernetes requires ${RULE_TEXT[check.rule]}, and ${check.problems.join(' and ')}. No cluster has such an object, so no API server wrote this claim; the page puts it into no command.`,
+        { part: 'payload', pointer, location: 'payload' },
+      ),
+    )
   }
   return out
 }
