@@ -2,8 +2,8 @@
 // object name rules of k8s/names.ts (a name that Kubernetes could never have issued gets no
 // command) and the POSIX quoting of encoding/shell.ts; positionals follow `--`.
 import { renderShellCommand, shellQuote, untrusted, type ShellWord } from '../encoding/shell.ts'
-import { checkObjectName, isDNS1123Label, isDNS1123Subdomain, type NamedKind } from '../k8s/names.ts'
-import { KIND_LABEL, RULE_TEXT } from '../k8s/nameText.ts'
+import { isDNS1123Label, isDNS1123Subdomain, type NamedKind } from '../k8s/names.ts'
+import { checkObjectName, KIND_LABEL, RULE_TEXT } from '../k8s/nameRules.ts'
 
 /** A namespace name: an RFC 1123 label of at most 63 characters. */
 export const isNamespaceName = isDNS1123Label

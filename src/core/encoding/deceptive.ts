@@ -41,15 +41,10 @@ const PICTOGRAPH = /^\p{Extended_Pictographic}$/u
 const EMOJI_MODIFIER = /^\p{Emoji_Modifier}$/u
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u
-const LOOKALIKE_SCRIPT = /[\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Cherokee}]/u
+const LOOKALIKE_SCRIPT = /[\p{sc=Grek}\p{sc=Cyrl}\p{sc=Armn}\p{sc=Cher}]/u
 const WORD = /[\p{L}\p{M}\p{Nd}]+/gu
-const SCRIPTS: ReadonlyArray<[string, RegExp]> = [
-  ['Latin', /^\p{Script=Latin}$/u],
-  ['Greek', /^\p{Script=Greek}$/u],
-  ['Cyrillic', /^\p{Script=Cyrillic}$/u],
-  ['Armenian', /^\p{Script=Armenian}$/u],
-  ['Cherokee', /^\p{Script=Cherokee}$/u],
-]
+// Latin, Greek, Cyrillic, Armenian, Cherokee: the number of the group that matched is the script.
+const SCRIPT = /^(?:(\p{sc=Latn})|(\p{sc=Grek})|(\p{sc=Cyrl})|(\p{sc=Armn})|(\p{sc=Cher}))$/u
 
 /** The character at an offset (a lone surrogate counts as one), or '' past the end. */
 function charAt(text: string, index: number): string {
@@ -85,20 +80,20 @@ function mixedScriptLetters(text: string, found: Map<number, DeceptiveChar>) {
   for (const m of text.matchAll(WORD)) {
     const word = m[0]
     if (!LOOKALIKE_SCRIPT.test(word)) continue
-    const counts = new Map<string, number>()
-    const letters: Array<{ index: number; ch: string; script: string }> = []
+    const counts = new Map<number, number>()
+    const letters: Array<{ index: number; ch: string; script: number }> = []
     let offset = m.index
     for (const ch of word) {
-      const script = SCRIPTS.find(([, re]) => re.test(ch))?.[0]
-      if (script) {
+      const script = SCRIPT.exec(ch)?.findIndex((g, i) => i > 0 && g !== undefined) ?? -1
+      if (script > 0) {
         counts.set(script, (counts.get(script) ?? 0) + 1)
         letters.push({ index: offset, ch, script })
       }
       offset += ch.length
     }
     if (counts.size < 2) continue
-    // The word's main script is the one with most letters (Latin on a tie); the others stand out.
-    const main = [...counts].sort((a, b) => b[1] - a[1] || Number(b[0] === 'Latin') - Number(a[0] === 'Latin'))[0]![0]
+    // The word's main script is the one with most letters (Latin, group 1, on a tie); the others stand out.
+    const main = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]
     for (const l of letters)
       if (l.script !== main && !found.has(l.index))
         found.set(l.index, { index: l.index, length: l.ch.length, codePoint: l.ch.codePointAt(0)!, cls: 'confusable' })

@@ -1,8 +1,8 @@
 import { codePointLabel, findDeceptive, showDeceptive } from '../encoding/deceptive.ts'
 import { renderShellCommand, shellArgv, untrusted, type ShellPart } from '../encoding/shell.ts'
 import type { KubernetesClaims } from './claims.ts'
-import { checkObjectName, type NamedKind } from './names.ts'
-import { KIND_LABEL, RULE_TEXT } from './nameText.ts'
+import type { NamedKind } from './names.ts'
+import { checkObjectName, KIND_LABEL, RULE_TEXT } from './nameRules.ts'
 import { isApiServerAudience } from './provider.ts'
 
 export interface AdviceItem {

@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkNameRule, checkObjectName, isDNS1123Label, isDNS1123Subdomain, NAME_RULE } from './names.ts'
+import { checkNameRule, checkObjectName, NAME_RULE } from './nameRules.ts'
+import { isDNS1123Label, isDNS1123Subdomain } from './names.ts'
 
 // Ported from kubernetes/apimachinery pkg/api/validate/content/dns_test.go at
 // eed236ceee2c19c2753a3d93ac0631dc20750454 (TestIsDNS1123Label, TestIsDNS1123Subdomain).
@@ -50,6 +52,24 @@ describe('Kubernetes name rules (upstream test tables)', () => {
   it.each(labelBad)('label %j is invalid', (v) => expect(isDNS1123Label(v)).toBe(false))
   it.each(subdomainGood)('subdomain %s is valid', (v) => expect(isDNS1123Subdomain(v)).toBe(true))
   it.each(subdomainBad)('subdomain %j is invalid', (v) => expect(isDNS1123Subdomain(v)).toBe(false))
+})
+
+describe('the start-up predicates and the checks that explain', () => {
+  it.each([...labelBad, ...subdomainBad])('checkNameRule rejects %j as the tables say', (v) => {
+    expect(checkNameRule('dns1123-subdomain', v).length > 0).toBe(!isDNS1123Subdomain(v))
+    expect(checkNameRule('dns1123-label', v).length > 0).toBe(!isDNS1123Label(v))
+  })
+
+  it('agree on any string (property)', () => {
+    const near = fc.string({ unit: fc.constantFrom('a', 'z', '0', '-', '.', 'A', '_', 'é', '😀'), maxLength: 300 })
+    fc.assert(
+      fc.property(fc.oneof(near, fc.string({ unit: 'binary' })), (v) => {
+        expect(checkNameRule('dns1123-label', v).length === 0).toBe(isDNS1123Label(v))
+        expect(checkNameRule('dns1123-subdomain', v).length === 0).toBe(isDNS1123Subdomain(v))
+      }),
+      { numRuns: 2000 },
+    )
+  })
 })
 
 describe('which rule holds for which name', () => {
