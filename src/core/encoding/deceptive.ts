@@ -43,8 +43,8 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]+$/
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u
 const LOOKALIKE_SCRIPT = /[\p{sc=Grek}\p{sc=Cyrl}\p{sc=Armn}\p{sc=Cher}]/u
 const WORD = /[\p{L}\p{M}\p{Nd}]+/gu
-// Latin, Greek, Cyrillic, Armenian, Cherokee: the number of the group that matched is the script.
-const SCRIPT = /^(?:(\p{sc=Latn})|(\p{sc=Grek})|(\p{sc=Cyrl})|(\p{sc=Armn})|(\p{sc=Cher}))$/u
+// Latin, Greek, Cyrillic, Armenian, Cherokee: a script is its index here (Latin first wins ties).
+const SCRIPTS = [/\p{sc=Latn}/u, /\p{sc=Grek}/u, /\p{sc=Cyrl}/u, /\p{sc=Armn}/u, /\p{sc=Cher}/u]
 
 /** The character at an offset (a lone surrogate counts as one), or '' past the end. */
 function charAt(text: string, index: number): string {
@@ -79,20 +79,21 @@ function classify(ch: string, text: string, index: number): DeceptiveClass | und
 function mixedScriptLetters(text: string, found: Map<number, DeceptiveChar>) {
   for (const m of text.matchAll(WORD)) {
     const word = m[0]
-    if (!LOOKALIKE_SCRIPT.test(word)) continue
+    // Most words hold one script: two tests per script on the whole word settle them.
+    if (!LOOKALIKE_SCRIPT.test(word) || SCRIPTS.filter((re) => re.test(word)).length < 2) continue
     const counts = new Map<number, number>()
     const letters: Array<{ index: number; ch: string; script: number }> = []
     let offset = m.index
     for (const ch of word) {
-      const script = SCRIPT.exec(ch)?.findIndex((g, i) => i > 0 && g !== undefined) ?? -1
-      if (script > 0) {
+      const script = SCRIPTS.findIndex((re) => re.test(ch))
+      if (script >= 0) {
         counts.set(script, (counts.get(script) ?? 0) + 1)
         letters.push({ index: offset, ch, script })
       }
       offset += ch.length
     }
     if (counts.size < 2) continue
-    // The word's main script is the one with most letters (Latin, group 1, on a tie); the others stand out.
+    // The word's main script is the one with most letters (Latin on a tie); the others stand out.
     const main = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]
     for (const l of letters)
       if (l.script !== main && !found.has(l.index))
