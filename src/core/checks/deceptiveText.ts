@@ -1,5 +1,4 @@
-import type { DiagnosticCode } from '../diagnostics/codes.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import {
   codePointLabel,
   findDeceptive,
@@ -8,9 +7,10 @@ import {
   type DeceptiveClass,
 } from '../encoding/deceptive.ts'
 import { escapePointerToken, isJsonObject, type JsonValue } from '../encoding/json.ts'
+import { diagnostic, type CheckCode } from './codes.ts'
 
 /** One code per class, so that a test or a reader can tell a reordering from a look-alike. */
-export const DECEPTIVE_CODES: Readonly<Record<DeceptiveClass, DiagnosticCode>> = {
+export const DECEPTIVE_CODES: Readonly<Record<DeceptiveClass, CheckCode>> = {
   bidi: 'DISPLAY_BIDI_CONTROL',
   control: 'DISPLAY_CONTROL_CHARACTER',
   invisible: 'DISPLAY_INVISIBLE_CHARACTER',

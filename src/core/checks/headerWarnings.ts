@@ -1,11 +1,11 @@
-import type { DiagnosticCode } from '../diagnostics/codes.ts'
 import type { DecodedToken } from '../decode/decodeToken.ts'
-import { diagnostic, onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { SpecRef } from '../diagnostics/specRefs.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import type { ProviderId } from '../knowledge/types.ts'
+import { diagnostic, type CheckCode } from './codes.ts'
 
-const at = (name: string, code: DiagnosticCode, message: string, ref?: SpecRef) =>
+const at = (name: string, code: CheckCode, message: string, ref?: SpecRef) =>
   diagnostic(code, message, onRow('header', name, ref))
 
 // Issuers that sign with public keys only, so an HS* token claiming to come from them is forged

@@ -31,7 +31,8 @@ import {
   type SigningAlg,
 } from '../compose/index.ts'
 import { CERT_PUBLIC_KEY_PEM } from '../../test/generated-keys.ts'
-import { CODES, type DiagnosticCode } from './codes.ts'
+import type { DiagnosticCode } from './codes.ts'
+import { REGISTRY, REGISTRY_PIECES } from './registry.ts'
 import { internalError, type Diagnostic } from './diagnostic.ts'
 
 type Witness = () => Diagnostic[] | Promise<Diagnostic[]>
@@ -348,7 +349,7 @@ const WITNESSES = {
 const witnesses: Partial<Record<string, Witness>> = WITNESSES
 
 describe('the diagnostics registry', () => {
-  const codes = Object.keys(CODES) as DiagnosticCode[]
+  const codes = Object.keys(REGISTRY) as DiagnosticCode[]
 
   it.each(codes)('%s has a witness that produces it with the registry severity', async (code) => {
     const witness = witnesses[code]
@@ -356,15 +357,23 @@ describe('the diagnostics registry', () => {
     const produced = await witness!()
     const mine = produced.filter((d) => d.code === code)
     expect(mine.length, `${code} not produced; got ${produced.map((d) => d.code).join(', ')}`).toBeGreaterThan(0)
-    for (const d of produced) expect(d.severity, d.code).toBe(CODES[d.code].severity)
+    for (const d of produced) expect(d.severity, d.code).toBe(REGISTRY[d.code].severity)
   })
 
   it('has no witness for a code that is not in the registry', () => {
-    expect(Object.keys(WITNESSES).filter((c) => !(c in CODES))).toEqual([])
+    expect(Object.keys(WITNESSES).filter((c) => !(c in REGISTRY))).toEqual([])
+  })
+
+  it('stores each code in one piece of the registry only', () => {
+    const all = Object.values(REGISTRY_PIECES).flatMap((piece) => Object.keys(piece))
+    expect(all.filter((code, i) => all.indexOf(code) !== i)).toEqual([])
+    expect(all).toHaveLength(codes.length)
   })
 
   it('titles every code with a one-line TSDoc comment, and uses codes in UPPER_SNAKE', () => {
-    const source = readFileSync(new URL('./codes.ts', import.meta.url), 'utf8')
+    const source = Object.keys(REGISTRY_PIECES)
+      .map((path) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'))
+      .join('\n')
     const titled = new Map([...source.matchAll(/\/\*\* (.+?) \*\/\n\s+([A-Z0-9_]+): \{/g)].map((m) => [m[2], m[1]]))
     for (const code of codes) {
       expect(code).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/)
@@ -373,7 +382,7 @@ describe('the diagnostics registry', () => {
   })
 
   it('gives each banner id to one code only', () => {
-    const ids = Object.values(CODES).flatMap((c) => ('banner' in c ? [c.banner] : []))
+    const ids = Object.values(REGISTRY).flatMap((c) => ('banner' in c ? [c.banner] : []))
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids).toHaveLength(10)
   })

@@ -7,9 +7,12 @@
  * claim or header row shows a diagnostic.
  * @module
  */
-export { CODES, codeInfo, type BannerId, type CodeInfo, type DiagnosticCode, type Severity } from './codes.ts'
+export { CODES, type BannerId, type CodeInfo, type DiagnosticCode, type Severity, type StartupCode } from './codes.ts'
 export {
   diagnostic,
+  diagnosticsFor,
+  type CodeOf,
+  type CodeTable,
   hasErrors,
   internalError,
   onRow,

@@ -1,9 +1,10 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { showDeceptive } from '../encoding/deceptive.ts'
 import { escapePointerToken } from '../encoding/json.ts'
 import { LEGACY_CLAIMS, type KubernetesClaims } from './claims.ts'
 import type { NamedKind } from './names.ts'
 import { checkObjectName, KIND_LABEL, RULE_TEXT } from './nameRules.ts'
+import { diagnostic } from './codes.ts'
 
 /** Where each name sits in a token of each shape, and which kind of object it names. */
 function nameFields(c: KubernetesClaims): Array<[NamedKind, string | undefined, string, string]> {

@@ -1,9 +1,9 @@
 import { decodeBase64Loose, encodeBase64url } from '../encoding/base64url.ts'
-import type { DiagnosticCode } from '../diagnostics/codes.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { isJsonObject, parseJson, type JsonValue } from '../encoding/json.ts'
 import { isRedactionCategory } from './categories.ts'
 import type { Redaction } from './redact.ts'
+import { diagnostic, type ShareCode } from './codes.ts'
 
 /**
  * What a permalink carries. Only the decoded header and payload text travel by default; the
@@ -100,7 +100,7 @@ export interface PermalinkResult {
   diagnostics: Diagnostic[]
 }
 
-function fail(code: DiagnosticCode, message: string): PermalinkResult {
+function fail(code: ShareCode, message: string): PermalinkResult {
   return { diagnostics: [diagnostic(code, message, { part: 'input' })] }
 }
 

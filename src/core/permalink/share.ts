@@ -1,10 +1,10 @@
 import type { Analysis } from '../analysis/analyze.ts'
 import { encodeBase64url } from '../encoding/base64url.ts'
-import type { DiagnosticCode } from '../diagnostics/codes.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { ShareState } from './format.ts'
 import { REDACTION_CATEGORIES, type RedactionChoice } from './categories.ts'
 import { redactToken, type Redaction } from './redact.ts'
+import { diagnostic, type ShareCode } from './codes.ts'
 
 export interface ShareOptions {
   /** Put the full signed token in the link. Off by default; redaction is then impossible. */
@@ -16,7 +16,7 @@ export interface ShareOptions {
 
 export type ShareBuild = { ok: true; state: ShareState } | { ok: false; diagnostic: Diagnostic }
 
-function refuse(code: DiagnosticCode, message: string): ShareBuild {
+function refuse(code: ShareCode, message: string): ShareBuild {
   return { ok: false, diagnostic: diagnostic(code, message, { part: 'input' }) }
 }
 

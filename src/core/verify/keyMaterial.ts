@@ -1,11 +1,11 @@
-import type { DiagnosticCode } from '../diagnostics/codes.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { children, pkcs1ToSpki, readWhole, certificateSpki } from './der.ts'
 import { jwkCandidate, jwkIsPrivate, type KeyCandidate } from './keys.ts'
 import { hasPemMarker, isPrivateLabel, pemBlocks } from './pem.ts'
 import { describeSpki } from './spki.ts'
 import { decodeBase64Loose } from '../encoding/base64url.ts'
 import { fetchCommand } from './keyHelp.ts'
+import { diagnostic, type VerifyCode } from './codes.ts'
 
 /** How an HMAC secret typed into the key box is turned into bytes. */
 export type HmacEncoding = 'utf8' | 'base64' | 'base64url'
@@ -37,7 +37,7 @@ function refused(what: string): KeyMaterial {
   }
 }
 
-function unrecognised(code: DiagnosticCode, message: string, summary = 'Not recognised as a key.'): KeyMaterial {
+function unrecognised(code: VerifyCode, message: string, summary = 'Not recognised as a key.'): KeyMaterial {
   return { kind: 'unrecognised', summary, keys: [], diagnostics: [diagnostic(code, message)] }
 }
 

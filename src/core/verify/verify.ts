@@ -1,11 +1,12 @@
 import { compactVerify, errors } from 'jose'
 import type { DecodedToken } from '../decode/decodeToken.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { importParams, isVerifiableAlg, keyMismatch, keyTypeFor } from './algorithms.ts'
 import { compareKid, kubernetesKeyId, type KidCheck } from './kid.ts'
 import type { KeyCandidate } from './keys.ts'
 import type { KeyMaterial } from './keyMaterial.ts'
 import type { SignatureState } from './meaning.ts'
+import { diagnostic } from './codes.ts'
 
 export interface KeyAttempt {
   index: number
