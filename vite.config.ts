@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { chunkListPlugin } from './build/chunkList.ts'
 import { cspPlugin } from './build/csp.ts'
+import { noPreloadHelperPlugin } from './build/noPreloadHelper.ts'
 import { pwaPlugin } from './build/pwa.ts'
 
 /** What is loaded on demand, by chunk (src/app/modules.ts loads the code, src/ui/lazyViews.ts the views). */
@@ -28,7 +29,7 @@ const onDemand = (id: string) => Object.values(ON_DEMAND).some((re) => re.test(i
 export default defineConfig({
   // A relative base lets the same build be served from any sub-path.
   base: './',
-  plugins: [react(), cspPlugin(), pwaPlugin(), chunkListPlugin()],
+  plugins: [noPreloadHelperPlugin(), react(), cspPlugin(), pwaPlugin(), chunkListPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,
