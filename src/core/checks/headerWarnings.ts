@@ -3,6 +3,8 @@ import { rfc, type Diagnostic, type Severity, type SpecRef } from '../diagnostic
 import type { JsonObject } from '../encoding/json.ts'
 import type { ProviderId } from '../knowledge/types.ts'
 import { rowDiagnostic } from './rowDiagnostic.ts'
+import { headerParamTypes } from './headerParams.ts'
+import { KNOWLEDGE_DATA } from '../knowledge/data.generated.ts'
 
 const at = (name: string, code: string, severity: Severity, message: string, ref: SpecRef) =>
   rowDiagnostic('header', name, code, severity, message, ref)
@@ -41,6 +43,33 @@ const REGISTERED_HEADERS = new Set([
   'p2c',
 ])
 
+// Every algorithm name in the IANA JOSE registry (and the WebCrypto-only names beside it).
+const REGISTERED_ALGS: readonly string[] = KNOWLEDGE_DATA.algorithms.map((row) => row[0])
+
+function checkAlgName(alg: string, out: Diagnostic[]) {
+  if (alg.toLowerCase() === 'none' || REGISTERED_ALGS.includes(alg)) return
+  const lower = alg.toLowerCase()
+  const registered = REGISTERED_ALGS.find((a) => a.toLowerCase() === lower)
+  const ref = rfc(7515, '4.1.1')
+  out.push(
+    registered
+      ? at(
+          'alg',
+          'ALG_CASE_MISMATCH',
+          'error',
+          `alg "${alg}" is not a registered algorithm: algorithm names are case-sensitive, and the registered name is "${registered}". A verifier that compares exactly refuses this token whatever key it has; one that ignores case could be led to an algorithm the issuer never used.`,
+          ref,
+        )
+      : at(
+          'alg',
+          'ALG_UNREGISTERED',
+          'warning',
+          `alg "${alg}" is not in the IANA JOSE algorithms registry. Only a verifier that was told about this private algorithm can check the token; others refuse it.`,
+          ref,
+        ),
+  )
+}
+
 /** Most libraries refuse more PBES2 iterations than this by default (jose: 10,000). */
 export const PBES2_MAX_ITERATIONS = 10_000
 
@@ -61,12 +90,12 @@ const TYP_KINDS: Record<string, string> = {
 
 function checkCrit(h: JsonObject, out: Diagnostic[]) {
   const crit = h.crit
-  if (crit === undefined) return
+  // A crit that is not an array of strings is reported once, as HEADER_PARAM_TYPE.
+  if (!Array.isArray(crit) || !crit.every((c) => typeof c === 'string')) return
   const ref = rfc(7515, '4.1.11')
-  const names =
-    Array.isArray(crit) && crit.length > 0 && crit.every((c) => typeof c === 'string') ? (crit as string[]) : null
+  const names = crit.length > 0 ? (crit as string[]) : null
   const problem = !names
-    ? 'crit must be a non-empty array of parameter names'
+    ? 'crit must not be empty'
     : names.some((n) => REGISTERED_HEADERS.has(n))
       ? 'crit must not list parameters the JOSE specifications define'
       : names.some((n) => !(n in h))
@@ -92,9 +121,10 @@ function checkCrit(h: JsonObject, out: Diagnostic[]) {
 export function headerDiagnostics(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
   const h = decoded.header?.value
   if (!h) return []
-  const out: Diagnostic[] = []
+  const out: Diagnostic[] = headerParamTypes(h)
   const alg = h.alg
   if (typeof alg === 'string') {
+    checkAlgName(alg, out)
     if (alg.toLowerCase() === 'none') {
       const variant = alg === 'none' ? '' : ` Spelling it "${alg}" is a known way past filters that only block "none".`
       out.push(

@@ -133,20 +133,22 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
   const header = decodeJsonSegment(headerSeg, diagnostics)
   result.header = header
   const isJweHeader = header !== null && 'enc' in header.value
+  if (count === 5 && header && !isJweHeader) {
+    // Five parts make the shape of a JWE, but without enc it is none (RFC 7516 §4.1.2), nor a JWS.
+    const alg = header.value.alg
+    diagnostics.push({
+      code: 'JWE_HEADER_NO_ENC',
+      severity: 'error',
+      part: 'header',
+      span: segSpan(headerSeg),
+      message: `Five parts make the shape of a JWE, but the header has no "enc", which every JWE header carries: this is neither a JWE nor a JWS${typeof alg === 'string' ? ` (its alg is "${alg}")` : ''}.`,
+      ref: rfc(7516, '4.1.2'),
+    })
+    return result
+  }
   if (count === 5 || (isJweHeader && count !== 3)) {
     result.form = 'jwe'
     result.payload = { kind: 'encrypted' }
-    if (header && !isJweHeader) {
-      diagnostics.push({
-        code: 'JWE_HEADER_NO_ENC',
-        severity: 'error',
-        part: 'header',
-        span: segSpan(headerSeg),
-        message:
-          "The token has five parts like a JWE, but its header has no 'enc' parameter, which every JWE header must carry.",
-        ref: rfc(7516, '4.1.2'),
-      })
-    }
     if (count === 5) {
       for (const seg of segments.slice(1)) {
         const { diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, seg.part)
