@@ -1,5 +1,5 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { Analysis } from '../../core/index.ts'
 import {
   kubernetesKeyIds,
@@ -16,7 +16,7 @@ import { KeyInput } from './KeyInput.tsx'
 import { KeyList } from './KeyList.tsx'
 import { KidCheckView } from './KidCheckView.tsx'
 import { SignatureStatus } from './SignatureStatus.tsx'
-import { textKey, verifyQueryClient } from './queryClient.ts'
+import { kidsQueryKey, verifyQueryClient, verifyQueryKey } from './queryClient.ts'
 import './verify.css'
 
 export interface VerifyPanelProps {
@@ -34,6 +34,7 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   const [keyText, setKeyText] = useState('')
   const [encoding, setEncoding] = useState<HmacEncoding>('utf8')
   const [refused, setRefused] = useState<string | null>(null)
+  const [generation, setGeneration] = useState(0)
   const [issuer, setIssuer] = useState('')
   const [audience, setAudience] = useState('')
   const { decoded } = analysis
@@ -43,23 +44,32 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   const iss = typeof payload?.iss === 'string' ? payload.iss : undefined
   const material = useMemo(() => recognizeKeyMaterial(keyText, { encoding, tokenAlg: alg }), [keyText, encoding, alg])
 
+  // Private keys are screened before they reach the box (KeyInput cancels the insertion), and
+  // again on every change for insertions that cannot be cancelled. They reach no state or cache.
+  const screen = useCallback(
+    (text: string) => {
+      const m = recognizeKeyMaterial(text, { encoding, tokenAlg: alg })
+      return m.kind === 'private-key' ? (m.diagnostics[0]?.message ?? 'A private key was refused.') : null
+    },
+    [encoding, alg],
+  )
+  const refuse = useCallback((message: string) => {
+    setKeyText('')
+    setRefused(message)
+    // A fresh textarea: the old one goes, and with it every undo step the browser kept for it.
+    setGeneration((g) => g + 1)
+  }, [])
   const onKeyChange = (text: string) => {
-    // A private key is dropped before it reaches any state, cache or query key.
-    const m = recognizeKeyMaterial(text, { encoding, tokenAlg: alg })
-    if (m.kind === 'private-key') {
-      setKeyText('')
-      setRefused(m.diagnostics[0]?.message ?? 'A private key was refused.')
-    } else {
+    const refusal = screen(text)
+    if (refusal !== null) refuse(refusal)
+    else {
       setKeyText(text)
       if (text !== '') setRefused(null)
     }
   }
 
-  // Keyed by short digests, not the texts: the cache then holds neither the token nor the key twice.
-  const tokenKey = useMemo(() => (keyText === '' ? '' : textKey(decoded.token)), [decoded.token, keyText])
-  const materialKey = useMemo(() => textKey(keyText), [keyText])
   const query = useQuery({
-    queryKey: ['verify', tokenKey, materialKey, encoding],
+    queryKey: verifyQueryKey(decoded.token, keyText, encoding, alg),
     // Only the verifying key's Kubernetes id is needed for the verdict; the others follow below.
     queryFn: () => verifySignature(decoded, material, () => performance.now(), { kids: 'verifying' }),
     enabled: material.kind !== 'empty',
@@ -67,7 +77,7 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   // No placeholder data: a previous token's or key's verdict must never stand in for this one's.
   const result = material.kind === 'empty' ? undefined : query.data
   const kids = useQuery({
-    queryKey: ['kids', materialKey, encoding],
+    queryKey: kidsQueryKey(keyText, encoding, alg),
     queryFn: () => kubernetesKeyIds(material),
     enabled: material.keys.length > 0 && result !== undefined,
   }).data
@@ -98,6 +108,9 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
         hmac={alg?.startsWith('HS') ?? false}
         material={material}
         refused={refused}
+        screen={screen}
+        onRefuse={refuse}
+        generation={generation}
       />
       <SignatureStatus state={state} summary={summary} pending={pending} />
       <KidCheckView check={result?.kidCheck ?? NO_KID} />

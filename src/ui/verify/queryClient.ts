@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
+import type { HmacEncoding } from '../../core/verify/index.ts'
 
 // One client for the verification panel. Results depend only on the token and the key text, so
 // they never go stale; they are dropped a few seconds after the panel stops showing them, so pasted
@@ -8,18 +9,17 @@ export const verifyQueryClient = new QueryClient({
 })
 
 /**
- * A short key for a text in a query key: its length and two independent 32-bit FNV-1a style
- * hashes. Query keys are hashed into strings and kept while cached; keying by the text itself kept
- * every pasted token (and key) in memory twice.
+ * The query key of a verification: the exact token, key text, encoding and algorithm, so that
+ * two different inputs can never share a verdict. It used to be a 64-bit non-cryptographic hash
+ * of each text, and two crafted secrets with the same hash made the second show the first one's
+ * "verified". The texts live in the cache only as long as the result (gcTime above); with no key
+ * given the token is left out, so that typing tokens alone caches nothing.
  */
-export function textKey(text: string): string {
-  let a = 0x811c9dc5
-  let b = 0x01000193 ^ text.length
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    a = Math.imul(a ^ c, 0x01000193)
-    b = Math.imul(b ^ c, 0x5bd1e995)
-    b ^= b >>> 15
-  }
-  return `${text.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`
+export function verifyQueryKey(token: string, keyText: string, encoding: HmacEncoding, alg: string | undefined) {
+  return ['verify', keyText === '' ? '' : token, keyText, encoding, alg ?? null] as const
+}
+
+/** The query key of the Kubernetes key ids of a key text: they depend on nothing else. */
+export function kidsQueryKey(keyText: string, encoding: HmacEncoding, alg: string | undefined) {
+  return ['kids', keyText, encoding, alg ?? null] as const
 }
