@@ -279,7 +279,7 @@ test('b64 false without crit: the token is malformed, the key is not blamed', as
   const status = page.getByTestId('signature-status')
   await expect(status).toHaveAttribute('data-state', 'unsupported')
   await expect(status).toContainText('without listing "b64" in crit')
-  await expect(page.locator('[data-testid=diagnostic][data-code=B64_NOT_VERIFIABLE]')).toBeVisible()
+  await expect(page.locator('[data-testid=diagnostic][data-code=B64_NOT_CRITICAL]')).toBeVisible()
 })
 
 test('an SD-JWT with a valid issuer signature verifies', async ({ page }) => {

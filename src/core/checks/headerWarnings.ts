@@ -1,13 +1,14 @@
+import type { DiagnosticCode } from '../diagnostics/codes.ts'
 import type { DecodedToken } from '../decode/decodeToken.ts'
-import { rfc, type Diagnostic, type Severity, type SpecRef } from '../diagnostics/diagnostic.ts'
+import { diagnostic, onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { SpecRef } from '../diagnostics/specRefs.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import type { ProviderId } from '../knowledge/types.ts'
-import { rowDiagnostic } from './rowDiagnostic.ts'
-import { headerParamTypes } from './headerParams.ts'
 import { KNOWLEDGE_DATA } from '../knowledge/data.generated.ts'
+import { headerParamTypes } from './headerParams.ts'
 
-const at = (name: string, code: string, severity: Severity, message: string, ref: SpecRef) =>
-  rowDiagnostic('header', name, code, severity, message, ref)
+const at = (name: string, code: DiagnosticCode, message: string, ref?: SpecRef) =>
+  diagnostic(code, message, onRow('header', name, ref))
 
 // Issuers that sign with public keys only, so an HS* token claiming to come from them is forged
 // with their public key as the HMAC secret, or broken.
@@ -43,33 +44,6 @@ const REGISTERED_HEADERS = new Set([
   'p2c',
 ])
 
-// Every algorithm name in the IANA JOSE registry (and the WebCrypto-only names beside it).
-const REGISTERED_ALGS: readonly string[] = KNOWLEDGE_DATA.algorithms.map((row) => row[0])
-
-function checkAlgName(alg: string, out: Diagnostic[]) {
-  if (alg.toLowerCase() === 'none' || REGISTERED_ALGS.includes(alg)) return
-  const lower = alg.toLowerCase()
-  const registered = REGISTERED_ALGS.find((a) => a.toLowerCase() === lower)
-  const ref = rfc(7515, '4.1.1')
-  out.push(
-    registered
-      ? at(
-          'alg',
-          'ALG_CASE_MISMATCH',
-          'error',
-          `alg "${alg}" is not a registered algorithm: algorithm names are case-sensitive, and the registered name is "${registered}". A verifier that compares exactly refuses this token whatever key it has; one that ignores case could be led to an algorithm the issuer never used.`,
-          ref,
-        )
-      : at(
-          'alg',
-          'ALG_UNREGISTERED',
-          'warning',
-          `alg "${alg}" is not in the IANA JOSE algorithms registry. Only a verifier that was told about this private algorithm can check the token; others refuse it.`,
-          ref,
-        ),
-  )
-}
-
 /** Most libraries refuse more PBES2 iterations than this by default (jose: 10,000). */
 export const PBES2_MAX_ITERATIONS = 10_000
 
@@ -88,11 +62,32 @@ const TYP_KINDS: Record<string, string> = {
   passport: 'a PASSporT, which authenticates a telephone caller (RFC 8225)',
 }
 
+// Every algorithm name in the IANA JOSE registry (and the WebCrypto-only names beside it).
+const REGISTERED_ALGS: readonly string[] = KNOWLEDGE_DATA.algorithms.map((row) => row[0])
+
+function checkAlgName(alg: string, out: Diagnostic[]) {
+  if (alg.toLowerCase() === 'none' || REGISTERED_ALGS.includes(alg)) return
+  const lower = alg.toLowerCase()
+  const registered = REGISTERED_ALGS.find((a) => a.toLowerCase() === lower)
+  out.push(
+    registered
+      ? at(
+          'alg',
+          'ALG_CASE_MISMATCH',
+          `alg "${alg}" is not a registered algorithm: algorithm names are case-sensitive, and the registered name is "${registered}". A verifier that compares exactly refuses this token whatever key it has; one that ignores case could be led to an algorithm the issuer never used.`,
+        )
+      : at(
+          'alg',
+          'ALG_UNREGISTERED',
+          `alg "${alg}" is not in the IANA JOSE algorithms registry. Only a verifier that was told about this private algorithm can check the token; others refuse it.`,
+        ),
+  )
+}
+
 function checkCrit(h: JsonObject, out: Diagnostic[]) {
   const crit = h.crit
   // A crit that is not an array of strings is reported once, as HEADER_PARAM_TYPE.
   if (!Array.isArray(crit) || !crit.every((c) => typeof c === 'string')) return
-  const ref = rfc(7515, '4.1.11')
   const names = crit.length > 0 ? (crit as string[]) : null
   const problem = !names
     ? 'crit must not be empty'
@@ -101,15 +96,13 @@ function checkCrit(h: JsonObject, out: Diagnostic[]) {
       : names.some((n) => !(n in h))
         ? 'crit lists a parameter that the header does not contain'
         : ''
-  if (problem) out.push(at('crit', 'CRIT_INVALID', 'error', `${problem}; recipients must reject this token.`, ref))
+  if (problem) out.push(at('crit', 'CRIT_INVALID', `${problem}; recipients must reject this token.`))
   else
     out.push(
       at(
         'crit',
         'CRIT_EXTENSIONS',
-        'info',
         `crit makes these extensions mandatory: ${names!.join(', ')}. A recipient that does not implement every one must reject the token; some libraries ignore crit altogether.`,
-        ref,
       ),
     )
 }
@@ -131,9 +124,7 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         at(
           'alg',
           'ALG_NONE',
-          'warning',
           `alg "${alg}" means no signature. Verifiers must refuse it unless they deliberately accept unsecured tokens.${variant}`,
-          rfc(8725, '3.1'),
         ),
       )
     }
@@ -145,9 +136,7 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         at(
           'alg',
           'ALG_KEY_CONFUSION',
-          'warning',
           `alg ${alg} is a shared-secret HMAC, but this issuer (${String(claims.iss)}) signs with public keys. That is the mark of key confusion: the issuer's public key used as the HMAC secret. Verifiers must pin the algorithm of each key.`,
-          rfc(8725, '3.1'),
         ),
       )
     }
@@ -156,21 +145,16 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         at(
           'alg',
           'ALG_RSA1_5',
-          'warning',
           'RSA1_5 key encryption is open to padding-oracle attacks that can reveal the content key; prefer RSA-OAEP-256 or ECDH-ES.',
-          rfc(8725, '3.2'),
         ),
       )
   }
-  const keyRef = rfc(8725, '3.10')
   if (h.jwk !== undefined)
     out.push(
       at(
         'jwk',
         'HEADER_JWK',
-        'warning',
         "The header carries its own public key. The token's author chose it, so verifying with it proves nothing; a verifier must use a key it already trusts.",
-        keyRef,
       ),
     )
   for (const name of ['jku', 'x5u'] as const) {
@@ -179,9 +163,7 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
       at(
         name,
         name === 'jku' ? 'HEADER_JKU' : 'HEADER_X5U',
-        'warning',
         `${name} points to keys at a URL the token's author chose. Fetching it lets an attacker supply the key, or reach internal addresses; accept only allow-listed URLs. This page never fetches it.`,
-        keyRef,
       ),
     )
   }
@@ -190,9 +172,7 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
       at(
         'x5c',
         'HEADER_X5C',
-        'warning',
         'The header carries a certificate chain. It proves nothing until the chain is validated up to a root the verifier trusts; anyone can include their own certificate.',
-        keyRef,
       ),
     )
   checkCrit(h, out)
@@ -203,16 +183,12 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         ? at(
             'b64',
             'HEADER_B64_FALSE',
-            'warning',
             'b64 is false: the payload is signed as raw bytes, not base64url. Only verifiers that implement RFC 7797 can check it.',
-            rfc(7797, '3'),
           )
         : at(
             'b64',
             'B64_NOT_CRITICAL',
-            'error',
             'b64 is false but is not listed in crit, so a verifier without RFC 7797 support would misread the payload instead of rejecting it.',
-            rfc(7797, '6'),
           ),
     )
   }
@@ -222,32 +198,25 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         ? at(
             'zip',
             'HEADER_ZIP',
-            'warning',
             'The plaintext was compressed before encryption. Decompression must be capped (a small token can inflate enormously), and compressing secrets next to attacker data can leak them through the length.',
-            rfc(8725, '3.6'),
           )
         : at(
             'zip',
             'HEADER_ZIP_JWS',
-            'warning',
             'zip is defined for encrypted tokens (JWE) only; on a signed token it has no standard meaning and some libraries reject it.',
-            rfc(7516, '4.1.3'),
           ),
     )
   }
   const p2c = h.p2c
   if (p2c !== undefined) {
-    const ref = rfc(7518, '4.8.1.2')
     if (typeof p2c !== 'number' || !Number.isInteger(p2c) || p2c < 1)
-      out.push(at('p2c', 'PBES2_P2C_INVALID', 'error', 'p2c must be a positive whole number of iterations.', ref))
+      out.push(at('p2c', 'PBES2_P2C_INVALID', 'p2c must be a positive whole number of iterations.'))
     else if (p2c > PBES2_MAX_ITERATIONS)
       out.push(
         at(
           'p2c',
           'PBES2_P2C_LARGE',
-          'warning',
           `p2c asks the recipient to run ${p2c} key-derivation iterations before it can check anything. The token's author chose that number: huge counts are a cheap denial of service, so libraries cap it (jose at ${PBES2_MAX_ITERATIONS}).`,
-          ref,
         ),
       )
   }
@@ -258,9 +227,7 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         at(
           'typ',
           'TYP_KIND',
-          'info',
           `typ "${h.typ}" says this is ${kind}. Do not accept it where another kind of token is expected.`,
-          rfc(8725, '3.11'),
         ),
       )
   }

@@ -1,5 +1,5 @@
 import { byteRangeToCharSpan, decodeBase64urlSegment } from '../encoding/base64url.ts'
-import { rfc, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import type { DecodedJson, Segment } from './decodeToken.ts'
 import { isJsonObject, parseJson } from '../encoding/json.ts'
 import { decodeUtf8Strict, utf8ByteOffset } from '../encoding/utf8.ts'
@@ -16,14 +16,9 @@ export function segSpan(seg: Segment): Span {
 export function decodeJsonSegment(seg: Segment, diagnostics: Diagnostic[]): DecodedJson | null {
   const part = seg.part
   if (seg.text === '') {
-    diagnostics.push({
-      code: 'SEGMENT_EMPTY',
-      severity: 'error',
-      part,
-      span: { start: seg.start, end: seg.start },
-      message: `The ${part} part is empty.`,
-      ref: rfc(7515, '7.1'),
-    })
+    diagnostics.push(
+      diagnostic('SEGMENT_EMPTY', `The ${part} part is empty.`, { part, span: { start: seg.start, end: seg.start } }),
+    )
     return null
   }
   const { bytes, diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, part)
@@ -38,26 +33,24 @@ export function decodeJsonSegment(seg: Segment, diagnostics: Diagnostic[]): Deco
 export function decodeTextOrReport(bytes: Uint8Array, seg: Segment, diagnostics: Diagnostic[]): string | null {
   const utf8 = decodeUtf8Strict(bytes)
   if (!utf8.ok) {
-    diagnostics.push({
-      code: 'UTF8_INVALID',
-      severity: 'error',
-      part: seg.part,
-      span: byteRangeToCharSpan(utf8.badByte, utf8.badByte + 1, seg.start),
-      message: `The decoded ${seg.part} is not valid UTF-8: byte ${utf8.badByte + 1} (0x${(bytes[utf8.badByte] ?? 0).toString(16).padStart(2, '0')}) does not start a valid character. JWT headers and claims must be UTF-8 JSON.`,
-      ref: rfc(7519, '7.2'),
-    })
+    diagnostics.push(
+      diagnostic(
+        'UTF8_INVALID',
+        `The decoded ${seg.part} is not valid UTF-8: byte ${utf8.badByte + 1} (0x${(bytes[utf8.badByte] ?? 0).toString(16).padStart(2, '0')}) does not start a valid character. JWT headers and claims must be UTF-8 JSON.`,
+        { part: seg.part, span: byteRangeToCharSpan(utf8.badByte, utf8.badByte + 1, seg.start) },
+      ),
+    )
     return null
   }
   let text = utf8.text
   if (text.charCodeAt(0) === 0xfeff) {
-    diagnostics.push({
-      code: 'UTF8_BOM',
-      severity: 'warning',
-      part: seg.part,
-      span: byteRangeToCharSpan(0, 3, seg.start),
-      message: `The decoded ${seg.part} starts with a byte-order mark (EF BB BF). JSON text must not begin with one (RFC 8259 §8.1); it was skipped.`,
-      ref: rfc(8259, '8.1'),
-    })
+    diagnostics.push(
+      diagnostic(
+        'UTF8_BOM',
+        `The decoded ${seg.part} starts with a byte-order mark (EF BB BF). JSON text must not begin with one (RFC 8259 §8.1); it was skipped.`,
+        { part: seg.part, span: byteRangeToCharSpan(0, 3, seg.start) },
+      ),
+    )
     text = text.slice(1)
   }
   return text
@@ -82,51 +75,53 @@ export function parseJsonOrReport(
   const parsed = parseJson(text)
   if (parsed.error) {
     const { offset, message } = parsed.error
-    diagnostics.push({
-      code: 'JSON_SYNTAX',
-      severity: 'error',
-      part,
-      span: spanAt(offset),
-      message: `The decoded ${part} is not valid JSON: ${message} at character ${offset + 1} of the decoded text.`,
-      ref: rfc(8259),
-    })
+    diagnostics.push(
+      diagnostic(
+        'JSON_SYNTAX',
+        `The decoded ${part} is not valid JSON: ${message} at character ${offset + 1} of the decoded text.`,
+        { part, span: spanAt(offset) },
+      ),
+    )
     return null
   }
   if (!isJsonObject(parsed.value)) {
     const what = Array.isArray(parsed.value) ? 'an array' : parsed.value === null ? 'null' : `a ${typeof parsed.value}`
-    diagnostics.push({
-      code: part === 'header' ? 'HEADER_NOT_OBJECT' : 'PAYLOAD_NOT_OBJECT',
-      severity: 'error',
-      part,
-      span: segSpan(seg),
-      message: `The decoded ${part} is valid JSON but it is ${what}, not an object. A JWT ${part === 'header' ? 'header' : 'claims set'} must be a JSON object.`,
-      ref: part === 'header' ? rfc(7515, '4') : rfc(7519, '7.2'),
-    })
+    diagnostics.push(
+      diagnostic(
+        part === 'header' ? 'HEADER_NOT_OBJECT' : 'PAYLOAD_NOT_OBJECT',
+        `The decoded ${part} is valid JSON but it is ${what}, not an object. A JWT ${part === 'header' ? 'header' : 'claims set'} must be a JSON object.`,
+        { part, span: segSpan(seg) },
+      ),
+    )
     return null
   }
   for (const dup of parsed.duplicates) {
-    diagnostics.push({
-      code: 'JSON_DUPLICATE_MEMBER',
-      severity: 'warning',
-      part,
-      span: spanAt(dup.lastOffset, dup.key.length + 2),
-      pointer: dup.pointer,
-      location: part === 'header' ? 'header' : 'payload',
-      message: `The ${part} has the member "${dup.key}" more than once. The last value wins here, as in JSON.parse, but other parsers may keep the first, so two systems can read this token differently.`,
-      ref: rfc(7519, '4'),
-    })
+    diagnostics.push(
+      diagnostic(
+        'JSON_DUPLICATE_MEMBER',
+        `The ${part} has the member "${dup.key}" more than once. The last value wins here, as in JSON.parse, but other parsers may keep the first, so two systems can read this token differently.`,
+        {
+          part,
+          span: spanAt(dup.lastOffset, dup.key.length + 2),
+          pointer: dup.pointer,
+          location: part === 'header' ? 'header' : 'payload',
+        },
+      ),
+    )
   }
   for (const num of parsed.impreciseNumbers) {
-    diagnostics.push({
-      code: 'JSON_NUMBER_PRECISION',
-      severity: 'warning',
-      part,
-      span: spanAt(num.offset, num.raw.length),
-      pointer: num.pointer,
-      location: part === 'header' ? 'header' : 'payload',
-      message: `The integer ${num.raw} at ${num.pointer} is beyond 2^53, so JavaScript and many JSON libraries round it to ${Number(num.raw)}. The exact text is shown.`,
-      ref: rfc(8259, '6'),
-    })
+    diagnostics.push(
+      diagnostic(
+        'JSON_NUMBER_PRECISION',
+        `The integer ${num.raw} at ${num.pointer} is beyond 2^53, so JavaScript and many JSON libraries round it to ${Number(num.raw)}. The exact text is shown.`,
+        {
+          part,
+          span: spanAt(num.offset, num.raw.length),
+          pointer: num.pointer,
+          location: part === 'header' ? 'header' : 'payload',
+        },
+      ),
+    )
   }
   return { text, value: parsed.value, impreciseNumbers: parsed.impreciseNumbers, duplicates: parsed.duplicates }
 }

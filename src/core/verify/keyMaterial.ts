@@ -1,4 +1,5 @@
-import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { DiagnosticCode } from '../diagnostics/codes.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { children, pkcs1ToSpki, readWhole, certificateSpki } from './der.ts'
 import { jwkCandidate, jwkIsPrivate, type KeyCandidate } from './keys.ts'
 import { hasPemMarker, isPrivateLabel, pemBlocks } from './pem.ts'
@@ -31,25 +32,22 @@ export interface KeyMaterial {
   discovery?: { issuer?: string; jwksUri?: string; commands: string[] }
 }
 
-const KEY_CONFUSION_REF = rfc(8725, '3.1')
-
 function refused(what: string): KeyMaterial {
   return {
     kind: 'private-key',
     summary: `This is ${what}. It was refused and not kept.`,
     keys: [],
     diagnostics: [
-      {
-        code: 'PRIVATE_KEY_REFUSED',
-        severity: 'error',
-        message: `${what[0]?.toUpperCase()}${what.slice(1)} was pasted. Checking a signature needs only the public key; a private key lets anyone sign tokens as this issuer. Nothing of it was kept: paste the public key instead, and treat the private key as exposed if it left a safe place.`,
-      },
+      diagnostic(
+        'PRIVATE_KEY_REFUSED',
+        `${what[0]?.toUpperCase()}${what.slice(1)} was pasted. Checking a signature needs only the public key; a private key lets anyone sign tokens as this issuer. Nothing of it was kept: paste the public key instead, and treat the private key as exposed if it left a safe place.`,
+      ),
     ],
   }
 }
 
-function unrecognised(code: string, message: string, summary = 'Not recognised as a key.'): KeyMaterial {
-  return { kind: 'unrecognised', summary, keys: [], diagnostics: [{ code, severity: 'error', message }] }
+function unrecognised(code: DiagnosticCode, message: string, summary = 'Not recognised as a key.'): KeyMaterial {
+  return { kind: 'unrecognised', summary, keys: [], diagnostics: [diagnostic(code, message)] }
 }
 
 function publicNotSecret(what: string, alg: string): KeyMaterial {
@@ -58,12 +56,10 @@ function publicNotSecret(what: string, alg: string): KeyMaterial {
     summary: 'Public key material, which is never used as an HMAC secret.',
     keys: [],
     diagnostics: [
-      {
-        code: 'PUBLIC_KEY_NOT_SECRET',
-        severity: 'error',
-        message: `This is ${what}. Public keys are public: a verifier that took one as the secret of an ${alg} token would accept tokens made by anyone who has the key (the key-confusion attack). It is never used as a secret here. A token signed with this key names RS, PS, ES or EdDSA as its alg, not ${alg}.`,
-        ref: KEY_CONFUSION_REF,
-      },
+      diagnostic(
+        'PUBLIC_KEY_NOT_SECRET',
+        `This is ${what}. Public keys are public: a verifier that took one as the secret of an ${alg} token would accept tokens made by anyone who has the key (the key-confusion attack). It is never used as a secret here. A token signed with this key names RS, PS, ES or EdDSA as its alg, not ${alg}.`,
+      ),
     ],
   }
 }
@@ -85,22 +81,20 @@ function readDerKey(label: string, der: Uint8Array, where: string, via: string):
     origin = 'public key of an X.509 CERTIFICATE'
   } else {
     return {
-      skipped: {
-        code: 'PEM_LABEL_UNSUPPORTED',
-        severity: 'warning',
-        message: `${where} is a "${label}", which holds no public key to check signatures with; it was skipped.`,
-      },
+      skipped: diagnostic(
+        'PEM_LABEL_UNSUPPORTED',
+        `${where} is a "${label}", which holds no public key to check signatures with; it was skipped.`,
+      ),
     }
   }
   origin += via
   const kind = spki ? describeSpki(spki) : null
   if (!spki || !kind) {
     return {
-      diagnostic: {
-        code: 'PEM_BAD_DER',
-        severity: 'error',
-        message: `${where} (${label}) does not contain a well-formed key: its DER structure could not be read.`,
-      },
+      diagnostic: diagnostic(
+        'PEM_BAD_DER',
+        `${where} (${label}) does not contain a well-formed key: its DER structure could not be read.`,
+      ),
     }
   }
   if (kind.kty === 'unknown')
@@ -130,11 +124,7 @@ function fromDerBlocks(
   blocks.forEach((block, i) => {
     const where = blocks.length > 1 ? `PEM block ${i + 1}` : 'The PEM block'
     if (!block.der) {
-      diagnostics.push({
-        code: 'PEM_BAD_BASE64',
-        severity: 'error',
-        message: `${where} (${block.label}) is not valid base64.`,
-      })
+      diagnostics.push(diagnostic('PEM_BAD_BASE64', `${where} (${block.label}) is not valid base64.`))
       return
     }
     const read = readDerKey(block.label, block.der, where, via)
@@ -204,19 +194,10 @@ function jwkSet(
   if (entries.some(jwkIsPrivate)) return refused('a key set with a private key in it')
   const keys = entries.map((k, i) => jwkCandidate(k, i + 1, origin))
   if (entries.length !== total)
-    diagnostics.push({
-      code: 'JWKS_ENTRY_NOT_OBJECT',
-      severity: 'warning',
-      message: 'Some entries of "keys" are not JSON objects and were skipped.',
-      ref: rfc(7517, '5'),
-    })
-  if (keys.length === 0)
-    diagnostics.push({
-      code: 'JWKS_EMPTY',
-      severity: 'error',
-      message: 'The key set has no keys.',
-      ref: rfc(7517, '5'),
-    })
+    diagnostics.push(
+      diagnostic('JWKS_ENTRY_NOT_OBJECT', 'Some entries of "keys" are not JSON objects and were skipped.'),
+    )
+  if (keys.length === 0) diagnostics.push(diagnostic('JWKS_EMPTY', 'The key set has no keys.'))
   return {
     kind: 'jwks',
     summary: `A JWK Set with ${keys.length} key${keys.length === 1 ? '' : 's'}.`,
@@ -238,12 +219,10 @@ function fromJson(value: unknown): KeyMaterial {
       found.length,
       'JWK in the array',
       [
-        {
-          code: 'KEY_JSON_ARRAY',
-          severity: 'info',
-          message: 'A JSON array of JWKs was read as a key set. A JWK Set is an object: {"keys": [ … ]} (RFC 7517 §5).',
-          ref: rfc(7517, '5'),
-        },
+        diagnostic(
+          'KEY_JSON_ARRAY',
+          'A JSON array of JWKs was read as a key set. A JWK Set is an object: {"keys": [ … ]} (RFC 7517 §5).',
+        ),
       ],
     )
   }
@@ -267,13 +246,12 @@ function fromJson(value: unknown): KeyMaterial {
       keys: [],
       discovery: { issuer, jwksUri, commands },
       diagnostics: [
-        {
-          code: 'DISCOVERY_HAS_NO_KEYS',
-          severity: 'info',
-          message: jwksUri
+        diagnostic(
+          'DISCOVERY_HAS_NO_KEYS',
+          jwksUri
             ? `This discovery document holds no keys. Its keys are at ${jwksUri}: fetch that (this page never does) and paste the result here.`
             : 'This discovery document holds no keys and names no "jwks_uri".',
-        },
+        ),
       ],
     }
   }
@@ -285,11 +263,10 @@ function fromJson(value: unknown): KeyMaterial {
       nested.length,
       'JWK inside the JSON',
       [
-        {
-          code: 'KEY_JSON_NESTED',
-          severity: 'info',
-          message: `The JSON is not itself a key; the JWK${nested.length === 1 ? '' : 's'} inside it, at ${nested.map((f) => f.pointer).join(', ')}, ${nested.length === 1 ? 'was' : 'were'} read.`,
-        },
+        diagnostic(
+          'KEY_JSON_NESTED',
+          `The JSON is not itself a key; the JWK${nested.length === 1 ? '' : 's'} inside it, at ${nested.map((f) => f.pointer).join(', ')}, ${nested.length === 1 ? 'was' : 'were'} read.`,
+        ),
       ],
     )
     return m.kind === 'jwks' && nested.length === 1 ? { ...m, kind: 'jwk', summary: 'A single JWK.' } : m
@@ -320,11 +297,7 @@ function fromJsonText(text: string): KeyMaterial {
     ...m,
     diagnostics: [
       ...m.diagnostics,
-      {
-        code: 'KEY_JSON_REPAIRED',
-        severity: 'info',
-        message: `The JSON was read leniently: ${repairs.join(', and ')}.`,
-      },
+      diagnostic('KEY_JSON_REPAIRED', `The JSON was read leniently: ${repairs.join(', and ')}.`),
     ],
   }
 }

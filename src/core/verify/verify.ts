@@ -1,7 +1,7 @@
 import { compactVerify, errors } from 'jose'
 import type { DecodedToken } from '../decode/decodeToken.ts'
 import { headerParamTypes } from '../checks/headerParams.ts'
-import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { caseVariantOf, importParams, isVerifiableAlg, keyMismatch, keyTypeFor } from './algorithms.ts'
 import { compareKid, kubernetesKeyId, type KidCheck } from './kid.ts'
 import type { KeyCandidate } from './keys.ts'
@@ -99,19 +99,18 @@ export function signedPart(decoded: DecodedToken): string {
 function tokenProblemOf(decoded: DecodedToken, alg: string | undefined, out: Diagnostic[]): string | null {
   if (decoded.form === 'jwe') return 'This is an encrypted token (JWE): it has no signature to check with a public key.'
   if (decoded.form === 'unsecured' || (alg !== undefined && alg.toLowerCase() === 'none')) {
-    out.push({
-      code: 'ALG_NONE_NEVER_VERIFIED',
-      severity: 'error',
-      message:
+    out.push(
+      diagnostic(
+        'ALG_NONE_NEVER_VERIFIED',
         'The token says alg "none": it carries no signature, so no key can vouch for it. It is never reported as verified.',
-      ref: rfc(8725, '3.1'),
-    })
+      ),
+    )
     return 'alg "none": there is no signature, so the token can never be verified.'
   }
   // A registered header parameter of the wrong type ("kid": 123): verifiers disagree on such a token.
+  // Its row already carries HEADER_PARAM_TYPE (the checks); the verdict repeats the reason only.
   const badParam = decoded.header ? headerParamTypes(decoded.header.value)[0] : undefined
   if (badParam) {
-    out.push(badParam)
     return `The token is not a well-formed JWS, so its signature is not checked: ${badParam.message}`
   }
   if (!decoded.wellFormed || alg === undefined) {
@@ -126,24 +125,10 @@ function tokenProblemOf(decoded: DecodedToken, alg: string | undefined, out: Dia
     }
     return `The algorithm "${alg}" cannot be checked here (supported: RS, PS and ES 256/384/512, EdDSA, HS256/384/512).`
   }
-  const b64 = decoded.header?.value.b64
-  if (b64 !== undefined) {
-    const crit = decoded.header?.value.crit
-    const critical = Array.isArray(crit) && crit.includes('b64')
-    if (typeof b64 !== 'boolean' || (b64 === false && !critical)) {
-      const problem =
-        typeof b64 !== 'boolean'
-          ? `its header's b64 is ${JSON.stringify(b64)}, but b64 must be true or false`
-          : 'its header sets b64 to false without listing "b64" in crit'
-      out.push({
-        code: 'B64_NOT_VERIFIABLE',
-        severity: 'error',
-        message: `The token is malformed: ${problem} (RFC 7797 §6). Verifiers must then reject it rather than guess whether the payload is base64url-encoded, so its signature is not checked. The key is not the problem.`,
-        ref: rfc(7797, '6'),
-      })
-      return `The token is malformed: ${problem}. Its signature is not checked; the key is not the problem.`
-    }
-  }
+  // b64 false must be listed in crit (RFC 7797 §6); its row carries B64_NOT_CRITICAL.
+  const h = decoded.header?.value
+  if (h?.b64 === false && !(Array.isArray(h.crit) && h.crit.includes('b64')))
+    return 'The token is malformed: its header sets b64 to false without listing "b64" in crit (RFC 7797 §6), so verifiers must reject it rather than guess how its payload was signed. Its signature is not checked; the key is not the problem.'
   return null
 }
 
@@ -232,12 +217,12 @@ export async function verifySignature(
     const publicKeys = byKid.filter((k) => !k.secret)
     if (alg.startsWith('HS') && publicKeys.length > 0) {
       const forms = [...new Set(publicKeys.map((k) => k.origin))].join('; ')
-      base.diagnostics.push({
-        code: 'ALG_KEY_CONFUSION',
-        severity: 'warning',
-        message: `The token claims ${alg} but the key given is a public key (${forms}). A public key is not a secret: a verifier that used it, in any encoding, as an HMAC key would accept tokens anyone can make. This page refuses to.`,
-        ref: rfc(8725, '3.1'),
-      })
+      base.diagnostics.push(
+        diagnostic(
+          'ALG_KEY_CONFUSION',
+          `The token claims ${alg} but the key given is a public key (${forms}). A public key is not a secret: a verifier that used it, in any encoding, as an HMAC key would accept tokens anyone can make. This page refuses to.`,
+        ),
+      )
     }
     return finish('no-matching-key', `No key given fits ${alg}, which needs ${keyTypeFor(alg)}.`)
   }
@@ -245,12 +230,12 @@ export async function verifySignature(
     const need = Number(alg.slice(2)) / 8
     for (const k of compatible) {
       if (k.secret && k.secret.length < need)
-        base.diagnostics.push({
-          code: 'HMAC_SECRET_SHORT',
-          severity: 'warning',
-          message: `The secret is ${k.secret.length} bytes; ${alg} needs at least ${need}. Short secrets can be guessed offline.`,
-          ref: rfc(7518, '3.2'),
-        })
+        base.diagnostics.push(
+          diagnostic(
+            'HMAC_SECRET_SHORT',
+            `The secret is ${k.secret.length} bytes; ${alg} needs at least ${need}. Short secrets can be guessed offline.`,
+          ),
+        )
     }
   }
 
