@@ -238,7 +238,6 @@ const WITNESSES = {
   KEY_UNRECOGNISED: () => keys('just a word'),
   PUBLIC_KEY_NOT_SECRET: () => keys(`the issuer's key = ${publicJwk('rfc7515-a2-rs256')}`, 'HS256'),
   SSH_KEY_INVALID: () => keys('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKlOk'),
-  KEY_JSON_ARRAY: () => keys(`[${publicJwk('rfc7515-a2-rs256')}]`),
   KEY_JSON_NESTED: () => keys(`{"signer":{"jwk":${publicJwk('rfc7515-a2-rs256')}}}`),
   KEY_JSON_REPAIRED: () => keys(`${publicJwk('rfc7515-a2-rs256')},`),
   HMAC_SECRET_ENCODING: () => keys('!!!', 'HS256', 'base64'),

@@ -288,9 +288,7 @@ export const CODES = {
   PUBLIC_KEY_NOT_SECRET: { severity: 'error', ref: rfc(8725, '3.1') },
   /** An OpenSSH public key whose blob cannot be read. */
   SSH_KEY_INVALID: { severity: 'error', ref: rfc(4253, '6.6') },
-  /** A bare JSON array of JWKs, read as a key set. */
-  KEY_JSON_ARRAY: { severity: 'info', ref: rfc(7517, '5') },
-  /** JWKs found inside other JSON. */
+  /** JWKs found inside other JSON (a bare array or another object), read as a key set. */
   KEY_JSON_NESTED: { severity: 'info' },
   /** Key JSON read despite trailing text or commas. */
   KEY_JSON_REPAIRED: { severity: 'info' },

@@ -220,7 +220,7 @@ function fromJson(value: unknown): KeyMaterial {
       'JWK in the array',
       [
         diagnostic(
-          'KEY_JSON_ARRAY',
+          'KEY_JSON_NESTED',
           'A JSON array of JWKs was read as a key set. A JWK Set is an object: {"keys": [ … ]} (RFC 7517 §5).',
         ),
       ],
