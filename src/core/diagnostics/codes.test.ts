@@ -241,6 +241,7 @@ const WITNESSES = {
   KEY_JSON_NESTED: () => keys(`{"signer":{"jwk":${publicJwk('rfc7515-a2-rs256')}}}`),
   KEY_JSON_REPAIRED: () => keys(`${publicJwk('rfc7515-a2-rs256')},`),
   HMAC_SECRET_ENCODING: () => keys('!!!', 'HS256', 'base64'),
+  HMAC_SECRET_TOO_LONG: () => keys('s'.repeat(65 * 1024), 'HS256'),
   HMAC_SECRET_SHORT: () => verify(fixture('rfc7515-a1-hs256').token, 'short'),
   JWKS_EMPTY: () => keys('{"keys":[]}'),
   JWKS_ENTRY_NOT_OBJECT: () => keys(`{"keys":[1, ${publicJwk('rfc7515-a2-rs256')}]}`),

@@ -292,6 +292,8 @@ export const CODES = {
   KEY_JSON_NESTED: { severity: 'info' },
   /** Key JSON read despite trailing text or commas. */
   KEY_JSON_REPAIRED: { severity: 'info' },
+  /** Text far too long to be an HMAC secret. */
+  HMAC_SECRET_TOO_LONG: { severity: 'error' },
   /** An HMAC secret not in the chosen encoding. */
   HMAC_SECRET_ENCODING: { severity: 'error' },
   /** An HMAC secret shorter than its hash. */

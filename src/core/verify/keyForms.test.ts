@@ -11,7 +11,7 @@ import {
   sshBlob,
 } from '../../test/key-encodings.ts'
 import { SSH_KEY_VECTORS } from '../../test/ssh-key-vectors.ts'
-import { recognizeKeyMaterial, type HmacEncoding } from './keyMaterial.ts'
+import { privateKeyRefusal, recognizeKeyMaterial, type HmacEncoding } from './keyMaterial.ts'
 import { verifySignature } from './verify.ts'
 import { kubernetesKeyIds } from './verify.ts'
 
@@ -75,6 +75,12 @@ describe('private keys are refused in every form', { timeout: 60_000 }, () => {
     expect(forms['kubeconfig with client-key-data']).toContain('client-key-data')
     expect(forms['private JWK nested in an object']).toContain('at /signer/key in the JSON')
     expect(forms['JSON array of private JWKs']).toContain('at /0 in the JSON')
+  })
+  it('the key box screen refuses exactly the private forms', () => {
+    for (const pair of PAIRS) {
+      for (const { form, text } of privateForms(pair)) expect(privateKeyRefusal(text), form).toContain('was pasted')
+      for (const { form, text } of publicForms(pair)) expect(privateKeyRefusal(text), form).toBeNull()
+    }
   })
   it('does not take placeholders for key data', () => {
     const view =
@@ -186,5 +192,34 @@ describe('ordinary secrets still verify', () => {
       const { result } = await verifyWith(await hs256(bytes), secret, encoding)
       expect(result.state, secret).toBe('verified')
     }
+  })
+})
+
+describe('cost stays bounded by the size of the paste', () => {
+  // Before the layers were bounded, 1 MB of base64 lines took 6 s; a generous limit for busy machines.
+  const LIMIT_MS = 3000
+  const inputs: Record<string, string> = {
+    '1 MB of base64 lines': Array.from({ length: 16000 }, (_, i) =>
+      Buffer.from(`line ${i} `.repeat(5)).toString('base64'),
+    ).join('\n'),
+    '1 MB of "= "': '= '.repeat(512 * 1024),
+    '1 MB of YAML-like lines': 'kty: x\nd: '.repeat(90000),
+    '1 MB of JSON': JSON.stringify({ a: Array.from({ length: 60000 }, (_, i) => ({ k: i, v: 'x'.repeat(5) })) }),
+    '1 MB of hex': 'ab'.repeat(512 * 1024),
+    'base64 of base64 of text, 1 MB': Buffer.from(Buffer.from('y'.repeat(600_000)).toString('base64')).toString(
+      'base64',
+    ),
+  }
+  for (const [name, text] of Object.entries(inputs)) {
+    it(name, () => {
+      const started = performance.now()
+      for (const encoding of ENCODINGS) recognizeKeyMaterial(text, { encoding, tokenAlg: 'HS256' })
+      expect(performance.now() - started).toBeLessThan(LIMIT_MS)
+    })
+  }
+  it('text longer than any secret is not used as one', () => {
+    const m = recognizeKeyMaterial('s'.repeat(70_000), { encoding: 'utf8', tokenAlg: 'HS256' })
+    expect(m.kind).toBe('unrecognised')
+    expect(m.diagnostics.map((d) => d.code)).toEqual(['HMAC_SECRET_TOO_LONG'])
   })
 })

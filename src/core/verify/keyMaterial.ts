@@ -6,8 +6,8 @@ import { hasPemMarker, isPrivateLabel, pemBlocks } from './pem.ts'
 import { describeSpki } from './spki.ts'
 import { decodeBase64Loose } from '../encoding/base64url.ts'
 import { fetchCommand } from './keyHelp.ts'
-import { bytesAsText, encodedPieces } from './encodedPieces.ts'
-import { findPrivateKey, findPublicKey, secretHoldsKey } from './keyScan.ts'
+import { bytesAsText, wholeTextBytes } from './encodedPieces.ts'
+import { scanKeyText, secretHoldsKey } from './keyScan.ts'
 import { findJwks, leadingJson } from './leadingJson.ts'
 import { hasSshMarker, readSshBlob, sshPublicKeys, type SshFound } from './ssh.ts'
 import { caseVariantOf } from './algorithms.ts'
@@ -308,13 +308,13 @@ function fromJsonText(text: string): KeyMaterial {
  * and ConfigMaps). Null when the text is none of these, so that it may still be a secret.
  */
 function fromEncoded(text: string, options: RecognizeOptions, depth: number): KeyMaterial | null {
-  const whole = text.replace(/\s+/g, '').replace(/^["']|["']$/g, '')
-  for (const bytes of encodedPieces(whole)) {
+  for (const bytes of wholeTextBytes(text)) {
     const label = derLabel(bytes)
     if (label) return fromDerBlocks('der', [{ label, der: bytes }], '')
     const ssh = readSshBlob(bytes)
     if (ssh) return fromSsh([{ key: ssh, form: 'base64 blob' }], '')
-    const inner = bytesAsText(bytes)
+    // Keys, even as base64, are far below this; larger decoded text is not searched again.
+    const inner = bytes.length > 256 * 1024 ? null : bytesAsText(bytes)
     if (inner === null) continue
     const m = recognizePublic(inner.trim(), options, depth + 1, ', given as base64')
     // Decoded JSON that is no key may still be a secret's bytes; a decoded PEM or SSH key never is.
@@ -329,6 +329,12 @@ function secretBytes(text: string, encoding: HmacEncoding): Uint8Array | null {
   const ok = encoding === 'base64' ? /^[A-Za-z0-9+/]+={0,2}$/.test(body) : /^[A-Za-z0-9_-]+$/.test(body)
   return ok ? decodeBase64Loose(body) : null
 }
+
+/**
+ * Longer text is never an HMAC secret: real secrets are tens or hundreds of bytes, and a text this
+ * long is a file, whose every layer of encoding could not be searched for key material cheaply.
+ */
+export const MAX_SECRET_LENGTH = 64 * 1024
 
 interface RecognizeOptions {
   encoding: HmacEncoding
@@ -357,6 +363,15 @@ function recognizePublic(trimmed: string, options: RecognizeOptions, depth: numb
 }
 
 /**
+ * The message refusing `text` when it holds a private key in any form, or null. This is the
+ * check the key box runs before it accepts an insertion, cheaper than full recognition.
+ */
+export function privateKeyRefusal(text: string): string | null {
+  const what = scanKeyText(text.trim()).privateKey
+  return what ? (refused(what).diagnostics[0]?.message ?? null) : null
+}
+
+/**
  * Recognises pasted key material by itself: PEM (SPKI, PKCS#1, certificate), a PEM body without
  * its BEGIN/END lines, an OpenSSH public key, a JWK, a JWK Set (such as `kubectl get --raw
  * /openid/v1/jwks`, also as a bare array, nested, or with trailing text), an OpenID discovery
@@ -368,14 +383,19 @@ function recognizePublic(trimmed: string, options: RecognizeOptions, depth: numb
 export function recognizeKeyMaterial(text: string, options: RecognizeOptions): KeyMaterial {
   const trimmed = text.trim()
   if (trimmed === '') return { kind: 'empty', summary: 'No key given.', keys: [], diagnostics: [] }
-  const privateKey = findPrivateKey(trimmed)
-  if (privateKey) return refused(privateKey)
+  const found = scanKeyText(trimmed)
+  if (found.privateKey) return refused(found.privateKey)
   const recognised = recognizePublic(trimmed, options, 0)
   if (recognised) return recognised
   const alg = options.tokenAlg
   if (!alg || !/^HS(256|384|512)$/.test(alg)) return notForThisAlg(alg)
-  const embedded = findPublicKey(trimmed)
-  if (embedded) return publicNotSecret(embedded, alg)
+  if (found.publicKey) return publicNotSecret(found.publicKey, alg)
+  if (trimmed.length > MAX_SECRET_LENGTH)
+    return unrecognised(
+      'HMAC_SECRET_TOO_LONG',
+      `The text is ${trimmed.length.toLocaleString('en')} characters long. No one uses an HMAC secret of that size (${options.tokenAlg} needs ${Number(alg.slice(2)) / 8} bytes or more, rarely more than a few hundred); this looks like a file, so it is not used as a secret.`,
+      'Too long to be an HMAC secret.',
+    )
   const bytes = secretBytes(trimmed, options.encoding)
   if (!bytes || bytes.length === 0) {
     return unrecognised(

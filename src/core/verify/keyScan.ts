@@ -1,7 +1,7 @@
 import { publicDerKind, privateDerKind } from './derKinds.ts'
 import { bytesAsText, encodedPieces } from './encodedPieces.ts'
 import { PRIVATE_JWK_MEMBERS } from './keys.ts'
-import { findJwks, leadingJson } from './leadingJson.ts'
+import { findJwks, leadingJson, type FoundJwk } from './leadingJson.ts'
 import { sshBlobType, sshPublicKeys } from './ssh.ts'
 
 /**
@@ -14,6 +14,14 @@ import { sshBlobType, sshPublicKeys } from './ssh.ts'
 
 /** How many layers of encoding are looked through (base64 of a kubeconfig holding base64 of a PEM is three). */
 const MAX_DEPTH = 3
+/**
+ * Decoded text longer than this is not searched again: keys, Secrets and kubeconfigs are far
+ * smaller, and searching every layer of a megabyte of base64 would freeze the page.
+ */
+const MAX_INNER_TEXT = 256 * 1024
+
+/** The bytes as text, when they are text short enough to search one layer deeper. */
+const innerText = (bytes: Uint8Array) => (bytes.length > MAX_INNER_TEXT ? null : bytesAsText(bytes))
 
 const PRIVATE_PEM = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/
 // A BEGIN line cut at its start still ends like this.
@@ -64,70 +72,98 @@ function jsonInStrings(value: unknown, out: string[] = [], budget = { nodes: 100
 
 const where = (pointer: string) => (pointer === '' ? '' : ` at ${pointer} in the JSON`)
 
-/** Names the private key in `text`, in any of the forms above; null when there is none. */
-export function findPrivateKey(text: string, depth = 0): string | null {
+/** What one search of a text found: the private key and the public key in it, named for messages. */
+export interface KeyTextFindings {
+  privateKey: string | null
+  publicKey: string | null
+}
+
+// A decoded text is searched one layer deeper only if something in it could start a key; most
+// decoded pieces of an ordinary paste are plain text or binary.
+const WORTH_SEARCHING = /-----|kty|ssh-|ecdsa-|sk-|PuTTY|SSH2|key|[A-Za-z0-9+/_-]{40}|(?:[0-9a-fA-F]{2}){32}/
+
+function privateInPlainText(text: string, jwks: FoundJwk[] | null): string | null {
   const pem = PRIVATE_PEM.exec(text)
   if (pem) return `a private key (PEM "${pem[1]}")`
   if (CUT_PRIVATE_PEM.test(text)) return 'a private key (PEM)'
   for (const [re, what] of OTHER_PRIVATE) if (re.test(text)) return what
   const field = keyField(text)
   if (field) return field
-  const json = leadingJson(text)
-  if (json) {
+  if (jwks) {
     // Parsed JSON is searched exactly: every object with a kty, at any depth.
-    for (const { jwk, pointer } of findJwks(json.value)) {
+    for (const { jwk, pointer } of jwks) {
       const m = PRIVATE_JWK_MEMBERS.find((name) => name in jwk)
       if (m) return `a private JWK (it has the private member "${m}")${where(pointer)}`
     }
-  } else {
-    // YAML, or JSON too broken to parse: the member names are all there is to go by.
-    const privateMember = PRIVATE_MEMBER.exec(text)
-    if (privateMember && KTY.test(text)) return `a private JWK (it has the private member "${privateMember[1]}")`
+    return null
   }
-  if (depth >= MAX_DEPTH) return null
-  for (const inner of json ? jsonInStrings(json.value) : []) {
-    const found = findPrivateKey(inner, depth + 1)
-    if (found) return found
-  }
-  for (const bytes of encodedPieces(text)) {
-    const der = privateDerKind(bytes)
-    if (der) return `${der} in DER, written out as base64 or hex without BEGIN/END lines`
-    const inner = bytesAsText(bytes)
-    const found = inner === null ? null : findPrivateKey(inner, depth + 1)
-    if (found) return `the base64 of ${found}`
-  }
-  return null
+  // YAML, or JSON too broken to parse: the member names are all there is to go by.
+  const privateMember = PRIVATE_MEMBER.exec(text)
+  return privateMember && KTY.test(text) ? `a private JWK (it has the private member "${privateMember[1]}")` : null
 }
 
-/** Names the public key (or certificate) in `text`, in any of the forms above; null when there is none. */
-export function findPublicKey(text: string, depth = 0): string | null {
+function publicInPlainText(text: string, jwks: FoundJwk[] | null): string | null {
   const pem = PUBLIC_PEM.exec(text) ?? CUT_PUBLIC_PEM.exec(text)
   if (pem) return `${/^[AEIOU]/.test(pem[1] as string) ? 'an' : 'a'} ${pem[1]} (PEM)`
   const ssh = sshPublicKeys(text)[0]
   if (ssh) return `an OpenSSH ${ssh.key.type} public key`
   const kty = PUBLIC_KTY.exec(text)
   if (kty) return `a public JWK (kty ${kty[1]})`
-  const json = leadingJson(text)
-  for (const { jwk, pointer } of json ? findJwks(json.value) : []) {
+  for (const { jwk, pointer } of jwks ?? []) {
     if (jwk.kty === 'RSA' || jwk.kty === 'EC' || jwk.kty === 'OKP')
       return `a public JWK (kty ${jwk.kty})${where(pointer)}`
-  }
-  if (depth >= MAX_DEPTH) return null
-  for (const bytes of encodedPieces(text)) {
-    const found = bytesPublicKey(bytes, depth)
-    if (found) return found
   }
   return null
 }
 
-function bytesPublicKey(bytes: Uint8Array, depth: number): string | null {
-  const der = publicDerKind(bytes)
-  if (der) return `${der}, written out as base64 or hex`
-  const ssh = sshBlobType(bytes)
-  if (ssh) return `an OpenSSH ${ssh} public key (its base64 blob)`
-  const inner = bytesAsText(bytes)
-  const found = inner === null ? null : findPublicKey(inner, depth + 1)
-  return found ? `the base64 of ${found}` : null
+/**
+ * Searches a text for private and public key material in every form above, looking through up to
+ * three layers of encoding, with one decoding of each layer for both. Stops at the first private
+ * key, which is all that matters then.
+ */
+export function scanKeyText(text: string, depth = 0): KeyTextFindings {
+  const json = leadingJson(text)
+  const jwks = json ? findJwks(json.value) : null
+  const privateKey = privateInPlainText(text, jwks)
+  if (privateKey) return { privateKey, publicKey: null }
+  let publicKey = publicInPlainText(text, jwks)
+  if (depth >= MAX_DEPTH) return { privateKey: null, publicKey }
+  const deeper = (inner: string, wrap: (found: string) => string) => {
+    const found = scanKeyText(inner, depth + 1)
+    if (found.privateKey) return wrap(found.privateKey)
+    if (!publicKey && found.publicKey) publicKey = wrap(found.publicKey)
+    return null
+  }
+  for (const inner of json ? jsonInStrings(json.value) : []) {
+    const found = deeper(inner, (f) => f)
+    if (found) return { privateKey: found, publicKey: null }
+  }
+  for (const bytes of encodedPieces(text)) {
+    const der = privateDerKind(bytes)
+    if (der)
+      return { privateKey: `${der} in DER, written out as base64 or hex without BEGIN/END lines`, publicKey: null }
+    if (!publicKey) {
+      const pub = publicDerKind(bytes)
+      const ssh = pub ? null : sshBlobType(bytes)
+      if (pub) publicKey = `${pub}, written out as base64 or hex`
+      else if (ssh) publicKey = `an OpenSSH ${ssh} public key (its base64 blob)`
+    }
+    const inner = innerText(bytes)
+    if (inner === null || !WORTH_SEARCHING.test(inner)) continue
+    const found = deeper(inner, (f) => `the base64 of ${f}`)
+    if (found) return { privateKey: found, publicKey: null }
+  }
+  return { privateKey: null, publicKey }
+}
+
+/** Names the private key in `text`, in any of the forms above; null when there is none. */
+export function findPrivateKey(text: string): string | null {
+  return scanKeyText(text).privateKey
+}
+
+/** Names the public key (or certificate) in `text`, in any of the forms above; null when there is none. */
+export function findPublicKey(text: string): string | null {
+  return scanKeyText(text).publicKey
 }
 
 /**
@@ -141,5 +177,7 @@ export function secretHoldsKey(secret: Uint8Array): string | null {
   const ssh = sshBlobType(secret)
   if (ssh) return `an OpenSSH ${ssh} public key (its raw blob)`
   const text = bytesAsText(secret)
-  return text === null ? null : (findPrivateKey(text) ?? findPublicKey(text))
+  if (text === null) return null
+  const found = scanKeyText(text)
+  return found.privateKey ?? found.publicKey
 }

@@ -88,20 +88,30 @@ export interface FoundJwk {
  */
 export function findJwks(value: unknown, maxNodes = 100_000): FoundJwk[] {
   const out: FoundJwk[] = []
+  // The path is kept as a stack and joined only for the JWKs found.
+  const path: string[] = []
   let nodes = 0
-  const walk = (v: unknown, pointer: string, depth: number) => {
+  const walk = (v: unknown, depth: number) => {
     if (++nodes > maxNodes || depth > 64 || !v || typeof v !== 'object') return
     if (Array.isArray(v)) {
-      v.forEach((item, i) => walk(item, `${pointer}/${i}`, depth + 1))
+      for (let i = 0; i < v.length; i++) {
+        path.push(String(i))
+        walk(v[i], depth + 1)
+        path.pop()
+      }
       return
     }
     const obj = v as Record<string, unknown>
     if (typeof obj.kty === 'string') {
-      out.push({ jwk: obj, pointer })
+      out.push({ jwk: obj, pointer: path.map((k) => `/${escapePointerToken(k)}`).join('') })
       return
     }
-    for (const [k, child] of Object.entries(obj)) walk(child, `${pointer}/${escapePointerToken(k)}`, depth + 1)
+    for (const k of Object.keys(obj)) {
+      path.push(k)
+      walk(obj[k], depth + 1)
+      path.pop()
+    }
   }
-  walk(value, '', 0)
+  walk(value, 0)
   return out
 }

@@ -1,8 +1,9 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { Analysis } from '../../core/index.ts'
 import {
   kubernetesKeyIds,
+  privateKeyRefusal,
   recognizeKeyMaterial,
   verifySignature,
   type HmacEncoding,
@@ -47,13 +48,13 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
 
   // Private keys are screened before they reach the box (KeyInput cancels the insertion), and
   // again on every change for insertions that cannot be cancelled. They reach no state or cache.
-  const screen = useCallback(
-    (text: string) => {
-      const m = recognizeKeyMaterial(text, { encoding, tokenAlg: alg })
-      return m.kind === 'private-key' ? (m.diagnostics[0]?.message ?? 'A private key was refused.') : null
-    },
-    [encoding, alg],
-  )
+  const passed = useRef<string | null>(null)
+  const screen = useCallback((text: string) => {
+    const refusal = privateKeyRefusal(text)
+    // The change that follows a screened insertion carries the same text: no need to search it twice.
+    passed.current = refusal === null ? text : null
+    return refusal
+  }, [])
   const refuse = useCallback((message: string) => {
     setKeyText('')
     setRefused(message)
@@ -61,7 +62,8 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
     setGeneration((g) => g + 1)
   }, [])
   const onKeyChange = (text: string) => {
-    const refusal = screen(text)
+    const refusal = passed.current === text ? null : screen(text)
+    passed.current = null
     if (refusal !== null) refuse(refusal)
     else {
       setKeyText(text)
