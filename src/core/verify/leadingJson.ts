@@ -1,4 +1,4 @@
-import { escapePointerToken } from '../encoding/json.ts'
+import { escapePointerToken } from '../encoding/jsonPointer.ts'
 
 /**
  * JSON as people paste it: a JWK copied out of a key set keeps its trailing comma, a key is
