@@ -1,7 +1,7 @@
 import type { DiagnosticCode } from '../diagnostics/codes.ts'
 import type { DecodedToken } from '../decode/decodeToken.ts'
 import { diagnostic, onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
-import type { SpecRef } from '../diagnostics/specRefs.ts'
+import { rfc, type SpecRef } from '../diagnostics/specRefs.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import type { ProviderId } from '../knowledge/types.ts'
 import { KNOWLEDGE_DATA } from '../knowledge/data.generated.ts'
@@ -65,6 +65,9 @@ const TYP_KINDS: Record<string, string> = {
 // Every algorithm name in the IANA JOSE registry (and the WebCrypto-only names beside it).
 const REGISTERED_ALGS: readonly string[] = KNOWLEDGE_DATA.algorithms.map((row) => row[0])
 
+// The references live here, with the lazily loaded checks, not in the start-up registry.
+const ALG_REF = rfc(7515, '4.1.1')
+
 function checkAlgName(alg: string, out: Diagnostic[]) {
   if (alg.toLowerCase() === 'none' || REGISTERED_ALGS.includes(alg)) return
   const lower = alg.toLowerCase()
@@ -75,11 +78,13 @@ function checkAlgName(alg: string, out: Diagnostic[]) {
           'alg',
           'ALG_CASE_MISMATCH',
           `alg "${alg}" is not a registered algorithm: algorithm names are case-sensitive, and the registered name is "${registered}". A verifier that compares exactly refuses this token whatever key it has; one that ignores case could be led to an algorithm the issuer never used.`,
+          ALG_REF,
         )
       : at(
           'alg',
           'ALG_UNREGISTERED',
           `alg "${alg}" is not in the IANA JOSE algorithms registry. Only a verifier that was told about this private algorithm can check the token; others refuse it.`,
+          ALG_REF,
         ),
   )
 }

@@ -65,7 +65,7 @@ describe('five parts without enc (RFC 7516 §4.1.2)', () => {
       ['JWE_HEADER_NO_ENC', 'error', 'RFC 7516 §4.1.2'],
     ])
     expect(d.diagnostics[0]?.message).toBe(
-      'Five parts make the shape of a JWE, but the header has no "enc", which every JWE header carries: this is neither a JWE nor a JWS (its alg is "RS256").',
+      'Five parts like a JWE, but the header has no "enc", which every JWE carries: neither a JWE nor a JWS.',
     )
   })
   it('a five-part token with enc is still a JWE', () => {

@@ -131,19 +131,18 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
   const header = decodeJsonSegment(headerSeg, diagnostics)
   result.header = header
   const isJweHeader = header !== null && 'enc' in header.value
-  if (count === 5 && header && !isJweHeader) {
-    // Five parts make the shape of a JWE, but without enc it is none (RFC 7516 §4.1.2), nor a JWS.
-    const alg = header.value.alg
-    diagnostics.push(
-      diagnostic(
-        'JWE_HEADER_NO_ENC',
-        `Five parts make the shape of a JWE, but the header has no "enc", which every JWE header carries: this is neither a JWE nor a JWS${typeof alg === 'string' ? ` (its alg is "${alg}")` : ''}.`,
-        { part: 'header', span: segSpan(headerSeg) },
-      ),
-    )
-    return result
-  }
   if (count === 5 || (isJweHeader && count !== 3)) {
+    // Five parts without enc are no JWE (RFC 7516 §4.1.2), nor a JWS: form 'unknown', one diagnostic.
+    if (header && !isJweHeader) {
+      diagnostics.push(
+        diagnostic(
+          'JWE_HEADER_NO_ENC',
+          'Five parts like a JWE, but the header has no "enc", which every JWE carries: neither a JWE nor a JWS.',
+          { part: 'header', span: segSpan(headerSeg) },
+        ),
+      )
+      return result
+    }
     result.form = 'jwe'
     result.payload = { kind: 'encrypted' }
     if (count === 5) {

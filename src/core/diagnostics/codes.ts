@@ -138,7 +138,7 @@ export const CODES = {
   // Header checks
   /** alg none: no signature. */
   ALG_NONE: { severity: 'warning', ref: rfc(8725, '3.1') },
-  /** HMAC where a public key belongs: key confusion. */
+  /** HMAC where a public key belongs, or a public key offered as a secret: key confusion. */
   ALG_KEY_CONFUSION: { severity: 'warning', ref: rfc(8725, '3.1') },
   /** RSA1_5 key encryption. */
   ALG_RSA1_5: { severity: 'warning', ref: rfc(8725, '3.2') },
@@ -169,11 +169,11 @@ export const CODES = {
   /** typ names a special kind of token. */
   TYP_KIND: { severity: 'info', ref: rfc(8725, '3.11') },
   /** A registered header parameter of the wrong JSON type, such as a numeric kid. */
-  HEADER_PARAM_TYPE: { severity: 'error', ref: rfc(7515, '4.1') },
+  HEADER_PARAM_TYPE: { severity: 'error' },
   /** alg is a registered name in the wrong letter case, such as hs256. */
-  ALG_CASE_MISMATCH: { severity: 'error', ref: rfc(7515, '4.1.1') },
+  ALG_CASE_MISMATCH: { severity: 'error' },
   /** alg is not in the IANA algorithms registry. */
-  ALG_UNREGISTERED: { severity: 'warning', ref: rfc(7515, '4.1.1') },
+  ALG_UNREGISTERED: { severity: 'warning' },
 
   // Claim checks
   /** aud is neither a string nor strings. */
@@ -282,18 +282,8 @@ export const CODES = {
   KEY_JSON_INVALID: { severity: 'error' },
   /** JSON that is no JWK, JWK Set or discovery document. */
   KEY_JSON_NOT_KEY: { severity: 'error', ref: rfc(7517, '4') },
-  /** Key text that is no key, or no key fits the token's alg. */
+  /** Key text that is no key (or a damaged one, or too long for a secret), or no key fits the token's alg. */
   KEY_UNRECOGNISED: { severity: 'error' },
-  /** Public key material offered as an HMAC secret: key confusion. */
-  PUBLIC_KEY_NOT_SECRET: { severity: 'error', ref: rfc(8725, '3.1') },
-  /** An OpenSSH public key whose blob cannot be read. */
-  SSH_KEY_INVALID: { severity: 'error', ref: rfc(4253, '6.6') },
-  /** JWKs found inside other JSON (a bare array or another object), read as a key set. */
-  KEY_JSON_NESTED: { severity: 'info' },
-  /** Key JSON read despite trailing text or commas. */
-  KEY_JSON_REPAIRED: { severity: 'info' },
-  /** Text far too long to be an HMAC secret. */
-  HMAC_SECRET_TOO_LONG: { severity: 'error' },
   /** An HMAC secret not in the chosen encoding. */
   HMAC_SECRET_ENCODING: { severity: 'error' },
   /** An HMAC secret shorter than its hash. */

@@ -115,11 +115,15 @@ describe('public keys are read in every form', { timeout: 60_000 }, () => {
     )
     expect(forms['PEM body (DER SPKI) without BEGIN/END lines']?.kind).toBe('der')
     expect(forms['base64 of the SPKI PEM']?.summary).toBe('One public key in PEM, given as base64.')
-    expect(forms['JSON array of JWKs']?.diagnostics.map((d) => d.code)).toEqual(['KEY_JSON_NESTED'])
-    expect(forms['JWK nested in an object']?.diagnostics.map((d) => d.code)).toEqual(['KEY_JSON_NESTED'])
-    expect(forms['JWK with a trailing comma']?.diagnostics[0]?.message).toBe(
-      'The JSON was read leniently: the text after it was ignored (",").',
+    expect(forms['JSON array of JWKs']?.summary).toBe(
+      'A JWK Set with 1 key, given as a bare JSON array (a JWK Set is {"keys": [ … ]}).',
     )
+    expect(forms['JWK nested in an object']?.summary).toBe('A single JWK, found at /jwk inside the JSON.')
+    expect(forms['JWK with a trailing comma']?.summary).toBe(
+      'A single JWK. The JSON was read leniently: the text after it was ignored (",").',
+    )
+    for (const f of ['JSON array of JWKs', 'JWK nested in an object', 'JWK with a trailing comma'])
+      expect(forms[f]?.diagnostics, f).toEqual([])
   })
 })
 
@@ -220,6 +224,7 @@ describe('cost stays bounded by the size of the paste', () => {
   it('text longer than any secret is not used as one', () => {
     const m = recognizeKeyMaterial('s'.repeat(70_000), { encoding: 'utf8', tokenAlg: 'HS256' })
     expect(m.kind).toBe('unrecognised')
-    expect(m.diagnostics.map((d) => d.code)).toEqual(['HMAC_SECRET_TOO_LONG'])
+    expect(m.diagnostics.map((d) => d.code)).toEqual(['KEY_UNRECOGNISED'])
+    expect(m.summary).toBe('Too long to be an HMAC secret.')
   })
 })

@@ -57,7 +57,7 @@ function publicNotSecret(what: string, alg: string): KeyMaterial {
     keys: [],
     diagnostics: [
       diagnostic(
-        'PUBLIC_KEY_NOT_SECRET',
+        'ALG_KEY_CONFUSION',
         `This is ${what}. Public keys are public: a verifier that took one as the secret of an ${alg} token would accept tokens made by anyone who has the key (the key-confusion attack). It is never used as a secret here. A token signed with this key names RS, PS, ES or EdDSA as its alg, not ${alg}.`,
       ),
     ],
@@ -164,7 +164,7 @@ function derLabel(der: Uint8Array): string | null {
 function fromSsh(found: SshFound[], via: string): KeyMaterial {
   if (found.length === 0)
     return unrecognised(
-      'SSH_KEY_INVALID',
+      'KEY_UNRECOGNISED',
       'The text looks like an OpenSSH public key, but its base64 part could not be read as one; it may be cut off.',
       'A damaged OpenSSH public key.',
     )
@@ -214,17 +214,16 @@ function fromJson(value: unknown): KeyMaterial {
     const found = findJwks(value)
     if (found.length === 0)
       return unrecognised('KEY_JSON_NOT_KEY', 'This JSON is not a JWK, a JWK Set or an OpenID discovery document.')
-    return jwkSet(
+    // Said in the summary rather than as a diagnostic: it is how the key was read, not a fault.
+    const m = jwkSet(
       found.map((f) => f.jwk),
       found.length,
       'JWK in the array',
-      [
-        diagnostic(
-          'KEY_JSON_NESTED',
-          'A JSON array of JWKs was read as a key set. A JWK Set is an object: {"keys": [ … ]} (RFC 7517 §5).',
-        ),
-      ],
+      [],
     )
+    return m.kind === 'jwks'
+      ? { ...m, summary: `${m.summary.slice(0, -1)}, given as a bare JSON array (a JWK Set is {"keys": [ … ]}).` }
+      : m
   }
   if (!isObject(value))
     return unrecognised('KEY_JSON_NOT_KEY', 'This JSON is not a JWK, a JWK Set or an OpenID discovery document.')
@@ -262,14 +261,13 @@ function fromJson(value: unknown): KeyMaterial {
       nested.map((f) => f.jwk),
       nested.length,
       'JWK inside the JSON',
-      [
-        diagnostic(
-          'KEY_JSON_NESTED',
-          `The JSON is not itself a key; the JWK${nested.length === 1 ? '' : 's'} inside it, at ${nested.map((f) => f.pointer).join(', ')}, ${nested.length === 1 ? 'was' : 'were'} read.`,
-        ),
-      ],
+      [],
     )
-    return m.kind === 'jwks' && nested.length === 1 ? { ...m, kind: 'jwk', summary: 'A single JWK.' } : m
+    if (m.kind !== 'jwks') return m
+    const at = nested.map((f) => f.pointer).join(', ')
+    return nested.length === 1
+      ? { ...m, kind: 'jwk', summary: `A single JWK, found at ${at} inside the JSON.` }
+      : { ...m, summary: `${m.summary.slice(0, -1)}, found at ${at} inside the JSON.` }
   }
   return unrecognised(
     'KEY_JSON_NOT_KEY',
@@ -293,13 +291,7 @@ function fromJsonText(text: string): KeyMaterial {
     json.rest !== '' &&
       `the text after it was ignored ("${json.rest.length > 24 ? `${json.rest.slice(0, 24)}…` : json.rest}")`,
   ].filter(Boolean)
-  return {
-    ...m,
-    diagnostics: [
-      ...m.diagnostics,
-      diagnostic('KEY_JSON_REPAIRED', `The JSON was read leniently: ${repairs.join(', and ')}.`),
-    ],
-  }
+  return { ...m, summary: `${m.summary} The JSON was read leniently: ${repairs.join(', and ')}.` }
 }
 
 /**
@@ -393,7 +385,7 @@ export function recognizeKeyMaterial(text: string, options: RecognizeOptions): K
   if (found.publicKey) return publicNotSecret(found.publicKey, alg)
   if (trimmed.length > MAX_SECRET_LENGTH)
     return unrecognised(
-      'HMAC_SECRET_TOO_LONG',
+      'KEY_UNRECOGNISED',
       `The text is ${trimmed.length.toLocaleString('en')} characters long. No one uses an HMAC secret of that size (${options.tokenAlg} needs ${Number(alg.slice(2)) / 8} bytes or more, rarely more than a few hundred); this looks like a file, so it is not used as a secret.`,
       'Too long to be an HMAC secret.',
     )
