@@ -20,3 +20,4 @@ export {
   type TokenPart,
 } from './diagnostic.ts'
 export { K8S, oidc, rfc, type SpecRef } from './specRefs.ts'
+export { placeDiagnostics, type Placement } from './placement.ts'

@@ -28,7 +28,7 @@ export function ScalarList({ items }: { items: readonly JsonValue[] }) {
   }
   return (
     <>
-      <ul className="claim-array" ref={listRef} tabIndex={-1}>
+      <ul className="claim-array" data-testid="claim-array" ref={listRef} tabIndex={-1}>
         {items.slice(0, shown).map((x, i) => (
           <li key={i}>
             <code className="claim-value">{text(x)}</code>

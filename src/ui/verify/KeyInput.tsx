@@ -11,25 +11,19 @@ interface Props {
   hmac: boolean
   material: KeyMaterial
   refused: string | null
-  /** Why a text must not enter the box (a private key), or null when it may. */
-  screen: (text: string) => string | null
-  /** Called instead of inserting a refused text. */
-  onRefuse: (message: string) => void
+  /** Looks at what the box would hold after an insertion; true when the insertion must not happen. */
+  guard: (next: string) => boolean
   /** Changes when the box must be replaced by a fresh one, which drops the browser's undo steps. */
   generation: number
 }
 
 /**
- * Cancels an insertion (paste, drop, typing, autofill) whose result `screen` refuses, before the
- * browser applies it: the text then never enters the box, the DOM or the undo history. React's
- * onChange only runs after the browser has changed the box and recorded an undo step; clearing
- * the value then leaves the text one Ctrl+Shift+Z away.
+ * Cancels an insertion (paste, drop, typing, autofill) that `guard` refuses, before the browser
+ * applies it: the text then never enters the box, the DOM or the undo history. React's onChange
+ * only runs after the browser has changed the box and recorded an undo step; clearing the value
+ * then leaves the text one Ctrl+Shift+Z away.
  */
-function useInsertionGuard(
-  wrap: RefObject<HTMLDivElement | null>,
-  screen: Props['screen'],
-  onRefuse: Props['onRefuse'],
-) {
+function useInsertionGuard(wrap: RefObject<HTMLDivElement | null>, guard: Props['guard']) {
   useEffect(() => {
     const el = wrap.current
     if (!el) return
@@ -39,20 +33,17 @@ function useInsertionGuard(
       const inserted = e.data ?? e.dataTransfer?.getData('text/plain') ?? null
       if (inserted === null) return
       const next = box.value.slice(0, box.selectionStart) + inserted + box.value.slice(box.selectionEnd)
-      const refusal = screen(next)
-      if (refusal === null) return
-      e.preventDefault()
-      onRefuse(refusal)
+      if (guard(next)) e.preventDefault()
     }
     el.addEventListener('beforeinput', onBeforeInput)
     return () => el.removeEventListener('beforeinput', onBeforeInput)
-  }, [wrap, screen, onRefuse])
+  }, [wrap, guard])
 }
 
 export function KeyInput(props: Props) {
-  const { value, onChange, encoding, onEncodingChange, hmac, material, refused, screen, onRefuse, generation } = props
+  const { value, onChange, encoding, onEncodingChange, hmac, material, refused, guard, generation } = props
   const wrap = useRef<HTMLDivElement>(null)
-  useInsertionGuard(wrap, screen, onRefuse)
+  useInsertionGuard(wrap, guard)
   // The replacement box takes the focus the refused paste left in the old one.
   useEffect(() => {
     if (generation > 0) wrap.current?.querySelector<HTMLTextAreaElement>('#key-input')?.focus()
