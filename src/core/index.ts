@@ -14,6 +14,14 @@ export * from './analysis/kind.ts'
 export * from './analysis/analyze.ts'
 export * from './encoding/json.ts'
 export * from './analysis/rows.ts'
+export {
+  showDeceptive,
+  showDeceptiveJson,
+  findDeceptive,
+  codePointLabel,
+  type DeceptiveChar,
+  type DeceptiveClass,
+} from './encoding/deceptive.ts'
 export { encodeBase64url, decodeBase64Loose } from './encoding/base64url.ts'
 export * from './examples/examples.ts'
 export * from './analysis/claimInfo.ts'

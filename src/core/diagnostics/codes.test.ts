@@ -201,6 +201,12 @@ const WITNESSES = {
   OIDC_HASH_LENGTH: () => claims({ at_hash: 'abc' }, { alg: 'RS256' }),
   VERIFIED_NOT_BOOLEAN: () => claims({ email_verified: 'false' }),
 
+  // Text that misleads its reader
+  DISPLAY_BIDI_CONTROL: () => claims({ sub: 'admin\u202etxt.exe' }),
+  DISPLAY_CONTROL_CHARACTER: () => claims({ sub: 'alice\u0000' }),
+  DISPLAY_INVISIBLE_CHARACTER: () => claims({ 'gr\u200boups': ['admin'] }),
+  DISPLAY_CONFUSABLE_CHARACTER: () => header({ alg: 'HS256', kid: 'p\u0430ypal' }),
+
   // Time claims
   TIME_NOT_A_NUMBER: () => claims({ exp: '1700000000' }),
   TIME_IN_MILLISECONDS: () => claims({ exp: 1_700_000_000_000 }),
@@ -218,6 +224,7 @@ const WITNESSES = {
   K8S_BOUND_CONFLICT: () => claims(bound({ pod: { name: 'p', uid: 'u' }, secret: { name: 's', uid: 'v' } })),
   K8S_BOUND_REF_INCOMPLETE: () => claims(bound({ pod: { name: 'p' } })),
   K8S_UNKNOWN_BOUND_OBJECT: () => claims(bound({ extra: { widget: { name: 'w', uid: 'x' } } })),
+  K8S_NAME_INVALID: () => claims(bound({ pod: { name: '--all', uid: 'u' } })),
   K8S_SUB_MISSING: () => claims(bound({ sub: null })),
   K8S_SUB_UNPARSABLE: () => claims(bound({ sub: 'user:alice' })),
   K8S_SUB_MISMATCH: () => claims(bound({ ns: 'prod', sub: 'system:serviceaccount:dev:builder' })),
@@ -319,6 +326,14 @@ const WITNESSES = {
   SHARE_NOTHING_TO_SHARE: () => share('abc.def.ghi'),
   SHARE_ENCRYPTED: () => share(fixture('rfc7516-a1-jwe').token),
   SHARE_PAYLOAD_UNSUPPORTED: () => share(tok({ alg: 'HS256', cty: 'JWT' }, INNER)),
+  SHARE_REDACTION_FAILED: () => {
+    // A paste never gets here (header and claims were parsed already): the guard that keeps a link
+    // from promising what it cannot hide is driven with an analysis whose header text was cut.
+    const a = analyze(tok({ alg: 'HS256' }, { uid: 'u' }), FULL)
+    const cut = { ...a, decoded: { ...a.decoded, header: { ...a.decoded.header!, text: '{"alg":' } } }
+    const built = buildShareState(cut, { redact: { uids: true } })
+    return built.ok ? [] : [built.diagnostic]
+  },
   SHARED_VALUE_REDACTED: () => {
     const t = tok({ alg: 'HS256' }, { sub: '[redacted name]' }, '')
     return sharedViewDiagnostics(

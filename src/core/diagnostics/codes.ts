@@ -1,4 +1,4 @@
-import { K8S, oidc, rfc, type SpecRef } from './specRefs.ts'
+import { K8S, oidc, rfc, UNICODE, type SpecRef } from './specRefs.ts'
 
 /** How serious a diagnostic is; the `data-severity` test hook. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -199,6 +199,16 @@ export const CODES = {
   /** email_verified or phone_number_verified not a boolean. */
   VERIFIED_NOT_BOOLEAN: { severity: 'warning', ref: oidc('5.1', 'StandardClaims') },
 
+  // Text that misleads its reader, in any member name or string value (shown as ⟨U+XXXX⟩ markers)
+  /** A bidi control reorders how the text after it is displayed. */
+  DISPLAY_BIDI_CONTROL: { severity: 'warning', ref: UNICODE.bidi },
+  /** A control character, line or paragraph separator, lone surrogate or non-character. */
+  DISPLAY_CONTROL_CHARACTER: { severity: 'warning', ref: UNICODE.security },
+  /** A character that is not displayed at all (zero-width, format, default-ignorable). */
+  DISPLAY_INVISIBLE_CHARACTER: { severity: 'warning', ref: UNICODE.security },
+  /** A character that passes for another: other spaces, compatibility forms, mixed scripts. */
+  DISPLAY_CONFUSABLE_CHARACTER: { severity: 'warning', ref: UNICODE.security },
+
   // Time claims
   /** A NumericDate claim is not a number. */
   TIME_NOT_A_NUMBER: { severity: 'error', ref: rfc(7519, '2') },
@@ -230,6 +240,8 @@ export const CODES = {
   K8S_BOUND_REF_INCOMPLETE: { severity: 'warning', ref: K8S.claims },
   /** Bound to an object kind this page does not know. */
   K8S_UNKNOWN_BOUND_OBJECT: { severity: 'info' },
+  /** A name that breaks the DNS-1123 rule of its kind: no cluster has such an object. */
+  K8S_NAME_INVALID: { severity: 'warning', ref: K8S.names },
   /** A bound token without sub. */
   K8S_SUB_MISSING: { severity: 'warning', ref: K8S.claims },
   /** A bound token's sub is no service account username. */
@@ -360,6 +372,8 @@ export const CODES = {
   SHARE_ENCRYPTED: { severity: 'info' },
   /** A payload that cannot be shared. */
   SHARE_PAYLOAD_UNSUPPORTED: { severity: 'info' },
+  /** The texts to redact are not JSON, so no link is made. */
+  SHARE_REDACTION_FAILED: { severity: 'info' },
   /** A value redacted by the sharer. */
   SHARED_VALUE_REDACTED: { severity: 'info' },
   /** Classified differently than on the sharer’s page. */

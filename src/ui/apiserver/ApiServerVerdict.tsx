@@ -1,4 +1,5 @@
 import type { Verdict } from '../../core/apiserver/index.ts'
+import { showDeceptive as shown } from '../../core/index.ts'
 import { CopyButton } from '../common/CopyButton.tsx'
 
 const TITLE: Record<Verdict['state'], string> = {
@@ -24,7 +25,7 @@ export function ApiServerVerdict({ verdict, review }: { verdict: Verdict; review
     >
       <p>
         <strong>{TITLE[verdict.state]}</strong>
-        {verdict.authenticator ? ` by ${verdict.authenticator}` : ''}. {verdict.explanation}
+        {verdict.authenticator ? ` by ${verdict.authenticator}` : ''}. {shown(verdict.explanation ?? '')}
       </p>
       {verdict.settingsErrors.length > 0 && (
         <ul className="apiserver-settings-errors" aria-label="Start-up errors">
@@ -37,17 +38,17 @@ export function ApiServerVerdict({ verdict, review }: { verdict: Verdict; review
       )}
       {verdict.error && (
         <p>
-          The API server says: <code className="apiserver-message">{verdict.error}</code>
+          The API server says: <code className="apiserver-message">{shown(verdict.error)}</code>
         </p>
       )}
       {verdict.user && (
         <dl className="apiserver-user">
           <dt>Username</dt>
-          <dd>{verdict.user.username || '(empty)'}</dd>
+          <dd>{shown(verdict.user.username) || '(empty)'}</dd>
           {verdict.user.uid && (
             <>
               <dt>UID</dt>
-              <dd>{verdict.user.uid}</dd>
+              <dd>{shown(verdict.user.uid)}</dd>
             </>
           )}
           <dt>Groups</dt>
@@ -55,7 +56,7 @@ export function ApiServerVerdict({ verdict, review }: { verdict: Verdict; review
             <ul>
               {verdict.user.groups.map((g) => (
                 <li key={g} data-testid="api-server-group">
-                  {g}
+                  {shown(g)}
                 </li>
               ))}
             </ul>
@@ -67,9 +68,9 @@ export function ApiServerVerdict({ verdict, review }: { verdict: Verdict; review
                 <ul>
                   {verdict.user.extra.map((x) => (
                     <li key={x.key}>
-                      <code>{x.key}</code>:{' '}
+                      <code>{shown(x.key)}</code>:{' '}
                       <span data-testid="api-server-extra" data-key={x.key}>
-                        {x.values.join(', ')}
+                        {shown(x.values.join(', '))}
                       </span>
                     </li>
                   ))}
@@ -85,7 +86,7 @@ export function ApiServerVerdict({ verdict, review }: { verdict: Verdict; review
           <ul>
             {verdict.liveChecks.map((c) => (
               <li key={c.id}>
-                {c.what} {c.command ? <code>{c.command}</code> : <em>{c.refused}</em>}
+                {shown(c.what)} {c.command ? <code>{c.command}</code> : <em>{shown(c.refused ?? '')}</em>}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { filterRows, jsonType, type ClaimRow, type Diagnostic } from '../../core/index.ts'
+import { filterRows, jsonType, showDeceptive, type ClaimRow, type Diagnostic } from '../../core/index.ts'
 import { DiagnosticItem } from './DiagnosticList.tsx'
 import { ClaimValue } from './ClaimValue.tsx'
 import { useClaimKnowledge } from '../knowledge/useKnowledge.ts'
@@ -42,7 +42,7 @@ export function ClaimTable({ rows, location, placed }: Props) {
                 {...hookProps(row, location)}
               >
                 <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1.25}rem` }}>
-                  <code className="claim-name">{row.name}</code>
+                  <code className="claim-name">{showDeceptive(row.name)}</code>
                   {!row.isGroup && (
                     <span className="claim-type">{row.rawNumber ? 'number (large)' : jsonType(row.value)}</span>
                   )}

@@ -1,4 +1,4 @@
-import { sortDiagnostics, type Analysis, type Diagnostic } from '../../core/index.ts'
+import { showDeceptive, sortDiagnostics, type Analysis, type Diagnostic } from '../../core/index.ts'
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const
 
@@ -10,8 +10,8 @@ export function DiagnosticItem({ d }: { d: Diagnostic }) {
       data-code={d.code}
       data-severity={d.severity}
     >
-      <span className="severity">{SEVERITY_LABEL[d.severity]}</span> <span className="message">{d.message}</span>{' '}
-      <code className="code">{d.code}</code>
+      <span className="severity">{SEVERITY_LABEL[d.severity]}</span>{' '}
+      <span className="message">{showDeceptive(d.message)}</span> <code className="code">{d.code}</code>
       {d.ref && (
         <>
           {' '}

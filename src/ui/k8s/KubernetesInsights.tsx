@@ -1,5 +1,5 @@
 import { modules, type KubernetesInsightsModule } from '../../app/modules.ts'
-import type { Analysis, KubernetesClaims, RiskFacts } from '../../core/index.ts'
+import { showDeceptive, type Analysis, type KubernetesClaims, type RiskFacts } from '../../core/index.ts'
 import { useModule, useNow, useTimeSettings } from '../hooks.ts'
 import { KubernetesAdvice } from './KubernetesAdvice.tsx'
 import { KubernetesIdentity } from './KubernetesIdentity.tsx'
@@ -34,7 +34,7 @@ function RiskBanner({ facts, insights }: { facts: RiskFacts; insights: Kubernete
             data-code={r.code}
             data-severity={r.severity}
           >
-            <span className="risk-severity">{RISK_LABEL[r.severity]}</span> {r.message}
+            <span className="risk-severity">{RISK_LABEL[r.severity]}</span> {showDeceptive(r.message)}
           </li>
         ))}
       </ul>

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react'
 import { modules } from '../../app/modules.ts'
 import type { Analysis, Redaction, RedactionChoice } from '../../core/index.ts'
+// The lazily loaded panel may take the permalink module's table directly; start-up never loads it.
+import { REDACTION_CATEGORIES } from '../../core/permalink/index.ts'
 import { CopyButton } from '../common/CopyButton.tsx'
 import { LoadFailed } from '../Deferred.tsx'
 import { useLatest } from '../hooks.ts'
@@ -22,12 +24,10 @@ async function buildLink(
   return { status: 'ready', url: `${pageAddress()}#${fragment}`, redacted: built.state.redactions.length }
 }
 
-const CATEGORIES: { key: keyof Omit<RedactionChoice, 'claims'>; label: string }[] = [
-  { key: 'uids', label: 'UIDs' },
-  { key: 'names', label: 'Names (Kubernetes objects, people, service account)' },
-  { key: 'issuerHost', label: 'Issuer host' },
-  { key: 'jti', label: 'Token ID (jti)' },
-]
+/** The category switches, from the one table of categories (single claims are picked below them). */
+const SWITCHES = Object.values(REDACTION_CATEGORIES).flatMap((c) =>
+  c.choice === 'claims' ? [] : [{ key: c.choice, label: c.option }],
+)
 
 /** The address of this page without its fragment: works over http(s), under any path, and from file://. */
 function pageAddress(): string {
@@ -82,7 +82,7 @@ export default function SharePanel({
       )}
       <fieldset disabled={includeToken} className="share-redactions">
         <legend>Redact before sharing</legend>
-        {CATEGORIES.map((c) => (
+        {SWITCHES.map((c) => (
           <label key={c.key}>
             <input
               type="checkbox"
@@ -95,7 +95,7 @@ export default function SharePanel({
         ))}
         {analysis.payloadRows.length > 0 && (
           <details>
-            <summary>Any other claim</summary>
+            <summary>{REDACTION_CATEGORIES.claim.option}</summary>
             {analysis.payloadRows.map((row) => (
               <label key={row.pointer} className="share-claim" style={{ paddingInlineStart: `${row.depth * 1.25}rem` }}>
                 <input

@@ -1,14 +1,8 @@
 import type { OpenedLink } from '../../app/openedLink.ts'
+import { showDeceptive } from '../../core/index.ts'
+import { REDACTION_CATEGORIES } from '../../core/permalink/index.ts'
 import { RemoveFromAddress } from './OpenedLinkBanner.tsx'
 import './share.css'
-
-const CATEGORY_LABELS: Record<string, string> = {
-  uid: 'UID',
-  name: 'name',
-  'issuer-host': 'issuer host',
-  jti: 'token ID (jti)',
-  claim: 'chosen by the sharer',
-}
 
 /** The banner of an opened permalink (a full token, or the decoded claims without their signature), or of a damaged link. */
 export function SharedLinkBanner({
@@ -75,8 +69,14 @@ export function SharedLinkBanner({
           </p>
           <ul data-testid="redaction-list">
             {state.redactions.map((r) => (
-              <li key={r.pointer} data-testid="redaction" data-path={r.pointer} data-category={r.category}>
-                <code>{r.pointer}</code> ({CATEGORY_LABELS[r.category]})
+              <li
+                key={`${r.location ?? 'payload'} ${r.pointer}`}
+                data-testid="redaction"
+                {...(r.location === 'header' ? { 'data-header-path': r.pointer } : { 'data-path': r.pointer })}
+                data-category={r.category}
+              >
+                {r.location === 'header' && 'header '}
+                <code>{showDeceptive(r.pointer)}</code> ({REDACTION_CATEGORIES[r.category].short})
               </li>
             ))}
           </ul>
