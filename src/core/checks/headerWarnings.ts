@@ -5,7 +5,7 @@ import { rfc, type SpecRef } from '../diagnostics/specRefs.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import type { ProviderId } from '../knowledge/types.ts'
 import { KNOWLEDGE_DATA } from '../knowledge/data.generated.ts'
-import { headerParamTypes } from './headerParams.ts'
+import { headerParamTypes } from '../decode/headerParams.ts'
 
 const at = (name: string, code: DiagnosticCode, message: string, ref?: SpecRef) =>
   diagnostic(code, message, onRow('header', name, ref))

@@ -1,6 +1,6 @@
 import { compactVerify, errors } from 'jose'
 import type { DecodedToken } from '../decode/decodeToken.ts'
-import { headerParamTypes } from '../checks/headerParams.ts'
+import { headerParamTypes } from '../decode/headerParams.ts'
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { caseVariantOf, importParams, isVerifiableAlg, keyMismatch, keyTypeFor } from './algorithms.ts'
 import { compareKid, kubernetesKeyId, type KidCheck } from './kid.ts'

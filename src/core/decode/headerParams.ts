@@ -38,7 +38,8 @@ function fits(v: JsonValue, shape: Shape): boolean {
  * One error per registered header parameter whose value has the wrong JSON type, such as
  * `"kid": 123`. Libraries disagree on such a token (go-jose, which the Kubernetes API server
  * uses, rejects a kid that is not a string; others ignore the member), so the verifier refuses to
- * check it. Runs with the lazily loaded checks, not at start-up.
+ * check it. Not part of decodeToken, which runs at start-up: the lazily loaded header checks and
+ * the verifier both call it, and it is loaded with them (the `later` chunk).
  */
 export function headerParamTypes(header: JsonObject): Diagnostic[] {
   const out: Diagnostic[] = []
