@@ -10,6 +10,10 @@ const KEY_IN_HEADER = rfc(8725, '3.10')
  * instead of in the start-up chunk.
  */
 export const CHECK_CODES = {
+  /** alg is a registered name in the wrong letter case, such as hs256. */
+  ALG_CASE_MISMATCH: { severity: 'error' },
+  /** alg is not in the IANA algorithms registry. */
+  ALG_UNREGISTERED: { severity: 'warning' },
   /** RSA1_5 key encryption. */
   ALG_RSA1_5: { severity: 'warning', ref: rfc(8725, '3.2') },
   /** The header carries its own key. */

@@ -176,7 +176,7 @@ const WITNESSES = {
   HEADER_JKU: () => header({ alg: 'HS256', jku: 'https://example.com/jwks' }),
   HEADER_X5U: () => header({ alg: 'HS256', x5u: 'https://example.com/cert' }),
   HEADER_X5C: () => header({ alg: 'HS256', x5c: ['MIIB'] }),
-  CRIT_INVALID: () => header({ alg: 'HS256', crit: 'exp' }),
+  CRIT_INVALID: () => header({ alg: 'HS256', crit: [] }),
   CRIT_EXTENSIONS: () => header({ alg: 'HS256', crit: ['urn:example'], 'urn:example': true }),
   HEADER_B64_FALSE: () => run(`${b64u('{"alg":"HS256","b64":false,"crit":["b64"]}')}.hi.${b64u('s'.repeat(32))}`),
   B64_NOT_CRITICAL: () => run(`${b64u('{"alg":"HS256","b64":false}')}.hi.${b64u('s'.repeat(32))}`),
@@ -185,6 +185,9 @@ const WITNESSES = {
   PBES2_P2C_INVALID: () => header({ alg: 'HS256', p2c: -1 }),
   PBES2_P2C_LARGE: () => header({ alg: 'HS256', p2c: 10_000_000 }),
   TYP_KIND: () => header({ alg: 'HS256', typ: 'at+jwt' }),
+  HEADER_PARAM_TYPE: () => header({ alg: 'HS256', kid: 123 }),
+  ALG_CASE_MISMATCH: () => header({ alg: 'hs256' }),
+  ALG_UNREGISTERED: () => header({ alg: 'urn:example:private-alg' }),
 
   // Claim checks
   AUD_INVALID_TYPE: () => claims({ aud: 42 }),

@@ -1,5 +1,6 @@
 import type { APISERVER_CODES } from '../apiserver/codes.ts'
 import type { CHECK_CODES } from '../checks/codes.ts'
+import type { HEADER_PARAM_CODES } from '../decode/codes.ts'
 import type { COMPARE_CODES } from '../compare/codes.ts'
 import type { COMPOSE_CODES } from '../compose/codes.ts'
 import type { EXTRACTOR_CODES } from '../extract/codes.ts'
@@ -124,7 +125,7 @@ export const CODES = {
   // Emitted both by the lazily loaded checks and by the verifier or the composer
   /** alg none: no signature. */
   ALG_NONE: { severity: 'warning', ref: rfc(8725, '3.1') },
-  /** HMAC where a public key belongs: key confusion. */
+  /** HMAC where a public key belongs, or a public key offered as a secret: key confusion. */
   ALG_KEY_CONFUSION: { severity: 'warning', ref: rfc(8725, '3.1') },
 
   // Kubernetes service account tokens
@@ -178,6 +179,7 @@ export type DiagnosticCode =
   | StartupCode
   | keyof typeof EXTRACTOR_CODES
   | keyof typeof CHECK_CODES
+  | keyof typeof HEADER_PARAM_CODES
   | keyof typeof TIME_CODES
   | keyof typeof KUBERNETES_CODES
   | keyof typeof VERIFY_CODES

@@ -22,7 +22,7 @@ export const VERIFY_CODES = {
   KEY_JSON_INVALID: { severity: 'error' },
   /** JSON that is no JWK, JWK Set or discovery document. */
   KEY_JSON_NOT_KEY: { severity: 'error', ref: rfc(7517, '4') },
-  /** Key text that is neither PEM nor JSON. */
+  /** Key text that is no key (or a damaged one, or too long for a secret), or no key fits the token's alg. */
   KEY_UNRECOGNISED: { severity: 'error' },
   /** An HMAC secret not in the chosen encoding. */
   HMAC_SECRET_ENCODING: { severity: 'error' },

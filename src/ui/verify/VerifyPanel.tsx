@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { Latest } from '../../app/async.ts'
 import { LoadFailure, modules, type VerifierModule } from '../../app/modules.ts'
 import type { Analysis } from '../../core/index.ts'
@@ -59,28 +59,59 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
     void modules.apiserver.load()
   }
 
+  const [generation, setGeneration] = useState(0)
+  const refuse = (message: string) => {
+    setKeyText('')
+    setRefused(message)
+    // A fresh textarea: the old one goes, and with it every undo step the browser kept for it.
+    setGeneration((g) => g + 1)
+  }
+  // The text the insertion guard has just let through: its change need not be searched again.
+  const passed = useRef<string | null>(null)
   const accept = (v: VerifierModule | null, text: string) => {
-    // A private key is dropped before it reaches any state, cache or query key.
-    const m = v ? v.recognizeKeyMaterial(text, { encoding, tokenAlg: alg }) : NO_KEY
-    if (m.kind === 'private-key') {
-      setKeyText('')
-      setRefused(m.diagnostics[0]?.message ?? 'A private key was refused.')
-    } else {
+    // A private key is dropped before it reaches any state or run.
+    const refusal = v && text !== '' && passed.current !== text ? v.privateKeyRefusal(text) : null
+    passed.current = null
+    if (refusal !== null) refuse(refusal)
+    else {
       setKeyText(text)
       if (text !== '') setRefused(null)
     }
   }
+  const later = (text: string) =>
+    void reader
+      .run([text], () => modules.verifier.get())
+      .then((run) => {
+        if (run?.status === 'done') accept(run.value, text)
+      })
   const onKeyChange = (text: string) => {
     const now = modules.verifier.getSnapshot()
     if (text === '' || now.status === 'ready') {
       reader.reset()
       return accept(now.status === 'ready' ? now.value : null, text)
     }
-    void reader
-      .run([text], () => modules.verifier.get())
-      .then((run) => {
-        if (run?.status === 'done') accept(run.value, text)
-      })
+    later(text)
+  }
+  /**
+   * Screens an insertion before the browser applies it (see KeyInput): a private key never enters
+   * the box, the DOM or the undo history. Before the key reader has arrived nothing can be
+   * screened, so the insertion is held back and accepted (or refused) once it has.
+   * Returns true when the insertion must not be applied.
+   */
+  const guard = (next: string): boolean => {
+    const now = modules.verifier.getSnapshot()
+    if (now.status !== 'ready') {
+      void modules.verifier.load()
+      later(next)
+      return true
+    }
+    const refusal = now.value.privateKeyRefusal(next)
+    if (refusal === null) {
+      passed.current = next
+      return false
+    }
+    refuse(refusal)
+    return true
   }
 
   // No cache: a run belongs to this token and this key material, and a stale run's result is
@@ -136,6 +167,8 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
         hmac={alg?.startsWith('HS') ?? false}
         material={material}
         refused={refused}
+        guard={guard}
+        generation={generation}
       />
       <SignatureStatus state={state} summary={summary} pending={pending} />
       {verifierState.status === 'failed' && <LoadFailed what={modules.verifier.what} />}
