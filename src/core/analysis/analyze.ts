@@ -57,10 +57,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const decoded = decodeToken(extraction.token, options)
   const payload = decoded.payload
   const structural = structuralKind(decoded)
-  const k8s =
-    structural === 'jwt' && payload.kind === 'claims'
-      ? classifyKubernetes(payload.json.value, decoded.header?.value)
-      : undefined
+  const k8s = structural === 'jwt' && payload.kind === 'claims' ? classifyKubernetes(payload.json.value) : undefined
   const issuerProviders = detectProviders(
     decoded.header?.value ?? null,
     payload.kind === 'claims' ? payload.json.value : null,
@@ -76,7 +73,6 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     diagnostics: [
       ...extraction.diagnostics,
       ...decoded.diagnostics,
-      ...(k8s?.diagnostics ?? []),
       ...(payload.kind === 'claims' ? timeDiagnostics(payload.json.value) : []),
       ...(checks?.(decoded, issuerProviders) ?? []),
     ],

@@ -16,9 +16,10 @@ import { parseClusterSettings } from '../apiserver/settings.ts'
 import { iatInFuture } from '../time/checks.ts'
 import { recognizeKeyMaterial, type HmacEncoding } from '../verify/keyMaterial.ts'
 import { verifySignature } from '../verify/verify.ts'
-import { boundClaims, legacyClaims, NOW } from '../../test/k8sTokens.ts'
+import { boundClaims, legacyClaims, NOW, webhookClaims } from '../../test/k8sTokens.ts'
 import { b64u, fixture, rawToken } from '../../test/tokens.ts'
 import { parseYamlDocuments } from '../../test/yaml.ts'
+import { DPOP_PROOF_FIG3, WIT_SVID_APPENDIX_A } from '../../test/upstreamFixtures.ts'
 import { CODES, type DiagnosticCode } from './codes.ts'
 import { internalError, type Diagnostic } from './diagnostic.ts'
 
@@ -62,6 +63,16 @@ const risks = (payload: Json, h: Json = { alg: 'RS256', kid: 'A'.repeat(43) }, n
   )
 }
 const bound = (o: Parameters<typeof boundClaims>[0] = {}) => boundClaims(o) as Json
+const webhook = (o: Parameters<typeof webhookClaims>[0] = {}) => webhookClaims(o) as Json
+const ES256 = { alg: 'ES256', kid: 'A'.repeat(43) }
+const RS256 = { alg: 'RS256', kid: 'github-key' }
+const github = (sub: string): Json => ({
+  iss: 'https://token.actions.githubusercontent.com',
+  sub,
+  aud: 'sts.amazonaws.com',
+  repository_owner_id: '123456',
+  repository_id: '456789',
+})
 const legacy = (o: Parameters<typeof legacyClaims>[0] = {}) => legacyClaims(o) as Json
 const k8sWith = (nested: Json) => ({
   iss: 'https://kubernetes.default.svc',
@@ -219,10 +230,28 @@ const WITNESSES = {
   K8S_STALE: () => risks(bound({ lifetime: 31536000, warnafter: 3607 }), undefined, NOW + 7200),
   K8S_NOT_YET_VALID: () => risks({ ...bound(), nbf: NOW + 3600 }),
   K8S_FOREIGN_AUDIENCE: () => risks(bound({ aud: ['vault'] })),
-  K8S_TYP_PRESENT: () => risks(bound(), { alg: 'RS256', typ: 'JWT', kid: 'A'.repeat(43) }),
+  K8S_TYP_PRESENT: () => risks(legacy(), { alg: 'RS256', typ: 'JWT' }),
   K8S_KID_EMPTY: () => risks(bound(), { alg: 'RS256', kid: '' }),
   K8S_KID_MISSING: () => risks(bound(), { alg: 'RS256' }),
   K8S_KID_UNUSUAL: () => risks(bound(), { alg: 'RS256', kid: 'key-1' }),
+  K8S_EXTERNAL_SIGNER: () => claims(bound(), { alg: 'ES256', kid: 'signer-key-7', typ: 'JWT' }),
+  K8S_WEBHOOK_KEP_SPELLING: () => claims(webhook({ spelling: 'kep' }), ES256),
+  K8S_WEBHOOK_LIFETIME: () => claims(webhook({ lifetime: 3600 }), ES256),
+  K8S_WEBHOOK_AUDIENCE: () => claims(webhook({ aud: ['https://kubernetes.default.svc.cluster.local'] }), ES256),
+  K8S_WEBHOOK_ATTESTATION: () =>
+    claims(webhook({ attestations: { admissionReviewAPIGroups: ['apps', 'batch'] } }), ES256),
+  K8S_ATTESTATION_WITHOUT_WEBHOOK: () =>
+    claims(bound({ extra: { attestations: { admissionReviewAPIGroups: ['apps'] } } }), ES256),
+
+  // Tokens that sit next to Kubernetes ones
+  DPOP_PROOF: () => run(DPOP_PROOF_FIG3),
+  DPOP_PROOF_INVALID: () =>
+    claims({ htm: 'GET', htu: 'https://rs.example/x', iat: NOW }, { alg: 'HS256', typ: 'dpop+jwt' }),
+  WIT_SVID: () => run(WIT_SVID_APPENDIX_A),
+  SPIFFE_SVID_RULE: () => claims({ sub: 'spiffe://example.org/web', exp: NOW + 300 }, { alg: 'ES256', kid: 'k' }),
+  GITHUB_SUB_IMMUTABLE: () => claims(github('repo:octo-org@123456/octo-repo@456789:ref:refs/heads/main'), RS256),
+  GITHUB_SUB_ID_MISMATCH: () =>
+    claims({ ...github('repo:octo-org@123456/octo-repo@456789:ref:refs/heads/main'), repository_id: '999' }, RS256),
 
   // Key material and signature verification
   PRIVATE_KEY_REFUSED: () => keys('-----BEGIN PRIVATE KEY-----\nMC4CAQA=\n-----END PRIVATE KEY-----'),

@@ -1,4 +1,4 @@
-import { K8S, oidc, rfc, type SpecRef } from './specRefs.ts'
+import { K8S, oidc, rfc, spiffe, type SpecRef } from './specRefs.ts'
 
 /** How serious a diagnostic is; the `data-severity` test hook. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -244,7 +244,7 @@ export const CODES = {
   K8S_ALG_UNEXPECTED: { severity: 'warning', ref: K8S.jwt, banner: 'unexpected-alg' },
   /** A service account token that never expires. */
   K8S_NEVER_EXPIRES: { severity: 'error', banner: 'never-expires' },
-  /** Expired: the API server refuses it. */
+  /** Expired by this page's clock and leeway. */
   K8S_EXPIRED: { severity: 'warning', banner: 'expired' },
   /** Past warnafter: each use is audited as stale. */
   K8S_STALE: { severity: 'warning', banner: 'stale' },
@@ -260,6 +260,32 @@ export const CODES = {
   K8S_KID_MISSING: { severity: 'info', banner: 'kid-missing' },
   /** A kid of neither Kubernetes nor EKS form. */
   K8S_KID_UNUSUAL: { severity: 'info', banner: 'kid-unusual' },
+  /** The header an external signer (KEP-740) must write. */
+  K8S_EXTERNAL_SIGNER: { severity: 'info', ref: K8S.signer },
+  /** A webhook binding or attestation in the KEP text's spelling, not the merged code's. */
+  K8S_WEBHOOK_KEP_SPELLING: { severity: 'info', ref: K8S.token },
+  /** A webhook-bound token that does not live exactly 600 s. */
+  K8S_WEBHOOK_LIFETIME: { severity: 'warning', ref: K8S.token },
+  /** A webhook-bound token without exactly one non-API-server audience. */
+  K8S_WEBHOOK_AUDIENCE: { severity: 'warning', ref: K8S.token },
+  /** A webhook-bound token without exactly one valid admissionReviewAPIGroups attestation. */
+  K8S_WEBHOOK_ATTESTATION: { severity: 'warning', ref: K8S.token },
+  /** Attestations on a token bound to no webhook configuration. */
+  K8S_ATTESTATION_WITHOUT_WEBHOOK: { severity: 'warning', ref: K8S.token },
+
+  // Tokens that sit next to Kubernetes ones
+  /** A DPoP proof (RFC 9449): what it is and the checks that apply. */
+  DPOP_PROOF: { severity: 'info', ref: rfc(9449, '4.2') },
+  /** A DPoP proof that breaks a rule of RFC 9449 §4.2. */
+  DPOP_PROOF_INVALID: { severity: 'error', ref: rfc(9449, '4.2') },
+  /** A SPIFFE WIT-SVID: a workload identity token, never a bearer token. */
+  WIT_SVID: { severity: 'info', ref: spiffe('WIT-SVID') },
+  /** A JWT-SVID or WIT-SVID that breaks a rule of its SPIFFE standard. */
+  SPIFFE_SVID_RULE: { severity: 'warning', ref: spiffe('JWT-SVID') },
+  /** A GitHub Actions sub in the immutable owner@id/repo@id form. */
+  GITHUB_SUB_IMMUTABLE: { severity: 'info' },
+  /** The ids in a GitHub Actions sub differ from repository_owner_id or repository_id. */
+  GITHUB_SUB_ID_MISMATCH: { severity: 'warning' },
 
   // Key material and signature verification
   /** A private key was pasted and refused. */
