@@ -48,3 +48,9 @@ export type {
 /** Permalink code is loaded on demand: most visits neither share nor open a shared link. */
 export const loadPermalink = () => import('./permalink/index.ts')
 export { readFragment } from './permalink/fragment.ts'
+// Types only: comparing reads the Kubernetes identity and provider, so the Compare view loads
+// './compare/index.ts' lazily and its code stays out of the start-up chunk.
+export type * from './compare/index.ts'
+// Types only: the Compose view loads './compose/index.ts' lazily (signing uses WebCrypto and the
+// verify key helpers); its functions must never be exported from here.
+export type * from './compose/index.ts'

@@ -3,7 +3,8 @@
 // registry's severity. A code added to codes.ts without a witness here fails by itself.
 import { readFileSync } from 'node:fs'
 import { deflateRawSync } from 'node:zlib'
-import { describe, expect, it } from 'vitest'
+import { generateKeyPairSync } from 'node:crypto'
+import { describe, expect, it, vi } from 'vitest'
 import { analyze, type AnalyzeOptions } from '../analysis/analyze.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
 import { decodeToken, MAX_TOKEN_LENGTH } from '../decode/decodeToken.ts'
@@ -20,6 +21,17 @@ import { boundClaims, legacyClaims, NOW, webhookClaims } from '../../test/k8sTok
 import { b64u, fixture, rawToken } from '../../test/tokens.ts'
 import { parseYamlDocuments } from '../../test/yaml.ts'
 import { DPOP_PROOF_FIG3, WIT_SVID_APPENDIX_A } from '../../test/upstreamFixtures.ts'
+import { compareTokens } from '../compare/index.ts'
+import {
+  checkDraft,
+  checkJsonText,
+  draftFromToken,
+  generateSigningKey,
+  importSigningKey,
+  signDraft,
+  type SigningAlg,
+} from '../compose/index.ts'
+import { CERT_PUBLIC_KEY_PEM } from '../../test/generated-keys.ts'
 import { CODES, type DiagnosticCode } from './codes.ts'
 import { internalError, type Diagnostic } from './diagnostic.ts'
 
@@ -81,6 +93,8 @@ const k8sWith = (nested: Json) => ({
 })
 const publicJwk = (name: string) => JSON.stringify((fixture(name) as { publicKey: { jwk: object } }).publicKey.jwk)
 const INNER = fixture('rfc7515-a3-es256').token
+const copyOf = (token: string) => draftFromToken(decodeToken(token)).diagnostics
+const signingKey = async (text: string, alg: SigningAlg) => (await importSigningKey(text, alg)).diagnostics
 const secretOf = (token: string, o: Json = {}) => ({
   type: 'kubernetes.io/service-account-token',
   data: { token: Buffer.from(token).toString('base64') },
@@ -273,6 +287,42 @@ const WITNESSES = {
   SETTINGS_UNRECOGNISED: () => settings('just some words'),
   SETTINGS_JSON_INVALID: () => settings('{"apiVersion": '),
   SETTINGS_YAML_INVALID: () => settings('kind: [AuthenticationConfiguration'),
+
+  // Comparing two tokens
+  COMPARE_SIDE_EMPTY: () => compareTokens('', INNER, { now: NOW }).diagnostics,
+  COMPARE_SIDE_UNREADABLE: () => compareTokens(INNER, fixture('rfc7516-a1-jwe').token, { now: NOW }).diagnostics,
+
+  // Composing test tokens
+  COMPOSE_JSON_INVALID: () => checkJsonText('{"sub": }', 'payload').diagnostics,
+  COMPOSE_HEADER_B64: () => checkDraft({ header: '{"alg":"HS256","b64":false}', payload: '{}' }).diagnostics,
+  COMPOSE_COPY_UNSIGNED: () => copyOf(fixture('seed-bound-pod-v1.24').token),
+  COMPOSE_COPY_NO_CLAIMS: () => copyOf(fixture('rfc7516-a1-jwe').token),
+  COMPOSE_KEY_EMPTY: () => signingKey(' ', 'ES256'),
+  COMPOSE_KEY_PUBLIC: () => signingKey(CERT_PUBLIC_KEY_PEM, 'ES256'),
+  COMPOSE_KEY_UNSUPPORTED: () => signingKey('{"keys": []}', 'RS256'),
+  COMPOSE_KEY_ALG_MISMATCH: () => signingKey('{"kty":"oct","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"}', 'ES256'),
+  COMPOSE_KEY_INVALID: () => signingKey('{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA","d":"AAAA"}', 'ES256'),
+  COMPOSE_KEY_RSA_SHORT: () =>
+    signingKey(
+      generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+      'RS256',
+    ),
+  COMPOSE_WEBCRYPTO_FAILED: async () => {
+    // A browser without Ed25519 in WebCrypto (Chromium before 137, Safari before 17).
+    const spy = vi
+      .spyOn(globalThis.crypto.subtle, 'generateKey')
+      .mockRejectedValueOnce(new DOMException('Unrecognized name.', 'NotSupportedError'))
+    try {
+      const generated = await generateSigningKey('EdDSA')
+      // And a key that may only verify, as a caller could hand over by mistake.
+      const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])
+      const key = { alg: 'ES256', origin: 'generated', description: 'a public key', signer: pair.publicKey } as const
+      const signed = await signDraft({ header: '{"alg":"ES256"}', payload: '{}' }, key)
+      return [...generated.diagnostics, ...signed.diagnostics]
+    } finally {
+      spy.mockRestore()
+    }
+  },
 
   // Shared links
   PERMALINK_NOT_A_LINK: () => permalink('token=abc'),

@@ -325,6 +325,40 @@ export const CODES = {
   /** The cluster settings look like YAML but do not parse. */
   SETTINGS_YAML_INVALID: { severity: 'error' },
 
+  // Comparing two tokens
+  /** One side of the comparison is empty. */
+  COMPARE_SIDE_EMPTY: { severity: 'info' },
+  /** One side has no readable claims, or is no token. */
+  COMPARE_SIDE_UNREADABLE: { severity: 'warning' },
+
+  // Composing test tokens
+  // (The composer also emits the decoder's HEADER_NOT_OBJECT, PAYLOAD_NOT_OBJECT,
+  // JSON_DUPLICATE_MEMBER and ALG_NONE, and the key readers' PEM_*, KEY_JSON_*, KEY_UNRECOGNISED
+  // and HMAC_SECRET_*, which mean the same there. Refs are given where emitted: this table is in
+  // the start-up chunk, the composer is not.)
+  /** The edited header or payload is not valid JSON. */
+  COMPOSE_JSON_INVALID: { severity: 'error' },
+  /** b64 false, an unencoded payload this composer does not write. */
+  COMPOSE_HEADER_B64: { severity: 'error' },
+  /** A copy of a token's header and claims, without its signature. */
+  COMPOSE_COPY_UNSIGNED: { severity: 'info' },
+  /** A token without readable claims cannot be copied. */
+  COMPOSE_COPY_NO_CLAIMS: { severity: 'error' },
+  /** No key to sign with yet. */
+  COMPOSE_KEY_EMPTY: { severity: 'info' },
+  /** A public key where signing needs the private one. */
+  COMPOSE_KEY_PUBLIC: { severity: 'error' },
+  /** Key text of a form not read here (encrypted, OpenSSH, a key set, …). */
+  COMPOSE_KEY_UNSUPPORTED: { severity: 'error' },
+  /** A key that cannot sign with the chosen algorithm. */
+  COMPOSE_KEY_ALG_MISMATCH: { severity: 'error' },
+  /** A private key that cannot be read. */
+  COMPOSE_KEY_INVALID: { severity: 'error' },
+  /** An RSA key under 2048 bits. */
+  COMPOSE_KEY_RSA_SHORT: { severity: 'warning' },
+  /** WebCrypto could not make the key, or refused to sign with it. */
+  COMPOSE_WEBCRYPTO_FAILED: { severity: 'error' },
+
   // Shared links
   /** Not a JWT Explorer shared link. */
   PERMALINK_NOT_A_LINK: { severity: 'error' },

@@ -4,6 +4,8 @@
  * beyond 2^53 (which lose precision as JS numbers), and the exact position of a syntax error.
  * It never throws.
  */
+import { escapePointerToken } from './jsonPointer.ts'
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject
 export interface JsonObject {
   [key: string]: JsonValue
@@ -32,10 +34,8 @@ export interface JsonParseResult {
 
 const MAX_DEPTH = 256
 
-/** Escapes one reference token of a JSON Pointer (RFC 6901 §3). */
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1')
-}
+// The pointer helpers live in jsonPointer.ts; re-exported so that existing imports keep working.
+export { escapePointerToken }
 
 /** Parses JSON text; see the module comment for what it reports beyond the value. */
 export function parseJson(text: string): JsonParseResult {

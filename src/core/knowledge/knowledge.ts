@@ -6,6 +6,7 @@ import { tokenChecks } from '../checks/tokenChecks.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
 import { KNOWLEDGE_DATA } from './data.generated.ts'
+import { PROVIDER_NAMES } from './names.ts'
 import type { KnowledgeData, KnowledgeEntry, KnowledgeRow, KnowledgeSource, ProviderId } from './types.ts'
 
 /** Explains one payload member by its JSON Pointer, e.g. a Kubernetes lookup for `/kubernetes.io/pod/name`. */
@@ -20,19 +21,7 @@ export const EXTRA_CLAIM_LOOKUPS: ClaimLookup[] = [
   (pointer, ctx) => (ctx.kubernetes ? kubernetesClaimInfo(pointer) : undefined),
 ]
 
-export const PROVIDER_NAMES: Record<KnowledgeSource, string> = {
-  iana: 'IANA',
-  oidc: 'OpenID',
-  entra: 'Microsoft Entra ID',
-  google: 'Google',
-  'aws-cognito': 'Amazon Cognito',
-  'aws-alb': 'AWS Application Load Balancer',
-  auth0: 'Auth0',
-  keycloak: 'Keycloak',
-  'github-actions': 'GitHub Actions',
-  spiffe: 'SPIFFE',
-  'ietf-draft': 'IETF draft (unregistered)',
-}
+export { PROVIDER_NAMES }
 
 /** What the knowledge base needs to know about the token to choose meanings. */
 export interface ExplainContext {

@@ -85,7 +85,8 @@ export function writeTlv(tag: number, content: Uint8Array): Uint8Array {
   return out
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
+/** Joins byte arrays. */
+export function concat(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let pos = 0
   for (const p of parts) {
@@ -96,7 +97,7 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 }
 
 // AlgorithmIdentifier { rsaEncryption (1.2.840.113549.1.1.1), NULL }, as Go's MarshalPKIXPublicKey writes it.
-const RSA_ALGORITHM_ID = new Uint8Array([
+export const RSA_ALGORITHM_ID = new Uint8Array([
   0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00,
 ])
 

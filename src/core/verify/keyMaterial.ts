@@ -168,7 +168,8 @@ function fromJson(value: unknown): KeyMaterial {
   )
 }
 
-function secretBytes(text: string, encoding: HmacEncoding): Uint8Array | null {
+/** The bytes of an HMAC secret written in `encoding`; null when the text is not in it. */
+export function secretBytes(text: string, encoding: HmacEncoding): Uint8Array | null {
   if (encoding === 'utf8') return new TextEncoder().encode(text)
   const body = text.replace(/\s+/g, '')
   const ok = encoding === 'base64' ? /^[A-Za-z0-9+/]+={0,2}$/.test(body) : /^[A-Za-z0-9_-]+$/.test(body)
