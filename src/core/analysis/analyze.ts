@@ -72,7 +72,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     issuerProviders,
     diagnostics: [
       ...extraction.diagnostics,
-      ...decoded.diagnostics,
+      // A bearer token that is not a JWT, or a review without one: the extraction says what it is.
+      ...(extraction.token === '' && extraction.context ? [] : decoded.diagnostics),
       ...(payload.kind === 'claims' ? timeDiagnostics(payload.json.value) : []),
       ...(checks?.(decoded, issuerProviders) ?? []),
     ],

@@ -20,7 +20,14 @@ import { verifySignature } from '../verify/verify.ts'
 import { boundClaims, legacyClaims, NOW, webhookClaims } from '../../test/k8sTokens.ts'
 import { b64u, fixture, rawToken } from '../../test/tokens.ts'
 import { parseYamlDocuments } from '../../test/yaml.ts'
-import { DPOP_PROOF_FIG3, WIT_SVID_APPENDIX_A } from '../../test/upstreamFixtures.ts'
+import {
+  DPOP_ACCESS_TOKEN,
+  DPOP_PROOF_FIG13,
+  DPOP_PROOF_FIG3,
+  eksToken,
+  WHOAMI_JSON,
+  WIT_SVID_APPENDIX_A,
+} from '../../test/upstreamFixtures.ts'
 import { compareTokens } from '../compare/index.ts'
 import {
   checkDraft,
@@ -119,6 +126,23 @@ const WITNESSES = {
     secret(secretOf(fixture('seed-legacy-v1.20').token, { metadata: { name: 'x', namespace: 'elsewhere' } })),
   SECRET_CLAIMS_MATCH: () =>
     secret(secretOf(fixture('seed-legacy-v1.20').token, { metadata: { namespace: 'default' } })),
+  REVIEW_WITHOUT_TOKEN: () => run(WHOAMI_JSON),
+  CSI_AUDIENCE_MISMATCH: () =>
+    run(
+      JSON.stringify({
+        vault: { token: fixture('seed-bound-pod-v1.24').token, expirationTimestamp: '2023-08-19T11:49:01Z' },
+      }),
+    ),
+  BEARER_NOT_JWT: () => run('abcdef.0123456789abcdef'),
+  EKS_TOKEN_INVALID: () => run(eksToken('https://sts.amazonaws.com/?action=GetCallerIdentity')),
+  BEARER_OPAQUE: () => run('31ada4fd-adec-460c-809a-9e56ceb75269'),
+  DPOP_BINDING_MISMATCH: () =>
+    run(`POST /protectedresource HTTP/1.1\nHost: resource.example.org\nDPoP: ${DPOP_PROOF_FIG13}\n`),
+  DPOP_BINDING_MATCHES: () =>
+    run(
+      `GET /protectedresource HTTP/1.1\nHost: resource.example.org\nAuthorization: DPoP ${DPOP_ACCESS_TOKEN}\nDPoP: ${DPOP_PROOF_FIG13}\n`,
+      { pick: 1 },
+    ),
   KUBECONFIG_USER_WITHOUT_TOKEN: () =>
     run(
       JSON.stringify({

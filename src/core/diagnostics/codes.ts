@@ -62,6 +62,20 @@ export const CODES = {
   KUBECONFIG_USER_WITHOUT_TOKEN: { severity: 'info' },
   /** A TokenRequest's status expiry differs from exp. */
   TOKEN_REQUEST_EXPIRY_DIFFERS: { severity: 'info' },
+  /** A TokenReview or SelfSubjectReview that holds no token. */
+  REVIEW_WITHOUT_TOKEN: { severity: 'info' },
+  /** A CSI token whose audience key is not in its aud. */
+  CSI_AUDIENCE_MISMATCH: { severity: 'warning' },
+  /** A known kind of bearer token that is not a JWT. */
+  BEARER_NOT_JWT: { severity: 'info' },
+  /** An EKS token the aws-iam-authenticator would refuse before asking STS. */
+  EKS_TOKEN_INVALID: { severity: 'error' },
+  /** One word that is not a JWT: perhaps a static or other opaque token. */
+  BEARER_OPAQUE: { severity: 'info' },
+  /** A DPoP proof's ath, jkt, htm or htu does not match the request it came with. */
+  DPOP_BINDING_MISMATCH: { severity: 'error', ref: rfc(9449, '4.3') },
+  /** A DPoP proof matches the request and access token it came with. */
+  DPOP_BINDING_MATCHES: { severity: 'info', ref: rfc(9449, '4.3') },
   /** The token in the address has a broken %-escape. */
   FRAGMENT_BAD_ESCAPE: { severity: 'error' },
 

@@ -1,5 +1,6 @@
 import type { KubernetesClaims } from './claims.ts'
-import { isApiServerAudience } from './provider.ts'
+import { isApiServerAudience } from './apiAudience.ts'
+import { bindingAdvice } from './bindingAdvice.ts'
 
 export interface AdviceItem {
   /** Stable id, used as the `data-advice` test hook. */
@@ -115,8 +116,9 @@ function reissue(c: KubernetesClaims, ns: string, sa: string): AdviceItem | unde
 /**
  * Next steps for a Kubernetes token, with copyable commands filled in from its namespace,
  * names and audience. Values are shell-quoted because they come from an untrusted token.
+ * `fromCredentialProvider`: the token came in a kubelet CredentialProviderRequest.
  */
-export function kubernetesAdvice(c: KubernetesClaims): AdviceItem[] {
+export function kubernetesAdvice(c: KubernetesClaims, fromCredentialProvider = false): AdviceItem[] {
   const ns = c.namespace ?? '<namespace>'
   const sa = c.serviceAccount.name ?? '<service-account>'
   const items: AdviceItem[] = c.shape === 'legacy' ? legacyAdvice(ns, sa, c.secretName) : []
@@ -134,8 +136,9 @@ export function kubernetesAdvice(c: KubernetesClaims): AdviceItem[] {
   })
   const bound = boundObjectCheck(c, ns)
   if (bound) items.push(bound)
-  const again = c.shape === 'bound' ? reissue(c, ns, sa) : undefined
+  const again = c.shape === 'bound' && c.webhooks.length === 0 ? reissue(c, ns, sa) : undefined
   if (again) items.push(again)
+  items.push(...bindingAdvice(c, fromCredentialProvider))
   items.push(
     {
       id: 'jwks',

@@ -5,7 +5,7 @@ import { spellDuration } from '../time/duration.ts'
 import { validityAt } from '../time/validity.ts'
 import type { KubernetesClaims } from './claims.ts'
 import { ApiServerLeewaySeconds } from './extension.ts'
-import { isApiServerAudience } from './provider.ts'
+import { isApiServerAudience } from './apiAudience.ts'
 import { signerShape } from './signer.ts'
 
 /** What the risk banner is computed from: facts the analysis already has. */

@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics
 import { escapePointerToken } from '../encoding/json.ts'
 import type { KubernetesClaims, WebhookBinding } from './claims.ts'
 import { MaxAdmissionReviewWebhookTokenExpirationSeconds } from './extension.ts'
-import { isApiServerAudience } from './provider.ts'
+import { isApiServerAudience } from './apiAudience.ts'
 
 /** api authentication/v1 `AttestationAdmissionReviewAPIGroups`: the one attestation key there is. */
 export const AttestationAdmissionReviewAPIGroups = 'admissionReviewAPIGroups'

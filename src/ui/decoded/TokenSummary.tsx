@@ -11,7 +11,7 @@ const KIND_LABELS: Record<TokenKind, string> = {
   'k8s-token-request': 'Kubernetes TokenRequest token (not bound to an object)',
   jwt: 'JSON Web Token',
   jwe: 'Encrypted token (JWE)',
-  invalid: 'Not a valid token',
+  invalid: 'Not a valid JWT',
 }
 
 export function TokenSummary({ analysis }: { analysis: Analysis }) {
