@@ -1,7 +1,8 @@
 // DPoP proofs (RFC 9449): a valid kind of JWT, not an access token. What can be checked from the
 // proof alone; the request and access token it came with are compared by the extractor
 // (extract/dpopBinding.ts) when the paste holds them.
-import { diagnostic, onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
 import { isJsonObject, type JsonObject } from '../encoding/json.ts'
 import { jwkThumbprint } from './jwkThumbprint.ts'
 

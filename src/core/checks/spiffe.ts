@@ -1,7 +1,8 @@
 // SPIFFE SVIDs in JWT form: the JWT-SVID (a bearer token) and the WIT-SVID (a workload identity
 // token bound to a key, added in 2026). Rules from spiffe/spiffe standards/JWT-SVID.md and
 // standards/WIT-SVID.md at 665a28f3.
-import { diagnostic, onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
 import { spiffe } from '../diagnostics/specRefs.ts'
 import { isJsonObject, type JsonObject } from '../encoding/json.ts'
 

@@ -2,9 +2,13 @@ import type { DecodedToken } from '../decode/decodeToken.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { ProviderId } from '../knowledge/types.ts'
 import { claimValueDiagnostics } from './claimValues.ts'
+import { deceptiveTextDiagnostics } from './deceptiveText.ts'
+import { readKubernetesClaims } from '../k8s/claims.ts'
+import { nameDiagnostics } from '../k8s/nameChecks.ts'
 import { headerDiagnostics } from './headerWarnings.ts'
 import { kubernetesDiagnostics } from '../k8s/shapeChecks.ts'
 import { workloadTokenDiagnostics } from './workloadTokens.ts'
+import { timeDiagnostics } from '../time/checks.ts'
 
 /**
  * The checks that only apply to some kinds of token: a Kubernetes token's claim shape (the start-up
@@ -18,11 +22,30 @@ function neighbourChecks(decoded: DecodedToken, providers: readonly ProviderId[]
   return [...kubernetesDiagnostics(payload, header), ...workloadTokenDiagnostics(header, payload, providers)]
 }
 
-/** Header/algorithm warnings and claim value checks, each attached to its row by pointer. */
+/**
+ * Header/algorithm warnings, claim value checks, the NumericDate checks, a Kubernetes token's shape,
+ * the tokens that sit next to Kubernetes ones, Kubernetes names no cluster could have written, and text that could mislead a reader (bidi controls, invisible and
+ * look-alike characters), each attached to its row by pointer. They load with the knowledge base,
+ * after the first decoded view: the first view shows the rows, and their findings follow a frame later.
+ */
 export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
   const claims =
     decoded.payload.kind === 'claims'
-      ? claimValueDiagnostics(decoded.payload.json.value, decoded.header?.value.alg)
+      ? [
+          ...timeDiagnostics(decoded.payload.json.value),
+          ...claimValueDiagnostics(decoded.payload.json.value, decoded.header?.value.alg),
+        ]
       : []
-  return [...headerDiagnostics(decoded, providers), ...claims, ...neighbourChecks(decoded, providers)]
+  const deceptive = [
+    ...(decoded.header ? deceptiveTextDiagnostics(decoded.header.value, 'header') : []),
+    ...(decoded.payload.kind === 'claims' ? deceptiveTextDiagnostics(decoded.payload.json.value, 'payload') : []),
+  ]
+  const k8s = decoded.payload.kind === 'claims' ? readKubernetesClaims(decoded.payload.json.value) : undefined
+  return [
+    ...headerDiagnostics(decoded, providers),
+    ...claims,
+    ...neighbourChecks(decoded, providers),
+    ...(k8s ? nameDiagnostics(k8s) : []),
+    ...deceptive,
+  ]
 }

@@ -1,8 +1,9 @@
 import { analyze, type Analysis, type AnalyzeOptions } from '../analysis/analyze.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { diffJson, type DiffRow } from './diff.ts'
 import { compareNotes, type CompareNote } from './notes.ts'
 import { describeSide, type CompareSide } from './sides.ts'
+import { diagnostic } from './codes.ts'
 
 export interface CompareOptions {
   /** Now, in seconds since the epoch: `validity-differs` is about this moment. */

@@ -1,7 +1,8 @@
 import type { DecodedToken } from '../decode/decodeToken.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { formatJsonText } from './jsonText.ts'
 import type { Draft } from './templates.ts'
+import { diagnostic } from './codes.ts'
 
 export type CopyResult =
   { ok: true; draft: Draft; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }

@@ -3,9 +3,10 @@
  * formatter that keep the text's own tokens (member order, duplicates, escapes, the digits of
  * large integers), and member edits that keep Kubernetes' sorted key order.
  */
+import { diagnostic } from './codes.ts'
 import { prettyJson } from '../analysis/rows.ts'
 import type { DecodedJson } from '../decode/decodeToken.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
 import { isJsonObject, parseJson, type ImpreciseNumber, type JsonObject, type JsonValue } from '../encoding/json.ts'
 import { evaluatePointer } from '../encoding/jsonPointer.ts'

@@ -3,8 +3,8 @@
  * PKCS#1 or SEC 1 PEM, a private JWK, or an HMAC secret). The private half is imported
  * non-extractable and lives only in the returned object, in memory; nothing here stores it.
  */
-import type { DiagnosticCode } from '../diagnostics/codes.ts'
-import { diagnostic, type Diagnostic, type DiagnosticOptions } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type ComposeCode } from './codes.ts'
+import type { Diagnostic, DiagnosticOptions } from '../diagnostics/diagnostic.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
 import { decodeBase64Loose, encodeBase64url } from '../encoding/base64url.ts'
 import { spkiParams } from '../verify/algorithms.ts'
@@ -67,7 +67,7 @@ export type KeyResult =
       suggestedAlg?: SigningAlg
     }
 
-const fail = (code: DiagnosticCode, message: string, options?: DiagnosticOptions): KeyResult => ({
+const fail = (code: ComposeCode, message: string, options?: DiagnosticOptions): KeyResult => ({
   ok: false,
   diagnostics: [diagnostic(code, message, options)],
 })

@@ -3,7 +3,8 @@
  * gave or generated; nothing here re-signs a pasted token by itself, and an unsigned token is a
  * separate call that says so.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
 import { encodeBase64url } from '../encoding/base64url.ts'
 import type { JsonObject } from '../encoding/json.ts'

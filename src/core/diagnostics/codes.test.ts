@@ -39,7 +39,8 @@ import {
   type SigningAlg,
 } from '../compose/index.ts'
 import { CERT_PUBLIC_KEY_PEM } from '../../test/generated-keys.ts'
-import { CODES, type DiagnosticCode } from './codes.ts'
+import type { DiagnosticCode } from './codes.ts'
+import { REGISTRY, REGISTRY_PIECES } from './registry.ts'
 import { internalError, type Diagnostic } from './diagnostic.ts'
 
 type Witness = () => Diagnostic[] | Promise<Diagnostic[]>
@@ -210,7 +211,7 @@ const WITNESSES = {
   HEADER_JKU: () => header({ alg: 'HS256', jku: 'https://example.com/jwks' }),
   HEADER_X5U: () => header({ alg: 'HS256', x5u: 'https://example.com/cert' }),
   HEADER_X5C: () => header({ alg: 'HS256', x5c: ['MIIB'] }),
-  CRIT_INVALID: () => header({ alg: 'HS256', crit: 'exp' }),
+  CRIT_INVALID: () => header({ alg: 'HS256', crit: [] }),
   CRIT_EXTENSIONS: () => header({ alg: 'HS256', crit: ['urn:example'], 'urn:example': true }),
   HEADER_B64_FALSE: () => run(`${b64u('{"alg":"HS256","b64":false,"crit":["b64"]}')}.hi.${b64u('s'.repeat(32))}`),
   B64_NOT_CRITICAL: () => run(`${b64u('{"alg":"HS256","b64":false}')}.hi.${b64u('s'.repeat(32))}`),
@@ -219,6 +220,9 @@ const WITNESSES = {
   PBES2_P2C_INVALID: () => header({ alg: 'HS256', p2c: -1 }),
   PBES2_P2C_LARGE: () => header({ alg: 'HS256', p2c: 10_000_000 }),
   TYP_KIND: () => header({ alg: 'HS256', typ: 'at+jwt' }),
+  HEADER_PARAM_TYPE: () => header({ alg: 'HS256', kid: 123 }),
+  ALG_CASE_MISMATCH: () => header({ alg: 'hs256' }),
+  ALG_UNREGISTERED: () => header({ alg: 'urn:example:private-alg' }),
 
   // Claim checks
   AUD_INVALID_TYPE: () => claims({ aud: 42 }),
@@ -232,6 +236,12 @@ const WITNESSES = {
   OIDC_HASH_NOT_STRING: () => claims({ at_hash: 1 }),
   OIDC_HASH_LENGTH: () => claims({ at_hash: 'abc' }, { alg: 'RS256' }),
   VERIFIED_NOT_BOOLEAN: () => claims({ email_verified: 'false' }),
+
+  // Text that misleads its reader
+  DISPLAY_BIDI_CONTROL: () => claims({ sub: 'admin\u202etxt.exe' }),
+  DISPLAY_CONTROL_CHARACTER: () => claims({ sub: 'alice\u0000' }),
+  DISPLAY_INVISIBLE_CHARACTER: () => claims({ 'gr\u200boups': ['admin'] }),
+  DISPLAY_CONFUSABLE_CHARACTER: () => header({ alg: 'HS256', kid: 'p\u0430ypal' }),
 
   // Time claims
   TIME_NOT_A_NUMBER: () => claims({ exp: '1700000000' }),
@@ -250,6 +260,7 @@ const WITNESSES = {
   K8S_BOUND_CONFLICT: () => claims(bound({ pod: { name: 'p', uid: 'u' }, secret: { name: 's', uid: 'v' } })),
   K8S_BOUND_REF_INCOMPLETE: () => claims(bound({ pod: { name: 'p' } })),
   K8S_UNKNOWN_BOUND_OBJECT: () => claims(bound({ extra: { widget: { name: 'w', uid: 'x' } } })),
+  K8S_NAME_INVALID: () => claims(bound({ pod: { name: '--all', uid: 'u' } })),
   K8S_SUB_MISSING: () => claims(bound({ sub: null })),
   K8S_SUB_UNPARSABLE: () => claims(bound({ sub: 'user:alice' })),
   K8S_SUB_MISMATCH: () => claims(bound({ ns: 'prod', sub: 'system:serviceaccount:dev:builder' })),
@@ -369,6 +380,14 @@ const WITNESSES = {
   SHARE_NOTHING_TO_SHARE: () => share('abc.def.ghi'),
   SHARE_ENCRYPTED: () => share(fixture('rfc7516-a1-jwe').token),
   SHARE_PAYLOAD_UNSUPPORTED: () => share(tok({ alg: 'HS256', cty: 'JWT' }, INNER)),
+  SHARE_REDACTION_FAILED: () => {
+    // A paste never gets here (header and claims were parsed already): the guard that keeps a link
+    // from promising what it cannot hide is driven with an analysis whose header text was cut.
+    const a = analyze(tok({ alg: 'HS256' }, { uid: 'u' }), FULL)
+    const cut = { ...a, decoded: { ...a.decoded, header: { ...a.decoded.header!, text: '{"alg":' } } }
+    const built = buildShareState(cut, { redact: { uids: true } })
+    return built.ok ? [] : [built.diagnostic]
+  },
   SHARED_VALUE_REDACTED: () => {
     const t = tok({ alg: 'HS256' }, { sub: '[redacted name]' }, '')
     return sharedViewDiagnostics(
@@ -386,7 +405,7 @@ const WITNESSES = {
 const witnesses: Partial<Record<string, Witness>> = WITNESSES
 
 describe('the diagnostics registry', () => {
-  const codes = Object.keys(CODES) as DiagnosticCode[]
+  const codes = Object.keys(REGISTRY) as DiagnosticCode[]
 
   it.each(codes)('%s has a witness that produces it with the registry severity', async (code) => {
     const witness = witnesses[code]
@@ -394,15 +413,23 @@ describe('the diagnostics registry', () => {
     const produced = await witness!()
     const mine = produced.filter((d) => d.code === code)
     expect(mine.length, `${code} not produced; got ${produced.map((d) => d.code).join(', ')}`).toBeGreaterThan(0)
-    for (const d of produced) expect(d.severity, d.code).toBe(CODES[d.code].severity)
+    for (const d of produced) expect(d.severity, d.code).toBe(REGISTRY[d.code].severity)
   })
 
   it('has no witness for a code that is not in the registry', () => {
-    expect(Object.keys(WITNESSES).filter((c) => !(c in CODES))).toEqual([])
+    expect(Object.keys(WITNESSES).filter((c) => !(c in REGISTRY))).toEqual([])
+  })
+
+  it('stores each code in one piece of the registry only', () => {
+    const all = Object.values(REGISTRY_PIECES).flatMap((piece) => Object.keys(piece))
+    expect(all.filter((code, i) => all.indexOf(code) !== i)).toEqual([])
+    expect(all).toHaveLength(codes.length)
   })
 
   it('titles every code with a one-line TSDoc comment, and uses codes in UPPER_SNAKE', () => {
-    const source = readFileSync(new URL('./codes.ts', import.meta.url), 'utf8')
+    const source = Object.keys(REGISTRY_PIECES)
+      .map((path) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'))
+      .join('\n')
     const titled = new Map([...source.matchAll(/\/\*\* (.+?) \*\/\n\s+([A-Z0-9_]+): \{/g)].map((m) => [m[2], m[1]]))
     for (const code of codes) {
       expect(code).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/)
@@ -411,7 +438,7 @@ describe('the diagnostics registry', () => {
   })
 
   it('gives each banner id to one code only', () => {
-    const ids = Object.values(CODES).flatMap((c) => ('banner' in c ? [c.banner] : []))
+    const ids = Object.values(REGISTRY).flatMap((c) => ('banner' in c ? [c.banner] : []))
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids).toHaveLength(10)
   })

@@ -32,7 +32,8 @@ export interface JsonParseResult {
   impreciseNumbers: ImpreciseNumber[]
 }
 
-const MAX_DEPTH = 256
+/** How deep JSON may nest before parsing stops with an error (a crafted token could nest far deeper). */
+export const MAX_JSON_DEPTH = 256
 
 // The pointer helpers live in jsonPointer.ts; re-exported so that existing imports keep working.
 export { escapePointerToken }
@@ -99,7 +100,7 @@ class Parser {
   }
 
   value(pointer: string, depth: number): JsonValue {
-    if (depth > MAX_DEPTH) this.fail(`JSON nested deeper than ${MAX_DEPTH} levels`)
+    if (depth > MAX_JSON_DEPTH) this.fail(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
     const c = this.text[this.pos]
     if (c === '{') return this.object(pointer, depth)
     if (c === '[') return this.array(pointer, depth)

@@ -1,5 +1,6 @@
 // Bearer tokens that are not JWTs: named and explained instead of being decoded as broken JWTs.
-import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
 import { encodeBase64url } from '../encoding/base64url.ts'
 import { sha256 } from '../encoding/sha256.ts'
 import { readEksToken } from './eks.ts'

@@ -1,6 +1,7 @@
 // The kubelet's request to a credential provider plugin (kubelet pkg/apis/credentialprovider/v1
 // types.go at 63b32497): with KEP-4412 it carries a pod-bound token for the image being pulled.
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
 import { asStr, at, stringMap } from './objects.ts'
 import { looksLikeJwt } from './text.ts'
 import type { Candidate, CredentialProviderContext } from './types.ts'

@@ -2,7 +2,8 @@
 // map from each audience to a TokenRequestStatus {token, expirationTimestamp} (api storage/v1
 // types.go at 10b39a39; k/k pkg/volume/csi/csi_mounter.go podServiceAccountTokenAttrs), in the
 // NodePublishVolume volume_context, or in its secrets with serviceAccountTokenInSecrets (KEP-5538).
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
 import { decodeToken } from '../decode/decodeToken.ts'
 import { crossCheckTokenRequest } from './crossCheck.ts'
 import { asObj, asStr, type Obj } from './objects.ts'

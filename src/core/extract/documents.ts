@@ -1,4 +1,5 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
 import { credentialProviderCandidate, isCredentialProviderRequest } from './credentialProvider.ts'
 import { csiCandidates, csiTokenMap } from './csi.ts'
 import { fieldCandidates } from './fields.ts'

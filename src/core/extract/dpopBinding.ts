@@ -3,7 +3,8 @@
 // cannot answer: htm, htu, ath, and the access token's cnf.jkt against the proof's key.
 import { accessTokenHash, jwkThumbprint } from '../checks/jwkThumbprint.ts'
 import { decodeToken } from '../decode/decodeToken.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
 import { isJsonObject, type JsonObject } from '../encoding/json.ts'
 import type { Candidate } from './types.ts'
 

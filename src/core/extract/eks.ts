@@ -1,7 +1,8 @@
 // The EKS bearer token: `k8s-aws-v1.` + base64url of a presigned STS GetCallerIdentity URL, as
 // aws-iam-authenticator pkg/token/token.go writes and checks it (kubernetes-sigs/aws-iam-authenticator
 // at 81b1daba00d194c00d3cdd8b0a0fece5ba648d4e). The URL is read, never fetched.
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
 import type { BearerContext } from './types.ts'
 
 /** token.go `v1Prefix`. */

@@ -1,4 +1,5 @@
-import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
 import type { Candidate, ExtractionSource } from './types.ts'
 
 /** Characters a compact token (or its standard-base64 cousin) can contain. */

@@ -65,16 +65,37 @@ describe('advice for a webhook-bound token', () => {
     const items = kubernetesAdvice(k8s(webhookClaims()))
     const ids = items.map((a) => a.id)
     expect(ids).toEqual(
-      expect.arrayContaining(['check-webhook-configuration', 'webhook-attest', 'webhook-token-request']),
+      expect.arrayContaining([
+        'check-webhook-configuration',
+        'webhook-attest',
+        'webhook-token-request',
+        'webhook-token-post',
+      ]),
     )
     // kubectl create token cannot bind to webhook configurations (kubectl create_token.go boundObjectKinds).
     expect(ids).not.toContain('reissue')
     const check = items.find((a) => a.id === 'check-webhook-configuration')
     expect(check?.command).toBe(
-      "kubectl get validatingwebhookconfiguration policy-config -o jsonpath='{.metadata.uid}'",
+      "kubectl get validatingwebhookconfiguration -o jsonpath='{.metadata.uid}' -- policy-config",
     )
+    expect(items.find((a) => a.id === 'webhook-attest')?.argv).toEqual([
+      'kubectl',
+      'auth',
+      'can-i',
+      'attest',
+      'admissionReviewAPIGroups.authentication.k8s.io/apps',
+      '--as=system:serviceaccount:policy:policy-webhook',
+    ])
+    expect(items.find((a) => a.id === 'webhook-token-post')?.argv).toEqual([
+      'kubectl',
+      'create',
+      '--raw',
+      '/api/v1/namespaces/policy/serviceaccounts/policy-webhook/token',
+      '-f',
+      'token-request.json',
+    ])
     const request = items.find((a) => a.id === 'webhook-token-request')?.command ?? ''
-    const body = JSON.parse(request.split('\n')[1] ?? '') as { spec: Record<string, unknown> }
+    const body = JSON.parse(request) as { spec: Record<string, unknown> }
     expect(body.spec).toEqual({
       audiences: ['https://policy-webhook.policy.svc:443/validate'],
       expirationSeconds: 600,
@@ -86,5 +107,16 @@ describe('advice for a webhook-bound token', () => {
       },
       attestations: { admissionReviewAPIGroups: ['apps'] },
     })
+  })
+
+  it('withholds the request when the attested group could never have been accepted', () => {
+    const claims = webhookClaims()
+    const items = kubernetesAdvice({
+      ...k8s(claims),
+      attestations: { member: 'attestations', value: { admissionReviewAPIGroups: ['--all'] } },
+    })
+    const request = items.find((a) => a.id === 'webhook-token-request')
+    expect(request?.command).toBeUndefined()
+    expect(request?.withheld).toMatch(/neither \* nor a DNS-1123 subdomain/)
   })
 })

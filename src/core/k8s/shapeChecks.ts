@@ -1,6 +1,7 @@
 // The findings about a Kubernetes token's claim shape. Lazily loaded with the other header and
 // claim checks (checks/tokenChecks.ts); the start-up bundle only classifies (classify.ts).
-import { diagnostic, type Diagnostic, type DiagnosticOptions } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic, DiagnosticOptions } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
 import { escapePointerToken, type JsonObject } from '../encoding/json.ts'
 import { LEGACY_CLAIMS, readKubernetesClaims, type KubernetesClaims } from './claims.ts'
 import { headerDiagnostics } from './header.ts'

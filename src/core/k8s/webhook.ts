@@ -1,11 +1,13 @@
 // Tokens bound to an admission webhook configuration (KEP-6060, Kubernetes 1.37 alpha behind
 // APIServerWebhookAuthenticationToken; k/k PR #140113). Rules from k/k
 // pkg/registry/core/serviceaccount/storage/token.go and pkg/apis/authentication/validation.
-import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.ts'
+import type { Diagnostic } from '../diagnostics/index.ts'
+import { diagnostic, type KubernetesCode } from './codes.ts'
 import { escapePointerToken } from '../encoding/json.ts'
 import type { KubernetesClaims, WebhookBinding } from './claims.ts'
 import { MaxAdmissionReviewWebhookTokenExpirationSeconds } from './extension.ts'
 import { isApiServerAudience } from './apiAudience.ts'
+import { isDNS1123Subdomain } from './names.ts'
 
 /** api authentication/v1 `AttestationAdmissionReviewAPIGroups`: the one attestation key there is. */
 export const AttestationAdmissionReviewAPIGroups = 'admissionReviewAPIGroups'
@@ -13,7 +15,6 @@ export const AttestationAdmissionReviewAPIGroups = 'admissionReviewAPIGroups'
 export const KEP_ATTESTATION_KEY = 'webhook-authentication.k8s.io/allowedAPIGroup'
 
 const KIND_NAME = { validating: 'ValidatingWebhookConfiguration', mutating: 'MutatingWebhookConfiguration' } as const
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
 
 /** The object kind a binding names, e.g. `ValidatingWebhookConfiguration`. */
 export function webhookKindName(w: WebhookBinding): string {
@@ -50,7 +51,7 @@ export function serviceWebhookAudience(aud: string): WebhookAudience | undefined
 }
 
 const on = (pointer: string) => ({ pointer, location: 'payload' as const, part: 'payload' as const })
-const at = (code: DiagnosticCode, message: string, pointer: string) => diagnostic(code, message, on(pointer))
+const at = (code: KubernetesCode, message: string, pointer: string) => diagnostic(code, message, on(pointer))
 
 function bindingDiagnostics(c: KubernetesClaims): Diagnostic[] {
   const out: Diagnostic[] = []
@@ -187,7 +188,7 @@ function attestationDiagnostics(c: KubernetesClaims): Diagnostic[] {
   const group = groups[0]
   if (typeof group !== 'string' || group === '') {
     out.push(...problem(`The attested API group is empty ("may not be an empty string").`, pointer))
-  } else if (group !== '*' && (group.length > 253 || !DNS_SUBDOMAIN.test(group))) {
+  } else if (group !== '*' && !isDNS1123Subdomain(group)) {
     out.push(
       ...problem(
         `The attested API group ${JSON.stringify(group)} is not a DNS subdomain, as API group names are ("must specify a valid API Group").`,

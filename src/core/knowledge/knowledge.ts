@@ -109,6 +109,18 @@ export function pointerTokens(pointer: string): string[] {
         .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
 }
 
+/**
+ * The registered data with a provider pack added (providers.generated.ts, loaded on demand):
+ * registered entries keep coming first, so a name's registered meaning is still listed first.
+ */
+export function withProviderData(data: KnowledgeData, providers: KnowledgeData): KnowledgeData {
+  return {
+    claims: [...data.claims, ...providers.claims],
+    headers: [...data.headers, ...providers.headers],
+    algorithms: [...data.algorithms, ...providers.algorithms],
+  }
+}
+
 /** Builds the knowledge base from generated data; `extra` lookups explain payload members it does not know. */
 export function createKnowledge(
   data: KnowledgeData = KNOWLEDGE_DATA,

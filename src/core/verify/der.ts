@@ -125,3 +125,30 @@ export function certificateSpki(cert: Uint8Array): Uint8Array | null {
   if (!spki || spki.tag !== 0x30) return null
   return cert.slice(spki.offset, spki.end)
 }
+
+/** The tag, content start and declared length of the TLV at `offset`, read without requiring its content. */
+export interface TlvHeader {
+  tag: number
+  start: number
+  length: number
+}
+
+/**
+ * Reads only the tag and length at `offset`, so that a DER value cut off in copying can still be
+ * recognised by its first elements. Null when no well-formed header fits.
+ */
+export function readHeader(bytes: Uint8Array, offset: number): TlvHeader | null {
+  if (offset + 2 > bytes.length) return null
+  const tag = bytes[offset] as number
+  if ((tag & 0x1f) === 0x1f) return null
+  let length = bytes[offset + 1] as number
+  let start = offset + 2
+  if (length & 0x80) {
+    const n = length & 0x7f
+    if (n === 0 || n > 4 || start + n > bytes.length) return null
+    length = 0
+    for (let i = 0; i < n; i++) length = length * 256 + (bytes[start + i] as number)
+    start += n
+  }
+  return { tag, start, length }
+}

@@ -1,13 +1,13 @@
-import { filterRows, jsonType, rowOwnsPointer, type ClaimRow, type Diagnostic } from '../../core/index.ts'
+import { filterRows, jsonType, showDeceptive, type ClaimRow, type Diagnostic } from '../../core/index.ts'
 import { DiagnosticItem } from './DiagnosticList.tsx'
-import { ClaimExplanation } from '../knowledge/ClaimExplanation.tsx'
 import { ClaimValue } from './ClaimValue.tsx'
 import { useClaimKnowledge } from '../knowledge/useKnowledge.ts'
 
 interface Props {
   rows: ClaimRow[]
   location: 'header' | 'payload'
-  diagnostics: Diagnostic[]
+  /** The diagnostics analyze() placed on this table's rows, by row pointer. */
+  placed: ReadonlyMap<string, Diagnostic[]>
 }
 
 function hookProps(row: ClaimRow, location: 'header' | 'payload') {
@@ -15,12 +15,10 @@ function hookProps(row: ClaimRow, location: 'header' | 'payload') {
 }
 
 /** One row per claim or header parameter; nested objects become a group heading over their leaves. */
-export function ClaimTable({ rows, location, diagnostics }: Props) {
+export function ClaimTable({ rows, location, placed }: Props) {
   const caption = location === 'header' ? 'Header parameters' : 'Claims'
-  const { explain, query } = useClaimKnowledge()
+  const { explain, query, Explanation } = useClaimKnowledge()
   const visible = filterRows(rows, query, (row) => explain(row, location)?.map((i) => i.title) ?? [])
-  // Only the diagnostics that belong on a row of this table are matched against each row.
-  const onRows = diagnostics.filter((d) => (d.location ?? 'payload') === location && d.pointer !== undefined)
   return (
     <table className="claims">
       <caption className="visually-hidden">{caption}</caption>
@@ -35,7 +33,7 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
           .filter((row) => visible.has(row.pointer))
           .map((row) => {
             const infos = explain(row, location)
-            const rowDiagnostics = onRows.filter((d) => rowOwnsPointer(row, d.pointer as string))
+            const rowDiagnostics = placed.get(row.pointer) ?? []
             return (
               <tr
                 key={row.pointer}
@@ -44,7 +42,7 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
                 {...hookProps(row, location)}
               >
                 <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1.25}rem` }}>
-                  <code className="claim-name">{row.name}</code>
+                  <code className="claim-name">{showDeceptive(row.name)}</code>
                   {!row.isGroup && (
                     <span className="claim-type">{row.rawNumber ? 'number (large)' : jsonType(row.value)}</span>
                   )}
@@ -58,7 +56,7 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
                       ))}
                     </ul>
                   )}
-                  {infos && <ClaimExplanation infos={infos} location={location} />}
+                  {infos && Explanation && <Explanation infos={infos} location={location} />}
                 </td>
               </tr>
             )

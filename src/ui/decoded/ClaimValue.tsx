@@ -1,12 +1,21 @@
-import { isNumericDatePointer, type ClaimRow, type JsonValue } from '../../core/index.ts'
+import {
+  isNumericDatePointer,
+  showDeceptive,
+  showDeceptiveJson,
+  type ClaimRow,
+  type JsonValue,
+} from '../../core/index.ts'
 import { NumericDateValue } from '../time/NumericDateValue.tsx'
 import { ScalarList } from './ScalarList.tsx'
 
 function render(v: JsonValue): string {
-  return typeof v === 'string' ? v : JSON.stringify(v, null, 1)
+  return typeof v === 'string' ? showDeceptive(v) : showDeceptiveJson(JSON.stringify(v, null, 1))
 }
 
-/** A claim value, always rendered as text: claim values are untrusted input. */
+/**
+ * A claim value, always rendered as text: claim values are untrusted input. Characters that
+ * would reorder, hide or imitate text are shown as markers such as ⟨U+202E⟩.
+ */
 export function ClaimValue({ row }: { row: ClaimRow }) {
   const v = row.value
   if (typeof v === 'number' && Number.isFinite(v) && isNumericDatePointer(row.pointer))
@@ -17,6 +26,6 @@ export function ClaimValue({ row }: { row: ClaimRow }) {
     return <ScalarList items={v} />
   }
   if (typeof v === 'string')
-    return <code className="claim-value claim-string">{v === '' ? '"" (empty string)' : v}</code>
+    return <code className="claim-value claim-string">{v === '' ? '"" (empty string)' : showDeceptive(v)}</code>
   return <code className="claim-value">{render(v)}</code>
 }

@@ -1,6 +1,6 @@
 import type { BearerContext, CredentialProviderContext, CsiContext, ReviewContext } from '../../core/index.ts'
 import { CopyButton } from '../common/CopyButton.tsx'
-import { useNow } from '../useNow.ts'
+import { useNow } from '../hooks.ts'
 
 /** The contexts this component shows; the others are the extraction panel's own. */
 export type PasteContext = ReviewContext | CsiContext | CredentialProviderContext | BearerContext

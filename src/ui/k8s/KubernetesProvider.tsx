@@ -1,4 +1,4 @@
-import type { ProviderRecognition } from '../../core/index.ts'
+import { showDeceptive as shown, type ProviderRecognition } from '../../core/index.ts'
 
 /** Where the issuer and audiences point: a managed service, a distribution, or "cannot tell". */
 export function KubernetesProvider({ recognition: p }: { recognition: ProviderRecognition }) {
@@ -6,7 +6,7 @@ export function KubernetesProvider({ recognition: p }: { recognition: ProviderRe
     <div className="k8s-block" data-testid="provider" data-provider={p.provider}>
       <h3>Provider and audience</h3>
       <p>
-        <strong>{p.label}.</strong> {p.reason}
+        <strong>{p.label}.</strong> {shown(p.reason)}
       </p>
       {p.details.length > 0 && (
         <dl className="k8s-facts">
@@ -14,22 +14,22 @@ export function KubernetesProvider({ recognition: p }: { recognition: ProviderRe
             <div key={d.label} className="k8s-fact">
               <dt>{d.label}</dt>
               <dd>
-                <code>{d.value}</code>
+                <code>{shown(d.value)}</code>
               </dd>
             </div>
           ))}
         </dl>
       )}
-      {p.candidates.length > 0 && <p>Could be: {p.candidates.join('; ')}.</p>}
+      {p.candidates.length > 0 && <p>Could be: {shown(p.candidates.join('; '))}.</p>}
       {p.audiences.length === 0 ? (
         <p>No audience: the API server treats such a token as meant for itself.</p>
       ) : (
         <ul className="k8s-list">
           {p.audiences.map((a) => (
             <li key={a.audience} data-testid="audience" data-target={a.target}>
-              <code>{a.audience}</code>: {a.explanation}{' '}
+              <code>{shown(a.audience)}</code>: {shown(a.explanation)}{' '}
               <span className="k8s-aside" data-testid="audience-when-wrong">
-                When it is the wrong one: {a.whenWrong}
+                When it is the wrong one: {shown(a.whenWrong)}
               </span>
             </li>
           ))}

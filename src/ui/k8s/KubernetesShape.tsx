@@ -1,4 +1,5 @@
-import type { KubernetesClaims, KubernetesInsightsModule, JsonObject } from '../../core/index.ts'
+import type { KubernetesInsightsModule } from '../../app/modules.ts'
+import type { KubernetesClaims, JsonObject } from '../../core/index.ts'
 
 interface Props {
   claims: KubernetesClaims

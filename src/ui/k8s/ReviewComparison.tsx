@@ -1,4 +1,5 @@
-import type { KubernetesIdentity, KubernetesInsightsModule, ReviewContext } from '../../core/index.ts'
+import type { KubernetesInsightsModule } from '../../app/modules.ts'
+import type { KubernetesIdentity, ReviewContext } from '../../core/index.ts'
 
 const WORDS = {
   same: 'same',

@@ -1,7 +1,7 @@
-// Loaded with a dynamic import() only when a paste looks like YAML, so that the YAML library
+// Loaded on demand (src/app/modules.ts) only when a paste looks like YAML, so that the YAML library
 // lands in its own chunk and the start-up bundle does not carry it.
 import { parseAllDocuments } from 'yaml'
-import type { YamlParser } from '../../core/index.ts'
+import type { YamlParser } from '../core/index.ts'
 
 /** Parses every document of a YAML stream to plain values; throws on the first YAML error. */
 export const parseYamlDocuments: YamlParser = (text) => {
