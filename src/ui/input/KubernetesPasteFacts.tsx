@@ -1,4 +1,10 @@
-import type { BearerContext, CredentialProviderContext, CsiContext, ReviewContext } from '../../core/index.ts'
+import {
+  showDeceptive,
+  type BearerContext,
+  type CredentialProviderContext,
+  type CsiContext,
+  type ReviewContext,
+} from '../../core/index.ts'
 import { CopyButton } from '../common/CopyButton.tsx'
 import { useNow } from '../hooks.ts'
 
@@ -10,8 +16,9 @@ function Rows({ rows, kind }: { rows: [string, string][]; kind: string }) {
     <dl className="extraction-facts" data-testid="extraction-context" data-context={kind}>
       {rows.map(([k, v]) => (
         <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
+          {/* Pasted text: characters that hide or reorder text are shown as markers. */}
+          <dt>{showDeceptive(k)}</dt>
+          <dd>{showDeceptive(v)}</dd>
         </div>
       ))}
     </dl>

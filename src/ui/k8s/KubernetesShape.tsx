@@ -1,5 +1,5 @@
 import type { KubernetesInsightsModule } from '../../app/modules.ts'
-import type { KubernetesClaims, JsonObject } from '../../core/index.ts'
+import { showDeceptive as shown, type KubernetesClaims, type JsonObject } from '../../core/index.ts'
 
 interface Props {
   claims: KubernetesClaims
@@ -23,11 +23,12 @@ function WebhookBinding({ claims, insights }: Pick<Props, 'claims' | 'insights'>
     >
       <h3>Bound to an admission webhook</h3>
       <p>
-        Bound to the {insights.webhookKindName(w)} <code>{w.ref.name ?? '(no name)'}</code>
+        Bound to the {insights.webhookKindName(w)}{' '}
+        <code>{w.ref.name === undefined ? '(no name)' : shown(w.ref.name)}</code>
         {w.ref.uid ? (
           <>
             {' '}
-            (uid <code>{w.ref.uid}</code>)
+            (uid <code>{shown(w.ref.uid)}</code>)
           </>
         ) : null}
         : the API server minted it for a webhook of that configuration, which authenticates the API server’s
@@ -57,9 +58,9 @@ function WebhookBinding({ claims, insights }: Pick<Props, 'claims' | 'insights'>
         )}
       </p>
       <p>
-        Attested API groups: {groups.length ? groups.map((g) => <code key={g}>{g} </code>) : 'none'}. The webhook may
-        trust that the API server checked the account’s right to attest them (verb attest on admissionReviewAPIGroups).
-        Such tokens always live exactly 600 s and are never extended.
+        Attested API groups: {groups.length ? groups.map((g) => <code key={g}>{shown(g)} </code>) : 'none'}. The webhook
+        may trust that the API server checked the account’s right to attest them (verb attest on
+        admissionReviewAPIGroups). Such tokens always live exactly 600 s and are never extended.
       </p>
     </div>
   )
@@ -72,7 +73,7 @@ function Signer({ claims, header, insights }: Pick<Props, 'claims' | 'header' | 
     <div className="k8s-block" data-testid="k8s-signer" data-signer={s.kind}>
       <h3>Signer</h3>
       <p>
-        <strong>{label[s.kind]}.</strong> {s.explanation}
+        <strong>{label[s.kind]}.</strong> {shown(s.explanation)}
       </p>
     </div>
   )
@@ -109,8 +110,8 @@ function ImagePull({ claims, insights, fromCredentialProvider }: Omit<Props, 'he
   return (
     <div className="k8s-block" data-testid="image-pull" data-certain={String(r.certain)}>
       <h3>Image pulls</h3>
-      <p>{r.explanation}</p>
-      <p>{r.restriction}</p>
+      <p>{shown(r.explanation)}</p>
+      <p>{shown(r.restriction)}</p>
     </div>
   )
 }

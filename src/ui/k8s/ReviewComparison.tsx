@@ -1,5 +1,5 @@
 import type { KubernetesInsightsModule } from '../../app/modules.ts'
-import type { KubernetesIdentity, ReviewContext } from '../../core/index.ts'
+import { showDeceptive as shown, type KubernetesIdentity, type ReviewContext } from '../../core/index.ts'
 
 const WORDS = {
   same: 'same',
@@ -22,7 +22,7 @@ export function ReviewComparison({
   return (
     <div className="k8s-block" data-testid="review-compare" data-agrees={String(c.agrees)}>
       <h3>{review.review} and this token</h3>
-      <p>{c.summary}</p>
+      <p>{shown(c.summary)}</p>
       {c.rows.length > 0 && (
         <table className="k8s-review">
           <thead>
@@ -39,8 +39,8 @@ export function ReviewComparison({
                 <th scope="row">
                   <code>{r.field}</code>
                 </th>
-                <td>{r.reported ?? '—'}</td>
-                <td>{r.implied ?? '—'}</td>
+                <td>{r.reported === undefined ? '—' : shown(r.reported)}</td>
+                <td>{r.implied === undefined ? '—' : shown(r.implied)}</td>
                 <td>{WORDS[r.match]}</td>
               </tr>
             ))}
