@@ -297,9 +297,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByTestId('key-input').fill(jwks)
       await expect(page.getByTestId('api-server-verdict')).toHaveAttribute('data-state', 'authenticated')
       await page.getByText('As a TokenReview').click()
+      await page.getByText(/^Step by step/).click()
       await expectNoViolations(page)
       await page.getByTestId('cluster-config').fill('--api-audiences=vault')
       await expect(page.getByTestId('api-server-verdict')).toHaveAttribute('data-state', 'rejected')
+      await expectNoViolations(page)
+      // A start-up error in place of a verdict.
+      await page.getByTestId('cluster-config').fill('--service-account-issuer=')
+      await expect(page.getByTestId('cluster-config-error')).toContainText(
+        'service-account-issuer should not be an empty string',
+      )
       await expectNoViolations(page)
     })
   })
