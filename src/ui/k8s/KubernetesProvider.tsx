@@ -27,7 +27,10 @@ export function KubernetesProvider({ recognition: p }: { recognition: ProviderRe
         <ul className="k8s-list">
           {p.audiences.map((a) => (
             <li key={a.audience} data-testid="audience" data-target={a.target}>
-              <code>{shown(a.audience)}</code>: {shown(a.explanation)}
+              <code>{shown(a.audience)}</code>: {shown(a.explanation)}{' '}
+              <span className="k8s-aside" data-testid="audience-when-wrong">
+                When it is the wrong one: {shown(a.whenWrong)}
+              </span>
             </li>
           ))}
         </ul>
