@@ -200,7 +200,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByTestId('key-input').fill(jwks)
     await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified')
     await page.getByText('Where to get the keys').click()
-    await page.getByLabel('Expected audience').fill('sts.amazonaws.com')
+    // The expected audience is stated where the cluster's settings are.
+    await page.getByTestId('cluster-config').fill('--api-audiences=sts.amazonaws.com')
     await expect(page.locator('[data-testid=claim-check][data-claim=aud]')).toHaveAttribute('data-state', 'fail')
     await expectNoViolations(page)
     await page.getByTestId('key-input').fill('not a key')

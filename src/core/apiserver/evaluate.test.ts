@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { parseYamlDocuments } from '../../test/yaml.ts'
 import { createCelEngine } from '../cel/index.ts'
 import { jwksText, keyMaterial, signRaw, testKey } from '../../test/apiserverKit.ts'
-import { evaluateToken, parseClusterSettings, tokenReviewFor, tokenReviewYaml, type ClusterSettings } from './index.ts'
+import {
+  clusterExpectations,
+  evaluateToken,
+  parseClusterSettings,
+  tokenReviewFor,
+  tokenReviewYaml,
+  VERDICT_REASONS,
+  type ClusterSettings,
+} from './index.ts'
 
 const cel = createCelEngine()
 const KIND = 'https://kubernetes.default.svc.cluster.local'
@@ -100,6 +108,11 @@ status:
     expect(v.state).toBe('rejected')
     expect(v.reason).toBe('SA_AUDIENCE')
     expect(v.failedCheck).toBe('audience')
+    expect(v.cause?.step?.detail).toBe(`aud ["${KIND}"] has nothing in common with the API audiences ["vault"].`)
+    expect(v.cause?.inputs).toEqual([
+      'the token’s aud',
+      '--api-audiences (when it is not set: the service account issuers)',
+    ])
     expect(v.error).toBe(`token audiences ["${KIND}"] is invalid for the target audiences ["vault"]`)
     expect(tokenReviewFor(v, 't').status).toEqual({
       user: {},
@@ -208,18 +221,19 @@ jwt:
     message: no system names
 `
 
+async function oidcToken(claims: Record<string, unknown>, alg: 'RS256' | 'EdDSA' = 'RS256') {
+  const key = await testKey(alg, 'idp')
+  const token = await signRaw(
+    JSON.stringify({ iss: 'https://idp.example.com', aud: 'kubernetes', exp: now + 300, ...claims }),
+    key,
+    {
+      kid: 'idp-1',
+    },
+  )
+  return { token, keys: keyMaterial(jwksText([{ key, kid: 'idp-1' }])) }
+}
+
 describe('a JWT authenticator from a pasted AuthenticationConfiguration', () => {
-  const oidcToken = async (claims: Record<string, unknown>, alg: 'RS256' | 'EdDSA' = 'RS256') => {
-    const key = await testKey(alg, 'idp')
-    const token = await signRaw(
-      JSON.stringify({ iss: 'https://idp.example.com', aud: 'kubernetes', exp: now + 300, ...claims }),
-      key,
-      {
-        kid: 'idp-1',
-      },
-    )
-    return { token, keys: keyMaterial(jwksText([{ key, kid: 'idp-1' }])) }
-  }
   it('maps the username with CEL and adds system:authenticated after the user rules', async () => {
     const { token, keys } = await oidcToken({ preferred_username: 'jane', groups: ['dev'], jti: 'j-1' })
     const v = await evaluateToken({ token, settings: settings(AUTH_CONFIG), keys, nowMs: NOW, cel })
@@ -317,5 +331,105 @@ describe('evaluation never throws, and is authenticated only with a verified sig
       }),
       { numRuns: 150 },
     )
+  })
+  it('a token whose signature no pasted key verifies is never authenticated, however good its claims', async () => {
+    const right = await testKey('RS256', 'kind')
+    const other = await testKey('RS256', 'other')
+    const keyTexts = [
+      '',
+      jwksText([{ key: other, kid: right.k8sKid }]),
+      other.spkiPem,
+      jwksText([{ key: right, kid: right.k8sKid }]),
+    ]
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          expOffset: fc.integer({ min: -120, max: 7200 }),
+          aud: fc.constantFrom([KIND], ['vault'], KIND, []),
+          settingsText: fc.constantFrom('', `--service-account-issuer=${KIND}`, '--api-audiences=vault', AUTH_CONFIG),
+          keyIndex: fc.integer({ min: 0, max: keyTexts.length - 1 }),
+          tamper: fc.boolean(),
+        }),
+        async ({ expOffset, aud, settingsText, keyIndex, tamper }) => {
+          const { token } = await kindToken({ exp: now + expOffset, aud })
+          // A tampered token keeps its claims and loses its signature's last characters.
+          const sent = tamper ? token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA') : token
+          const v = await evaluateToken({
+            token: sent,
+            settings: settings(settingsText),
+            keys: keyMaterial(keyTexts[keyIndex]!),
+            nowMs: NOW,
+            cel,
+          })
+          const verifiable = keyIndex === keyTexts.length - 1 && !tamper
+          if (!verifiable) {
+            expect(v.state).not.toBe('authenticated')
+            expect(v.signatureVerified).toBe(false)
+          }
+          if (keyIndex === 0 && v.state !== 'rejected')
+            expect(['unverified', 'not-handled', 'undetermined']).toContain(v.state)
+        },
+      ),
+      { numRuns: 120 },
+    )
+  })
+})
+
+describe('the expectations the settings state for iss and aud', () => {
+  it('states nothing when no settings are pasted (the defaults would pass by construction)', async () => {
+    const { token } = await kindToken()
+    expect(clusterExpectations(settings(''), token)).toEqual({ issuers: [], issuerFrom: [], audiences: [] })
+  })
+  it('reads the service account flags, the legacy issuer included', async () => {
+    const { token } = await kindToken()
+    expect(clusterExpectations(settings(`--service-account-issuer=${KIND}\n--api-audiences=vault,api`), token)).toEqual(
+      {
+        issuers: [KIND, 'kubernetes/serviceaccount'],
+        issuerFrom: ['--service-account-issuer'],
+        audiences: ['vault', 'api'],
+        audienceFrom: '--api-audiences',
+      },
+    )
+    expect(clusterExpectations(settings(`--service-account-issuer=${KIND}`), token).audiences).toEqual([KIND])
+  })
+  it('takes the audiences of the JWT authenticator for the token’s issuer', async () => {
+    const { token } = await oidcToken({ preferred_username: 'jane' })
+    expect(clusterExpectations(settings(AUTH_CONFIG), token)).toEqual({
+      issuers: ['https://idp.example.com'],
+      issuerFrom: ['jwt[0].issuer.url'],
+      audiences: ['kubernetes'],
+      audienceFrom: 'jwt[0].issuer.audiences',
+    })
+    const flags = settings('--oidc-issuer-url=https://idp.example.com --oidc-client-id=k8s')
+    expect(clusterExpectations(flags, token)).toMatchObject({
+      issuerFrom: ['--oidc-issuer-url'],
+      audiences: ['k8s'],
+      audienceFrom: '--oidc-client-id',
+    })
+  })
+})
+
+describe('every rejection names its check and the inputs behind it', () => {
+  it('from the reason table, with the failing step of the trace', async () => {
+    const { token, jwks } = await kindToken({ exp: now - 61 })
+    const v = await evaluateToken({ token, settings: settings(''), keys: keyMaterial(jwks), nowMs: NOW })
+    expect(v).toMatchObject({ state: 'rejected', reason: 'SA_EXPIRED', failedCheck: 'exp' })
+    expect(v.cause).toEqual({
+      check: 'exp',
+      step: {
+        check: 'exp',
+        authenticator: 'service-account',
+        outcome: 'fail',
+        detail: `now − 60 s is after exp ${now - 61}`,
+      },
+      inputs: ['the token’s exp', 'the clock of this browser'],
+    })
+  })
+  it('a CEL mapping error names the mapping, not a generic step', async () => {
+    const { token, keys } = await oidcToken({})
+    const v = await evaluateToken({ token, settings: settings(AUTH_CONFIG), keys, nowMs: NOW, cel })
+    expect(v).toMatchObject({ state: 'rejected', reason: 'JWT_USERNAME', failedCheck: 'username' })
+    expect(v.cause?.step?.check).toBe('mapping')
+    expect(v.cause?.inputs).toEqual(VERDICT_REASONS.JWT_USERNAME.inputs)
   })
 })

@@ -10,6 +10,7 @@ import { fieldErrorMessage } from './fieldErrors.ts'
 import { aggregateMessage } from './go.ts'
 import { authenticateJwt, untrustedIssuer } from './jwt.ts'
 import type { AuthnOutcome } from './outcome.ts'
+import { reasonInfo, type VerdictReason } from './reasons.ts'
 import { authenticateServiceAccount, LEGACY_ISSUER } from './serviceAccount.ts'
 import type { ClusterSettings, SettingsError, TraceStep, UserInfo, Verdict } from './types.ts'
 import { validateAuthenticationConfiguration } from './validate.ts'
@@ -59,6 +60,18 @@ function looksLikeServiceAccountToken(token: string): boolean {
     (typeof k === 'object' && k !== null && !Array.isArray(k) && 'serviceaccount' in k) ||
     'kubernetes.io/serviceaccount/namespace' in v.claims
   )
+}
+
+/** The check behind a reason, the step that recorded it (the last with that outcome), and its inputs. */
+function causeOf(
+  reason: VerdictReason,
+  steps: readonly TraceStep[],
+  outcome: TraceStep['outcome'],
+): NonNullable<Verdict['cause']> {
+  const info = reasonInfo(reason)
+  const step = [...steps].reverse().find((s) => s.outcome === outcome)
+  // The table names the specific check; the trace may file it under a broader step (`mapping`).
+  return { check: info.check, step, inputs: info.inputs }
 }
 
 /** authenticator.AuthenticatedGroupAdder. */
@@ -114,6 +127,7 @@ async function evaluateInner({ token, settings, keys, nowMs, cel }: EvaluateInpu
     v.settingsErrors = settingsErrors
     v.explanation =
       'The API server would not start with these settings, so it gives no verdict. Fix the settings first.'
+    v.cause = causeOf('SETTINGS_INVALID', [], 'fail')
     return v
   }
 
@@ -177,6 +191,7 @@ async function evaluateInner({ token, settings, keys, nowMs, cel }: EvaluateInpu
     v.authenticator = undetermined.name
     v.reason = undetermined.outcome.reason
     v.explanation = undetermined.outcome.explanation
+    v.cause = causeOf(v.reason, undetermined.outcome.trace, 'not-checked')
     return v
   }
   const errors = outcomes.filter((o) => o.outcome.kind === 'error')
@@ -188,7 +203,8 @@ async function evaluateInner({ token, settings, keys, nowMs, cel }: EvaluateInpu
     v.reason = first.outcome.reason
     v.error = aggregateMessage(errors.map((e) => (e.outcome.kind === 'error' ? e.outcome.error : '')))
     v.explanation = first.outcome.explanation
-    v.failedCheck = [...first.outcome.trace].reverse().find((s) => s.outcome === 'fail')?.check
+    v.cause = causeOf(first.outcome.reason, first.outcome.trace, 'fail')
+    v.failedCheck = v.cause.check
     v.signatureVerified = first.outcome.signatureVerified
     return v
   }

@@ -21,6 +21,7 @@ import {
 } from './go.ts'
 import { checkJwtSignature } from './keys.ts'
 import { Trace, type AuthnOutcome } from './outcome.ts'
+import type { VerdictReason } from './reasons.ts'
 import type { ExtraValue, JwtAuthenticator, UserInfo } from './types.ts'
 import type { CompiledMappings } from './validate.ts'
 
@@ -112,14 +113,14 @@ export function celStringList(v: CelResultValue): { ok: true; value: string[] } 
 
 class Undetermined {
   constructor(
-    readonly reason: string,
+    readonly reason: VerdictReason,
     readonly explanation: string,
   ) {}
 }
 
 class Rejection {
   constructor(
-    readonly reason: string,
+    readonly reason: VerdictReason,
     readonly error: string,
     readonly explanation: string,
   ) {}
@@ -131,7 +132,7 @@ function evaluate(
   vars: { claims?: JsonObject; user?: CelUserInput },
   ctx: JwtContext,
   wrap: (celError: string) => string,
-  reason: string,
+  reason: VerdictReason,
   what: string,
 ): CelResultValue {
   if (!program) {
@@ -187,7 +188,7 @@ export async function authenticateJwt(
   }
   t.add('issuer', 'pass', `iss ${JSON.stringify(iss)} is this authenticator's issuer.url.`)
   let verified = false
-  const reject = (reason: string, error: string, explanation: string): AuthnOutcome => ({
+  const reject = (reason: VerdictReason, error: string, explanation: string): AuthnOutcome => ({
     kind: 'error',
     error,
     reason,
@@ -195,7 +196,7 @@ export async function authenticateJwt(
     trace: t.steps,
     signatureVerified: verified,
   })
-  const verifyFail = (reason: string, message: string, explanation: string) =>
+  const verifyFail = (reason: VerdictReason, message: string, explanation: string) =>
     reject(reason, `oidc: verify token: ${message}`, explanation)
   const view = compactView(token)
   if (!view.ok)

@@ -1,4 +1,5 @@
 // What one authenticator concludes about a token, before the chain turns it into a verdict.
+import type { VerdictReason } from './reasons.ts'
 import type { LiveCheck, TraceStep, UserInfo } from './types.ts'
 
 export type AuthnOutcome =
@@ -8,7 +9,7 @@ export type AuthnOutcome =
       kind: 'error'
       /** The API server's error text. */
       error: string
-      reason: string
+      reason: VerdictReason
       explanation: string
       trace: TraceStep[]
       signatureVerified: boolean
@@ -24,7 +25,7 @@ export type AuthnOutcome =
       notes: string[]
     }
   /** A check that cannot be made here (a CEL function the library lacks): no verdict. */
-  | { kind: 'undetermined'; reason: string; explanation: string; trace: TraceStep[] }
+  | { kind: 'undetermined'; reason: VerdictReason; explanation: string; trace: TraceStep[] }
 
 /** Collects trace steps for one authenticator. */
 export class Trace {

@@ -11,6 +11,7 @@ import { headerAlgKid } from './compact.ts'
 import { goQuoteList, jsonTypeName, structField } from './go.ts'
 import { checkServiceAccountSignature, GO_JOSE_CRYPTO_FAILURE, serviceAccountKeys } from './keys.ts'
 import { Trace, type AuthnOutcome } from './outcome.ts'
+import type { VerdictReason } from './reasons.ts'
 import { isNamespaceName, isObjectName, kubectlGet, type KubectlGet } from './shell.ts'
 import type { ExtraValue, LiveCheck } from './types.ts'
 
@@ -340,7 +341,7 @@ export function boundUserInfo(b: BoundClaims, jti: string) {
 /** go-jose ValidateWithLeeway in claims.go's order: nbf, exp, iat, each with 60 s. */
 function boundTimes(p: PublicClaims, nowSeconds: number, t: Trace): AuthnOutcome | undefined {
   const L = SA_LEEWAY_SECONDS
-  const fail = (reason: string, error: string, explanation: string): AuthnOutcome => ({
+  const fail = (reason: VerdictReason, error: string, explanation: string): AuthnOutcome => ({
     kind: 'error',
     error,
     reason,
@@ -418,7 +419,7 @@ export async function authenticateServiceAccount(
     t.add('form', 'skip', 'The header is not a base64url JSON object, so go-jose cannot parse the token: passed on.')
     return { kind: 'skip', trace: t.steps }
   }
-  const error = (reason: string, err: string, explanation: string, signatureVerified = false): AuthnOutcome => ({
+  const error = (reason: VerdictReason, err: string, explanation: string, signatureVerified = false): AuthnOutcome => ({
     kind: 'error',
     error: err,
     reason,

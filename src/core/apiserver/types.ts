@@ -2,6 +2,7 @@
 // data, and the results this module returns.
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { FieldError } from './fieldErrors.ts'
+import type { VerdictReason } from './reasons.ts'
 
 /** `PrefixedClaimOrExpression`: a claim with a prefix (undefined = not set, "" = no prefix), or CEL. */
 export interface PrefixedClaimOrExpression {
@@ -135,14 +136,19 @@ export interface Verdict {
   state: VerdictState
   /** `service-account`, or `jwt:<issuer url>`; undefined for not-handled and settings errors. */
   authenticator?: string
-  /** Stable reason code on rejected / undetermined. */
-  reason?: string
+  /** Stable reason code (see reasons.ts) on rejected, undetermined and not-handled. */
+  reason?: VerdictReason
   /** The API server's own error text where it has one. */
   error?: string
   /** Which check and which input caused the rejection, in words. */
   explanation?: string
-  /** The id of the trace step that failed (`audience`, `exp`, `signature`…), on rejected. */
+  /** The id of the check that failed (`audience`, `exp`, `signature`…), on rejected. */
   failedCheck?: string
+  /**
+   * On rejected and undetermined: the check that decided, what it compared (the trace step, when
+   * the authenticator recorded one) and the inputs that can change its outcome.
+   */
+  cause?: { check: string; step?: TraceStep; inputs: readonly string[] }
   user?: UserInfo
   /** Audiences the authenticator reports (TokenReview status.audiences). */
   audiences: string[]

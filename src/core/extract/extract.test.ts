@@ -170,12 +170,10 @@ describe('several tokens and no token', () => {
     expect(e.diagnostics).toEqual([expect.objectContaining({ code: 'NO_TOKEN_FOUND', severity: 'error' })])
   })
 
-  it('declines a 2 MB paste quickly, with a clear message', () => {
+  it('declines a 2 MB paste with a clear message', () => {
     const big = `${rs256}\n`.repeat(Math.ceil((2 * 1024 * 1024) / (rs256.length + 1)))
     expect(big.length).toBeGreaterThan(MAX_INPUT_LENGTH)
-    const t0 = performance.now()
     const e = extractToken(big)
-    expect(performance.now() - t0).toBeLessThan(250)
     expect(e.token).toBe('')
     expect(e.diagnostics).toEqual([expect.objectContaining({ code: 'PASTE_TOO_LARGE', severity: 'error' })])
     expect(e.diagnostics[0]?.message).toMatch(/1 MB/)
@@ -186,11 +184,12 @@ describe('several tokens and no token', () => {
     ['many token-like words', 'eyJhbGci '.repeat(110_000)],
     ['a long key: value file', 'key: value\n'.repeat(90_000)],
     ['many header lines', 'Authorization: Basic Zm9vOmJhcg==\n'.repeat(28_000)],
-  ])('stays fast on %s close to 1 MB', (_name, text) => {
+  ])('finds no token in %s close to 1 MB, and says so', (_name, text) => {
+    // The cost of such pastes is measured by `npm run bench`, not by a time limit here.
     expect(text.length).toBeLessThanOrEqual(MAX_INPUT_LENGTH)
-    const t0 = performance.now()
-    extractToken(text, { parseYaml: (t) => [t.length] })
-    expect(performance.now() - t0).toBeLessThan(1500)
+    const e = extractToken(text, { parseYaml: (t) => [t.length] })
+    expect(e.token).toBe('')
+    expect(e.diagnostics.length).toBeGreaterThan(0)
   })
 
   it('searches a paste just under the limit', () => {

@@ -2,8 +2,10 @@ import type { JsonObject } from '../encoding/json.ts'
 import { validityAt } from '../time/validity.ts'
 
 export interface Expectations {
-  issuer?: string
-  audience?: string
+  /** The accepted issuer, or several (any one of them passes). */
+  issuer?: string | readonly string[]
+  /** The accepted audience, or several (the token's aud must hold at least one). */
+  audience?: string | readonly string[]
   /** Clock skew allowed on exp and nbf, shared with the time feature. */
   leewaySeconds: number
 }
@@ -14,6 +16,11 @@ export interface ClaimCheck {
   message: string
 }
 
+const wanted = (v: string | readonly string[] | undefined): string[] =>
+  (typeof v === 'string' ? [v] : (v ?? [])).map((x) => x.trim()).filter((x) => x !== '')
+
+const quoted = (list: readonly string[]) => list.map((a) => `"${a}"`).join(', ')
+
 /**
  * Checks the claims against what the user expects: issuer, audience, and exp/nbf at `nowSeconds`
  * with the shared leeway. Only meaningful together with a verified signature; the page says so.
@@ -22,36 +29,42 @@ export function checkClaims(payload: JsonObject | null, expect: Expectations, no
   if (!payload) return []
   const checks: ClaimCheck[] = []
   const iss = payload.iss
-  const wantIss = expect.issuer?.trim()
-  if (wantIss) {
-    if (iss === wantIss) checks.push({ claim: 'iss', state: 'pass', message: `iss is "${wantIss}".` })
-    else if (typeof iss === 'string' && iss.replace(/\/$/, '') === wantIss.replace(/\/$/, ''))
+  const wantIss = wanted(expect.issuer)
+  if (wantIss.length) {
+    const one = wantIss.length === 1 ? `"${wantIss[0]}"` : `any of ${quoted(wantIss)}`
+    const near =
+      typeof iss === 'string'
+        ? wantIss.find((w) => iss !== w && iss.replace(/\/$/, '') === w.replace(/\/$/, ''))
+        : undefined
+    if (typeof iss === 'string' && wantIss.includes(iss))
+      checks.push({ claim: 'iss', state: 'pass', message: `iss is "${iss}".` })
+    else if (typeof iss === 'string' && near !== undefined)
       checks.push({
         claim: 'iss',
         state: 'fail',
-        message: `iss is "${iss}": it differs from "${wantIss}" only by a trailing slash, which still makes it a different issuer.`,
+        message: `iss is "${iss}": it differs from "${near}" only by a trailing slash, which still makes it a different issuer.`,
       })
     else
       checks.push({
         claim: 'iss',
         state: 'fail',
-        message: typeof iss === 'string' ? `iss is "${iss}", not "${wantIss}".` : 'The token has no string iss.',
+        message: typeof iss === 'string' ? `iss is "${iss}", not ${one}.` : 'The token has no string iss.',
       })
   }
-  const wantAud = expect.audience?.trim()
-  if (wantAud) {
+  const wantAud = wanted(expect.audience)
+  if (wantAud.length) {
     const aud = payload.aud
     const list =
       typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : []
+    const hit = wantAud.find((w) => list.includes(w))
+    const one = wantAud.length === 1 ? `"${wantAud[0]}"` : `any of ${quoted(wantAud)}`
     checks.push(
-      list.includes(wantAud)
-        ? { claim: 'aud', state: 'pass', message: `aud contains "${wantAud}".` }
+      hit !== undefined
+        ? { claim: 'aud', state: 'pass', message: `aud contains "${hit}".` }
         : {
             claim: 'aud',
             state: 'fail',
-            message: list.length
-              ? `aud is ${list.map((a) => `"${a}"`).join(', ')}; it does not contain "${wantAud}".`
-              : 'The token has no aud.',
+            message: list.length ? `aud is ${quoted(list)}; it does not contain ${one}.` : 'The token has no aud.',
           },
     )
   }

@@ -199,9 +199,9 @@ describe('ordinary secrets still verify', () => {
   })
 })
 
-describe('cost stays bounded by the size of the paste', () => {
-  // Before the layers were bounded, 1 MB of base64 lines took 6 s; a generous limit for busy machines.
-  const LIMIT_MS = 3000
+describe('pastes close to 1 MB are read to an answer', () => {
+  // Their cost is measured by `npm run bench`, not here: a time limit in a unit test only tells
+  // how busy the machine was. Before the layers were bounded, 1 MB of base64 lines took 6 s.
   const inputs: Record<string, string> = {
     '1 MB of base64 lines': Array.from({ length: 16000 }, (_, i) =>
       Buffer.from(`line ${i} `.repeat(5)).toString('base64'),
@@ -216,9 +216,11 @@ describe('cost stays bounded by the size of the paste', () => {
   }
   for (const [name, text] of Object.entries(inputs)) {
     it(name, () => {
-      const started = performance.now()
-      for (const encoding of ENCODINGS) recognizeKeyMaterial(text, { encoding, tokenAlg: 'HS256' })
-      expect(performance.now() - started).toBeLessThan(LIMIT_MS)
+      for (const encoding of ENCODINGS) {
+        const m = recognizeKeyMaterial(text, { encoding, tokenAlg: 'HS256' })
+        // None of these is a key: each is named as no key (or too long for a secret), never used as one.
+        expect(m.kind).toBe('unrecognised')
+      }
     })
   }
   it('text longer than any secret is not used as one', () => {

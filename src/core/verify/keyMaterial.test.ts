@@ -158,6 +158,29 @@ describe('checkClaims', () => {
       state: 'not-checked',
     })
   })
+  it('accepts any one of several stated issuers and audiences', () => {
+    const ok = checkClaims(
+      payload,
+      { issuer: ['https://a', payload.iss], audience: ['vault', 'api://AzureADTokenExchange'], leewaySeconds: 0 },
+      500,
+    )
+    expect(ok.map((c) => [c.claim, c.state])).toEqual([
+      ['iss', 'pass'],
+      ['aud', 'pass'],
+      ['time', 'pass'],
+    ])
+    expect(ok[1]?.message).toBe('aud contains "api://AzureADTokenExchange".')
+    const bad = checkClaims(
+      payload,
+      { issuer: ['https://a', 'https://b'], audience: ['vault', 'x'], leewaySeconds: 0 },
+      500,
+    )
+    expect(bad[0]?.message).toBe(`iss is "${payload.iss}", not any of "https://a", "https://b".`)
+    expect(bad[1]?.message).toBe('aud is "api://AzureADTokenExchange"; it does not contain any of "vault", "x".')
+    expect(
+      checkClaims(payload, { issuer: [' ', ''], audience: [], leewaySeconds: 0 }, 500).map((c) => c.claim),
+    ).toEqual(['time'])
+  })
 })
 
 describe('key source hints', () => {

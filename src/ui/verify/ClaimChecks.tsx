@@ -2,48 +2,48 @@ import type { JsonObject } from '../../core/index.ts'
 import { checkClaims } from '../../core/verify/index.ts'
 import { useNow } from '../hooks.ts'
 
+/** The issuer and audiences the cluster settings state, and where each comes from. */
+export interface StatedExpectations {
+  issuers: readonly string[]
+  audiences: readonly string[]
+  issuerFrom: readonly string[]
+  audienceFrom?: string
+}
+
 interface Props {
   payload: JsonObject | null
-  issuer: string
-  audience: string
-  onIssuer: (v: string) => void
-  onAudience: (v: string) => void
+  /** What the cluster settings expect: the one place where issuer and audience are stated. */
+  expected: StatedExpectations
   leewaySeconds: number
   verified: boolean
 }
 
 const STATE_LABEL = { pass: 'Pass', fail: 'Fail', 'not-checked': 'Not checked' } as const
 
-/** Expected issuer and audience, and the time window with the shared leeway. */
-export function ClaimChecks({ payload, issuer, audience, onIssuer, onAudience, leewaySeconds, verified }: Props) {
+/**
+ * iss and aud against what the cluster settings state, and the time window with the shared
+ * leeway. There are no separate issuer and audience fields: the cluster settings say both.
+ */
+export function ClaimChecks({ payload, expected, leewaySeconds, verified }: Props) {
   const now = useNow()
   if (!payload) return null
-  const checks = checkClaims(payload, { issuer, audience, leewaySeconds }, Math.floor(now / 1000))
+  const checks = checkClaims(
+    payload,
+    { issuer: expected.issuers, audience: expected.audiences, leewaySeconds },
+    Math.floor(now / 1000),
+  )
+  const from = [
+    expected.issuerFrom.length ? `issuer from ${expected.issuerFrom.join(', ')}` : '',
+    expected.audienceFrom && expected.audiences.length ? `audience from ${expected.audienceFrom}` : '',
+  ].filter(Boolean)
   return (
     <fieldset className="claim-checks">
       <legend>Claim checks</legend>
-      <div className="claim-check-inputs">
-        <label>
-          Expected issuer{' '}
-          <input
-            type="text"
-            value={issuer}
-            onChange={(e) => onIssuer(e.target.value)}
-            spellCheck={false}
-            autoComplete="off"
-          />
-        </label>
-        <label>
-          Expected audience{' '}
-          <input
-            type="text"
-            value={audience}
-            onChange={(e) => onAudience(e.target.value)}
-            spellCheck={false}
-            autoComplete="off"
-          />
-        </label>
-      </div>
+      <p className="hint" data-testid="claim-check-source">
+        {from.length
+          ? `Expected by the cluster settings: ${from.join('; ')}.`
+          : 'The cluster settings state no issuer or audience yet: paste them to check iss and aud.'}
+      </p>
       <ul>
         {checks.map((c) => (
           <li

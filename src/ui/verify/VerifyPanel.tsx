@@ -8,7 +8,6 @@ import { Deferred, InternalError, LoadFailed } from '../Deferred.tsx'
 import { useLatest, useModuleState } from '../hooks.ts'
 import { KeyList } from '../lazyViews.ts'
 import { ApiServerPanel } from '../apiserver/ApiServerPanel.tsx'
-import { ClaimChecks } from './ClaimChecks.tsx'
 import { KeyHelp } from './KeyHelp.tsx'
 import { KeyInput } from './KeyInput.tsx'
 import { KidCheckView } from './KidCheckView.tsx'
@@ -37,8 +36,6 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
   const [keyText, setKeyText] = useState('')
   const [encoding, setEncoding] = useState<HmacEncoding>('utf8')
   const [refused, setRefused] = useState<string | null>(null)
-  const [issuer, setIssuer] = useState('')
-  const [audience, setAudience] = useState('')
   const { decoded } = analysis
   const header = decoded.header?.value
   const alg = typeof header?.alg === 'string' ? header.alg : undefined
@@ -201,16 +198,15 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
           ))}
         </ul>
       )}
-      <ClaimChecks
+      {/* The cluster settings are where the expected issuer and audience are stated; the claim
+          checks against them live with the settings. */}
+      <ApiServerPanel
+        token={decoded.token}
+        material={material}
         payload={payload}
-        issuer={issuer}
-        audience={audience}
-        onIssuer={setIssuer}
-        onAudience={setAudience}
         leewaySeconds={leewaySeconds}
         verified={state === 'verified'}
       />
-      <ApiServerPanel token={decoded.token} material={material} />
       <KeyHelp iss={iss} />
     </section>
   )
