@@ -8,7 +8,9 @@ import { pwaPlugin } from './build/pwa.ts'
 /** What is loaded on demand, by chunk (src/app/modules.ts loads the code, src/ui/lazyViews.ts the views). */
 const ON_DEMAND = {
   yaml: /node_modules[\\/]yaml[\\/]|src[\\/]app[\\/]yaml\.ts$/,
-  extractor: /src[\\/]core[\\/]extract[\\/]|src[\\/]ui[\\/]input[\\/]ExtractionPanel\.tsx$/,
+  // The panel that says what was pasted, with the facts of Kubernetes pastes (reviews, CSI maps,
+  // credential provider requests, non-JWT bearer tokens): only the extractor produces them.
+  extractor: /src[\\/]core[\\/]extract[\\/]|src[\\/]ui[\\/]input[\\/](ExtractionPanel|KubernetesPasteFacts)\.tsx$/,
   // Reading keys and checking signatures (jose): when the verification panel is first used. The
   // panel itself, the claim checks and the key help are shown after the first view (`later`).
   verify:

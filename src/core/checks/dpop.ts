@@ -4,7 +4,7 @@
 import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { diagnostic } from './codes.ts'
 import { isJsonObject, type JsonObject } from '../encoding/json.ts'
-import { jwkThumbprint } from './jwkThumbprint.ts'
+import { jwkThumbprint } from '../encoding/jwkThumbprint.ts'
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']
 const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^ES256K$|^EdDSA$|^Ed25519$|^Ed448$/

@@ -17,6 +17,7 @@ const ASYMMETRIC_ONLY: ReadonlySet<ProviderId> = new Set([
   'google',
   'aws-cognito',
   'github-actions',
+  'gitlab-ci',
   'spiffe',
   'aws-alb',
 ])

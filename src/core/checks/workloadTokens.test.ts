@@ -12,7 +12,7 @@ import { analyze } from '../analysis/analyze.ts'
 import { decodeToken } from '../decode/decodeToken.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { immutableSubject } from './github.ts'
-import { accessTokenHash, jwkThumbprint } from './jwkThumbprint.ts'
+import { accessTokenHash, jwkThumbprint } from '../encoding/jwkThumbprint.ts'
 import { isSpiffeId } from './spiffe.ts'
 import { tokenChecks } from './tokenChecks.ts'
 

@@ -1,7 +1,7 @@
 // A DPoP proof pasted with the request it came with (an HTTP request dump or a curl command): the
 // checks of RFC 9449 §4.3 that need the request or the access token, which the proof alone
 // cannot answer: htm, htu, ath, and the access token's cnf.jkt against the proof's key.
-import { accessTokenHash, jwkThumbprint } from '../checks/jwkThumbprint.ts'
+import { accessTokenHash, jwkThumbprint } from '../encoding/jwkThumbprint.ts'
 import { decodeToken } from '../decode/decodeToken.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { diagnostic } from './codes.ts'

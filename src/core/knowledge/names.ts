@@ -13,6 +13,7 @@ export const PROVIDER_NAMES: Record<KnowledgeSource, string> = {
   auth0: 'Auth0',
   keycloak: 'Keycloak',
   'github-actions': 'GitHub Actions',
+  'gitlab-ci': 'GitLab CI/CD',
   spiffe: 'SPIFFE',
   'ietf-draft': 'IETF draft (unregistered)',
 }

@@ -14,6 +14,7 @@ describe('detectProviders', () => {
     ['https://sso.example.com/realms/demo', 'keycloak'],
     ['http://localhost:8080/auth/realms/master', 'keycloak'],
     ['https://token.actions.githubusercontent.com', 'github-actions'],
+    ['https://gitlab.com', 'gitlab-ci'],
   ])('recognises %s as %s', (iss, provider) => {
     expect(byIss(iss)).toEqual([provider])
   })
@@ -26,6 +27,23 @@ describe('detectProviders', () => {
     'joe',
   ])('does not recognise %s', (iss) => {
     expect(byIss(iss)).toEqual([])
+  })
+
+  it('recognises a self-managed GitLab instance by the CI claims GitLab always writes together', () => {
+    // The payload of GitLab's id_token_authentication.md example, on an instance of its own.
+    const payload = {
+      iss: 'https://gitlab.example.com',
+      sub: 'project_path:mygroup/myproject:ref_type:branch:ref:main',
+      namespace_path: 'mygroup',
+      project_path: 'mygroup/myproject',
+      pipeline_source: 'push',
+      job_id: '302',
+    }
+    expect(detectProviders(null, payload)).toEqual(['gitlab-ci'])
+    expect(detectProviders(null, { ...payload, iss: 'https://gitlab.com' })).toEqual(['gitlab-ci'])
+    const withoutJob: Record<string, string> = { ...payload }
+    delete withoutJob.job_id
+    expect(detectProviders(null, withoutJob)).toEqual([])
   })
 
   it('recognises SPIFFE by sub and an AWS load balancer by its header signer', () => {

@@ -9,6 +9,7 @@ export type KnowledgeSource =
   | 'auth0'
   | 'keycloak'
   | 'github-actions'
+  | 'gitlab-ci'
   | 'spiffe'
   | 'ietf-draft'
 

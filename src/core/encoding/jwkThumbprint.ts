@@ -1,6 +1,6 @@
-import { encodeBase64url } from '../encoding/base64url.ts'
-import { isJsonObject, type JsonValue } from '../encoding/json.ts'
-import { sha256 } from '../encoding/sha256.ts'
+import { encodeBase64url } from './base64url.ts'
+import { isJsonObject, type JsonValue } from './json.ts'
+import { sha256 } from './sha256.ts'
 
 // RFC 7638 §3.2 (and RFC 8037 §2 for OKP): the members that make up a key's thumbprint.
 const REQUIRED: Record<string, readonly string[]> = {
