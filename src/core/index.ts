@@ -36,7 +36,11 @@ export {
   type Knowledge,
   type ProviderId,
 } from './knowledge/load.ts'
-export { filterRows } from './analysis/filter.ts'
+// The claim filter comes with the knowledge base (Knowledge.searchRows), so only its type is here.
+export type { RowSearch } from './analysis/filter.ts'
+export * from './analysis/rowWindow.ts'
+export { diagnosticsByRow, rowOfDiagnostic } from './diagnostics/placement.ts'
+export { CAPPED_CODE, MAX_PER_CODE } from './diagnostics/cap.ts'
 export type {
   ShareState,
   Redaction,

@@ -3,7 +3,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { extractSimple } from '../extract/simple.ts'
 import type { ExtractOptions, Extraction } from '../extract/types.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
-import { claimRows, rowOwnsPointer, type ClaimRow } from './rows.ts'
+import { claimRows, type ClaimRow } from './rows.ts'
+import { capDiagnostics } from '../diagnostics/cap.ts'
+import { rowOfDiagnostic } from '../diagnostics/placement.ts'
 import { classifyKubernetes } from '../k8s/classify.ts'
 import { timeDiagnostics } from '../time/checks.ts'
 import { detectProviders } from '../knowledge/providers.ts'
@@ -30,10 +32,7 @@ export interface Analysis {
  * every diagnostic is shown exactly once.
  */
 export function isRowDiagnostic(d: Diagnostic, analysis: Pick<Analysis, 'headerRows' | 'payloadRows'>): boolean {
-  if (d.pointer === undefined) return false
-  const rows = d.location === 'header' ? analysis.headerRows : analysis.payloadRows
-  const pointer = d.pointer
-  return rows.some((r) => rowOwnsPointer(r, pointer))
+  return rowOfDiagnostic(d, analysis) !== undefined
 }
 
 /** Extra checks run on the decoded token; the knowledge base's checks are loaded lazily (see loadKnowledge). */
@@ -46,10 +45,11 @@ export interface AnalyzeOptions extends ExtractOptions, DecodeOptions {
 
 /**
  * The whole pipeline from pasted text to what the page shows: extract, decode, classify, check.
- * Pure and synchronous; never throws. Without options only simple pastes are extracted (see
- * `extractSimple`); `options.extract` is the full `extractToken`, loaded lazily by the page, and
- * `options` also carries the YAML parser, the token the user picked among several, and the
- * knowledge base's `checks` once they have loaded.
+ * Pure and synchronous; never throws, and takes time linear in the size of the input (the
+ * adversarial corpus in src/test/adversarial.mjs holds it to that). Without options only simple
+ * pastes are extracted (see `extractSimple`); `options.extract` is the full `extractToken`,
+ * loaded lazily by the page, and `options` also carries the YAML parser, the token the user
+ * picked among several, and the knowledge base's `checks` once they have loaded.
  */
 export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const { checks } = options
@@ -73,12 +73,13 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     decoded,
     kind: k8s?.kind ?? structural,
     issuerProviders,
-    diagnostics: [
+    // At most a few of each code: a crafted token can repeat one flaw a hundred thousand times.
+    diagnostics: capDiagnostics([
       ...extraction.diagnostics,
       ...decoded.diagnostics,
       ...(k8s?.diagnostics ?? []),
       ...(payload.kind === 'claims' ? timeDiagnostics(payload.json.value) : []),
       ...(checks?.(decoded, issuerProviders) ?? []),
-    ],
+    ]),
   }
 }

@@ -1,8 +1,8 @@
 /**
  * A small JSON parser that, unlike JSON.parse, reports what JWT processing needs to know:
- * duplicate member names (RFC 7519 §4 lets parsers differ, which attackers exploit), integers
- * beyond 2^53 (which lose precision as JS numbers), and the exact position of a syntax error.
- * It never throws.
+ * duplicate member names (RFC 7519 §4 lets parsers differ, which attackers exploit), numbers
+ * whose JS value differs from their text (integers beyond 2^53, and numbers beyond a double's
+ * range, which become ±Infinity or 0), and the exact position of a syntax error. It never throws.
  */
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject
 export interface JsonObject {
@@ -17,10 +17,20 @@ export interface DuplicateMember {
   lastOffset: number
 }
 
+/** Why a number's JS value differs from its text. */
+export type ImpreciseReason = 'unsafe-integer' | 'overflow' | 'underflow'
+
 export interface ImpreciseNumber {
   pointer: string
   raw: string
   offset: number
+  reason: ImpreciseReason
+  /**
+   * The object or array that holds the number, and its member name or index there: lets the
+   * exact text be found by the value's place rather than by pointer, whose strings can be long.
+   */
+  container: JsonObject | JsonValue[]
+  key: string | number
 }
 
 export interface JsonParseResult {
@@ -98,7 +108,8 @@ class Parser {
     }
   }
 
-  value(pointer: string, depth: number): JsonValue {
+  /** A value at `pointer`, member `key` of `container` (undefined for the top-level value). */
+  value(pointer: string, depth: number, container?: JsonObject | JsonValue[], key: string | number = ''): JsonValue {
     if (depth > MAX_DEPTH) this.fail(`JSON nested deeper than ${MAX_DEPTH} levels`)
     const c = this.text[this.pos]
     if (c === '{') return this.object(pointer, depth)
@@ -107,7 +118,7 @@ class Parser {
     if (c === 't') return this.literal('true', true)
     if (c === 'f') return this.literal('false', false)
     if (c === 'n') return this.literal('null', null)
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number(pointer)
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number(pointer, container, key)
     return this.fail(`Expected a JSON value but found ${this.describe()}`)
   }
 
@@ -119,7 +130,7 @@ class Parser {
     return this.fail(`Expected a JSON value but found ${this.describe()}`)
   }
 
-  number(pointer: string): number {
+  number(pointer: string, container: JsonObject | JsonValue[] | undefined, key: string | number): number {
     const re = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
     re.lastIndex = this.pos
     const m = re.exec(this.text)
@@ -128,7 +139,15 @@ class Parser {
     const start = this.pos
     this.pos += raw.length
     const n = Number(raw)
-    if (!m[1] && !m[2] && !Number.isSafeInteger(n)) this.imprecise.push({ pointer, raw, offset: start })
+    const reason: ImpreciseReason | undefined = !Number.isFinite(n)
+      ? 'overflow'
+      : n === 0 && /[1-9]/.test(m[2] ? raw.slice(0, raw.length - m[2].length) : raw)
+        ? 'underflow'
+        : !m[1] && !m[2] && !Number.isSafeInteger(n)
+          ? 'unsafe-integer'
+          : undefined
+    // The top-level value has no container; a lone number is never a JWT header or claims set.
+    if (reason && container) this.imprecise.push({ pointer, raw, offset: start, reason, container, key })
     return n
   }
 
@@ -178,7 +197,7 @@ class Parser {
     }
     while (true) {
       this.skipWs()
-      out.push(this.value(`${pointer}/${out.length}`, depth + 1))
+      out.push(this.value(`${pointer}/${out.length}`, depth + 1, out, out.length))
       this.skipWs()
       const c = this.text[this.pos]
       if (c === ',') {
@@ -212,7 +231,7 @@ class Parser {
       this.pos++
       this.skipWs()
       const childPointer = `${pointer}/${escapePointerToken(key)}`
-      const v = this.value(childPointer, depth + 1)
+      const v = this.value(childPointer, depth + 1, out, key)
       const first = seen.get(key)
       if (first !== undefined)
         this.duplicates.push({ pointer: childPointer, key, firstOffset: first, lastOffset: keyAt })

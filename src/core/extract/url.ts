@@ -17,13 +17,22 @@ function percentDecode(text: string): string | null {
  */
 export function urlCandidates(input: string): Candidate[] {
   const found: Candidate[] = []
+  // The last '?' and '#' before the current match, found by one scan that moves forward with the
+  // matches (looking back from each match instead cost the square of the text's length).
+  let scanned = 0
+  let lastQuery = -1
+  let lastHash = -1
   for (const m of input.matchAll(PARAM)) {
     const raw = m[3] as string
+    for (; scanned < m.index; scanned++) {
+      const c = input.charCodeAt(scanned)
+      if (c === 63) lastQuery = scanned
+      else if (c === 35) lastHash = scanned
+    }
     const value = percentDecode(raw)
     if (!value || !looksLikeJwt(value)) continue
     // Only a `?`-query or `#`-fragment parameter is certain; `&` continues whichever came before.
-    const before = input.slice(0, m.index)
-    const inFragment = m[1] === '#' || (m[1] === '&' && before.lastIndexOf('#') > before.lastIndexOf('?'))
+    const inFragment = m[1] === '#' || (m[1] === '&' && lastHash > lastQuery)
     const start = m.index + m[0].length - raw.length
     const where = inFragment ? 'fragment' : 'query string'
     found.push({

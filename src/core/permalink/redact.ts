@@ -98,10 +98,23 @@ function plan(payload: JsonValue, choice: RedactionChoice): Replacement[] {
           add(leaf.pointer, 'issuer-host', leaf.value.split(host).join(PLACEHOLDERS['issuer-host']))
   }
   if (choice.jti && isJsonObject(payload) && payload.jti !== undefined) add('/jti', 'jti', PLACEHOLDERS.jti)
-  for (const pointer of choice.claims ?? []) {
-    // A chosen claim hides the whole value, whatever the categories above planned inside it.
-    for (const p of [...out.keys()]) if (p === pointer || p.startsWith(`${pointer}/`)) out.delete(p)
-    out.set(pointer, { pointer, category: 'claim', text: JSON.stringify(PLACEHOLDERS.claim) })
+  const chosen = choice.claims ?? []
+  if (chosen.length > 0) {
+    // A chosen claim hides the whole value, whatever the categories above planned inside it:
+    // drop every plan at or below a chosen pointer, by walking up each plan's pointer (once per
+    // plan, not once per plan and chosen claim).
+    const picked = new Set(chosen)
+    for (const p of [...out.keys()]) {
+      for (let at = p; ; at = at.slice(0, Math.max(0, at.lastIndexOf('/')))) {
+        if (picked.has(at)) {
+          out.delete(p)
+          break
+        }
+        if (at === '') break
+      }
+    }
+    for (const pointer of picked)
+      out.set(pointer, { pointer, category: 'claim', text: JSON.stringify(PLACEHOLDERS.claim) })
   }
   return [...out.values()]
 }
@@ -126,10 +139,23 @@ export function redactPayload(payloadText: string, choice: RedactionChoice): Red
     .filter((s) => byPointer.has(s.pointer))
     .sort((a, b) => a.start - b.start)
   // Drop spans inside an earlier chosen span (a redacted object hides its members already).
-  const outer = spans.filter((s, i) => !spans.slice(0, i).some((o) => o.start <= s.start && s.end <= o.end))
-  let text = payloadText
-  for (const s of [...outer].reverse())
-    text = text.slice(0, s.start) + (byPointer.get(s.pointer) as Replacement).text + text.slice(s.end)
+  // Value spans nest or are apart, so after sorting by start one running end tells them apart.
+  const outer: typeof spans = []
+  let end = -1
+  for (const s of spans) {
+    if (s.start < end) continue
+    outer.push(s)
+    end = s.end
+  }
+  // Built in one pass: splicing the text once per span cost its length each time.
+  const parts: string[] = []
+  let at = 0
+  for (const s of outer) {
+    parts.push(payloadText.slice(at, s.start), (byPointer.get(s.pointer) as Replacement).text)
+    at = s.end
+  }
+  parts.push(payloadText.slice(at))
+  const text = parts.join('')
   const found = new Set(outer.map((s) => s.pointer))
   return {
     text,

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis/analyze.ts'
 import { encodeBase64url } from '../encoding/base64url.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { cappedEach } from '../diagnostics/cap.ts'
 import type { ShareState } from './format.ts'
 import { PLACEHOLDERS, redactPayload, type Redaction, type RedactionChoice } from './redact.ts'
 
@@ -70,7 +71,8 @@ export function sharedTokenText(state: ShareState): string {
  * it is shown) and one if the page now classifies the token differently than the sharer's did.
  */
 export function sharedViewDiagnostics(state: ShareState, analysis: Pick<Analysis, 'kind'>): Diagnostic[] {
-  const out: Diagnostic[] = state.redactions.map((r) => ({
+  // A crafted link can list 300,000 redactions: the first few get their note, the rest a count.
+  const out: Diagnostic[] = cappedEach(state.redactions, 'SHARED_VALUE_REDACTED', 'info', (r) => ({
     code: 'SHARED_VALUE_REDACTED',
     severity: 'info',
     part: 'payload',

@@ -1,4 +1,16 @@
-import { filterRows, jsonType, rowOwnsPointer, type ClaimRow, type Diagnostic } from '../../core/index.ts'
+import { useMemo, useRef, useState } from 'react'
+import {
+  diagnosticsByRow,
+  expandAt,
+  jsonType,
+  NO_EXPANSION,
+  ROW_LIMITS,
+  windowRows,
+  type ClaimRow,
+  type Diagnostic,
+  type RowExpansion,
+  type RowItem,
+} from '../../core/index.ts'
 import { DiagnosticItem } from './DiagnosticList.tsx'
 import { ClaimExplanation } from '../knowledge/ClaimExplanation.tsx'
 import { ClaimValue } from './ClaimValue.tsx'
@@ -14,13 +26,45 @@ function hookProps(row: ClaimRow, location: 'header' | 'payload') {
   return location === 'header' ? { 'data-header-path': row.pointer } : { 'data-path': row.pointer }
 }
 
-/** One row per claim or header parameter; nested objects become a group heading over their leaves. */
+const NONE: Diagnostic[] = []
+
+/** The line standing for rows not rendered yet, with a button (so the keyboard reaches it) to add some. */
+function MoreRow({ item, onMore }: { item: Extract<RowItem, { kind: 'more' }>; onMore: () => void }) {
+  const of = item.total ? 'rows' : item.group ? `members of ${item.group.name}` : 'claims'
+  return (
+    <tr className="claim-more" data-testid="claim-more" data-hidden-count={item.hidden}>
+      <td colSpan={2} style={{ paddingInlineStart: `${0.5 + item.depth * 1.25}rem` }}>
+        {`Showing ${item.shown.toLocaleString('en')} of ${(item.shown + item.hidden).toLocaleString('en')} ${of}. `}
+        <button type="button" className="link-button" onClick={onMore}>
+          Show {Math.min(item.hidden, ROW_LIMITS.step)} more
+        </button>
+      </td>
+    </tr>
+  )
+}
+
+/**
+ * One row per claim or header parameter; nested objects become a group heading over their leaves.
+ * Large tables start with the first members of each object and grow on request (windowRows), so
+ * that a token with 50,000 claims renders as fast as one with fifty.
+ */
 export function ClaimTable({ rows, location, diagnostics }: Props) {
   const caption = location === 'header' ? 'Header parameters' : 'Claims'
-  const { explain, query } = useClaimKnowledge()
-  const visible = filterRows(rows, query, (row) => explain(row, location)?.map((i) => i.title) ?? [])
-  // Only the diagnostics that belong on a row of this table are matched against each row.
-  const onRows = diagnostics.filter((d) => (d.location ?? 'payload') === location && d.pointer !== undefined)
+  const { explain, search, query } = useClaimKnowledge()
+  const find = useMemo(() => search(rows, location), [search, rows, location])
+  const matching = useMemo(() => find(query), [find, query])
+  // Keyed on the rows themselves, so that a new paste starts collapsed again without an effect.
+  const [expansion, setExpansion] = useState<{ of: ClaimRow[]; value: RowExpansion } | null>(null)
+  const expanded = expansion?.of === rows ? expansion.value : NO_EXPANSION
+  const items = useMemo(() => windowRows(matching, expanded), [matching, expanded])
+  // Each diagnostic is placed on its row once, rather than every row scanning every diagnostic.
+  const onRows = useMemo(() => diagnosticsByRow(rows, diagnostics, location), [rows, diagnostics, location])
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
+  const more = (item: Extract<RowItem, { kind: 'more' }>) => {
+    setExpansion({ of: rows, value: expandAt(expanded, item) })
+    // The button goes away once its rows are all shown: keep the keyboard user in the table.
+    if (item.hidden <= ROW_LIMITS.step) bodyRef.current?.focus()
+  }
   return (
     <table className="claims">
       <caption className="visually-hidden">{caption}</caption>
@@ -30,40 +74,48 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
           <th scope="col">Value</th>
         </tr>
       </thead>
-      <tbody>
-        {rows
-          .filter((row) => visible.has(row.pointer))
-          .map((row) => {
-            const infos = explain(row, location)
-            const rowDiagnostics = onRows.filter((d) => rowOwnsPointer(row, d.pointer as string))
+      <tbody ref={bodyRef} tabIndex={-1}>
+        {items.map((item) => {
+          if (item.kind === 'more')
             return (
-              <tr
-                key={row.pointer}
-                className={row.isGroup ? 'claim-group' : 'claim'}
-                data-testid={row.isGroup ? 'claim-group' : 'claim'}
-                {...hookProps(row, location)}
-              >
-                <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1.25}rem` }}>
-                  <code className="claim-name">{row.name}</code>
-                  {!row.isGroup && (
-                    <span className="claim-type">{row.rawNumber ? 'number (large)' : jsonType(row.value)}</span>
-                  )}
-                </th>
-                <td>
-                  {!row.isGroup && <ClaimValue row={row} />}
-                  {rowDiagnostics.length > 0 && (
-                    <ul className="row-diagnostics">
-                      {rowDiagnostics.map((d, i) => (
-                        <DiagnosticItem key={i} d={d} />
-                      ))}
-                    </ul>
-                  )}
-                  {infos && <ClaimExplanation infos={infos} location={location} />}
-                </td>
-              </tr>
+              <MoreRow
+                key={item.total ? 'more-total' : `more-${item.group?.index ?? 'top'}`}
+                item={item}
+                onMore={() => more(item)}
+              />
             )
-          })}
-        {visible.size === 0 && rows.length > 0 && (
+          const { row } = item
+          const infos = explain(row, location)
+          const rowDiagnostics = onRows.get(row) ?? NONE
+          return (
+            <tr
+              // The index, not the pointer: React compares keys, and pointers can be very long.
+              key={row.index}
+              className={row.isGroup ? 'claim-group' : 'claim'}
+              data-testid={row.isGroup ? 'claim-group' : 'claim'}
+              {...hookProps(row, location)}
+            >
+              <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1.25}rem` }}>
+                <code className="claim-name">{row.name}</code>
+                {!row.isGroup && (
+                  <span className="claim-type">{row.rawNumber ? 'number (large)' : jsonType(row.value)}</span>
+                )}
+              </th>
+              <td>
+                {!row.isGroup && <ClaimValue row={row} />}
+                {rowDiagnostics.length > 0 && (
+                  <ul className="row-diagnostics">
+                    {rowDiagnostics.map((d, i) => (
+                      <DiagnosticItem key={i} d={d} />
+                    ))}
+                  </ul>
+                )}
+                {infos && <ClaimExplanation infos={infos} location={location} />}
+              </td>
+            </tr>
+          )
+        })}
+        {matching.length === 0 && rows.length > 0 && (
           <tr>
             <td colSpan={2}>Nothing here matches the filter.</td>
           </tr>

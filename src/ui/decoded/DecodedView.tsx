@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagnostic } from '../../core/index.ts'
 import { ClaimTable } from './ClaimTable.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
 import { CopyButton } from '../common/CopyButton.tsx'
-import { DisclosuresPanel } from './DisclosuresPanel.tsx'
 import { KubernetesSection } from '../k8s/LazyKubernetes.tsx'
+
+// Only SD-JWTs have disclosures: their table (and its "show more") loads when one is shown.
+const DisclosuresPanel = lazy(() => import('./DisclosuresPanel.tsx'))
 
 function JsonPanel({
   title,
@@ -143,7 +145,11 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
       )}
       <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
       <KubernetesSection analysis={analysis} part="panel" />
-      {decoded.sdJwt && <DisclosuresPanel sdJwt={decoded.sdJwt} />}
+      {decoded.sdJwt && (
+        <Suspense fallback={null}>
+          <DisclosuresPanel sdJwt={decoded.sdJwt} />
+        </Suspense>
+      )}
       <SignaturePanel analysis={analysis} />
     </div>
   )

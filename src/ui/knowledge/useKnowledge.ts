@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState } from 'react'
 import { useAfterFirstView } from '../firstView.ts'
-import { loadKnowledge, type ClaimInfo, type ClaimRow, type Knowledge } from '../../core/index.ts'
+import { loadKnowledge, type ClaimInfo, type ClaimRow, type Knowledge, type RowSearch } from '../../core/index.ts'
 
 /** The knowledge base once its chunk has loaded; null before (rows show name and value meanwhile). */
 export function useKnowledge(): Knowledge | null {
@@ -25,13 +25,23 @@ export function useKnowledge(): Knowledge | null {
 /** Explains one row; undefined while the knowledge base is loading. */
 export type RowExplainer = (row: ClaimRow, location: 'header' | 'payload') => ClaimInfo[] | undefined
 
+/** The claim filter over one table's rows; every row until the knowledge base has loaded. */
+export type RowSearcher = (rows: readonly ClaimRow[], location: 'header' | 'payload') => RowSearch
+
 export interface ClaimKnowledge {
   explain: RowExplainer
+  search: RowSearcher
   /** The claim filter's text. */
   query: string
 }
 
-export const ClaimKnowledgeContext = createContext<ClaimKnowledge>({ explain: () => undefined, query: '' })
+export const ALL_ROWS: RowSearcher = (rows) => () => rows
+
+export const ClaimKnowledgeContext = createContext<ClaimKnowledge>({
+  explain: () => undefined,
+  search: ALL_ROWS,
+  query: '',
+})
 
 export function useClaimKnowledge(): ClaimKnowledge {
   return useContext(ClaimKnowledgeContext)

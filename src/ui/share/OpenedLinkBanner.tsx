@@ -1,5 +1,8 @@
 import { useState } from 'react'
 import type { OpenedLink } from './useOpenedLink.ts'
+import type { Redaction } from '../../core/index.ts'
+import { ShowMore } from '../common/ShowMore.tsx'
+import { useGrowingList } from '../common/useGrowingList.ts'
 import './share.css'
 
 const CATEGORY_LABELS: Record<string, string> = {
@@ -37,6 +40,24 @@ function RemoveFromAddress() {
         Remove it from the address bar and history
       </button>
     </p>
+  )
+}
+
+/** The sharer's redactions: a crafted link can list 300,000, so the first are shown and more on request. */
+function RedactionList({ redactions }: { redactions: Redaction[] }) {
+  const list = useGrowingList(redactions)
+  return (
+    <>
+      <ul data-testid="redaction-list">
+        {list.shown.map((r, i) => (
+          // By position: a link may list one pointer twice, and pointers can be very long.
+          <li key={i} data-testid="redaction" data-path={r.pointer} data-category={r.category}>
+            <code>{r.pointer}</code> ({CATEGORY_LABELS[r.category]})
+          </li>
+        ))}
+      </ul>
+      <ShowMore shown={list.shown.length} hidden={list.hidden} what="redactions" onMore={list.more} />
+    </>
   )
 }
 
@@ -110,15 +131,10 @@ export default function OpenedLinkBanner({ opened, input }: { opened: OpenedLink
       {state.redactions.length > 0 ? (
         <>
           <p>
-            The sharer redacted {state.redactions.length === 1 ? 'one value' : `${state.redactions.length} values`}:
+            The sharer redacted{' '}
+            {state.redactions.length === 1 ? 'one value' : `${state.redactions.length.toLocaleString('en')} values`}:
           </p>
-          <ul data-testid="redaction-list">
-            {state.redactions.map((r) => (
-              <li key={r.pointer} data-testid="redaction" data-path={r.pointer} data-category={r.category}>
-                <code>{r.pointer}</code> ({CATEGORY_LABELS[r.category]})
-              </li>
-            ))}
-          </ul>
+          <RedactionList redactions={state.redactions} />
         </>
       ) : (
         <p>Nothing was redacted.</p>

@@ -1,6 +1,8 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import { loadPermalink, type Analysis, type Redaction, type RedactionChoice } from '../../core/index.ts'
 import { CopyButton } from '../common/CopyButton.tsx'
+import { ShowMore } from '../common/ShowMore.tsx'
+import { useGrowingList } from '../common/useGrowingList.ts'
 import './share.css'
 
 type LinkState =
@@ -49,6 +51,9 @@ export default function SharePanel({
     }
   }, [analysis, includeToken, redact, inheritedRedactions])
 
+  // A token can have 50,000 claims: the first are offered, more on request; lookups by Set.
+  const claimList = useGrowingList(analysis.payloadRows)
+  const chosenClaims = useMemo(() => new Set(redact.claims ?? []), [redact.claims])
   const toggleClaim = (pointer: string, on: boolean) => {
     const claims = new Set(redact.claims ?? [])
     if (on) claims.add(pointer)
@@ -95,18 +100,19 @@ export default function SharePanel({
         {analysis.payloadRows.length > 0 && (
           <details>
             <summary>Any other claim</summary>
-            {analysis.payloadRows.map((row) => (
-              <label key={row.pointer} className="share-claim" style={{ paddingInlineStart: `${row.depth * 1.25}rem` }}>
+            {claimList.shown.map((row) => (
+              <label key={row.index} className="share-claim" style={{ paddingInlineStart: `${row.depth * 1.25}rem` }}>
                 <input
                   type="checkbox"
                   data-testid="redact-claim"
                   data-path={row.pointer}
-                  checked={redact.claims?.includes(row.pointer) ?? false}
+                  checked={chosenClaims.has(row.pointer)}
                   onChange={(e) => toggleClaim(row.pointer, e.target.checked)}
                 />
                 <code>{row.path.join(' › ')}</code>
               </label>
             ))}
+            <ShowMore shown={claimList.shown.length} hidden={claimList.hidden} what="claims" onMore={claimList.more} />
           </details>
         )}
       </fieldset>
