@@ -89,7 +89,7 @@ test('the legacy seed token: never-expires banner and the legacy advice', async 
   await paste(page, fixtureToken('seed-legacy-v1.20'))
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'k8s-legacy')
   const risk = page.locator('[data-testid=risk][data-risk=never-expires]')
-  await expect(risk).toHaveAttribute('data-severity', 'high')
+  await expect(risk).toHaveAttribute('data-severity', 'error')
   await expect(risk).toContainText('never expires')
   await expect(page.getByTestId('identity')).toHaveAttribute('data-username', 'system:serviceaccount:default:default')
   await expect(page.getByTestId('identity').getByTestId('extra')).toHaveCount(0)

@@ -170,15 +170,13 @@ test('a discovery document: no keys, its jwks_uri and the command to fetch it', 
   const { token } = await clusterToken()
   await page.goto('./')
   await paste(page, token)
-  await page
-    .getByTestId('key-input')
-    .fill(
-      JSON.stringify({
-        issuer: ISS,
-        jwks_uri: 'https://172.18.0.2:6443/openid/v1/jwks',
-        response_types_supported: ['id_token'],
-      }),
-    )
+  await page.getByTestId('key-input').fill(
+    JSON.stringify({
+      issuer: ISS,
+      jwks_uri: 'https://172.18.0.2:6443/openid/v1/jwks',
+      response_types_supported: ['id_token'],
+    }),
+  )
   await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'no-matching-key')
   await expect(page.locator('.discovery-commands')).toContainText('kubectl get --raw /openid/v1/jwks')
   await expect(page.locator('[data-testid=diagnostic][data-code=DISCOVERY_HAS_NO_KEYS]')).toContainText(

@@ -1,5 +1,5 @@
 // The only entry point ui/ imports from core statically (extract/index.ts is for dynamic import() only).
-export * from './diagnostics/diagnostic.ts'
+export * from './diagnostics/index.ts'
 export * from './decode/decodeToken.ts'
 // The full extractor is not exported here: the page loads it lazily through extract/index.ts.
 export type * from './extract/types.ts'

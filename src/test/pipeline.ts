@@ -102,7 +102,7 @@ export async function runEverything(input: Delivered, rowSample = 300): Promise<
       k8s.recognizeProvider(claims)
       k8s.analyzeLifetime(claims)
       k8s.kubernetesAdvice(claims)
-      k8s.kubernetesRisks(claims, payload, header, NOW_SECONDS)
+      k8s.kubernetesRisks({ claims, payload, header, diagnostics: analysis.diagnostics }, NOW_SECONDS, 60)
     }
     // The time views.
     validityAt(payload, NOW_SECONDS, 60)

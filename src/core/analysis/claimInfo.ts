@@ -1,4 +1,4 @@
-import type { SpecRef } from '../diagnostics/diagnostic.ts'
+import type { SpecRef } from '../diagnostics/specRefs.ts'
 
 /** Where a claim's or header parameter's meaning comes from. */
 export type ClaimOrigin = 'registered' | 'oidc' | 'provider' | 'kubernetes' | 'private' | 'collision-resistant'

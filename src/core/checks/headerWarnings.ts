@@ -1,11 +1,12 @@
+import type { DiagnosticCode } from '../diagnostics/codes.ts'
 import type { DecodedToken } from '../decode/decodeToken.ts'
-import { rfc, type Diagnostic, type Severity, type SpecRef } from '../diagnostics/diagnostic.ts'
+import { diagnostic, onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { SpecRef } from '../diagnostics/specRefs.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import type { ProviderId } from '../knowledge/types.ts'
-import { rowDiagnostic } from './rowDiagnostic.ts'
 
-const at = (name: string, code: string, severity: Severity, message: string, ref: SpecRef) =>
-  rowDiagnostic('header', name, code, severity, message, ref)
+const at = (name: string, code: DiagnosticCode, message: string, ref?: SpecRef) =>
+  diagnostic(code, message, onRow('header', name, ref))
 
 // Issuers that sign with public keys only, so an HS* token claiming to come from them is forged
 // with their public key as the HMAC secret, or broken.
@@ -62,7 +63,6 @@ const TYP_KINDS: Record<string, string> = {
 function checkCrit(h: JsonObject, out: Diagnostic[]) {
   const crit = h.crit
   if (crit === undefined) return
-  const ref = rfc(7515, '4.1.11')
   const names =
     Array.isArray(crit) && crit.length > 0 && crit.every((c) => typeof c === 'string') ? (crit as string[]) : null
   const problem = !names
@@ -72,15 +72,13 @@ function checkCrit(h: JsonObject, out: Diagnostic[]) {
       : names.some((n) => !Object.hasOwn(h, n))
         ? 'crit lists a parameter that the header does not contain'
         : ''
-  if (problem) out.push(at('crit', 'CRIT_INVALID', 'error', `${problem}; recipients must reject this token.`, ref))
+  if (problem) out.push(at('crit', 'CRIT_INVALID', `${problem}; recipients must reject this token.`))
   else
     out.push(
       at(
         'crit',
         'CRIT_EXTENSIONS',
-        'info',
         `crit makes these extensions mandatory: ${names!.join(', ')}. A recipient that does not implement every one must reject the token; some libraries ignore crit altogether.`,
-        ref,
       ),
     )
 }
@@ -101,9 +99,7 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         at(
           'alg',
           'ALG_NONE',
-          'warning',
           `alg "${alg}" means no signature. Verifiers must refuse it unless they deliberately accept unsecured tokens.${variant}`,
-          rfc(8725, '3.1'),
         ),
       )
     }
@@ -115,9 +111,7 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         at(
           'alg',
           'ALG_KEY_CONFUSION',
-          'warning',
           `alg ${alg} is a shared-secret HMAC, but this issuer${typeof claims.iss === 'string' ? ` (${claims.iss})` : ''} signs with public keys. That is the mark of key confusion: the issuer's public key used as the HMAC secret. Verifiers must pin the algorithm of each key.`,
-          rfc(8725, '3.1'),
         ),
       )
     }
@@ -126,21 +120,16 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         at(
           'alg',
           'ALG_RSA1_5',
-          'warning',
           'RSA1_5 key encryption is open to padding-oracle attacks that can reveal the content key; prefer RSA-OAEP-256 or ECDH-ES.',
-          rfc(8725, '3.2'),
         ),
       )
   }
-  const keyRef = rfc(8725, '3.10')
   if (h.jwk !== undefined)
     out.push(
       at(
         'jwk',
         'HEADER_JWK',
-        'warning',
         "The header carries its own public key. The token's author chose it, so verifying with it proves nothing; a verifier must use a key it already trusts.",
-        keyRef,
       ),
     )
   for (const name of ['jku', 'x5u'] as const) {
@@ -149,9 +138,7 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
       at(
         name,
         name === 'jku' ? 'HEADER_JKU' : 'HEADER_X5U',
-        'warning',
         `${name} points to keys at a URL the token's author chose. Fetching it lets an attacker supply the key, or reach internal addresses; accept only allow-listed URLs. This page never fetches it.`,
-        keyRef,
       ),
     )
   }
@@ -160,9 +147,7 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
       at(
         'x5c',
         'HEADER_X5C',
-        'warning',
         'The header carries a certificate chain. It proves nothing until the chain is validated up to a root the verifier trusts; anyone can include their own certificate.',
-        keyRef,
       ),
     )
   checkCrit(h, out)
@@ -173,16 +158,12 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         ? at(
             'b64',
             'HEADER_B64_FALSE',
-            'warning',
             'b64 is false: the payload is signed as raw bytes, not base64url. Only verifiers that implement RFC 7797 can check it.',
-            rfc(7797, '3'),
           )
         : at(
             'b64',
             'B64_NOT_CRITICAL',
-            'error',
             'b64 is false but is not listed in crit, so a verifier without RFC 7797 support would misread the payload instead of rejecting it.',
-            rfc(7797, '6'),
           ),
     )
   }
@@ -192,32 +173,25 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         ? at(
             'zip',
             'HEADER_ZIP',
-            'warning',
             'The plaintext was compressed before encryption. Decompression must be capped (a small token can inflate enormously), and compressing secrets next to attacker data can leak them through the length.',
-            rfc(8725, '3.6'),
           )
         : at(
             'zip',
             'HEADER_ZIP_JWS',
-            'warning',
             'zip is defined for encrypted tokens (JWE) only; on a signed token it has no standard meaning and some libraries reject it.',
-            rfc(7516, '4.1.3'),
           ),
     )
   }
   const p2c = h.p2c
   if (p2c !== undefined) {
-    const ref = rfc(7518, '4.8.1.2')
     if (typeof p2c !== 'number' || !Number.isInteger(p2c) || p2c < 1)
-      out.push(at('p2c', 'PBES2_P2C_INVALID', 'error', 'p2c must be a positive whole number of iterations.', ref))
+      out.push(at('p2c', 'PBES2_P2C_INVALID', 'p2c must be a positive whole number of iterations.'))
     else if (p2c > PBES2_MAX_ITERATIONS)
       out.push(
         at(
           'p2c',
           'PBES2_P2C_LARGE',
-          'warning',
           `p2c asks the recipient to run ${p2c} key-derivation iterations before it can check anything. The token's author chose that number: huge counts are a cheap denial of service, so libraries cap it (jose at ${PBES2_MAX_ITERATIONS}).`,
-          ref,
         ),
       )
   }
@@ -230,9 +204,7 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         at(
           'typ',
           'TYP_KIND',
-          'info',
           `typ "${h.typ}" says this is ${kind}. Do not accept it where another kind of token is expected.`,
-          rfc(8725, '3.11'),
         ),
       )
   }

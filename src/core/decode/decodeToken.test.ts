@@ -163,12 +163,16 @@ describe('decodeToken diagnostics', () => {
     expect(d.payload.kind === 'claims' && d.payload.json.impreciseNumbers[0]?.raw).toBe('12345678901234567890')
   })
 
-  it('PAYLOAD_NOT_JSON shows a non-JSON payload as text', () => {
+  it('PAYLOAD_OTHER_CONTENT and PAYLOAD_NOT_JSON show a non-JSON payload as text', () => {
     const t = rawToken('{"alg":"HS256","cty":"text/plain"}', 'hello world')
     const d = decodeToken(t)
     expect(d.payload).toEqual({ kind: 'text', text: 'hello world' })
-    expect(find(t, 'PAYLOAD_NOT_JSON')?.severity).toBe('info')
-    expect(find(rawToken('{"alg":"HS256"}', 'hello'), 'PAYLOAD_NOT_JSON')?.severity).toBe('warning')
+    expect(codes(t).filter((c) => c.startsWith('PAYLOAD_'))).toEqual(['PAYLOAD_OTHER_CONTENT'])
+    expect(find(t, 'PAYLOAD_OTHER_CONTENT')?.severity).toBe('info')
+    // Without a cty that names other content, a payload that is not JSON is no JWT.
+    const plain = rawToken('{"alg":"HS256"}', 'hello')
+    expect(codes(plain).filter((c) => c.startsWith('PAYLOAD_'))).toEqual(['PAYLOAD_NOT_JSON'])
+    expect(find(plain, 'PAYLOAD_NOT_JSON')?.severity).toBe('warning')
   })
 
   it('NESTED_JWT with cty JWT offers the inner token', () => {
@@ -223,8 +227,8 @@ describe('decodeToken diagnostics', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
-  it('INPUT_TOO_LARGE above 1 MB', () => {
-    expect(codes('a'.repeat(1024 * 1024 + 1))).toEqual(['INPUT_TOO_LARGE'])
+  it('TOKEN_TOO_LARGE above 1 MB', () => {
+    expect(codes('a'.repeat(1024 * 1024 + 1))).toEqual(['TOKEN_TOO_LARGE'])
   })
 })
 

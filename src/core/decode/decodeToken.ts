@@ -1,7 +1,7 @@
 import { decodeBase64urlSegment } from '../encoding/base64url.ts'
 import { decodePayload } from './payload.ts'
 import { decodeJsonSegment, segSpan } from './segment.ts'
-import { hasErrors, rfc, type Diagnostic, type TokenPart } from '../diagnostics/diagnostic.ts'
+import { diagnostic, hasErrors, type Diagnostic, type TokenPart } from '../diagnostics/diagnostic.ts'
 import { capDiagnostics } from '../diagnostics/cap.ts'
 import type { DuplicateMember, ImpreciseNumber, JsonObject } from '../encoding/json.ts'
 import { decodeSdJwtTail, type SdJwtParts } from './sdJwt.ts'
@@ -99,29 +99,27 @@ function decodeUncapped(token: string, options: DecodeOptions): DecodedToken {
     wellFormed: false,
   }
   if (token.trim() === '') {
-    diagnostics.push({ code: 'TOKEN_EMPTY', severity: 'info', part: 'input', message: 'Paste a token to decode it.' })
+    diagnostics.push(diagnostic('TOKEN_EMPTY', 'Paste a token to decode it.', { part: 'input' }))
     return result
   }
   if (token.length > MAX_TOKEN_LENGTH) {
-    diagnostics.push({
-      code: 'INPUT_TOO_LARGE',
-      severity: 'error',
-      part: 'input',
-      span: { start: 0, end: token.length },
-      message: `The token is ${token.length.toLocaleString('en')} characters long; tokens above ${MAX_TOKEN_LENGTH.toLocaleString('en')} characters are not decoded.`,
-    })
+    diagnostics.push(
+      diagnostic(
+        'TOKEN_TOO_LARGE',
+        `The token is ${token.length.toLocaleString('en')} characters long; tokens above ${MAX_TOKEN_LENGTH.toLocaleString('en')} characters are not decoded.`,
+        { part: 'input', span: { start: 0, end: token.length } },
+      ),
+    )
     return result
   }
   if (token.trimStart().startsWith('{')) {
-    diagnostics.push({
-      code: 'JSON_SERIALIZATION',
-      severity: 'error',
-      part: 'input',
-      span: { start: 0, end: token.length },
-      message:
+    diagnostics.push(
+      diagnostic(
+        'JSON_SERIALIZATION',
         'This is JSON, not a compact token. A JWT is always three base64url parts joined by dots; JWS/JWE JSON serialization is not decoded here.',
-      ref: rfc(7515, '7.2'),
-    })
+        { part: 'input', span: { start: 0, end: token.length } },
+      ),
+    )
     return result
   }
   const tilde = token.indexOf('~')
@@ -145,66 +143,58 @@ function decodeUncapped(token: string, options: DecodeOptions): DecodedToken {
     result.form = 'jwe'
     result.payload = { kind: 'encrypted' }
     if (header && !isJweHeader) {
-      diagnostics.push({
-        code: 'JWE_HEADER_NO_ENC',
-        severity: 'error',
-        part: 'header',
-        span: segSpan(headerSeg),
-        message:
+      diagnostics.push(
+        diagnostic(
+          'JWE_HEADER_NO_ENC',
           "The token has five parts like a JWE, but its header has no 'enc' parameter, which every JWE header must carry.",
-        ref: rfc(7516, '4.1.2'),
-      })
+          { part: 'header', span: segSpan(headerSeg) },
+        ),
+      )
     }
     if (count === 5) {
       for (const seg of segments.slice(1)) {
         const { diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, seg.part)
         diagnostics.push(...d)
       }
-      diagnostics.push({
-        code: 'JWE_ENCRYPTED',
-        severity: 'info',
-        part: 'ciphertext',
-        message:
+      diagnostics.push(
+        diagnostic(
+          'JWE_ENCRYPTED',
           "This is an encrypted token (JWE). Only its header can be read; the claims are ciphertext and stay unreadable without the recipient's private key.",
-        ref: rfc(7516, '3.1'),
-      })
+          { part: 'ciphertext' },
+        ),
+      )
     }
     result.wellFormed = count === 5 && !hasErrors(diagnostics)
     return result
   }
   if (isJweHeader && count === 3) {
-    diagnostics.push({
-      code: 'JWE_SEGMENT_COUNT',
-      severity: 'error',
-      part: 'header',
-      span: segSpan(headerSeg),
-      message: "The header has 'enc', so this should be a JWE with five parts, but it has three.",
-      ref: rfc(7516, '9'),
-    })
+    diagnostics.push(
+      diagnostic(
+        'JWE_SEGMENT_COUNT',
+        "The header has 'enc', so this should be a JWE with five parts, but it has three.",
+        { part: 'header', span: segSpan(headerSeg) },
+      ),
+    )
   }
   if (count < 2) return result
 
   const alg = header?.value.alg
   if (header && alg === undefined) {
-    diagnostics.push({
-      code: 'HEADER_ALG_MISSING',
-      severity: 'error',
-      part: 'header',
-      span: segSpan(headerSeg),
-      message: "The header has no 'alg' parameter. Every JWS header must name its algorithm.",
-      ref: rfc(7515, '4.1.1'),
-    })
+    diagnostics.push(
+      diagnostic('HEADER_ALG_MISSING', "The header has no 'alg' parameter. Every JWS header must name its algorithm.", {
+        part: 'header',
+        span: segSpan(headerSeg),
+      }),
+    )
   } else if (header && typeof alg !== 'string') {
-    diagnostics.push({
-      code: 'HEADER_ALG_NOT_STRING',
-      severity: 'error',
-      part: 'header',
-      span: segSpan(headerSeg),
-      pointer: '/alg',
-      location: 'header',
-      message: "The header's 'alg' is not a string.",
-      ref: rfc(7515, '4.1.1'),
-    })
+    diagnostics.push(
+      diagnostic('HEADER_ALG_NOT_STRING', "The header's 'alg' is not a string.", {
+        part: 'header',
+        span: segSpan(headerSeg),
+        pointer: '/alg',
+        location: 'header',
+      }),
+    )
   }
   const unsecured = typeof alg === 'string' && alg.toLowerCase() === 'none'
   result.form = unsecured ? 'unsecured' : 'jws'
@@ -220,14 +210,13 @@ function decodeUncapped(token: string, options: DecodeOptions): DecodedToken {
     )
   }
   if (unsecured && typeof alg === 'string') {
-    diagnostics.push({
-      code: 'UNSECURED_JWT',
-      severity: 'warning',
-      part: 'header',
-      span: segSpan(headerSeg),
-      message: `This token is unsecured (alg "${alg}"): it carries no signature, so anyone could have written these claims. Never accept it as proof of anything.`,
-      ref: rfc(7519, '6'),
-    })
+    diagnostics.push(
+      diagnostic(
+        'UNSECURED_JWT',
+        `This token is unsecured (alg "${alg}"): it carries no signature, so anyone could have written these claims. Never accept it as proof of anything.`,
+        { part: 'header', span: segSpan(headerSeg) },
+      ),
+    )
   }
   result.wellFormed = count === 3 && !hasErrors(diagnostics)
   return result
@@ -235,35 +224,23 @@ function decodeUncapped(token: string, options: DecodeOptions): DecodedToken {
 
 function segmentCountDiagnostic(token: string, count: number): Diagnostic {
   const span = { start: 0, end: token.length }
-  const ref = rfc(7516, '9')
   if (count === 1) {
-    return {
-      code: 'SEGMENT_COUNT',
-      severity: 'error',
-      part: 'input',
-      span,
-      ref,
-      message:
-        'There are no dots in this text, so it is not a JWT: a JWT has three base64url parts separated by dots (five for an encrypted JWE).',
-    }
+    return diagnostic(
+      'SEGMENT_COUNT',
+      'There are no dots in this text, so it is not a JWT: a JWT has three base64url parts separated by dots (five for an encrypted JWE).',
+      { part: 'input', span },
+    )
   }
   if (count === 2) {
-    return {
-      code: 'SEGMENT_COUNT',
-      severity: 'error',
-      part: 'signature',
-      span: { start: token.length, end: token.length },
-      ref,
-      message:
-        'The token has 2 parts, but a JWT has 3: the signature part is missing. The token was probably truncated when it was copied (or its signature was stripped on purpose). Header and payload are shown below.',
-    }
+    return diagnostic(
+      'SEGMENT_COUNT',
+      'The token has 2 parts, but a JWT has 3: the signature part is missing. The token was probably truncated when it was copied (or its signature was stripped on purpose). Header and payload are shown below.',
+      { part: 'signature', span: { start: token.length, end: token.length } },
+    )
   }
-  return {
-    code: 'SEGMENT_COUNT',
-    severity: 'error',
-    part: 'input',
-    span,
-    ref,
-    message: `The token has ${count} dot-separated parts. A JWS has 3 and a JWE has 5; ${count} parts fit neither.`,
-  }
+  return diagnostic(
+    'SEGMENT_COUNT',
+    `The token has ${count} dot-separated parts. A JWS has 3 and a JWE has 5; ${count} parts fit neither.`,
+    { part: 'input', span },
+  )
 }

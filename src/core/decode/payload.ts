@@ -1,5 +1,5 @@
 import { decodeBase64urlSegment } from '../encoding/base64url.ts'
-import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { DecodedJson, PayloadView, Segment } from './decodeToken.ts'
 import { decodeTextOrReport, parseJsonOrReport, segSpan } from './segment.ts'
 import { parseJson } from '../encoding/json.ts'
@@ -12,26 +12,23 @@ import { decodeUtf8Strict, toHex } from '../encoding/utf8.ts'
 export function decodePayload(seg: Segment, header: DecodedJson | null, diagnostics: Diagnostic[]): PayloadView {
   const h = header?.value
   if (h?.b64 === false) {
-    diagnostics.push({
-      code: 'UNENCODED_PAYLOAD',
-      severity: 'info',
-      part: 'payload',
-      span: segSpan(seg),
-      message: 'The header sets b64 to false, so the payload is sent as is, not base64url-encoded (RFC 7797).',
-      ref: rfc(7797, '3'),
-    })
+    diagnostics.push(
+      diagnostic(
+        'UNENCODED_PAYLOAD',
+        'The header sets b64 to false, so the payload is sent as is, not base64url-encoded (RFC 7797).',
+        { part: 'payload', span: segSpan(seg) },
+      ),
+    )
     return { kind: 'unencoded', text: seg.text }
   }
   if (seg.text === '') {
-    diagnostics.push({
-      code: 'DETACHED_PAYLOAD',
-      severity: 'warning',
-      part: 'payload',
-      span: { start: seg.start, end: seg.start },
-      message:
+    diagnostics.push(
+      diagnostic(
+        'DETACHED_PAYLOAD',
         'The payload part is empty: either the content is detached and travels separately (RFC 7515 Appendix F), or it was lost when the token was copied.',
-      ref: rfc(7515, 'F', true),
-    })
+        { part: 'payload', span: { start: seg.start, end: seg.start } },
+      ),
+    )
     return { kind: 'detached' }
   }
   const { bytes, diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, 'payload')
@@ -41,15 +38,13 @@ export function decodePayload(seg: Segment, header: DecodedJson | null, diagnost
   const utf8 = decodeUtf8Strict(bytes)
   if (cty === 'jwt') {
     const inner = utf8.ok ? utf8.text.trim() : ''
-    diagnostics.push({
-      code: 'NESTED_JWT',
-      severity: 'info',
-      part: 'payload',
-      span: segSpan(seg),
-      message:
+    diagnostics.push(
+      diagnostic(
+        'NESTED_JWT',
         "The header's cty is JWT: the payload is itself a token (a nested JWT). Decode the inner token to read its claims.",
-      ref: rfc(7519, '5.2'),
-    })
+        { part: 'payload', span: segSpan(seg) },
+      ),
+    )
     return { kind: 'nested', token: inner }
   }
   if (cty !== undefined) {
@@ -57,14 +52,13 @@ export function decodePayload(seg: Segment, header: DecodedJson | null, diagnost
     if (!utf8.ok) return { kind: 'bytes', hex: toHex(bytes), length: bytes.length }
     const trimmed = utf8.text.trimStart()
     if (!trimmed.startsWith('{')) {
-      diagnostics.push({
-        code: 'PAYLOAD_NOT_JSON',
-        severity: 'info',
-        part: 'payload',
-        span: segSpan(seg),
-        message: `The payload is not JSON; the header's cty ("${String(h?.cty)}") says it is other content, so it is shown as text.`,
-        ref: rfc(7515, '4.1.10'),
-      })
+      diagnostics.push(
+        diagnostic(
+          'PAYLOAD_OTHER_CONTENT',
+          `The payload is not JSON; the header's cty ("${String(h?.cty)}") says it is other content, so it is shown as text.`,
+          { part: 'payload', span: segSpan(seg) },
+        ),
+      )
       return { kind: 'text', text: utf8.text }
     }
   }
@@ -76,26 +70,22 @@ export function decodePayload(seg: Segment, header: DecodedJson | null, diagnost
   const looksLikeJson = /^[{[]/.test(trimmed) || parseJson(text).error === undefined
   if (!looksLikeJson) {
     if (/^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\./.test(trimmed)) {
-      diagnostics.push({
-        code: 'NESTED_JWT',
-        severity: 'warning',
-        part: 'payload',
-        span: segSpan(seg),
-        message:
+      diagnostics.push(
+        diagnostic(
+          'NESTED_JWT_WITHOUT_CTY',
           'The payload looks like another token, but the header has no cty: "JWT". It is probably a nested JWT; decode the inner token to read it.',
-        ref: rfc(7519, '5.2'),
-      })
+          { part: 'payload', span: segSpan(seg) },
+        ),
+      )
       return { kind: 'nested', token: trimmed.trim() }
     }
-    diagnostics.push({
-      code: 'PAYLOAD_NOT_JSON',
-      severity: 'warning',
-      part: 'payload',
-      span: segSpan(seg),
-      message:
+    diagnostics.push(
+      diagnostic(
+        'PAYLOAD_NOT_JSON',
         'The payload is not JSON, so this is a JWS but not a JWT: a JWT payload is a JSON object of claims. It is shown as text.',
-      ref: rfc(7519, '7.2'),
-    })
+        { part: 'payload', span: segSpan(seg) },
+      ),
+    )
     return { kind: 'text', text }
   }
   const json = parseJsonOrReport(text, bytes, seg, diagnostics)

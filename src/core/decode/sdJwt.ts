@@ -1,5 +1,5 @@
 import { decodeBase64urlSegment } from '../encoding/base64url.ts'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { parseJson, type JsonValue } from '../encoding/json.ts'
 import { decodeUtf8Strict } from '../encoding/utf8.ts'
 
@@ -18,8 +18,6 @@ export interface SdJwtParts {
   /** The key-binding JWT after the last `~`, when present. */
   keyBinding?: string
 }
-
-const REF = { label: 'RFC 9901 §4', url: 'https://www.rfc-editor.org/rfc/rfc9901#section-4' }
 
 /**
  * Splits the part of an SD-JWT after the issuer-signed JWT (`~disclosure~…~[KB-JWT]`) and decodes
@@ -41,27 +39,25 @@ export function decodeSdJwtTail(tail: string, offset: number, diagnostics: Diagn
     const d = decodeDisclosure(text, start, diagnostics)
     if (d) result.disclosures.push(d)
   }
-  diagnostics.push({
-    code: 'SD_JWT',
-    severity: 'info',
-    part: 'input',
-    message: `This is an SD-JWT: an issuer-signed JWT followed by ${result.disclosures.length} disclosure${result.disclosures.length === 1 ? '' : 's'}${result.keyBinding ? ' and a key-binding JWT' : ''}. Disclosed claims are listed separately; the signed payload holds only their digests.`,
-    ref: REF,
-  })
+  diagnostics.push(
+    diagnostic(
+      'SD_JWT',
+      `This is an SD-JWT: an issuer-signed JWT followed by ${result.disclosures.length} disclosure${result.disclosures.length === 1 ? '' : 's'}${result.keyBinding ? ' and a key-binding JWT' : ''}. Disclosed claims are listed separately; the signed payload holds only their digests.`,
+      { part: 'input' },
+    ),
+  )
   return result
 }
 
 function decodeDisclosure(text: string, start: number, diagnostics: Diagnostic[]): Disclosure | null {
   const span = { start, end: start + text.length }
   const bad = (why: string) => {
-    diagnostics.push({
-      code: 'SD_JWT_DISCLOSURE_INVALID',
-      severity: 'error',
-      part: 'input',
-      span,
-      message: `The disclosure at position ${start + 1} ${why}.`,
-      ref: REF,
-    })
+    diagnostics.push(
+      diagnostic('SD_JWT_DISCLOSURE_INVALID', `The disclosure at position ${start + 1} ${why}.`, {
+        part: 'input',
+        span,
+      }),
+    )
     return null
   }
   const { bytes, diagnostics: d } = decodeBase64urlSegment(text, start, 'input')

@@ -1,5 +1,5 @@
 import { byteRangeToCharSpan, decodeBase64urlSegment } from '../encoding/base64url.ts'
-import { rfc, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import type { DecodedJson, Segment } from './decodeToken.ts'
 import { isJsonObject, parseJson } from '../encoding/json.ts'
 import { decodeUtf8Strict, utf8Offsets } from '../encoding/utf8.ts'
@@ -17,14 +17,9 @@ export function segSpan(seg: Segment): Span {
 export function decodeJsonSegment(seg: Segment, diagnostics: Diagnostic[]): DecodedJson | null {
   const part = seg.part
   if (seg.text === '') {
-    diagnostics.push({
-      code: 'SEGMENT_EMPTY',
-      severity: 'error',
-      part,
-      span: { start: seg.start, end: seg.start },
-      message: `The ${part} part is empty.`,
-      ref: rfc(7515, '7.1'),
-    })
+    diagnostics.push(
+      diagnostic('SEGMENT_EMPTY', `The ${part} part is empty.`, { part, span: { start: seg.start, end: seg.start } }),
+    )
     return null
   }
   const { bytes, diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, part)
@@ -39,26 +34,24 @@ export function decodeJsonSegment(seg: Segment, diagnostics: Diagnostic[]): Deco
 export function decodeTextOrReport(bytes: Uint8Array, seg: Segment, diagnostics: Diagnostic[]): string | null {
   const utf8 = decodeUtf8Strict(bytes)
   if (!utf8.ok) {
-    diagnostics.push({
-      code: 'UTF8_INVALID',
-      severity: 'error',
-      part: seg.part,
-      span: byteRangeToCharSpan(utf8.badByte, utf8.badByte + 1, seg.start),
-      message: `The decoded ${seg.part} is not valid UTF-8: byte ${utf8.badByte + 1} (0x${(bytes[utf8.badByte] ?? 0).toString(16).padStart(2, '0')}) does not start a valid character. JWT headers and claims must be UTF-8 JSON.`,
-      ref: rfc(7519, '7.2'),
-    })
+    diagnostics.push(
+      diagnostic(
+        'UTF8_INVALID',
+        `The decoded ${seg.part} is not valid UTF-8: byte ${utf8.badByte + 1} (0x${(bytes[utf8.badByte] ?? 0).toString(16).padStart(2, '0')}) does not start a valid character. JWT headers and claims must be UTF-8 JSON.`,
+        { part: seg.part, span: byteRangeToCharSpan(utf8.badByte, utf8.badByte + 1, seg.start) },
+      ),
+    )
     return null
   }
   let text = utf8.text
   if (text.charCodeAt(0) === 0xfeff) {
-    diagnostics.push({
-      code: 'UTF8_BOM',
-      severity: 'warning',
-      part: seg.part,
-      span: byteRangeToCharSpan(0, 3, seg.start),
-      message: `The decoded ${seg.part} starts with a byte-order mark (EF BB BF). JSON text must not begin with one (RFC 8259 §8.1); it was skipped.`,
-      ref: rfc(8259, '8.1'),
-    })
+    diagnostics.push(
+      diagnostic(
+        'UTF8_BOM',
+        `The decoded ${seg.part} starts with a byte-order mark (EF BB BF). JSON text must not begin with one (RFC 8259 §8.1); it was skipped.`,
+        { part: seg.part, span: byteRangeToCharSpan(0, 3, seg.start) },
+      ),
+    )
     text = text.slice(1)
   }
   return text
@@ -84,61 +77,57 @@ export function parseJsonOrReport(
   const parsed = parseJson(text)
   if (parsed.error) {
     const { offset, message } = parsed.error
-    diagnostics.push({
-      code: 'JSON_SYNTAX',
-      severity: 'error',
-      part,
-      span: spanAt(offset),
-      message: `The decoded ${part} is not valid JSON: ${message} at character ${offset + 1} of the decoded text.`,
-      ref: rfc(8259),
-    })
+    diagnostics.push(
+      diagnostic(
+        'JSON_SYNTAX',
+        `The decoded ${part} is not valid JSON: ${message} at character ${offset + 1} of the decoded text.`,
+        { part, span: spanAt(offset) },
+      ),
+    )
     return null
   }
   if (!isJsonObject(parsed.value)) {
     const what = Array.isArray(parsed.value) ? 'an array' : parsed.value === null ? 'null' : `a ${typeof parsed.value}`
-    diagnostics.push({
-      code: part === 'header' ? 'HEADER_NOT_OBJECT' : 'PAYLOAD_NOT_OBJECT',
-      severity: 'error',
-      part,
-      span: segSpan(seg),
-      message: `The decoded ${part} is valid JSON but it is ${what}, not an object. A JWT ${part === 'header' ? 'header' : 'claims set'} must be a JSON object.`,
-      ref: part === 'header' ? rfc(7515, '4') : rfc(7519, '7.2'),
-    })
+    diagnostics.push(
+      diagnostic(
+        part === 'header' ? 'HEADER_NOT_OBJECT' : 'PAYLOAD_NOT_OBJECT',
+        `The decoded ${part} is valid JSON but it is ${what}, not an object. A JWT ${part === 'header' ? 'header' : 'claims set'} must be a JSON object.`,
+        { part, span: segSpan(seg) },
+      ),
+    )
     return null
   }
-  const location: Diagnostic['location'] = part === 'header' ? 'header' : 'payload'
   const at = (offset: number, length: number, pointer: string) => ({
-    severity: 'warning' as const,
     part,
     span: spanAt(offset, length),
     pointer,
-    location,
+    location: part === 'header' ? ('header' as const) : ('payload' as const),
   })
   // A crafted token can repeat a member or a large number a hundred thousand times: only the
   // first few of each are described (see cappedEach), the rest are counted.
   diagnostics.push(
-    ...cappedEach(parsed.duplicates, 'JSON_DUPLICATE_MEMBER', 'warning', (dup) => ({
-      ...at(dup.lastOffset, dup.key.length + 2, dup.pointer),
-      code: 'JSON_DUPLICATE_MEMBER',
-      message: `The ${part} has the member "${shorten(dup.key)}" more than once. The last value wins here, as in JSON.parse, but other parsers may keep the first, so two systems can read this token differently.`,
-      ref: rfc(7519, '4'),
-    })),
+    ...cappedEach(parsed.duplicates, 'JSON_DUPLICATE_MEMBER', (dup) =>
+      diagnostic(
+        'JSON_DUPLICATE_MEMBER',
+        `The ${part} has the member "${shorten(dup.key)}" more than once. The last value wins here, as in JSON.parse, but other parsers may keep the first, so two systems can read this token differently.`,
+        at(dup.lastOffset, dup.key.length + 2, dup.pointer),
+      ),
+    ),
   )
   for (const unsafe of [true, false]) {
     const code = unsafe ? 'JSON_NUMBER_PRECISION' : 'JSON_NUMBER_OUT_OF_RANGE'
     const numbers = parsed.impreciseNumbers.filter((n) => (n.reason === 'unsafe-integer') === unsafe)
     diagnostics.push(
-      ...cappedEach(numbers, code, 'warning', (num) => {
+      ...cappedEach(numbers, code, (num) => {
         const read = String(Number(num.raw)).replace('-', '−')
         const what = `${shorten(num.raw)} at ${shorten(num.pointer)}`
-        return {
-          ...at(num.offset, num.raw.length, num.pointer),
+        return diagnostic(
           code,
-          message: unsafe
+          unsafe
             ? `The integer ${what} is beyond 2^53, so JavaScript and many JSON libraries round it to ${read}. The exact text is shown.`
             : `The number ${what} is beyond what a double can hold: JavaScript and most JSON libraries read it as ${read}${num.reason === 'overflow' ? ', and JSON.stringify writes it as null' : ''}. The exact text is shown.`,
-          ref: rfc(8259, '6'),
-        }
+          at(num.offset, num.raw.length, num.pointer),
+        )
       }),
     )
   }

@@ -1,4 +1,5 @@
-import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { rfc, type SpecRef } from '../diagnostics/specRefs.ts'
 import type { Segment } from './decodeToken.ts'
 
 const FIXED_LENGTHS: Record<string, number> = {
@@ -12,6 +13,13 @@ const FIXED_LENGTHS: Record<string, number> = {
   Ed25519: 64,
 }
 const RSA_BYTES = new Set([128, 256, 384, 512, 768, 1024])
+
+/** Where the fixed signature length of an algorithm is defined: ECDSA, EdDSA (RFC 8037) or HMAC. */
+function fixedLengthRef(alg: string): SpecRef {
+  if (alg.startsWith('ES')) return rfc(7518, '3.4')
+  if (alg === 'EdDSA' || alg === 'Ed25519') return rfc(8037, '3.1')
+  return rfc(7518, '3.2')
+}
 
 /**
  * Sanity checks on the signature's size, before any key is involved: a wrong length points to a
@@ -29,41 +37,30 @@ export function checkSignatureShape(
     return seg.text === ''
       ? []
       : [
-          {
-            code: 'ALG_NONE_WITH_SIGNATURE',
-            severity: 'error',
-            part: 'signature',
-            span,
-            message:
-              'The header says alg "none", yet a signature part is present. An unsecured JWT must have an empty third part.',
-            ref: rfc(7519, '6.1'),
-          },
+          diagnostic(
+            'ALG_NONE_WITH_SIGNATURE',
+            'The header says alg "none", yet a signature part is present. An unsecured JWT must have an empty third part.',
+            { part: 'signature', span },
+          ),
         ]
   }
   if (seg.text === '' && signatureRemoved) {
     // A shared link drops the signature on purpose; SIGNATURE_EMPTY would blame copying.
     return [
-      {
-        code: 'SIGNATURE_REMOVED_FOR_SHARING',
-        severity: 'info',
-        part: 'signature',
-        span: { start: seg.start, end: seg.start },
-        message:
-          "The signature was removed when this link was shared, so the token cannot be verified and no server would accept it. The claims are shown as the sharer's page decoded them.",
-        ref: rfc(7515, '7.1'),
-      },
+      diagnostic(
+        'SIGNATURE_REMOVED_FOR_SHARING',
+        "The signature was removed when this link was shared, so the token cannot be verified and no server would accept it. The claims are shown as the sharer's page decoded them.",
+        { part: 'signature', span: { start: seg.start, end: seg.start } },
+      ),
     ]
   }
   if (seg.text === '') {
     return [
-      {
-        code: 'SIGNATURE_EMPTY',
-        severity: 'error',
-        part: 'signature',
-        span: { start: seg.start, end: seg.start },
-        message: `The signature part is empty although the header names ${alg ? `alg "${alg}"` : 'an algorithm'}. The signature was stripped or lost in copying, so the token cannot be verified.`,
-        ref: rfc(7515, '7.1'),
-      },
+      diagnostic(
+        'SIGNATURE_EMPTY',
+        `The signature part is empty although the header names ${alg ? `alg "${alg}"` : 'an algorithm'}. The signature was stripped or lost in copying, so the token cannot be verified.`,
+        { part: 'signature', span: { start: seg.start, end: seg.start } },
+      ),
     ]
   }
   if (!bytes || alg === undefined) return []
@@ -74,28 +71,22 @@ export function checkSignatureShape(
   if (expected !== undefined && n !== expected) {
     const der = alg.startsWith('ES') && bytes[0] === 0x30
     return [
-      {
-        code: 'SIGNATURE_LENGTH',
-        severity: 'warning',
-        part: 'signature',
-        span,
-        message: der
+      diagnostic(
+        'SIGNATURE_LENGTH',
+        der
           ? `The ${alg} signature is ${n} bytes and starts with 0x30: it looks DER-encoded. JWS needs the raw ${expected}-byte R‖S form, so standard verifiers reject it.`
           : `The ${alg} signature is ${n} bytes; ${alg} signatures are always ${expected} bytes. The token may be truncated.`,
-        ref: alg.startsWith('ES') ? rfc(7518, '3.4') : rfc(7518, '3.2'),
-      },
+        { part: 'signature', span, ref: fixedLengthRef(alg) },
+      ),
     ]
   }
   if (/^(RS|PS)\d{3}$/.test(alg) && !RSA_BYTES.has(n)) {
     return [
-      {
-        code: 'SIGNATURE_LENGTH',
-        severity: 'warning',
-        part: 'signature',
-        span,
-        message: `The ${alg} signature is ${n} bytes, which matches no common RSA key size (it equals the modulus size, e.g. 256 bytes for 2048-bit keys). The token may be truncated.`,
-        ref: rfc(7518, '3.3'),
-      },
+      diagnostic(
+        'SIGNATURE_LENGTH',
+        `The ${alg} signature is ${n} bytes, which matches no common RSA key size (it equals the modulus size, e.g. 256 bytes for 2048-bit keys). The token may be truncated.`,
+        { part: 'signature', span, ref: rfc(7518, '3.3') },
+      ),
     ]
   }
   return []

@@ -1,4 +1,5 @@
-import type { Diagnostic, Severity } from './diagnostic.ts'
+import { CODES, type DiagnosticCode } from './codes.ts'
+import { diagnostic, type Diagnostic } from './diagnostic.ts'
 
 /**
  * How many diagnostics of one code are listed. A crafted token can repeat one flaw a hundred
@@ -8,17 +9,16 @@ import type { Diagnostic, Severity } from './diagnostic.ts'
 export const MAX_PER_CODE = 20
 
 /** The code of the one summary that stands for the diagnostics of a code beyond MAX_PER_CODE. */
-export const CAPPED_CODE = 'DIAGNOSTICS_CAPPED'
+export const CAPPED_CODE = 'DIAGNOSTICS_CAPPED' satisfies DiagnosticCode
 
-/** The summary for `count` diagnostics of `code` (of `severity`) that are not listed: general, never on a row. */
-export function cappedSummary(code: string, count: number, severity: Severity, part?: Diagnostic['part']): Diagnostic {
-  const d: Diagnostic = {
-    code: CAPPED_CODE,
-    severity: 'info',
-    message: `${count.toLocaleString('en')} more ${severity === 'info' ? 'note' : severity}s ${code}, the same finding at other places, are not listed (the first ${MAX_PER_CODE} are).`,
-  }
-  if (part !== undefined) d.part = part
-  return d
+/** The summary for `count` diagnostics of `code` that are not listed: in the general list, never on a row. */
+export function cappedSummary(code: DiagnosticCode, count: number, part?: Diagnostic['part']): Diagnostic {
+  const severity = CODES[code].severity
+  return diagnostic(
+    CAPPED_CODE,
+    `${count.toLocaleString('en')} more ${severity === 'info' ? 'note' : severity}s ${code}, the same finding at other places, are not listed (the first ${MAX_PER_CODE} are).`,
+    part === undefined ? {} : { part },
+  )
 }
 
 /**
@@ -27,8 +27,8 @@ export function cappedSummary(code: string, count: number, severity: Severity, p
  * capped list changes nothing.
  */
 export function capDiagnostics(list: readonly Diagnostic[], limit = MAX_PER_CODE): Diagnostic[] {
-  const seen = new Map<string, number>()
-  const over = new Map<string, { count: number; first: Diagnostic }>()
+  const seen = new Map<DiagnosticCode, number>()
+  const over = new Map<DiagnosticCode, { count: number; part: Diagnostic['part'] }>()
   const kept: Diagnostic[] = []
   for (const d of list) {
     const n = (seen.get(d.code) ?? 0) + 1
@@ -37,10 +37,10 @@ export function capDiagnostics(list: readonly Diagnostic[], limit = MAX_PER_CODE
     else {
       const o = over.get(d.code)
       if (o) o.count++
-      else over.set(d.code, { count: 1, first: d })
+      else over.set(d.code, { count: 1, part: d.part })
     }
   }
-  for (const [code, { count, first }] of over) kept.push(cappedSummary(code, count, first.severity, first.part))
+  for (const [code, { count, part }] of over) kept.push(cappedSummary(code, count, part))
   return kept
 }
 
@@ -50,12 +50,11 @@ export function capDiagnostics(list: readonly Diagnostic[], limit = MAX_PER_CODE
  */
 export function cappedEach<T>(
   items: readonly T[],
-  code: string,
-  severity: Severity,
+  code: DiagnosticCode,
   make: (item: T) => Diagnostic,
   limit = MAX_PER_CODE,
 ): Diagnostic[] {
   const out = items.slice(0, limit).map(make)
-  if (items.length > limit) out.push(cappedSummary(code, items.length - limit, severity, out[0]?.part))
+  if (items.length > limit) out.push(cappedSummary(code, items.length - limit, out[0]?.part))
   return out
 }

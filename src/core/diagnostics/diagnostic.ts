@@ -1,8 +1,11 @@
+import { CODES, type DiagnosticCode, type Severity } from './codes.ts'
+import type { SpecRef } from './specRefs.ts'
+
 /**
  * Diagnostics are how core functions report problems with user input: they never throw.
- * Every diagnostic carries a stable UPPER_SNAKE code that the UI and e2e tests rely on.
+ * Every diagnostic carries a code from the registry (codes.ts), which the UI and e2e tests rely on.
  */
-export type Severity = 'error' | 'warning' | 'info'
+export type { Severity, SpecRef }
 
 /** Half-open range `[start, end)` of UTF-16 offsets into the text the diagnostic is about. */
 export interface Span {
@@ -10,17 +13,12 @@ export interface Span {
   end: number
 }
 
-/** A pointer into a specification, shown as a link next to the message. */
-export interface SpecRef {
-  label: string
-  url: string
-}
-
 /** Which part of a compact token a diagnostic concerns. */
 export type TokenPart = 'input' | 'header' | 'payload' | 'signature' | 'encrypted-key' | 'iv' | 'ciphertext' | 'tag'
 
 export interface Diagnostic {
-  code: string
+  code: DiagnosticCode
+  /** Always the registry's severity for `code`. */
   severity: Severity
   message: string
   part?: TokenPart
@@ -32,16 +30,44 @@ export interface Diagnostic {
   location?: 'header' | 'payload'
 }
 
-const RFC = 'https://www.rfc-editor.org/rfc/'
+/** Where a diagnostic points, and a reference closer than the registry's default. */
+export interface DiagnosticOptions {
+  part?: TokenPart
+  span?: Span
+  pointer?: string
+  location?: 'header' | 'payload'
+  ref?: SpecRef
+}
 
-/** Builds a spec reference to an RFC section, e.g. `rfc(7519, '4.1.4')`. */
-export function rfc(num: number, section?: string, appendix = false): SpecRef {
-  if (!section) return { label: `RFC ${num}`, url: `${RFC}rfc${num}` }
-  const anchor = appendix ? `appendix-${section}` : `section-${section}`
-  return {
-    label: `RFC ${num} ${appendix ? 'Appendix' : '§'}${appendix ? ' ' : ''}${section}`,
-    url: `${RFC}rfc${num}#${anchor}`,
-  }
+/**
+ * The one way to make a diagnostic: the severity and the default spec reference come from the
+ * registry, so no emission site can give a code another severity.
+ * @example diagnostic('B64_PADDING', "The header ends with '=' padding.", { part: 'header' })
+ */
+export function diagnostic(code: DiagnosticCode, message: string, options: DiagnosticOptions = {}): Diagnostic {
+  const entry: { severity: Severity; ref?: SpecRef } = CODES[code]
+  const d: Diagnostic = { code, severity: entry.severity, message }
+  if (options.part !== undefined) d.part = options.part
+  if (options.span !== undefined) d.span = options.span
+  if (options.pointer !== undefined) d.pointer = options.pointer
+  if (options.location !== undefined) d.location = options.location
+  const ref = options.ref ?? entry.ref
+  if (ref !== undefined) d.ref = ref
+  return d
+}
+
+/** A diagnostic on the row of one top-level claim (`payload`) or header parameter (`header`). */
+export function onRow(location: 'header' | 'payload', name: string, ref?: SpecRef): DiagnosticOptions {
+  return ref ? { pointer: `/${name}`, location, ref } : { pointer: `/${name}`, location }
+}
+
+/** What the page shows when rendering fails: core never throws on input, so this is a bug. */
+export function internalError(error: unknown): Diagnostic {
+  const why = error instanceof Error ? error.message : String(error)
+  return diagnostic(
+    'INTERNAL_ERROR',
+    `Something went wrong while showing this token: ${why}. This is a bug in JWT Explorer, not a problem with your token.`,
+  )
 }
 
 /** True when any diagnostic in the list is an error. */

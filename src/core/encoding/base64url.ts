@@ -1,4 +1,4 @@
-import { rfc, type Diagnostic, type TokenPart } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic, type TokenPart } from '../diagnostics/diagnostic.ts'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const LOOKUP = new Int16Array(128).fill(-1)
@@ -33,19 +33,17 @@ function describeChar(ch: string): string {
  */
 export function decodeBase64urlSegment(text: string, offset: number, part: TokenPart): SegmentBytes {
   const diagnostics: Diagnostic[] = []
-  const ref = rfc(7515, '2')
   let body = text
   const padMatch = /=+$/.exec(body)
   if (padMatch) {
     body = body.slice(0, padMatch.index)
-    diagnostics.push({
-      code: 'B64_PADDING',
-      severity: 'warning',
-      part,
-      span: { start: offset + padMatch.index, end: offset + text.length },
-      message: `The ${part} ends with '=' padding. Base64url in JWTs is unpadded; it was decoded anyway, but strict verifiers (including Kubernetes) reject the token.`,
-      ref,
-    })
+    diagnostics.push(
+      diagnostic(
+        'B64_PADDING',
+        `The ${part} ends with '=' padding. Base64url in JWTs is unpadded; it was decoded anyway, but strict verifiers (including Kubernetes) reject the token.`,
+        { part, span: { start: offset + padMatch.index, end: offset + text.length } },
+      ),
+    )
   }
   let invalid = 0
   let standardAt = -1
@@ -58,45 +56,41 @@ export function decodeBase64urlSegment(text: string, offset: number, part: Token
     invalid++
     if (invalid <= MAX_CHAR_REPORTS) {
       const ch = String.fromCodePoint(body.codePointAt(i) ?? c)
-      diagnostics.push({
-        code: 'B64_INVALID_CHAR',
-        severity: 'error',
-        part,
-        span: { start: offset + i, end: offset + i + ch.length },
-        message: `The ${part} has ${describeChar(ch)} at position ${offset + i + 1}, which is not a base64url character (A–Z, a–z, 0–9, '-', '_').`,
-        ref,
-      })
+      diagnostics.push(
+        diagnostic(
+          'B64_INVALID_CHAR',
+          `The ${part} has ${describeChar(ch)} at position ${offset + i + 1}, which is not a base64url character (A–Z, a–z, 0–9, '-', '_').`,
+          { part, span: { start: offset + i, end: offset + i + ch.length } },
+        ),
+      )
     }
   }
   if (invalid > MAX_CHAR_REPORTS) {
-    diagnostics.push({
-      code: 'B64_INVALID_CHAR',
-      severity: 'error',
-      part,
-      span: { start: offset, end: offset + text.length },
-      message: `The ${part} has ${invalid - MAX_CHAR_REPORTS} more characters outside base64url.`,
-      ref,
-    })
+    diagnostics.push(
+      diagnostic(
+        'B64_INVALID_CHAR',
+        `The ${part} has ${invalid - MAX_CHAR_REPORTS} more characters outside base64url.`,
+        { part, span: { start: offset, end: offset + text.length } },
+      ),
+    )
   }
   if (standardAt >= 0) {
-    diagnostics.push({
-      code: 'B64_STANDARD_ALPHABET',
-      severity: 'warning',
-      part,
-      span: { start: offset + standardAt, end: offset + standardAt + 1 },
-      message: `The ${part} uses standard base64 characters ('+' or '/', first at position ${offset + standardAt + 1}). JWTs use base64url ('-' and '_'); it was decoded anyway, but strict verifiers reject it.`,
-      ref,
-    })
+    diagnostics.push(
+      diagnostic(
+        'B64_STANDARD_ALPHABET',
+        `The ${part} uses standard base64 characters ('+' or '/', first at position ${offset + standardAt + 1}). JWTs use base64url ('-' and '_'); it was decoded anyway, but strict verifiers reject it.`,
+        { part, span: { start: offset + standardAt, end: offset + standardAt + 1 } },
+      ),
+    )
   }
   if (body.length % 4 === 1) {
-    diagnostics.push({
-      code: 'B64_BAD_LENGTH',
-      severity: 'error',
-      part,
-      span: { start: offset + body.length - 1, end: offset + body.length },
-      message: `The ${part} is ${body.length} characters long. No base64 encoding has a length of 4n+1, so the ${part} is truncated or has a stray character.`,
-      ref,
-    })
+    diagnostics.push(
+      diagnostic(
+        'B64_BAD_LENGTH',
+        `The ${part} is ${body.length} characters long. No base64 encoding has a length of 4n+1, so the ${part} is truncated or has a stray character.`,
+        { part, span: { start: offset + body.length - 1, end: offset + body.length } },
+      ),
+    )
   }
   if (invalid > 0 || body.length % 4 === 1) return { bytes: null, diagnostics }
   return { bytes: decodeValidBody(body), diagnostics }

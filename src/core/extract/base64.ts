@@ -1,5 +1,5 @@
 import { decodeBase64Loose } from '../encoding/base64url.ts'
-import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import { decodeUtf8Strict } from '../encoding/utf8.ts'
 import { looksLikeJwt, TOKEN_ALPHABET } from './text.ts'
 
@@ -35,12 +35,10 @@ export function decodeBase64Jwt(text: string, what: string, span?: Span): Base64
   if (compact.length < 16) return null
   return {
     ok: false,
-    diagnostic: {
-      code: 'BASE64_NOT_JWT',
-      severity: 'error',
-      part: 'input',
-      ...(span ? { span } : {}),
-      message: `${what} is valid base64, but it decodes to ${describe(bytes)}, not to a JWT (three or five base64url parts joined by dots).`,
-    },
+    diagnostic: diagnostic(
+      'BASE64_NOT_JWT',
+      `${what} is valid base64, but it decodes to ${describe(bytes)}, not to a JWT (three or five base64url parts joined by dots).`,
+      { part: 'input', ...(span ? { span } : {}) },
+    ),
   }
 }

@@ -1,5 +1,5 @@
 import { decodeToken } from '../decode/decodeToken.ts'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { escapePointerToken } from '../encoding/json.ts'
 import { asStr, at } from './objects.ts'
 import { toIsoUtc } from '../time/iso.ts'
@@ -86,21 +86,21 @@ export function crossCheckSecret(secret: SecretContext, token: string): Diagnost
       ]
   const compared = pairs.filter((p) => p.secretValue !== undefined && p.claimValue !== undefined)
   const mismatches = compared.filter((p) => p.secretValue !== p.claimValue)
-  const out: Diagnostic[] = mismatches.map((p) => ({
-    code: 'SECRET_CLAIM_MISMATCH',
-    severity: 'warning',
-    part: 'payload',
-    pointer: p.pointer,
-    location: 'payload',
-    message: `The Secret's ${p.what} is "${p.secretValue}", but the token's ${p.claim} claim is "${p.claimValue}". The API server goes by the claims, not by the Secret: most likely the token was copied from another Secret, or the Secret was edited.`,
-  }))
+  const out: Diagnostic[] = mismatches.map((p) =>
+    diagnostic(
+      'SECRET_CLAIM_MISMATCH',
+      `The Secret's ${p.what} is "${p.secretValue}", but the token's ${p.claim} claim is "${p.claimValue}". The API server goes by the claims, not by the Secret: most likely the token was copied from another Secret, or the Secret was edited.`,
+      { part: 'payload', pointer: p.pointer, location: 'payload' },
+    ),
+  )
   if (compared.length > 0 && mismatches.length === 0) {
-    out.push({
-      code: 'SECRET_CLAIMS_MATCH',
-      severity: 'info',
-      part: 'input',
-      message: `The Secret's ${compared.map((p) => p.what).join(', ')} match the token's claims (compared as text; the signature is not checked).`,
-    })
+    out.push(
+      diagnostic(
+        'SECRET_CLAIMS_MATCH',
+        `The Secret's ${compared.map((p) => p.what).join(', ')} match the token's claims (compared as text; the signature is not checked).`,
+        { part: 'input' },
+      ),
+    )
   }
   return out
 }
@@ -126,13 +126,10 @@ export function crossCheckTokenRequest(request: TokenRequestContext, token: stri
   const delta = Math.round(exp - statusMs / 1000)
   if (Math.abs(delta) <= 1) return []
   return [
-    {
-      code: 'TOKEN_REQUEST_EXPIRY_DIFFERS',
-      severity: 'info',
-      part: 'payload',
-      pointer: '/exp',
-      location: 'payload',
-      message: `The TokenRequest's status.expirationTimestamp (${stamp}) and the JWT's exp (${isoSeconds(exp)}) differ by ${delta.toLocaleString('en')} s. The API server extends pod-bound tokens requested for exactly 3607 s to a year (--service-account-extend-token-expiration, on by default) but reports the requested lifetime in the status; the kubelet rotates the token by the status time, so it is replaced long before the JWT's exp.`,
-    },
+    diagnostic(
+      'TOKEN_REQUEST_EXPIRY_DIFFERS',
+      `The TokenRequest's status.expirationTimestamp (${stamp}) and the JWT's exp (${isoSeconds(exp)}) differ by ${delta.toLocaleString('en')} s. The API server extends pod-bound tokens requested for exactly 3607 s to a year (--service-account-extend-token-expiration, on by default) but reports the requested lifetime in the status; the kubelet rotates the token by the status time, so it is replaced long before the JWT's exp.`,
+      { part: 'payload', pointer: '/exp', location: 'payload' },
+    ),
   ]
 }

@@ -177,7 +177,7 @@ describe('several tokens and no token', () => {
     const e = extractToken(big)
     expect(performance.now() - t0).toBeLessThan(250)
     expect(e.token).toBe('')
-    expect(e.diagnostics).toEqual([expect.objectContaining({ code: 'INPUT_TOO_LARGE', severity: 'error' })])
+    expect(e.diagnostics).toEqual([expect.objectContaining({ code: 'PASTE_TOO_LARGE', severity: 'error' })])
     expect(e.diagnostics[0]?.message).toMatch(/1 MB/)
   })
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import { decodeBase64Jwt } from './base64.ts'
 import { documentCandidates, type Found } from './documents.ts'
 import { headerCandidates } from './headers.ts'
@@ -37,12 +37,11 @@ function noToken(found: Diagnostic[], what: string): Extraction {
     ? found
     : [
         ...found,
-        {
-          code: 'NO_TOKEN_FOUND',
-          severity: 'error' as const,
-          part: 'input' as const,
-          message: `No JWT was found in ${what}: none of its fields, headers or URL parameters holds one, and no text in it is shaped like one.`,
-        },
+        diagnostic(
+          'NO_TOKEN_FOUND',
+          `No JWT was found in ${what}: none of its fields, headers or URL parameters holds one, and no text in it is shaped like one.`,
+          { part: 'input' },
+        ),
       ]
   return nothing('No token found in the paste.', diagnostics)
 }
@@ -154,12 +153,13 @@ export function extractToken(input: string, options: ExtractOptions = {}): Extra
       if (found.diagnostics.some((d) => d.severity === 'error')) return noToken(found.diagnostics, 'this YAML')
       notes = [...notes, ...found.diagnostics]
     } else {
-      notes.push({
-        code: 'YAML_INVALID',
-        severity: 'info',
-        part: 'input',
-        message: `The paste looks like YAML but does not parse as YAML (${parsed.message}); it was searched as plain text.`,
-      })
+      notes.push(
+        diagnostic(
+          'YAML_INVALID',
+          `The paste looks like YAML but does not parse as YAML (${parsed.message}); it was searched as plain text.`,
+          { part: 'input' },
+        ),
+      )
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { asObj } from './objects.ts'
 import { looksLikeJwt } from './text.ts'
 import type { Candidate } from './types.ts'
@@ -47,12 +47,11 @@ export function fieldCandidates(
   walk(value, '', 0)
   const diagnostics: Diagnostic[] = opaque.length
     ? [
-        {
-          code: 'FIELD_NOT_JWT',
-          severity: 'info',
-          part: 'input',
-          message: `${opaque.join(', ')} ${opaque.length === 1 ? 'holds' : 'hold'} an opaque token, not a JWT, so there is nothing to decode in ${opaque.length === 1 ? 'it' : 'them'}.`,
-        },
+        diagnostic(
+          'FIELD_NOT_JWT',
+          `${opaque.join(', ')} ${opaque.length === 1 ? 'holds' : 'hold'} an opaque token, not a JWT, so there is nothing to decode in ${opaque.length === 1 ? 'it' : 'them'}.`,
+          { part: 'input' },
+        ),
       ]
     : []
   return { candidates, diagnostics }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { asArr, asStr, at } from './objects.ts'
 import { looksLikeJwt } from './text.ts'
 import type { Candidate, KubeconfigContext } from './types.ts'
@@ -92,20 +92,16 @@ export function kubeconfigCandidates(doc: unknown): { candidates: Candidate[]; d
   candidates.sort((a, b) => Number(isCurrent(b)) - Number(isCurrent(a)))
   const diagnostics: Diagnostic[] = []
   if (without.length > 0) {
-    diagnostics.push({
-      code: 'KUBECONFIG_USER_WITHOUT_TOKEN',
-      severity: 'info',
-      part: 'input',
-      message: `Not offered, as they hold no JWT in the file: user ${without.join('; user ')}.`,
-    })
+    diagnostics.push(
+      diagnostic(
+        'KUBECONFIG_USER_WITHOUT_TOKEN',
+        `Not offered, as they hold no JWT in the file: user ${without.join('; user ')}.`,
+        { part: 'input' },
+      ),
+    )
   }
   if (candidates.length === 0) {
-    diagnostics.push({
-      code: 'NO_TOKEN_FOUND',
-      severity: 'error',
-      part: 'input',
-      message: 'This kubeconfig has no user with a token field.',
-    })
+    diagnostics.push(diagnostic('NO_TOKEN_FOUND', 'This kubeconfig has no user with a token field.', { part: 'input' }))
   }
   return { candidates, diagnostics }
 }

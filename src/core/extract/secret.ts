@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { decodeBase64Jwt } from './base64.ts'
 import { crossCheckSecret } from './crossCheck.ts'
 import { asObj, asStr, at, stringMap } from './objects.ts'
@@ -41,12 +41,13 @@ export function secretCandidate(doc: unknown): { candidate?: Candidate; diagnost
     hasCaCrt: typeof data?.['ca.crt'] === 'string' || typeof stringData?.['ca.crt'] === 'string',
   }
   if (type !== SA_TOKEN_TYPE) {
-    diagnostics.push({
-      code: 'SECRET_NOT_SA_TOKEN_TYPE',
-      severity: 'warning',
-      part: 'input',
-      message: `Secret ${id} has type ${type ?? '(none)'}, not ${SA_TOKEN_TYPE}: Kubernetes neither fills nor cleans up its token, and nothing ties it to a service account.`,
-    })
+    diagnostics.push(
+      diagnostic(
+        'SECRET_NOT_SA_TOKEN_TYPE',
+        `Secret ${id} has type ${type ?? '(none)'}, not ${SA_TOKEN_TYPE}: Kubernetes neither fills nor cleans up its token, and nothing ties it to a service account.`,
+        { part: 'input' },
+      ),
+    )
   }
   let token: string | undefined
   let field: SecretContext['field'] = 'data.token'
@@ -61,19 +62,21 @@ export function secretCandidate(doc: unknown): { candidate?: Candidate; diagnost
       // Someone put the token itself where its base64 belongs; say so and use it.
       token = dataToken.trim()
       how = 'not base64-encoded as data values must be'
-      diagnostics.push({
-        code: 'SECRET_DATA_NOT_BASE64',
-        severity: 'warning',
-        part: 'input',
-        message: `data.token of Secret ${id} holds a JWT as is; Secret data values are base64, so the API server would reject or garble it. Use stringData for plain values.`,
-      })
+      diagnostics.push(
+        diagnostic(
+          'SECRET_DATA_TOKEN_UNENCODED',
+          `data.token of Secret ${id} holds a JWT as is; Secret data values are base64, so the API server would reject or garble it. Use stringData for plain values.`,
+          { part: 'input' },
+        ),
+      )
     } else {
-      diagnostics.push({
-        code: 'SECRET_DATA_NOT_BASE64',
-        severity: 'error',
-        part: 'input',
-        message: `data.token of Secret ${id} is not valid base64, which every Secret data value must be.`,
-      })
+      diagnostics.push(
+        diagnostic(
+          'SECRET_DATA_NOT_BASE64',
+          `data.token of Secret ${id} is not valid base64, which every Secret data value must be.`,
+          { part: 'input' },
+        ),
+      )
     }
   } else if (plainToken !== undefined) {
     field = 'stringData.token'
@@ -88,12 +91,13 @@ export function secretCandidate(doc: unknown): { candidate?: Candidate; diagnost
         type === SA_TOKEN_TYPE
           ? ' The token controller fills it in shortly after the Secret is created; a Secret fetched before that, or one whose service account is missing, has none.'
           : ''
-      kept.push({
-        code: 'NO_TOKEN_FOUND',
-        severity: 'error',
-        part: 'input',
-        message: `Secret ${id} (type ${type ?? 'none'}) has no data.token or stringData.token.${note}`,
-      })
+      kept.push(
+        diagnostic(
+          'NO_TOKEN_FOUND',
+          `Secret ${id} (type ${type ?? 'none'}) has no data.token or stringData.token.${note}`,
+          { part: 'input' },
+        ),
+      )
     }
     return { diagnostics: kept }
   }

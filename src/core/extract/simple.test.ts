@@ -41,7 +41,7 @@ describe('the start-up extractor and analyze()', () => {
   it('declines a 2 MB paste without the full extractor', () => {
     const e = extractSimple('a'.repeat(2 * 1024 * 1024))
     expect(e.pending).toBeUndefined()
-    expect(e.diagnostics.map((d) => d.code)).toEqual(['INPUT_TOO_LARGE'])
+    expect(e.diagnostics.map((d) => d.code)).toEqual(['PASTE_TOO_LARGE'])
   })
 })
 

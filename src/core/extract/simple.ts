@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { looksLikeJwt, SD_JWT_SHAPE, tokenAt, TOKEN_ALPHABET, trimAndUnquote } from './text.ts'
 import type { Candidate, Extraction } from './types.ts'
 
@@ -35,12 +35,11 @@ export function one(candidate: Candidate): Extraction {
 export function extractSimple(input: string): Extraction {
   if (input.length > MAX_INPUT_LENGTH) {
     return nothing('The paste is too large to search.', [
-      {
-        code: 'INPUT_TOO_LARGE',
-        severity: 'error',
-        part: 'input',
-        message: `The paste is ${input.length.toLocaleString('en')} characters long; above ${MAX_INPUT_LENGTH.toLocaleString('en')} characters (1 MB) it is not searched for a token, so that the page stays responsive. Paste only the token or the object that holds it.`,
-      },
+      diagnostic(
+        'PASTE_TOO_LARGE',
+        `The paste is ${input.length.toLocaleString('en')} characters long; above ${MAX_INPUT_LENGTH.toLocaleString('en')} characters (1 MB) it is not searched for a token, so that the page stays responsive. Paste only the token or the object that holds it.`,
+        { part: 'input' },
+      ),
     ])
   }
   const { text, span } = trimAndUnquote(input)

@@ -1,4 +1,4 @@
-import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import type { Candidate, ExtractionSource } from './types.ts'
 
 /** Characters a compact token (or its standard-base64 cousin) can contain. */
@@ -44,14 +44,11 @@ export function trimAndUnquote(input: string): { text: string; span: Span } {
 }
 
 export function whitespaceDiagnostic(span: Span): Diagnostic {
-  return {
-    code: 'WHITESPACE_REMOVED',
-    severity: 'info',
-    part: 'input',
-    span,
-    message:
-      'The pasted token contained line breaks or spaces, which a compact token never has; they were removed before decoding. A verifier given the text as pasted would reject it.',
-  }
+  return diagnostic(
+    'WHITESPACE_REMOVED',
+    'The pasted token contained line breaks or spaces, which a compact token never has; they were removed before decoding. A verifier given the text as pasted would reject it.',
+    { part: 'input', span },
+  )
 }
 
 /**

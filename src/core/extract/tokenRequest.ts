@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { crossCheckTokenRequest } from './crossCheck.ts'
 import { asArr, asStr, at } from './objects.ts'
 import type { Candidate, TokenRequestContext } from './types.ts'
@@ -15,13 +15,11 @@ export function tokenRequestCandidate(doc: unknown): { candidate?: Candidate; di
   if (!token) {
     return {
       diagnostics: [
-        {
-          code: 'NO_TOKEN_FOUND',
-          severity: 'error',
-          part: 'input',
-          message:
-            "This TokenRequest has no status.token: only the API server's response carries one, not the request that was sent.",
-        },
+        diagnostic(
+          'NO_TOKEN_FOUND',
+          "This TokenRequest has no status.token: only the API server's response carries one, not the request that was sent.",
+          { part: 'input' },
+        ),
       ],
     }
   }

@@ -1,5 +1,5 @@
 import type { ClaimInfo } from '../analysis/claimInfo.ts'
-import { SOURCE } from './refs.ts'
+import { K8S } from '../diagnostics/specRefs.ts'
 
 type Entry = Omit<ClaimInfo, 'origin'>
 
@@ -11,7 +11,7 @@ const ref = (object: string, what: string, since: string, extra = ''): Entry => 
       : `The uid of the ${object} this token is bound to. The API server compares it with the live object on every request, so a recreated ${object} with the same name does not revive the token.${extra}`,
   valueType: 'string',
   since,
-  spec: SOURCE.claims,
+  spec: K8S.claims,
 })
 
 const LEGACY = 'Kubernetes 1.0 (tokens controller); no longer generated automatically since 1.24'
@@ -28,7 +28,7 @@ const ENTRIES: Record<string, Entry> = {
       'The namespace of the service account. The API server checks it against sub and uses it to find the Secret and the account.',
     valueType: 'string',
     since: LEGACY,
-    spec: SOURCE.legacy,
+    spec: K8S.legacy,
   },
   '/kubernetes.io~1serviceaccount~1secret.name': {
     title: 'Secret name (legacy token)',
@@ -36,7 +36,7 @@ const ENTRIES: Record<string, Entry> = {
       'The Secret of type kubernetes.io/service-account-token that stores this token. The token is valid for as long as that Secret exists and still holds these exact bytes; deleting the Secret revokes it.',
     valueType: 'string',
     since: LEGACY,
-    spec: SOURCE.legacy,
+    spec: K8S.legacy,
   },
   '/kubernetes.io~1serviceaccount~1service-account.name': {
     title: 'Service account name (legacy token)',
@@ -44,7 +44,7 @@ const ENTRIES: Record<string, Entry> = {
       'The service account the token authenticates as. Together with the namespace it gives the username system:serviceaccount:<namespace>:<name>.',
     valueType: 'string',
     since: LEGACY,
-    spec: SOURCE.legacy,
+    spec: K8S.legacy,
   },
   '/kubernetes.io~1serviceaccount~1service-account.uid': {
     title: 'Service account uid (legacy token)',
@@ -52,7 +52,7 @@ const ENTRIES: Record<string, Entry> = {
       'The uid of the service account when the Secret was filled. If the account is deleted and recreated under the same name, its uid changes and the token stops working.',
     valueType: 'string',
     since: LEGACY,
-    spec: SOURCE.legacy,
+    spec: K8S.legacy,
   },
   '/kubernetes.io': {
     title: 'Kubernetes claims',
@@ -60,7 +60,7 @@ const ENTRIES: Record<string, Entry> = {
       'The private claims of a bound (TokenRequest) service account token: who it is for and what object, if any, it is bound to.',
     valueType: 'object',
     since: BOUND,
-    spec: SOURCE.claims,
+    spec: K8S.claims,
   },
   '/kubernetes.io/namespace': {
     title: 'Namespace',
@@ -68,14 +68,14 @@ const ENTRIES: Record<string, Entry> = {
       'The namespace of the service account, and of the bound pod or Secret. The API server looks the account up here on every request.',
     valueType: 'string',
     since: BOUND,
-    spec: SOURCE.claims,
+    spec: K8S.claims,
   },
   '/kubernetes.io/serviceaccount': {
     title: 'Service account',
     description: 'The service account this token authenticates as.',
     valueType: 'object',
     since: BOUND,
-    spec: SOURCE.claims,
+    spec: K8S.claims,
   },
   '/kubernetes.io/serviceaccount/name': {
     title: 'Service account name',
@@ -83,7 +83,7 @@ const ENTRIES: Record<string, Entry> = {
       'The account name. The username the API server derives is system:serviceaccount:<namespace>:<name>, taken from here rather than from sub.',
     valueType: 'string',
     since: BOUND,
-    spec: SOURCE.claims,
+    spec: K8S.claims,
   },
   '/kubernetes.io/serviceaccount/uid': {
     title: 'Service account uid',
@@ -91,14 +91,14 @@ const ENTRIES: Record<string, Entry> = {
       'The uid of the account at issuance. A deleted and recreated account gets a new uid, which invalidates every token issued before.',
     valueType: 'string',
     since: BOUND,
-    spec: SOURCE.claims,
+    spec: K8S.claims,
   },
   '/kubernetes.io/pod': {
     title: 'Bound pod',
     description: 'The pod this token is bound to: deleting the pod invalidates the token.',
     valueType: 'object',
     since: BOUND,
-    spec: SOURCE.claims,
+    spec: K8S.claims,
   },
   '/kubernetes.io/pod/name': ref(
     'pod',
@@ -117,7 +117,7 @@ const ENTRIES: Record<string, Entry> = {
     description: 'The Secret this token is bound to: deleting the Secret invalidates the token.',
     valueType: 'object',
     since: BOUND,
-    spec: SOURCE.claims,
+    spec: K8S.claims,
   },
   '/kubernetes.io/secret/name': ref('Secret', 'name', BOUND),
   '/kubernetes.io/secret/uid': ref('Secret', 'uid', BOUND),
@@ -126,7 +126,7 @@ const ENTRIES: Record<string, Entry> = {
     description: 'The node of a node-bound token, or the node a bound pod runs on.',
     valueType: 'object',
     since: `${POD_NODE}; node-bound tokens: ${NODE_BOUND}`,
-    spec: SOURCE.claims,
+    spec: K8S.claims,
   },
   '/kubernetes.io/node/name': ref(
     'node',
@@ -147,7 +147,7 @@ const ENTRIES: Record<string, Entry> = {
     valueType: 'NumericDate',
     since:
       'Kubernetes 1.19 (--service-account-extend-token-expiration, kubernetes/kubernetes#89549; on by default since 1.20)',
-    spec: SOURCE.claims,
+    spec: K8S.claims,
   },
   '/jti': {
     title: 'Credential id (JWT ID)',
@@ -155,7 +155,7 @@ const ENTRIES: Record<string, Entry> = {
       'A random UUID per issued token. The API server turns it into the user extra authentication.kubernetes.io/credential-id = JTI=<jti>, and records it when the token is issued, so audit logs can tie each request to the token that made it.',
     valueType: 'string',
     since: 'Kubernetes 1.30 (ServiceAccountTokenJTI beta; alpha 1.29, GA 1.32)',
-    spec: SOURCE.claims,
+    spec: K8S.claims,
   },
 }
 

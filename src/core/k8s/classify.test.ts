@@ -84,8 +84,9 @@ describe('partial and inconsistent shapes are diagnostics, not crashes', () => {
   it('a legacy sub that names another account is an error on the sub row', async () => {
     const token = await sign(legacyClaims({ sub: 'system:serviceaccount:default:admin' }))
     const a = analyze(token)
-    const d = a.diagnostics.find((x) => x.code === 'K8S_SUB_MISMATCH')
+    const d = a.diagnostics.find((x) => x.code === 'K8S_LEGACY_SUB_MISMATCH')
     expect(d).toMatchObject({ severity: 'error', pointer: '/sub', location: 'payload' })
+    expect(a.diagnostics.map((x) => x.code)).not.toContain('K8S_SUB_MISMATCH')
     expect(d?.message).toContain('system:serviceaccount:default:builder')
     expect(d && isRowDiagnostic(d, a)).toBe(true)
   })
@@ -112,7 +113,8 @@ describe('partial and inconsistent shapes are diagnostics, not crashes', () => {
     expect(k8sCodes(await sign(boundClaims({ sub: null })))).toEqual(['K8S_SUB_MISSING'])
     const legacy = legacyClaims()
     delete legacy.sub
-    expect(diag(await sign(legacy), 'K8S_SUB_MISSING')?.severity).toBe('error')
+    expect(k8sCodes(await sign(legacy))).toEqual(['K8S_LEGACY_SUB_MISSING'])
+    expect(diag(await sign(legacy), 'K8S_LEGACY_SUB_MISSING')?.severity).toBe('error')
   })
 
   it('pod together with secret, and secret together with node', async () => {

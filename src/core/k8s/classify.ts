@@ -1,9 +1,8 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic, type DiagnosticOptions } from '../diagnostics/diagnostic.ts'
 import { escapePointerToken, type JsonObject } from '../encoding/json.ts'
 import type { TokenKind } from '../analysis/kind.ts'
 import { LEGACY_CLAIMS, readKubernetesClaims, type KubernetesClaims } from './claims.ts'
 import { headerDiagnostics } from './header.ts'
-import { SA_DOCS, SOURCE } from './refs.ts'
 import { makeUsername, splitUsername } from './username.ts'
 
 export interface KubernetesClassification {
@@ -12,7 +11,7 @@ export interface KubernetesClassification {
   diagnostics: Diagnostic[]
 }
 
-const onClaim = (pointer: string): Pick<Diagnostic, 'pointer' | 'location' | 'part'> => ({
+const onClaim = (pointer: string): DiagnosticOptions => ({
   pointer,
   location: 'payload',
   part: 'payload',
@@ -32,12 +31,7 @@ function legacyDiagnostics(payload: JsonObject): Diagnostic[] {
   // legacy.go Validate rejects the token when any of these is missing or empty.
   for (const claim of Object.values(LEGACY_CLAIMS)) {
     if (typeof payload[claim] !== 'string' || payload[claim] === '') {
-      out.push({
-        code: 'K8S_LEGACY_CLAIM_MISSING',
-        severity: 'error',
-        message: `Legacy token without ${claim}: the API server rejects it.`,
-        ref: SOURCE.legacy,
-      })
+      out.push(diagnostic('K8S_LEGACY_CLAIM_MISSING', `Legacy token without ${claim}: the API server rejects it.`))
     }
   }
   return out
@@ -46,28 +40,28 @@ function legacyDiagnostics(payload: JsonObject): Diagnostic[] {
 function boundDiagnostics(c: KubernetesClaims): Diagnostic[] {
   const out: Diagnostic[] = []
   if (!c.namespace) {
-    out.push({
-      code: 'K8S_NAMESPACE_MISSING',
-      severity: 'error',
-      message: 'kubernetes.io has no namespace: the API server cannot find the service account.',
-      ref: SOURCE.claims,
-    })
+    out.push(
+      diagnostic(
+        'K8S_NAMESPACE_MISSING',
+        'kubernetes.io has no namespace: the API server cannot find the service account.',
+      ),
+    )
   }
   if (!c.serviceAccount.name || !c.serviceAccount.uid) {
-    out.push({
-      code: 'K8S_SERVICEACCOUNT_INCOMPLETE',
-      severity: 'error',
-      message: 'kubernetes.io.serviceaccount lacks name or uid: the API server checks both against the live account.',
-      ref: SOURCE.claims,
-    })
+    out.push(
+      diagnostic(
+        'K8S_SERVICEACCOUNT_INCOMPLETE',
+        'kubernetes.io.serviceaccount lacks name or uid: the API server checks both against the live account.',
+      ),
+    )
   }
   if (c.secret && (c.pod || c.node)) {
-    out.push({
-      code: 'K8S_BOUND_CONFLICT',
-      severity: 'error',
-      message: `Bound to a Secret and a ${c.pod ? 'pod' : 'node'}: the API server never issues this.`,
-      ref: SOURCE.claims,
-    })
+    out.push(
+      diagnostic(
+        'K8S_BOUND_CONFLICT',
+        `Bound to a Secret and a ${c.pod ? 'pod' : 'node'}: the API server never issues this.`,
+      ),
+    )
   }
   for (const kind of ['pod', 'secret', 'node'] as const) {
     const ref = c[kind]
@@ -75,22 +69,23 @@ function boundDiagnostics(c: KubernetesClaims): Diagnostic[] {
     // node.uid may be missing on a pod-bound token when the Node could not be read at issuance.
     const uidOptional = kind === 'node' && c.pod !== undefined
     if (!ref.name || (!ref.uid && !uidOptional)) {
-      out.push({
-        code: 'K8S_BOUND_REF_INCOMPLETE',
-        severity: 'warning',
-        message: `kubernetes.io.${kind} lacks ${ref.name ? 'uid' : 'name'}: the API server would refuse it.`,
-        ...onClaim(`/kubernetes.io/${kind}`),
-        ref: SOURCE.claims,
-      })
+      out.push(
+        diagnostic(
+          'K8S_BOUND_REF_INCOMPLETE',
+          `kubernetes.io.${kind} lacks ${ref.name ? 'uid' : 'name'}: the API server would refuse it.`,
+          onClaim(`/kubernetes.io/${kind}`),
+        ),
+      )
     }
   }
   for (const key of c.otherRefs) {
-    out.push({
-      code: 'K8S_UNKNOWN_BOUND_OBJECT',
-      severity: 'info',
-      message: `kubernetes.io.${key}: a bound object kind this page does not know, shown as written.`,
-      ...onClaim(`/kubernetes.io/${escapePointerToken(key)}`),
-    })
+    out.push(
+      diagnostic(
+        'K8S_UNKNOWN_BOUND_OBJECT',
+        `kubernetes.io.${key}: a bound object kind this page does not know, shown as written.`,
+        onClaim(`/kubernetes.io/${escapePointerToken(key)}`),
+      ),
+    )
   }
   return out
 }
@@ -99,24 +94,19 @@ function subjectDiagnostics(c: KubernetesClaims): Diagnostic[] {
   const legacy = c.shape === 'legacy'
   if (c.sub === undefined) {
     return [
-      {
-        code: 'K8S_SUB_MISSING',
-        severity: legacy ? 'error' : 'warning',
-        message: `No sub: ${legacy ? 'the API server rejects it' : 'the API server always writes one'}.`,
-        ref: legacy ? SOURCE.legacy : SOURCE.claims,
-      },
+      legacy
+        ? diagnostic('K8S_LEGACY_SUB_MISSING', 'No sub: the API server rejects it.')
+        : diagnostic('K8S_SUB_MISSING', 'No sub: the API server always writes one.'),
     ]
   }
   const split = splitUsername(c.sub)
   if (!split.ok) {
     return [
-      {
-        code: 'K8S_SUB_UNPARSABLE',
-        severity: legacy ? 'error' : 'warning',
-        message: `sub is not a service account username: ${split.reason}.`,
-        ...onClaim('/sub'),
-        ref: SOURCE.username,
-      },
+      diagnostic(
+        legacy ? 'K8S_LEGACY_SUB_UNPARSABLE' : 'K8S_SUB_UNPARSABLE',
+        `sub is not a service account username: ${split.reason}.`,
+        onClaim('/sub'),
+      ),
     ]
   }
   const namespace = c.namespace
@@ -124,36 +114,37 @@ function subjectDiagnostics(c: KubernetesClaims): Diagnostic[] {
   if (namespace === undefined || name === undefined || (split.namespace === namespace && split.name === name)) return []
   // Only the legacy validator compares sub; bound tokens take the identity from kubernetes.io.
   return [
-    {
-      code: 'K8S_SUB_MISMATCH',
-      severity: legacy ? 'error' : 'warning',
-      message: legacy
-        ? `sub does not match ${makeUsername(namespace, name)}: the API server rejects it.`
-        : `sub does not match ${makeUsername(namespace, name)}: the API server uses the latter and never issues a mismatch.`,
-      ...onClaim('/sub'),
-      ref: legacy ? SOURCE.legacy : SOURCE.claims,
-    },
+    legacy
+      ? diagnostic(
+          'K8S_LEGACY_SUB_MISMATCH',
+          `sub does not match ${makeUsername(namespace, name)}: the API server rejects it.`,
+          onClaim('/sub'),
+        )
+      : diagnostic(
+          'K8S_SUB_MISMATCH',
+          `sub does not match ${makeUsername(namespace, name)}: the API server uses the latter and never issues a mismatch.`,
+          onClaim('/sub'),
+        ),
   ]
 }
 
 function shapeDiagnostics(c: KubernetesClaims, payload: JsonObject): Diagnostic[] {
   const out: Diagnostic[] = []
   if (c.mixed) {
-    out.push({
-      code: 'K8S_MIXED_SHAPE',
-      severity: 'warning',
-      message:
+    out.push(
+      diagnostic(
+        'K8S_MIXED_SHAPE',
         'Legacy flat claims and a nested kubernetes.io object together: no release writes both. Read as a bound token.',
-      ref: SA_DOCS,
-    })
+      ),
+    )
   }
   if (c.shape === 'legacy' && (payload.exp !== undefined || payload.aud !== undefined)) {
-    out.push({
-      code: 'K8S_LEGACY_WITH_EXPIRY',
-      severity: 'info',
-      message: 'Legacy claims with exp or aud: Kubernetes writes neither into legacy tokens.',
-      ref: SOURCE.legacy,
-    })
+    out.push(
+      diagnostic(
+        'K8S_LEGACY_WITH_EXPIRY',
+        'Legacy claims with exp or aud: Kubernetes writes neither into legacy tokens.',
+      ),
+    )
   }
   return out
 }

@@ -1,121 +1,110 @@
+import { codeInfo, type BannerId } from '../diagnostics/codes.ts'
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { validityAt } from '../time/validity.ts'
 import type { KubernetesClaims } from './claims.ts'
-import { KUBERNETES_ALGS } from './header.ts'
 import { isApiServerAudience } from './provider.ts'
 
-export interface RiskItem {
-  /** Stable id, used as the `data-risk` test hook. */
-  id:
-    | 'never-expires'
-    | 'expired'
-    | 'stale'
-    | 'not-yet-valid'
-    | 'foreign-audience'
-    | 'unexpected-alg'
-    | 'typ-present'
-    | 'kid-empty'
-    | 'kid-missing'
-    | 'kid-unusual'
-  severity: 'high' | 'medium' | 'low'
-  message: string
+/** What the risk banner is computed from: facts the analysis already has. */
+export interface RiskFacts {
+  claims: KubernetesClaims
+  payload: JsonObject
+  header: JsonObject | undefined
+  /** The analysis' diagnostics: those the registry flags for the banner (an unexpected alg) join it. */
+  diagnostics: readonly Diagnostic[]
 }
 
 const KID_SHA256 = /^[A-Za-z0-9_-]{43}$/
 
-function headerRisks(header: JsonObject | undefined): RiskItem[] {
+function headerRisks(header: JsonObject | undefined): Diagnostic[] {
   if (!header) return []
-  const out: RiskItem[] = []
-  const alg = header.alg
-  if (typeof alg === 'string' && !(KUBERNETES_ALGS as readonly string[]).includes(alg)) {
-    out.push({
-      id: 'unexpected-alg',
-      severity: 'high',
-      message: `alg ${alg}: the API server only signs with RS256 or ES256/384/512; this token did not come from it unchanged.`,
-    })
-  }
+  const out: Diagnostic[] = []
   if (header.typ !== undefined) {
-    out.push({
-      id: 'typ-present',
-      severity: 'low',
-      message:
+    out.push(
+      diagnostic(
+        'K8S_TYP_PRESENT',
         'The header has typ. The API server’s own signer writes none; an external signer (ExternalServiceAccountTokenSigner) must write typ JWT, and legacy tokens from around 2017 had it too. A hint, not proof.',
-    })
+      ),
+    )
   }
   if (header.kid === '')
-    out.push({
-      id: 'kid-empty',
-      severity: 'low',
-      message: 'kid is empty, as in tokens from Kubernetes 1.11–1.15: the API server then tries every configured key.',
-    })
+    out.push(
+      diagnostic(
+        'K8S_KID_EMPTY',
+        'kid is empty, as in tokens from Kubernetes 1.11–1.15: the API server then tries every configured key.',
+      ),
+    )
   else if (header.kid === undefined)
-    out.push({
-      id: 'kid-missing',
-      severity: 'low',
-      message:
+    out.push(
+      diagnostic(
+        'K8S_KID_MISSING',
         'No kid: tokens from current clusters name their key (a SHA-256 of it, or a provider-specific id such as EKS’s 40 hex digits).',
-    })
+      ),
+    )
   else if (typeof header.kid === 'string' && !KID_SHA256.test(header.kid) && !/^[0-9a-f]{40}$/.test(header.kid)) {
-    out.push({
-      id: 'kid-unusual',
-      severity: 'low',
-      message: `kid ${header.kid} is neither the 43-character SHA-256 key id Kubernetes derives nor a 40-hex EKS id; managed clusters may still use their own.`,
-    })
+    out.push(
+      diagnostic(
+        'K8S_KID_UNUSUAL',
+        `kid ${header.kid} is neither the 43-character SHA-256 key id Kubernetes derives nor a 40-hex EKS id; managed clusters may still use their own.`,
+      ),
+    )
   }
   return out
 }
 
-/**
- * The few facts about a Kubernetes token that matter most, for the banner at the top of the page:
- * no expiry, expired or stale at `nowSeconds`, an audience other than the API server, and header
- * oddities. Highest severity first.
- */
-export function kubernetesRisks(
-  c: KubernetesClaims,
-  payload: JsonObject,
-  header: JsonObject | undefined,
-  nowSeconds: number,
-): RiskItem[] {
-  const out: RiskItem[] = []
-  const state = validityAt(payload, nowSeconds)
-  if (state === 'no-expiry') {
-    out.push({
-      id: 'never-expires',
-      severity: 'high',
-      message:
+function validityRisk(c: KubernetesClaims, payload: JsonObject, nowSeconds: number, leeway: number) {
+  switch (validityAt(payload, nowSeconds, leeway)) {
+    case 'no-expiry':
+      return diagnostic(
+        'K8S_NEVER_EXPIRES',
         c.shape === 'legacy'
           ? 'This token never expires. It is valid until its Secret is deleted, for anyone who holds a copy.'
           : 'This token has no exp, so it never expires.',
-    })
-  } else if (state === 'expired') {
-    out.push({
-      id: 'expired',
-      severity: 'medium',
-      message: 'This token has expired: the API server refuses it (after a leeway of one minute).',
-    })
-  } else if (state === 'stale') {
-    out.push({
-      id: 'stale',
-      severity: 'medium',
-      message:
+      )
+    case 'expired':
+      return diagnostic(
+        'K8S_EXPIRED',
+        'This token has expired: the API server refuses it (after a leeway of one minute).',
+      )
+    case 'stale':
+      return diagnostic(
+        'K8S_STALE',
         'Past warnafter: the token is still accepted, but each use is audited as stale-token. The client is not reloading its token file.',
-    })
-  } else if (state === 'not-yet-valid') {
-    out.push({
-      id: 'not-yet-valid',
-      severity: 'medium',
-      message: 'This token is not valid yet (nbf is in the future): check the clocks.',
-    })
+      )
+    case 'not-yet-valid':
+      return diagnostic('K8S_NOT_YET_VALID', 'This token is not valid yet (nbf is in the future): check the clocks.')
+    case 'valid':
+      return undefined
   }
+}
+
+/** The banner's `data-risk` id of a diagnostic, when the registry flags its code for the banner. */
+export function bannerId(d: Diagnostic): BannerId | undefined {
+  return codeInfo(d.code).banner
+}
+
+/**
+ * The few facts about a Kubernetes token that matter most, for the banner at the top of the page:
+ * no expiry, expired, stale or not yet valid at `nowSeconds` (with the same clock-skew leeway as
+ * the validity badge), an audience other than the API server, and header oddities. Registry
+ * diagnostics, each flagged for the banner; errors first. Pure: the clock is an argument.
+ */
+export function kubernetesRisks(facts: RiskFacts, nowSeconds: number, leewaySeconds = 0): Diagnostic[] {
+  const { claims: c, payload, header } = facts
+  const out: Diagnostic[] = []
+  const validity = validityRisk(c, payload, nowSeconds, leewaySeconds)
+  if (validity) out.push(validity)
   const foreign = c.aud.filter((a) => !isApiServerAudience(a, c.iss))
   if (foreign.length > 0) {
-    out.push({
-      id: 'foreign-audience',
-      severity: 'medium',
-      message: `Audience ${foreign.join(', ')}: meant for a service other than the API server. Whoever receives it can replay it to any other service that accepts that audience.`,
-    })
+    out.push(
+      diagnostic(
+        'K8S_FOREIGN_AUDIENCE',
+        `Audience ${foreign.join(', ')}: meant for a service other than the API server. Whoever receives it can replay it to any other service that accepts that audience.`,
+      ),
+    )
   }
+  // Found by the analysis already (and shown on its row); the banner repeats it as a risk.
+  out.push(...facts.diagnostics.filter((d) => bannerId(d) !== undefined))
   out.push(...headerRisks(header))
-  const order = { high: 0, medium: 1, low: 2 }
-  return out.sort((a, b) => order[a.severity] - order[b.severity])
+  return sortDiagnostics(out)
 }

@@ -6,6 +6,7 @@ import { createRowSearch, type RowSearch } from '../analysis/filter.ts'
 import { kubernetesClaimInfo } from '../k8s/claimInfo.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
 import type { JsonObject } from '../encoding/json.ts'
+import { rfc } from '../diagnostics/specRefs.ts'
 import { KNOWLEDGE_DATA } from './data.generated.ts'
 import type { KnowledgeData, KnowledgeEntry, KnowledgeRow, KnowledgeSource, ProviderId } from './types.ts'
 
@@ -104,8 +105,8 @@ export function toClaimInfo(e: KnowledgeEntry): ClaimInfo {
   return info
 }
 
-const PRIVATE_REF = { label: 'RFC 7519 §4.3', url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.3' }
-const PUBLIC_REF = { label: 'RFC 7519 §4.2', url: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.2' }
+const PRIVATE_REF = rfc(7519, '4.3')
+const PUBLIC_REF = rfc(7519, '4.2')
 
 const privateInfo = (): ClaimInfo => ({
   title: 'Unregistered name',

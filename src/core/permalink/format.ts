@@ -1,5 +1,6 @@
 import { decodeBase64Loose, encodeBase64url } from '../encoding/base64url.ts'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { DiagnosticCode } from '../diagnostics/codes.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { isJsonObject, parseJson, type JsonValue } from '../encoding/json.ts'
 import type { Redaction, RedactionCategory } from './redact.ts'
 
@@ -95,8 +96,8 @@ export interface PermalinkResult {
   diagnostics: Diagnostic[]
 }
 
-function fail(code: string, message: string): PermalinkResult {
-  return { diagnostics: [{ code, severity: 'error', part: 'input', message }] }
+function fail(code: DiagnosticCode, message: string): PermalinkResult {
+  return { diagnostics: [diagnostic(code, message, { part: 'input' })] }
 }
 
 const TRUNCATED =

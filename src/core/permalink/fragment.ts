@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 
 /** What the page's URL fragment asks for. */
 export type FragmentRequest =
@@ -32,12 +32,11 @@ export function readFragment(hash: string): FragmentRequest {
     } catch {
       return {
         type: 'error',
-        diagnostic: {
-          code: 'FRAGMENT_BAD_ESCAPE',
-          severity: 'error',
-          part: 'input',
-          message: `The "${param}" in the address has a broken %-escape, so the token could not be read from it.`,
-        },
+        diagnostic: diagnostic(
+          'FRAGMENT_BAD_ESCAPE',
+          `The "${param}" in the address has a broken %-escape, so the token could not be read from it.`,
+          { part: 'input' },
+        ),
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis/analyze.ts'
 import { encodeBase64url } from '../encoding/base64url.ts'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { DiagnosticCode } from '../diagnostics/codes.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { cappedEach } from '../diagnostics/cap.ts'
 import type { ShareState } from './format.ts'
 import { PLACEHOLDERS, redactPayload, type Redaction, type RedactionChoice } from './redact.ts'
@@ -15,8 +16,8 @@ export interface ShareOptions {
 
 export type ShareBuild = { ok: true; state: ShareState } | { ok: false; diagnostic: Diagnostic }
 
-function refuse(code: string, message: string): ShareBuild {
-  return { ok: false, diagnostic: { code, severity: 'info', part: 'input', message } }
+function refuse(code: DiagnosticCode, message: string): ShareBuild {
+  return { ok: false, diagnostic: diagnostic(code, message, { part: 'input' }) }
 }
 
 /**
@@ -72,21 +73,21 @@ export function sharedTokenText(state: ShareState): string {
  */
 export function sharedViewDiagnostics(state: ShareState, analysis: Pick<Analysis, 'kind'>): Diagnostic[] {
   // A crafted link can list 300,000 redactions: the first few get their note, the rest a count.
-  const out: Diagnostic[] = cappedEach(state.redactions, 'SHARED_VALUE_REDACTED', 'info', (r) => ({
-    code: 'SHARED_VALUE_REDACTED',
-    severity: 'info',
-    part: 'payload',
-    pointer: r.pointer,
-    location: 'payload',
-    message: `Redacted by the person who shared this link (${REDACTION_LABELS[r.category]}); the real value was replaced by "${PLACEHOLDERS[r.category]}".`,
-  }))
+  const out: Diagnostic[] = cappedEach(state.redactions, 'SHARED_VALUE_REDACTED', (r) =>
+    diagnostic(
+      'SHARED_VALUE_REDACTED',
+      `Redacted by the person who shared this link (${REDACTION_LABELS[r.category]}); the real value was replaced by "${PLACEHOLDERS[r.category]}".`,
+      { part: 'payload', pointer: r.pointer, location: 'payload' },
+    ),
+  )
   if (state.kind !== undefined && state.kind !== analysis.kind) {
-    out.push({
-      code: 'SHARED_KIND_DIFFERS',
-      severity: 'warning',
-      part: 'input',
-      message: `The sharer's page classified this token as "${state.kind}"; this page classifies it as "${analysis.kind}". Redaction, or a different version of JWT Explorer, can explain the difference.`,
-    })
+    out.push(
+      diagnostic(
+        'SHARED_KIND_DIFFERS',
+        `The sharer's page classified this token as "${state.kind}"; this page classifies it as "${analysis.kind}". Redaction, or a different version of JWT Explorer, can explain the difference.`,
+        { part: 'input' },
+      ),
+    )
   }
   return out
 }

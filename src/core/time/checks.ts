@@ -1,14 +1,14 @@
-import { rfc, type Diagnostic, type SpecRef } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { rfc, type SpecRef } from '../diagnostics/specRefs.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { inDisplayRange, toIsoUtc } from './iso.ts'
 import { claimLabel, numericDateClaims, valueAtPointer } from './numericDate.ts'
 
-const NUMERIC_DATE_REF = rfc(7519, '2')
-
 /** Seconds from 1970 onwards with 12 digits land after the year 5138: far likelier to be milliseconds. */
 const MILLISECONDS_THRESHOLD = 1e11
 
-function specFor(pointer: string): SpecRef {
+/** The section of the claim itself; other NumericDate claims keep the registry's §2 (NumericDate). */
+function specFor(pointer: string): SpecRef | undefined {
   switch (pointer) {
     case '/exp':
       return rfc(7519, '4.1.4')
@@ -17,7 +17,7 @@ function specFor(pointer: string): SpecRef {
     case '/iat':
       return rfc(7519, '4.1.6')
     default:
-      return NUMERIC_DATE_REF
+      return undefined
   }
 }
 
@@ -39,40 +39,36 @@ function valueDiagnostic(pointer: string, value: unknown): Diagnostic | undefine
             ? 'an array'
             : `a ${typeof value}`
     const numericText = typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
-    return {
-      ...at,
-      code: 'TIME_NOT_A_NUMBER',
-      severity: 'error',
-      message: `'${name}' is ${what}, not a NumericDate (a JSON number of seconds).${numericText ? ' Verifiers that follow the spec reject it or ignore it, even though the text holds digits.' : ''}`,
-    }
+    return diagnostic(
+      'TIME_NOT_A_NUMBER',
+      `'${name}' is ${what}, not a NumericDate (a JSON number of seconds).${numericText ? ' Verifiers that follow the spec reject it or ignore it, even though the text holds digits.' : ''}`,
+      { ...at },
+    )
   }
   if (!Number.isFinite(value)) return undefined
   if (value >= MILLISECONDS_THRESHOLD) {
     const asMs = toIsoUtc(value / 1000)
     if (asMs) {
-      return {
-        ...at,
-        code: 'TIME_IN_MILLISECONDS',
-        severity: 'warning',
-        message: `'${name}' looks like milliseconds: read as seconds it lies after the year 5000, read as milliseconds it is ${asMs}. NumericDate counts seconds.`,
-      }
+      return diagnostic(
+        'TIME_IN_MILLISECONDS',
+        `'${name}' looks like milliseconds: read as seconds it lies after the year 5000, read as milliseconds it is ${asMs}. NumericDate counts seconds.`,
+        { ...at },
+      )
     }
   }
   if (!inDisplayRange(value) && value > 0) {
-    return {
-      ...at,
-      code: 'TIME_BEYOND_9999',
-      severity: 'warning',
-      message: `'${name}' lies beyond the year 9999, so it cannot be shown as a date; many libraries overflow on it.`,
-    }
+    return diagnostic(
+      'TIME_BEYOND_9999',
+      `'${name}' lies beyond the year 9999, so it cannot be shown as a date; many libraries overflow on it.`,
+      { ...at },
+    )
   }
   if (value < 0) {
-    return {
-      ...at,
-      code: 'TIME_NEGATIVE',
-      severity: 'warning',
-      message: `'${name}' is negative, a time before 1970: almost certainly not what the issuer meant.`,
-    }
+    return diagnostic(
+      'TIME_NEGATIVE',
+      `'${name}' is negative, a time before 1970: almost certainly not what the issuer meant.`,
+      { ...at },
+    )
   }
   return undefined
 }
@@ -92,35 +88,30 @@ export function timeDiagnostics(payload: JsonObject): Diagnostic[] {
   const nbf = finite(payload, '/nbf')
   const exp = finite(payload, '/exp')
   if (iat !== undefined && exp !== undefined && iat > exp) {
-    out.push({
-      code: 'TIME_IAT_AFTER_EXP',
-      severity: 'warning',
-      pointer: '/iat',
-      location: 'payload',
-      ref: rfc(7519, '4.1.6'),
-      message: "'iat' is after 'exp': the token was already expired when it was issued.",
-    })
+    out.push(
+      diagnostic('TIME_IAT_AFTER_EXP', "'iat' is after 'exp': the token was already expired when it was issued.", {
+        pointer: '/iat',
+        location: 'payload',
+      }),
+    )
   }
   if (nbf !== undefined && exp !== undefined && nbf >= exp) {
-    out.push({
-      code: 'TIME_NBF_NOT_BEFORE_EXP',
-      severity: 'warning',
-      pointer: '/nbf',
-      location: 'payload',
-      ref: rfc(7519, '4.1.5'),
-      message: "'nbf' is not before 'exp': there is no moment at which this token is valid.",
-    })
+    out.push(
+      diagnostic(
+        'TIME_NBF_NOT_BEFORE_EXP',
+        "'nbf' is not before 'exp': there is no moment at which this token is valid.",
+        { pointer: '/nbf', location: 'payload' },
+      ),
+    )
   }
   if (nbf !== undefined && iat !== undefined && nbf < iat) {
-    out.push({
-      code: 'TIME_NBF_BEFORE_IAT',
-      severity: 'info',
-      pointer: '/nbf',
-      location: 'payload',
-      ref: rfc(7519, '4.1.5'),
-      message:
+    out.push(
+      diagnostic(
+        'TIME_NBF_BEFORE_IAT',
         "'nbf' is before 'iat': the token claims to be valid before it was issued. Some issuers back-date nbf on purpose to absorb clock skew.",
-    })
+        { pointer: '/nbf', location: 'payload' },
+      ),
+    )
   }
   return out
 }
@@ -132,12 +123,9 @@ export function timeDiagnostics(payload: JsonObject): Diagnostic[] {
 export function iatInFuture(payload: JsonObject, nowSeconds: number, leewaySeconds = 0): Diagnostic | undefined {
   const iat = finite(payload, '/iat')
   if (iat === undefined || iat <= nowSeconds + leewaySeconds) return undefined
-  return {
-    code: 'TIME_IAT_IN_FUTURE',
-    severity: 'warning',
-    pointer: '/iat',
-    location: 'payload',
-    ref: rfc(7519, '4.1.6'),
-    message: "'iat' is in the future by this browser's clock: the issuer's clock runs ahead, or the value is wrong.",
-  }
+  return diagnostic(
+    'TIME_IAT_IN_FUTURE',
+    "'iat' is in the future by this browser's clock: the issuer's clock runs ahead, or the value is wrong.",
+    { pointer: '/iat', location: 'payload' },
+  )
 }

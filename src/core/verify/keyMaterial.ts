@@ -1,4 +1,5 @@
-import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { DiagnosticCode } from '../diagnostics/codes.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { children, pkcs1ToSpki, readWhole, certificateSpki } from './der.ts'
 import { jwkCandidate, jwkIsPrivate, type KeyCandidate } from './keys.ts'
 import { hasPemMarker, isPrivateLabel, pemBlocks } from './pem.ts'
@@ -28,17 +29,16 @@ function refused(what: string): KeyMaterial {
     summary: `This is ${what}. It was refused and not kept.`,
     keys: [],
     diagnostics: [
-      {
-        code: 'PRIVATE_KEY_REFUSED',
-        severity: 'error',
-        message: `${what[0]?.toUpperCase()}${what.slice(1)} was pasted. Checking a signature needs only the public key; a private key lets anyone sign tokens as this issuer. Nothing of it was kept: paste the public key instead, and treat the private key as exposed if it left a safe place.`,
-      },
+      diagnostic(
+        'PRIVATE_KEY_REFUSED',
+        `${what[0]?.toUpperCase()}${what.slice(1)} was pasted. Checking a signature needs only the public key; a private key lets anyone sign tokens as this issuer. Nothing of it was kept: paste the public key instead, and treat the private key as exposed if it left a safe place.`,
+      ),
     ],
   }
 }
 
-function unrecognised(code: string, message: string, summary = 'Not recognised as a key.'): KeyMaterial {
-  return { kind: 'unrecognised', summary, keys: [], diagnostics: [{ code, severity: 'error', message }] }
+function unrecognised(code: DiagnosticCode, message: string, summary = 'Not recognised as a key.'): KeyMaterial {
+  return { kind: 'unrecognised', summary, keys: [], diagnostics: [diagnostic(code, message)] }
 }
 
 function fromPem(text: string): KeyMaterial {
@@ -55,11 +55,7 @@ function fromPem(text: string): KeyMaterial {
   blocks.forEach((block, i) => {
     const where = blocks.length > 1 ? `PEM block ${i + 1}` : 'The PEM block'
     if (!block.der) {
-      diagnostics.push({
-        code: 'PEM_BAD_BASE64',
-        severity: 'error',
-        message: `${where} (${block.label}) is not valid base64.`,
-      })
+      diagnostics.push(diagnostic('PEM_BAD_BASE64', `${where} (${block.label}) is not valid base64.`))
       return
     }
     let spki: Uint8Array | null = null
@@ -74,20 +70,22 @@ function fromPem(text: string): KeyMaterial {
       spki = certificateSpki(block.der)
       origin = 'public key of an X.509 CERTIFICATE'
     } else {
-      diagnostics.push({
-        code: 'PEM_LABEL_UNSUPPORTED',
-        severity: 'warning',
-        message: `${where} is a "${block.label}", which holds no public key to check signatures with; it was skipped.`,
-      })
+      diagnostics.push(
+        diagnostic(
+          'PEM_LABEL_UNSUPPORTED',
+          `${where} is a "${block.label}", which holds no public key to check signatures with; it was skipped.`,
+        ),
+      )
       return
     }
     const kind = spki ? describeSpki(spki) : null
     if (!spki || !kind) {
-      diagnostics.push({
-        code: 'PEM_BAD_DER',
-        severity: 'error',
-        message: `${where} (${block.label}) does not contain a well-formed key: its DER structure could not be read.`,
-      })
+      diagnostics.push(
+        diagnostic(
+          'PEM_BAD_DER',
+          `${where} (${block.label}) does not contain a well-formed key: its DER structure could not be read.`,
+        ),
+      )
       return
     }
     const index = keys.length + 1
@@ -129,19 +127,10 @@ function fromJson(value: unknown): KeyMaterial {
     const keys = entries.map((k, i) => jwkCandidate(k, i + 1, 'JWK in the set'))
     const diagnostics: Diagnostic[] = []
     if (entries.length !== obj.keys.length)
-      diagnostics.push({
-        code: 'JWKS_ENTRY_NOT_OBJECT',
-        severity: 'warning',
-        message: 'Some entries of "keys" are not JSON objects and were skipped.',
-        ref: rfc(7517, '5'),
-      })
-    if (keys.length === 0)
-      diagnostics.push({
-        code: 'JWKS_EMPTY',
-        severity: 'error',
-        message: 'The key set has no keys.',
-        ref: rfc(7517, '5'),
-      })
+      diagnostics.push(
+        diagnostic('JWKS_ENTRY_NOT_OBJECT', 'Some entries of "keys" are not JSON objects and were skipped.'),
+      )
+    if (keys.length === 0) diagnostics.push(diagnostic('JWKS_EMPTY', 'The key set has no keys.'))
     return {
       kind: 'jwks',
       summary: `A JWK Set with ${keys.length} key${keys.length === 1 ? '' : 's'}.`,
@@ -163,13 +152,12 @@ function fromJson(value: unknown): KeyMaterial {
       keys: [],
       discovery: { issuer, jwksUri, commands },
       diagnostics: [
-        {
-          code: 'DISCOVERY_HAS_NO_KEYS',
-          severity: 'info',
-          message: jwksUri
+        diagnostic(
+          'DISCOVERY_HAS_NO_KEYS',
+          jwksUri
             ? `This discovery document holds no keys. Its keys are at ${jwksUri}: fetch that (this page never does) and paste the result here.`
             : 'This discovery document holds no keys and names no "jwks_uri".',
-        },
+        ),
       ],
     }
   }

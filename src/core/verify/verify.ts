@@ -1,6 +1,6 @@
 import { compactVerify, errors } from 'jose'
 import type { DecodedToken } from '../decode/decodeToken.ts'
-import { rfc, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { importParams, isVerifiableAlg, keyMismatch, keyTypeFor } from './algorithms.ts'
 import { compareKid, kubernetesKeyId, type KidCheck } from './kid.ts'
 import type { KeyCandidate } from './keys.ts'
@@ -133,13 +133,12 @@ export async function verifySignature(
   if (decoded.form === 'jwe')
     return finish('unsupported', 'This is an encrypted token (JWE): it has no signature to check with a public key.')
   if (decoded.form === 'unsecured' || (alg !== undefined && alg.toLowerCase() === 'none')) {
-    base.diagnostics.push({
-      code: 'ALG_NONE_NEVER_VERIFIED',
-      severity: 'error',
-      message:
+    base.diagnostics.push(
+      diagnostic(
+        'ALG_NONE_NEVER_VERIFIED',
         'The token says alg "none": it carries no signature, so no key can vouch for it. It is never reported as verified.',
-      ref: rfc(8725, '3.1'),
-    })
+      ),
+    )
     return finish('unsupported', 'alg "none": there is no signature, so the token can never be verified.')
   }
   if (!decoded.wellFormed || alg === undefined)
@@ -177,12 +176,12 @@ export async function verifySignature(
   }
   if (compatible.length === 0) {
     if (alg.startsWith('HS') && byKid.some((k) => !k.secret)) {
-      base.diagnostics.push({
-        code: 'ALG_KEY_CONFUSION',
-        severity: 'warning',
-        message: `The token claims ${alg} but the key given is a public key. A public key is not a secret: a verifier that used it as an HMAC key would accept tokens anyone can make. This page refuses to.`,
-        ref: rfc(8725, '3.1'),
-      })
+      base.diagnostics.push(
+        diagnostic(
+          'ALG_KEY_CONFUSION',
+          `The token claims ${alg} but the key given is a public key. A public key is not a secret: a verifier that used it as an HMAC key would accept tokens anyone can make. This page refuses to.`,
+        ),
+      )
     }
     return finish('no-matching-key', `No key given fits ${alg}, which needs ${keyTypeFor(alg)}.`)
   }
@@ -190,12 +189,12 @@ export async function verifySignature(
     const need = Number(alg.slice(2)) / 8
     for (const k of compatible) {
       if (k.secret && k.secret.length < need)
-        base.diagnostics.push({
-          code: 'HMAC_SECRET_SHORT',
-          severity: 'warning',
-          message: `The secret is ${k.secret.length} bytes; ${alg} needs at least ${need}. Short secrets can be guessed offline.`,
-          ref: rfc(7518, '3.2'),
-        })
+        base.diagnostics.push(
+          diagnostic(
+            'HMAC_SECRET_SHORT',
+            `The secret is ${k.secret.length} bytes; ${alg} needs at least ${need}. Short secrets can be guessed offline.`,
+          ),
+        )
     }
   }
 

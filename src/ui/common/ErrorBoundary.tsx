@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react'
+import { internalError } from '../../core/index.ts'
 
 interface Props {
   resetKey: unknown
@@ -24,16 +25,16 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render() {
     if (this.state.error) {
+      const d = internalError(this.state.error)
       return (
         <div
           role="alert"
-          className="diagnostic severity-error"
+          className={`diagnostic severity-${d.severity}`}
           data-testid="diagnostic"
-          data-code="INTERNAL_ERROR"
-          data-severity="error"
+          data-code={d.code}
+          data-severity={d.severity}
         >
-          Something went wrong while showing this token: {this.state.error.message}. This is a bug in JWT Explorer, not
-          a problem with your token.
+          {d.message}
         </div>
       )
     }

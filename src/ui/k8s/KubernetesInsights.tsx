@@ -1,4 +1,5 @@
-import type { Analysis, JsonObject, KubernetesClaims, KubernetesInsightsModule } from '../../core/index.ts'
+import type { Analysis, KubernetesClaims, KubernetesInsightsModule, RiskFacts } from '../../core/index.ts'
+import { useTimeSettings } from '../timeSettings.ts'
 import { useNow } from '../useNow.ts'
 import { KubernetesAdvice } from './KubernetesAdvice.tsx'
 import { KubernetesIdentity } from './KubernetesIdentity.tsx'
@@ -10,21 +11,14 @@ interface Props {
   insights: KubernetesInsightsModule
 }
 
-const SEVERITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const
+// The banner speaks of risk levels; the level is the diagnostic's registry severity.
+const RISK_LABEL = { error: 'High', warning: 'Medium', info: 'Low' } as const
 
-function RiskBanner({
-  claims,
-  payload,
-  header,
-  insights,
-}: {
-  claims: KubernetesClaims
-  payload: JsonObject
-  header: JsonObject | undefined
-  insights: KubernetesInsightsModule
-}) {
+function RiskBanner({ facts, insights }: { facts: RiskFacts; insights: KubernetesInsightsModule }) {
   const now = useNow()
-  const risks = insights.kubernetesRisks(claims, payload, header, Math.floor(now / 1000))
+  // The same leeway as the validity badge, so the banner and the badge never disagree.
+  const { leewaySeconds } = useTimeSettings()
+  const risks = insights.kubernetesRisks(facts, Math.floor(now / 1000), leewaySeconds)
   if (risks.length === 0) return null
   return (
     <section className="k8s-risks" aria-labelledby="k8s-risks-title" data-testid="k8s-risks">
@@ -32,13 +26,14 @@ function RiskBanner({
       <ul>
         {risks.map((r) => (
           <li
-            key={r.id}
+            key={r.code}
             className={`risk risk-${r.severity}`}
             data-testid="risk"
-            data-risk={r.id}
+            data-risk={insights.bannerId(r)}
+            data-code={r.code}
             data-severity={r.severity}
           >
-            <span className="risk-severity">{SEVERITY_LABEL[r.severity]}</span> {r.message}
+            <span className="risk-severity">{RISK_LABEL[r.severity]}</span> {r.message}
           </li>
         ))}
       </ul>
@@ -72,9 +67,12 @@ export function KubernetesInsights({ analysis, part, insights }: Props) {
   if (part === 'banner')
     return (
       <RiskBanner
-        claims={claims}
-        payload={payload.json.value}
-        header={analysis.decoded.header?.value}
+        facts={{
+          claims,
+          payload: payload.json.value,
+          header: analysis.decoded.header?.value,
+          diagnostics: analysis.diagnostics,
+        }}
         insights={insights}
       />
     )

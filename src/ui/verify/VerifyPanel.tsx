@@ -10,6 +10,7 @@ import {
   type SignatureState,
 } from '../../core/verify/index.ts'
 import { DiagnosticItem } from '../decoded/DiagnosticList.tsx'
+import { ApiServerPanel } from '../apiserver/ApiServerPanel.tsx'
 import { ClaimChecks } from './ClaimChecks.tsx'
 import { KeyHelp } from './KeyHelp.tsx'
 import { KeyInput } from './KeyInput.tsx'
@@ -130,6 +131,7 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
         leewaySeconds={leewaySeconds}
         verified={state === 'verified'}
       />
+      <ApiServerPanel token={decoded.token} material={material} />
       <KeyHelp iss={iss} />
     </section>
   )

@@ -1,0 +1,22 @@
+/**
+ * Diagnostics: how every core function reports a problem with user input instead of throwing.
+ *
+ * `codes.ts` is the one registry of codes, each with its one severity, title and default spec
+ * reference; `diagnostic()` is the one constructor, so a code cannot be emitted with another
+ * severity; `specRefs.ts` builds every link to a specification; `placement.ts` decides which
+ * claim or header row shows a diagnostic.
+ * @module
+ */
+export { CODES, codeInfo, type BannerId, type CodeInfo, type DiagnosticCode, type Severity } from './codes.ts'
+export {
+  diagnostic,
+  hasErrors,
+  internalError,
+  onRow,
+  sortDiagnostics,
+  type Diagnostic,
+  type DiagnosticOptions,
+  type Span,
+  type TokenPart,
+} from './diagnostic.ts'
+export { K8S, oidc, rfc, type SpecRef } from './specRefs.ts'

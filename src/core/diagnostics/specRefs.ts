@@ -1,0 +1,44 @@
+// Every specification or upstream source a diagnostic or an explanation links to is built here, so
+// that core holds no URL literals elsewhere and a moved document is fixed in one place.
+
+/** A pointer into a specification, shown as a link next to the message. */
+export interface SpecRef {
+  label: string
+  url: string
+}
+
+const RFC = 'https://www.rfc-editor.org/rfc/'
+
+/** Builds a spec reference to an RFC section, e.g. `rfc(7519, '4.1.4')`. */
+export function rfc(num: number, section?: string, appendix = false): SpecRef {
+  if (!section) return { label: `RFC ${num}`, url: `${RFC}rfc${num}` }
+  const anchor = appendix ? `appendix-${section}` : `section-${section}`
+  return {
+    label: `RFC ${num} ${appendix ? 'Appendix' : '§'}${appendix ? ' ' : ''}${section}`,
+    url: `${RFC}rfc${num}#${anchor}`,
+  }
+}
+
+const OIDC_CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
+
+/** A section of OpenID Connect Core 1.0, which names its anchors rather than numbering them. */
+export function oidc(section: string, anchor: string): SpecRef {
+  return { label: `OpenID Connect Core §${section}`, url: `${OIDC_CORE}#${anchor}` }
+}
+
+const KK = 'https://github.com/kubernetes/kubernetes/blob/master/'
+
+/** Upstream Kubernetes source the Kubernetes diagnostics and explanations rest on. */
+export const K8S = {
+  claims: { label: 'k/k claims.go', url: `${KK}pkg/serviceaccount/claims.go` },
+  legacy: { label: 'k/k legacy.go', url: `${KK}pkg/serviceaccount/legacy.go` },
+  jwt: { label: 'k/k jwt.go', url: `${KK}pkg/serviceaccount/jwt.go` },
+  username: {
+    label: 'apiserver serviceaccount/util.go',
+    url: `${KK}staging/src/k8s.io/apiserver/pkg/authentication/serviceaccount/util.go`,
+  },
+  docs: {
+    label: 'Kubernetes: managing service accounts',
+    url: 'https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/',
+  },
+} satisfies Record<string, SpecRef>
