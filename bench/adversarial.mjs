@@ -146,7 +146,13 @@ async function runOnce(browser, baseUrl, input, { timeoutMs, filter }) {
       // As a visitor who opened the page and then pastes: the lazily loaded parts have arrived.
       await page.waitForTimeout(2500)
       await page.evaluate((sel) => /** @type {any} */ (window).__bench.arm(sel), KIND)
-      await page.locator(INPUT).fill(input.text, { timeout: timeoutMs })
+      // One input event with the whole text, as a clipboard paste arrives (fill() types
+      // multi-line text line by line, which is Playwright's time, not the page's).
+      await page.locator(INPUT).evaluate((box, t) => {
+        const area = /** @type {HTMLTextAreaElement} */ (box)
+        Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(area, t)
+        area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }))
+      }, input.text)
     }
     const shown = await within(
       input.delivery === 'link'

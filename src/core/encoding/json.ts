@@ -42,8 +42,17 @@ export interface JsonParseResult {
 
 const MAX_DEPTH = 256
 
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
+
+/** The pointer of member `key` (a name, or an array index) under the value at `parent`. */
+function childPointer(parent: string, key: string | number): string {
+  return `${parent}/${typeof key === 'number' ? key : escapePointerToken(key)}`
+}
+
 /** Escapes one reference token of a JSON Pointer (RFC 6901 §3). */
 export function escapePointerToken(token: string): string {
+  // Most names need no escape: skip the two replacements (a row each, for 50,000 claims).
+  if (!token.includes('~') && !token.includes('/')) return token
   return token.replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
@@ -108,17 +117,21 @@ class Parser {
     }
   }
 
-  /** A value at `pointer`, member `key` of `container` (undefined for the top-level value). */
-  value(pointer: string, depth: number, container?: JsonObject | JsonValue[], key: string | number = ''): JsonValue {
+  /**
+   * The value that is member `key` of `container`, whose pointer is `parent` (for the top-level
+   * value: no container). Its own pointer is built only when it is needed (for a nested object
+   * or array, or a number to record): most values are leaves that never need one.
+   */
+  value(parent: string, depth: number, container?: JsonObject | JsonValue[], key: string | number = ''): JsonValue {
     if (depth > MAX_DEPTH) this.fail(`JSON nested deeper than ${MAX_DEPTH} levels`)
     const c = this.text[this.pos]
-    if (c === '{') return this.object(pointer, depth)
-    if (c === '[') return this.array(pointer, depth)
+    if (c === '{') return this.object(container ? childPointer(parent, key) : '', depth)
+    if (c === '[') return this.array(container ? childPointer(parent, key) : '', depth)
     if (c === '"') return this.string()
     if (c === 't') return this.literal('true', true)
     if (c === 'f') return this.literal('false', false)
     if (c === 'n') return this.literal('null', null)
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number(pointer, container, key)
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number(parent, container, key)
     return this.fail(`Expected a JSON value but found ${this.describe()}`)
   }
 
@@ -130,8 +143,8 @@ class Parser {
     return this.fail(`Expected a JSON value but found ${this.describe()}`)
   }
 
-  number(pointer: string, container: JsonObject | JsonValue[] | undefined, key: string | number): number {
-    const re = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
+  number(parent: string, container: JsonObject | JsonValue[] | undefined, key: string | number): number {
+    const re = NUMBER
     re.lastIndex = this.pos
     const m = re.exec(this.text)
     if (!m) return this.fail(`Invalid number starting with ${this.describe()}`)
@@ -147,7 +160,8 @@ class Parser {
           ? 'unsafe-integer'
           : undefined
     // The top-level value has no container; a lone number is never a JWT header or claims set.
-    if (reason && container) this.imprecise.push({ pointer, raw, offset: start, reason, container, key })
+    if (reason && container)
+      this.imprecise.push({ pointer: childPointer(parent, key), raw, offset: start, reason, container, key })
     return n
   }
 
@@ -197,7 +211,7 @@ class Parser {
     }
     while (true) {
       this.skipWs()
-      out.push(this.value(`${pointer}/${out.length}`, depth + 1, out, out.length))
+      out.push(this.value(pointer, depth + 1, out, out.length))
       this.skipWs()
       const c = this.text[this.pos]
       if (c === ',') {
@@ -230,14 +244,15 @@ class Parser {
       if (this.text[this.pos] !== ':') this.fail(`Expected ':' after member name "${key}" but found ${this.describe()}`)
       this.pos++
       this.skipWs()
-      const childPointer = `${pointer}/${escapePointerToken(key)}`
-      const v = this.value(childPointer, depth + 1, out, key)
+      const v = this.value(pointer, depth + 1, out, key)
       const first = seen.get(key)
       if (first !== undefined)
-        this.duplicates.push({ pointer: childPointer, key, firstOffset: first, lastOffset: keyAt })
+        this.duplicates.push({ pointer: childPointer(pointer, key), key, firstOffset: first, lastOffset: keyAt })
       else seen.set(key, keyAt)
-      // defineProperty, not assignment: a "__proto__" member must stay data, never a prototype.
-      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
+      // defineProperty, not assignment, for "__proto__": it must stay data, never a prototype.
+      if (key === '__proto__')
+        Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
+      else out[key] = v
       this.skipWs()
       const c = this.text[this.pos]
       if (c === ',') {
