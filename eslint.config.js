@@ -34,10 +34,71 @@ export default defineConfig([
               message: 'src/core is pure TypeScript: no React.',
             },
             { group: ['**/ui', '**/ui/*', '**/ui/**'], message: 'src/core must never import src/ui.' },
+            { group: ['**/app', '**/app/*', '**/app/**'], message: 'src/core must never import src/app.' },
           ],
         },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression',
+          message: 'src/core uses no import(): src/app/modules.ts loads code on demand.',
+        },
+      ],
     },
+  },
+  {
+    // The application layer is framework-free too; it is the only place that loads code on demand.
+    files: ['src/app/**/*.ts'],
+    ignores: ['src/app/modules.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*'],
+              message: 'src/app is framework-free: no React.',
+            },
+            { group: ['**/ui', '**/ui/*', '**/ui/**'], message: 'src/app must never import src/ui.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'Only src/app/modules.ts uses import(): add a loader there.' },
+      ],
+    },
+  },
+  {
+    files: ['src/app/modules.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@tanstack/*', '**/ui', '**/ui/**'] }] },
+      ],
+    },
+  },
+  {
+    // Views load through src/ui/lazyViews.ts and code through src/app/modules.ts: one loading contract.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
+    ignores: ['src/ui/lazyViews.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression',
+          message: 'No import() in src/ui: views go in src/ui/lazyViews.ts, code in src/app/modules.ts.',
+        },
+        { selector: "CallExpression[callee.name='lazy']", message: 'Only src/ui/lazyViews.ts calls lazy().' },
+        { selector: "CallExpression[callee.property.name='lazy']", message: 'Only src/ui/lazyViews.ts calls lazy().' },
+      ],
+    },
+  },
+  {
+    // Tests may import fixtures and modules on demand; the loading rules are about the shipped code.
+    files: ['src/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // The bench is plain JavaScript (node 20 runs it directly), type-checked through JSDoc by tsc.

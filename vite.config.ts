@@ -1,21 +1,66 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { chunkListPlugin } from './build/chunkList.ts'
 import { cspPlugin } from './build/csp.ts'
+import { noPreloadHelperPlugin } from './build/noPreloadHelper.ts'
 import { pwaPlugin } from './build/pwa.ts'
 
+/** What is loaded on demand, by chunk (src/app/modules.ts loads the code, src/ui/lazyViews.ts the views). */
+const ON_DEMAND = {
+  yaml: /node_modules[\\/]yaml[\\/]|src[\\/]app[\\/]yaml\.ts$/,
+  extractor: /src[\\/]core[\\/]extract[\\/]|src[\\/]ui[\\/]input[\\/]ExtractionPanel\.tsx$/,
+  // Reading keys and checking signatures (jose): when the verification panel is first used. The
+  // panel itself, the claim checks and the key help are shown after the first view (`later`).
+  verify:
+    /node_modules[\\/]jose[\\/]|src[\\/]core[\\/]verify[\\/](?!meaning|claimChecks|keyHelp)\w+\.ts$|src[\\/]ui[\\/]verify[\\/]KeyList\.tsx$/,
+  // What the API server would decide, and CEL for its claim mappings: with the verification code.
+  apiserver: /src[\\/]core[\\/]apiserver[\\/]|src[\\/]ui[\\/]apiserver[\\/]ApiServerVerdict\.tsx$/,
+  cel: /src[\\/]core[\\/]cel[\\/]|node_modules[\\/]@marcbachmann[\\/]/,
+  share: /src[\\/]core[\\/]permalink[\\/]|src[\\/]ui[\\/]share[\\/](SharePanel|SharedLinkBanner)\.tsx$/,
+  // The disclosures of an SD-JWT: only such tokens need the panel.
+  sdjwt: /src[\\/]ui[\\/]decoded[\\/]DisclosuresPanel\.tsx$/,
+  examples: /src[\\/]core[\\/]examples[\\/]exampleTokens\.ts$/,
+  // The providers' claim meanings: for a token whose issuer is recognised as one of them.
+  providers: /src[\\/]core[\\/]knowledge[\\/]providers\.generated\.ts$/,
+  knowledge:
+    /src[\\/]core[\\/](knowledge|checks)[\\/]|src[\\/]core[\\/]k8s[\\/]claimInfo\.ts$|src[\\/]ui[\\/]knowledge[\\/]ClaimExplanation\.tsx$/,
+}
+const onDemand = (id: string) => Object.values(ON_DEMAND).some((re) => re.test(id))
 export default defineConfig({
   // A relative base lets the same build be served from any sub-path.
   base: './',
-  plugins: [react(), cspPlugin(), pwaPlugin()],
+  plugins: [noPreloadHelperPlugin(), react(), cspPlugin(), pwaPlugin(), chunkListPlugin()],
   build: {
     target: 'es2022',
     sourcemap: false,
+    // No preload lists and no polyfill: every lazily loaded chunk depends only on chunks that are
+    // already loaded by the time it is asked for (the start-up one, and `later` after the first view).
+    modulePreload: false,
+    cssCodeSplit: false,
     rolldownOptions: {
+      // The core is pure (no module does anything when imported), so a module that only passes
+      // names on (an index.ts) does not drag the modules behind the names nobody uses into a chunk.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]core[\\/]/.test(id) },
       output: {
         codeSplitting: {
-          // Everything the entry imports statically goes into one start-up chunk, instead of a dozen
-          // small modulepreloaded pieces that each compress on their own (and cost a request).
-          groups: [{ name: 'startup', tags: ['$initial'] }],
+          // Chunks by when they are needed, loaded through src/app/modules.ts and src/ui/lazyViews.ts:
+          // everything the entry imports statically is one start-up chunk (instead of a dozen small
+          // modulepreloaded pieces that each compress on their own, and cost a request); the knowledge
+          // base and everything else shown after the first decoded view come next; the rest is loaded
+          // on demand. scripts/check-startup-modules.mjs checks what may not be in the start-up chunk.
+          groups: [
+            { name: 'startup', tags: ['$initial'], priority: 100 },
+            // Everything else shown after the first decoded view: time, Kubernetes, the verification
+            // panel, the opened-link banner. Ahead of the on-demand groups, so that what it shares
+            // with them (reading a key, say) stays here instead of being pulled into theirs.
+            {
+              name: 'later',
+              test: (id) => /[\\/]src[\\/]/.test(id) && !onDemand(id),
+              priority: 90,
+              includeDependenciesRecursively: false,
+            },
+            ...Object.entries(ON_DEMAND).map(([name, test]) => ({ name, test, priority: 80 })),
+          ],
         },
       },
     },

@@ -291,3 +291,47 @@ export async function memory(browser, baseUrl, pastes) {
     await context.close()
   }
 }
+
+/** The hooks a fully explained Kubernetes token shows once every lazily loaded part has arrived. */
+const EXPLAINED = [
+  '[data-testid=claim-meaning]',
+  '[data-testid=kubernetes-panel]',
+  '[data-testid=k8s-risks]',
+  '[data-testid=timeline]',
+  '[data-testid=key-input]',
+  '[data-testid=claim] time',
+]
+/** How long the page must fetch nothing new before everything it wanted counts as loaded. */
+const QUIET_MS = 2000
+
+/**
+ * Everything a Kubernetes token opened from a `#token=` link loads once the page has gone idle:
+ * waits for every part of the explained view, then until no new request has started for a
+ * while, and returns every URL the page loaded (the start-up files and every lazy chunk).
+ * @param {Browser} browser
+ * @param {string} baseUrl
+ * @param {string} token
+ * @returns {Promise<string[]>}
+ */
+export async function fullyExplained(browser, baseUrl, token) {
+  const { context, page } = await freshPage(browser)
+  try {
+    await page.goto(`${baseUrl}#token=${encodeURIComponent(token)}`, { waitUntil: 'load' })
+    for (const selector of EXPLAINED) await page.locator(selector).first().waitFor({ timeout: 15_000 })
+    return await page.evaluate(async (quietMs) => {
+      const count = () => performance.getEntriesByType('resource').length
+      let seen = count()
+      let quietSince = performance.now()
+      while (performance.now() - quietSince < quietMs) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        if (count() !== seen) {
+          seen = count()
+          quietSince = performance.now()
+        }
+      }
+      return [location.href.split('#')[0] ?? '', ...performance.getEntriesByType('resource').map((e) => e.name)]
+    }, QUIET_MS)
+  } finally {
+    await context.close()
+  }
+}

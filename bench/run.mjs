@@ -1,13 +1,13 @@
 // @ts-check
 // `npm run bench`: builds the production app, serves it, drives Chromium, measures start-up
-// bytes, cold start, paste to render, verification and memory, prints a table, writes
+// bytes, all bytes of a fully explained Kubernetes token, cold start, paste to render, verification and memory, prints a table, writes
 // bench/results.json and exits non-zero when a budget in bench/budgets.json is broken.
 //   --quick      three runs, start-up bytes (full budget) and the 16 KB paste (generous limit) only (npm test)
 //   --no-build   measure the existing dist/ as it is
 //   --runs N     runs per timed figure (default 12)
 //   --dist DIR   measure another build directory (implies --no-build), e.g. to compare two builds
-//   --only LIST  some steps only, comma-separated: cold, paste, verify, memory, adversarial (start-up
-//                bytes always)
+//   --only LIST  some steps only, comma-separated: cold, explained, paste, verify, memory, adversarial
+//                (start-up bytes always)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -17,7 +17,7 @@ import { chromium } from '@playwright/test'
 import { build, preview } from 'vite'
 import { adversarial } from './adversarial.mjs'
 import { checkBudgets, formatValue } from './budgets.mjs'
-import { coldStart, detectOpenMethod, memory, pasteToRender, verification } from './measure.mjs'
+import { coldStart, detectOpenMethod, fullyExplained, memory, pasteToRender, verification } from './measure.mjs'
 import { summarize } from './stats.mjs'
 import { seedToken, signedWithJwks } from './tokens.mjs'
 
@@ -37,7 +37,11 @@ const quick = Boolean(args.quick)
 const runs = Number(args.runs ?? (quick ? 3 : 12))
 const port = Number(args.port)
 const steps = new Set(
-  args.only ? args.only.split(',') : quick ? ['paste'] : ['cold', 'paste', 'verify', 'memory', 'adversarial'],
+  args.only
+    ? args.only.split(',')
+    : quick
+      ? ['paste']
+      : ['cold', 'explained', 'paste', 'verify', 'memory', 'adversarial'],
 )
 /** Each adversarial run takes seconds (load, settle, a click), and their spread is small: three are enough. */
 const ADVERSARIAL_RUNS = Math.min(runs, 3)
@@ -101,7 +105,11 @@ try {
   const coldRuns = []
   for (let i = 0; i < (steps.has('cold') ? runs : 1); i++)
     coldRuns.push(await coldStart(browser, baseUrl, seed, method))
-  results.startup = startupBytes(/** @type {typeof coldRuns[number]} */ (coldRuns[0]).urls)
+  results.startup = loadedBytes(/** @type {typeof coldRuns[number]} */ (coldRuns[0]).urls)
+  if (steps.has('explained')) {
+    log('a fully explained Kubernetes token: every chunk loaded once the page is idle')
+    results.explained = loadedBytes(await fullyExplained(browser, baseUrl, seed))
+  }
   if (steps.has('cold')) {
     results.coldStart = {
       method,
@@ -184,11 +192,11 @@ if (failed.length > 0) {
 }
 
 /**
- * Raw and gzip (level 9, like scripts/check-size.mjs) sizes of what the page loaded before the
- * decoded view showed, read from dist/ by URL.
+ * Raw and gzip (level 9, like scripts/check-size.mjs) sizes of the files the page loaded (before
+ * the decoded view showed, or until it went idle), read from dist/ by URL.
  * @param {string[]} urls
  */
-function startupBytes(urls) {
+function loadedBytes(urls) {
   /** @type {{ file: string, type: 'js' | 'css' | 'html' | 'other', raw: number, gzip: number }[]} */
   const files = []
   for (const url of new Set(urls)) {
@@ -228,6 +236,14 @@ function printReport(r) {
     console.log(
       `  ${t.toUpperCase().padEnd(40)} ${kb(r.startup[t].raw).padStart(10)} raw ${kb(r.startup[t].gzip).padStart(10)} gzip`,
     )
+  if (r.explained) {
+    console.log('\nA fully explained Kubernetes token (#token= link; everything loaded once the page is idle)')
+    for (const f of r.explained.files)
+      console.log(`  ${f.file.padEnd(40)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzip`)
+    console.log(
+      `  ${'JS'.padEnd(40)} ${kb(r.explained.js.raw).padStart(10)} raw ${kb(r.explained.js.gzip).padStart(10)} gzip`,
+    )
+  }
   if (r.coldStart) {
     console.log(
       `\nCold start (${r.coldStart.method === 'hash' ? '#token= link' : 'token filled right after load'}), median (IQR, p90, max)`,

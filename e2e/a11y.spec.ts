@@ -16,7 +16,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoViolations(page)
       await paste(page, fixtureToken('seed-bound-pod-v1.24'))
       await expect(page.getByTestId('token-kind')).toBeVisible()
-      await page.locator('details.json-source summary').first().click()
+      await page.getByTestId('json-source').first().locator('summary').click()
       await expectNoViolations(page)
       await paste(page, 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIi!.abc')
       await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'invalid')

@@ -60,7 +60,7 @@ jwt:
 
 async function expectNoViolations(page: Page) {
   const result = await new AxeBuilder({ page })
-    .include('.apiserver')
+    .include('[data-testid=api-server-panel]')
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
@@ -139,7 +139,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await paste(page, token)
       await page.getByTestId('key-input').fill(jwks)
       await expect(page.getByTestId('api-server-verdict')).toHaveAttribute('data-state', 'authenticated')
-      await page.locator('.apiserver-review summary').click()
+      await page.getByText('As a TokenReview').click()
       await expectNoViolations(page)
       await page.getByTestId('cluster-config').fill('--api-audiences=vault')
       await expect(page.getByTestId('api-server-verdict')).toHaveAttribute('data-state', 'rejected')

@@ -53,7 +53,7 @@ test('a character outside base64url is reported with its position and highlighte
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'invalid')
   const d = page.locator('[data-testid=diagnostic][data-code=B64_INVALID_CHAR]')
   await expect(d).toContainText("'!' (U+0021) at position 11")
-  await expect(page.locator('.token-colored mark')).toHaveText('!')
+  await expect(page.getByTestId('colored-token').locator('mark')).toHaveText('!')
 })
 
 test('the JWE example shows its header and says the payload is encrypted', async ({ page }) => {

@@ -70,7 +70,7 @@ test('a pasted Secret YAML shows its legacy token, decoded, and the paste stays 
     'info',
   )
   await expect(page.getByTestId('token-input')).toHaveValue(secretYaml)
-  expect(chunk(guards.requests, 'yamlParser')).toHaveLength(1)
+  expect(chunk(guards.requests, 'yaml')).toHaveLength(1)
 })
 
 test('a Secret whose annotation disagrees with the token is flagged on the claim row', async ({ page }) => {
@@ -159,22 +159,22 @@ test('base64 that is not a JWT is rejected with a message', async ({ page }) => 
 test('the extra code loads only when a paste needs it', async ({ page, guards }) => {
   // Neither chunk is in what index.html loads at start (what scripts/check-size.mjs measures).
   const html = await (await page.request.get('./')).text()
-  expect(html).not.toMatch(/fullExtractor|yamlParser/)
+  expect(html).not.toMatch(/\/(extractor|yaml)-/)
   await expect.poll(() => chunk(guards.requests, 'index').length).toBe(1)
   await paste(page, `Bearer ${hs256}`)
   await expect(page.getByTestId('extracted-from')).toHaveAttribute('data-source', 'bearer')
-  expect(chunk(guards.requests, 'fullExtractor')).toHaveLength(0)
-  expect(chunk(guards.requests, 'yamlParser')).toHaveLength(0)
+  expect(chunk(guards.requests, 'extractor')).toHaveLength(0)
+  expect(chunk(guards.requests, 'yaml')).toHaveLength(0)
   await paste(page, `https://app.example/cb#id_token=${hs256}`)
   await expect(page.getByTestId('extracted-from')).toHaveAttribute('data-source', 'url')
-  expect(chunk(guards.requests, 'fullExtractor')).toHaveLength(1)
-  expect(chunk(guards.requests, 'yamlParser')).toHaveLength(0)
+  expect(chunk(guards.requests, 'extractor')).toHaveLength(1)
+  expect(chunk(guards.requests, 'yaml')).toHaveLength(0)
   await paste(page, `kind: TokenRequest\nstatus:\n  token: ${pod}\n`)
   await expect(page.getByTestId('extracted-from')).toHaveAttribute('data-source', 'token-request')
   await paste(page, secretYaml)
   await expect(page.getByTestId('extracted-from')).toHaveAttribute('data-source', 'secret')
-  expect(chunk(guards.requests, 'yamlParser')).toHaveLength(1)
-  expect(chunk(guards.requests, 'fullExtractor')).toHaveLength(1)
+  expect(chunk(guards.requests, 'yaml')).toHaveLength(1)
+  expect(chunk(guards.requests, 'extractor')).toHaveLength(1)
 })
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -21,7 +21,7 @@ test('the single-file build works opened from file://, under a hash-only CSP, an
   await expect(page.locator('[data-testid=claim][data-path="/kubernetes.io/pod/name"]')).toContainText('busybox')
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', /^(jwt|k8s-)/)
   // Styles applied: the inlined stylesheet was allowed by its hash.
-  expect(await page.locator('.layout').evaluate((el) => getComputedStyle(el).display)).toBe('grid')
+  expect(await page.getByRole('main').evaluate((el) => getComputedStyle(el).display)).toBe('grid')
   await page.getByTestId('share-button').click()
   const link = await page.getByTestId('share-link').inputValue()
   expect(link.startsWith(`${file}#v1=`)).toBe(true)

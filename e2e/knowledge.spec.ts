@@ -35,7 +35,7 @@ test('every claim of the OIDC Core ID token is explained, with a spec link that 
     const row = rows.nth(i)
     const meaning = row.getByTestId('claim-meaning').first()
     await expect(meaning, `row ${await row.getAttribute('data-path')}`).toHaveAttribute('data-origin', 'registered')
-    await expect(meaning.locator('.claim-description')).not.toBeEmpty()
+    await expect(meaning.getByTestId('claim-description')).not.toBeEmpty()
     const link = meaning.getByTestId('claim-spec')
     await expect(link).toHaveAttribute('target', '_blank')
     await expect(link).toHaveAttribute('rel', 'noopener noreferrer')

@@ -95,8 +95,8 @@ test('the legacy seed token: never-expires banner and the legacy advice', async 
   await expect(page.getByTestId('identity').getByTestId('extra')).toHaveCount(0)
   await expect(page.getByTestId('k8s-lifetime')).toHaveAttribute('data-case', 'never-expires')
   const advice = (id: string) => page.locator(`[data-testid=advice][data-advice=${id}] [data-testid=advice-command]`)
-  await expect(advice('legacy-revoke')).toHaveText('kubectl delete secret default-token-57llx -n default')
-  await expect(advice('replace-create-token')).toHaveText('kubectl create token default -n default --duration 1h')
+  await expect(advice('legacy-revoke')).toHaveText('kubectl delete secret -n default -- default-token-57llx')
+  await expect(advice('replace-create-token')).toHaveText('kubectl create token -n default --duration 1h -- default')
   await expect(advice('legacy-last-used')).toContainText('legacy-token-last-used')
 })
 
@@ -125,7 +125,7 @@ test('a node-bound token: kind, identity with node and credential id, GKE, and a
   await expect(page.getByTestId('provider')).toContainText('acme-prod')
   const check = page.locator('[data-testid=advice][data-advice=check-bound-object]')
   await expect(check.getByTestId('advice-command')).toHaveText(
-    "kubectl get node gke-main-pool-1-abcd -o jsonpath='{.metadata.uid}'",
+    "kubectl get node -o jsonpath='{.metadata.uid}' -- gke-main-pool-1-abcd",
   )
   await expect(page.locator('[data-testid=advice][data-advice=can-i] [data-testid=advice-command]')).toHaveText(
     'kubectl auth can-i --list -n monitoring --as=system:serviceaccount:monitoring:node-probe',
@@ -133,7 +133,7 @@ test('a node-bound token: kind, identity with node and credential id, GKE, and a
   await check.getByRole('button', { name: /Copy command/ }).click()
   await expect(check.getByRole('button', { name: /Copy command/ })).toHaveText(/Copied/)
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    "kubectl get node gke-main-pool-1-abcd -o jsonpath='{.metadata.uid}'",
+    "kubectl get node -o jsonpath='{.metadata.uid}' -- gke-main-pool-1-abcd",
   )
   await expect(page.getByTestId('k8s-risks')).toHaveCount(0)
 })
@@ -149,9 +149,9 @@ test('a secret-bound token: kind, identity, OpenShift, a foreign audience and th
   await expect(page.locator('[data-testid=risk][data-risk=foreign-audience]')).toContainText('vault')
   await expect(
     page.locator('[data-testid=advice][data-advice=check-bound-object] [data-testid=advice-command]'),
-  ).toHaveText("kubectl get secret builder-dockercfg-x7k2p -n ci -o jsonpath='{.metadata.uid}'")
+  ).toHaveText("kubectl get secret -n ci -o jsonpath='{.metadata.uid}' -- builder-dockercfg-x7k2p")
   await expect(page.locator('[data-testid=advice][data-advice=reissue] [data-testid=advice-command]')).toHaveText(
-    'kubectl create token builder -n ci --audience vault --bound-object-kind Secret --bound-object-name builder-dockercfg-x7k2p --duration 7200s',
+    'kubectl create token -n ci --audience=vault --bound-object-kind Secret --bound-object-name builder-dockercfg-x7k2p --duration 7200s -- builder',
   )
 })
 

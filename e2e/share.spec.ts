@@ -9,7 +9,7 @@ const NOW = new Date('2022-08-19T12:00:00Z')
 /** What the decoded view shows, in a form two pages can be compared by. */
 async function snapshot(page: Page) {
   await expect(page.getByTestId('token-kind')).toBeVisible()
-  // The explanations and the date conversions fill in just after the first decoded view (issue 9):
+  // The explanations and the date conversions fill in just after the first decoded view:
   // compare views once they are complete.
   await expect(page.locator('[data-testid=claim] [data-testid=claim-meaning]').first()).toBeVisible()
   if ((await page.locator('[data-testid=claim][data-path="/exp"]').count()) > 0)
@@ -102,7 +102,7 @@ test('redacted values are replaced in the link and named in the shared view', as
   await page.getByTestId('share-button').click()
   await page.getByTestId('redact-uids').check()
   await page.getByTestId('redact-names').check()
-  await page.locator('.share-redactions summary').click()
+  await page.getByRole('group', { name: 'Redact before sharing' }).locator('summary').click()
   await page.locator('[data-testid=redact-claim][data-path="/nbf"]').check()
   const link = page.getByTestId('share-link')
   await expect(link.locator('xpath=..').locator('..')).toContainText('6 values redacted')
@@ -197,7 +197,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('redact-uids')).toBeFocused()
     await page.keyboard.press('Space')
     await expect(page.getByTestId('redact-uids')).toBeChecked()
-    await page.locator('.share-redactions summary').click()
+    await page.getByRole('group', { name: 'Redact before sharing' }).locator('summary').click()
     const url = await page.getByTestId('share-link').inputValue()
     await page.getByTestId('share-include-token').check()
     await expectNoViolations(page, '.share')

@@ -12,6 +12,16 @@ describe('deploy/nginx/jwt-explorer.conf', () => {
     expect(header).toBe(`${cspString()}; frame-ancestors 'none'`)
   })
 
+  it('compresses scripts, styles and JSON, and never caches an error as immutable', () => {
+    const types = /gzip_types ([^;]+);/.exec(conf)?.[1]?.split(/\s+/) ?? []
+    for (const t of ['text/css', 'application/javascript', 'application/json', 'application/manifest+json'])
+      expect(types).toContain(t)
+    expect(conf).toMatch(/^\s*gzip on;/m)
+    const map = /map "\$status \$uri" \$jwt_explorer_cache_control \{([^}]*)\}/.exec(conf)?.[1] ?? ''
+    expect(map).toMatch(/"~\^\[45\]"\s+"no-store";/)
+    expect(map).toMatch(/"~\^\(200\|206\|304\) \.\*\/assets\/"\s+"public, max-age=31536000, immutable";/)
+  })
+
   it('sets no header inside a location, where it would drop the server-level ones', () => {
     const locations = conf.replace(/#.*$/gm, '').match(/^\s*location\b[^{]*\{[^}]*\}/gm) ?? []
     expect(locations.length).toBeGreaterThan(0)

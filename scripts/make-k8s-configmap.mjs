@@ -29,6 +29,10 @@ server {
     index index.html;
     server_tokens off;
     charset utf-8;
+    # The page is one large HTML file: send it compressed.
+    gzip on;
+    gzip_vary on;
+    gzip_min_length 256;
 
     add_header Content-Security-Policy "${csp}; frame-ancestors 'none'" always;
     add_header X-Frame-Options "DENY" always;

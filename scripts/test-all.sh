@@ -23,6 +23,8 @@ step "Production build (vite build)"
 npx vite build
 step "Bundle size budget"
 node scripts/check-size.mjs
+step "Start-up chunk: nothing that loads on demand (verification, jose, yaml, @tanstack)"
+node scripts/check-startup-modules.mjs
 step "Quick bench (start-up bytes, 16 KB paste; the full one is npm run bench)"
 node bench/run.mjs --quick --no-build
 step "Single-file build (npm run build:single) and its Kubernetes ConfigMap"

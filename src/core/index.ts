@@ -1,4 +1,10 @@
-// The only entry point ui/ imports from core statically (extract/index.ts is for dynamic import() only).
+/**
+ * The start-up API of the core: everything the first decoded view needs, with explicit names.
+ * The lazily loaded halves (extract/, k8s/, knowledge/, permalink/, verify/, time/timeline.ts)
+ * are fetched by src/app/modules.ts, the app's one loader; this file re-exports only their types,
+ * so that none of their code reaches the start-up chunk. Core itself never uses import().
+ * @module
+ */
 export * from './diagnostics/index.ts'
 export * from './decode/decodeToken.ts'
 // The full extractor is not exported here: the page loads it lazily through extract/index.ts.
@@ -8,6 +14,14 @@ export * from './analysis/kind.ts'
 export * from './analysis/analyze.ts'
 export * from './encoding/json.ts'
 export * from './analysis/rows.ts'
+export {
+  showDeceptive,
+  showDeceptiveJson,
+  findDeceptive,
+  codePointLabel,
+  type DeceptiveChar,
+  type DeceptiveClass,
+} from './encoding/deceptive.ts'
 export { encodeBase64url, decodeBase64Loose } from './encoding/base64url.ts'
 export * from './examples/examples.ts'
 export * from './analysis/claimInfo.ts'
@@ -15,31 +29,19 @@ export * from './time/validity.ts'
 export type { Disclosure, SdJwtParts } from './decode/sdJwt.ts'
 export { classifyKubernetes, type KubernetesClassification } from './k8s/classify.ts'
 export type * from './k8s/index.ts'
-/** Loads the Kubernetes insights (identity, provider, lifetime, advice, risks) on demand: they are mostly text. */
-export const loadKubernetesInsights = () => import('./k8s/index.ts')
-export type KubernetesInsightsModule = Awaited<ReturnType<typeof loadKubernetesInsights>>
 export * from './time/numericDate.ts'
 export * from './time/iso.ts'
 export * from './time/format.ts'
 export * from './time/duration.ts'
 export * from './time/checks.ts'
 export type * from './time/timeline.ts'
-/** Loads the timeline geometry on demand: only the lazily loaded timeline picture draws it. */
-export const loadTimelineGeometry = () => import('./time/timeline.ts')
 // Types only: the verification functions pull in jose, so the lazily loaded panel imports them
 // from './verify/index.ts' directly and they stay out of the start-up chunk.
 export type * from './verify/index.ts'
-export {
-  loadKnowledge,
-  type ClaimLookup,
-  type ExplainContext,
-  type Knowledge,
-  type ProviderId,
-} from './knowledge/load.ts'
+export type { ClaimLookup, ExplainContext, Knowledge, ProviderId } from './knowledge/index.ts'
 // The claim filter comes with the knowledge base (Knowledge.searchRows), so only its type is here.
 export type { RowSearch } from './analysis/filter.ts'
 export * from './analysis/rowWindow.ts'
-export { diagnosticsByRow, rowOfDiagnostic } from './diagnostics/placement.ts'
 export { CAPPED_CODE, MAX_PER_CODE } from './diagnostics/cap.ts'
 export type {
   ShareState,
@@ -49,6 +51,10 @@ export type {
   FragmentRequest,
   ShareOptions,
 } from './permalink/index.ts'
-/** Permalink code is loaded on demand: most visits neither share nor open a shared link. */
-export const loadPermalink = () => import('./permalink/index.ts')
 export { readFragment } from './permalink/fragment.ts'
+// Types only: comparing reads the Kubernetes identity and provider, so the Compare view loads
+// './compare/index.ts' lazily and its code stays out of the start-up chunk.
+export type * from './compare/index.ts'
+// Types only: the Compose view loads './compose/index.ts' lazily (signing uses WebCrypto and the
+// verify key helpers); its functions must never be exported from here.
+export type * from './compose/index.ts'

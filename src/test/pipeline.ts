@@ -2,12 +2,12 @@
 // check in place: the full extractor, the YAML parser, the knowledge base, the Kubernetes
 // insights, the time views, sharing and verification. The adversarial tests feed it crafted
 // inputs and assert that nothing throws; what it returns lets them check the results too.
-import { analyze, isRowDiagnostic, type Analysis } from '../core/analysis/analyze.ts'
+import { analyze, type Analysis } from '../core/analysis/analyze.ts'
 import { createRowSearch } from '../core/analysis/filter.ts'
 import { windowRows } from '../core/analysis/rowWindow.ts'
 import { prettyJson, rowItems, rowValueText } from '../core/analysis/rows.ts'
 import type { Diagnostic } from '../core/diagnostics/diagnostic.ts'
-import { diagnosticsByRow } from '../core/diagnostics/placement.ts'
+import { placeDiagnostics } from '../core/diagnostics/placement.ts'
 import { extractToken } from '../core/extract/index.ts'
 import * as k8s from '../core/k8s/index.ts'
 import { createKnowledge } from '../core/knowledge/knowledge.ts'
@@ -58,23 +58,22 @@ async function open(fragment: string): Promise<{ text: string; state?: permalink
  */
 export async function runEverything(input: Delivered, rowSample = 300): Promise<Outcome> {
   const opened = input.delivery === 'link' ? await open(input.text) : { text: input.text, state: undefined, errors: [] }
+  const { state } = opened
   const analysis = analyze(opened.text, {
     extract: extractToken,
     parseYaml: parseYamlDocuments,
     checks: knowledge.checks,
-    signatureRemoved: opened.state !== undefined && opened.state.token === undefined,
+    signatureRemoved: state !== undefined && state.token === undefined,
+    // As the session does: the link's notes become part of the analysis.
+    sharedNotes: state ? (a) => permalink.sharedViewDiagnostics(state, a) : undefined,
   })
-  const sharedNotes = opened.state ? permalink.sharedViewDiagnostics(opened.state, analysis) : []
+  const sharedNotes = state ? permalink.sharedViewDiagnostics(state, analysis) : []
   const { decoded } = analysis
   const header = decoded.header?.value
   const payload = decoded.payload.kind === 'claims' ? decoded.payload.json.value : undefined
 
   // The claim tables: explanations, values, the filter, the window, and each row's diagnostics.
-  const ctx = {
-    providers: analysis.issuerProviders,
-    header: header ?? null,
-    kubernetes: analysis.kind.startsWith('k8s-'),
-  }
+  const ctx = analysis.explainContext
   for (const [rows, location] of [
     [analysis.headerRows, 'header'],
     [analysis.payloadRows, 'payload'],
@@ -88,9 +87,8 @@ export async function runEverything(input: Delivered, rowSample = 300): Promise<
     const search = createRowSearch(rows, (r) => knowledge.explainRow(r, location, ctx).map((i) => i.title))
     for (const q of ['a', 'constructor', 'c12k']) windowRows(search(q))
     windowRows(rows)
-    diagnosticsByRow(rows, [...analysis.diagnostics, ...sharedNotes], location)
   }
-  for (const d of [...analysis.diagnostics, ...sharedNotes]) isRowDiagnostic(d, analysis)
+  placeDiagnostics(analysis.diagnostics, analysis.headerRows, analysis.payloadRows)
   if (decoded.header) prettyJson(decoded.header)
   if (decoded.payload.kind === 'claims') prettyJson(decoded.payload.json)
 
@@ -138,7 +136,7 @@ export async function runEverything(input: Delivered, rowSample = 300): Promise<
   ]) {
     const built = permalink.buildShareState(analysis, {
       ...options,
-      inheritedRedactions: opened.state?.redactions ?? [],
+      inheritedRedactions: state?.redactions ?? [],
     })
     if (built.ok && decoded.token.length < 64 * 1024) {
       const fragment = await permalink.encodePermalink(built.state)

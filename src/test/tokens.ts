@@ -1,6 +1,6 @@
 import tokens from './public-tokens.json'
 
-/** A fixture token from ../shared/fixtures/public-tokens.json (copied here so a bare clone can test). */
+/** A fixture token from ./public-tokens.json: real public tokens, kept in the repository so a bare clone can test. */
 export function fixture(name: string) {
   const t = tokens.find((x) => x.name === name)
   if (!t) throw new Error(`no fixture named ${name}`)

@@ -1,103 +1,118 @@
-import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react'
-import { analyze } from '../core/index.ts'
+import { modules } from '../app/modules.ts'
+import { Deferred, InternalError, LoadFailed, ViewBoundary } from './Deferred.tsx'
 import { ExplainedDecodedView } from './decoded/ExplainedDecodedView.tsx'
 import { DiagnosticList } from './decoded/DiagnosticList.tsx'
-import { FileDrop } from './input/FileDrop.tsx'
-import { ErrorBoundary } from './common/ErrorBoundary.tsx'
+import { TokenSummary } from './decoded/TokenSummary.tsx'
+import { useExplorer, useFollowing, useInput, useSession, useView } from './hooks.ts'
 import { ExampleMenu } from './input/ExampleMenu.tsx'
+import { FileDrop } from './input/FileDrop.tsx'
+import { TokenInput } from './input/TokenInput.tsx'
+import { KubernetesSection } from './k8s/KubernetesSection.tsx'
+import { ExtractionPanel, OpenedLinkBanner } from './lazyViews.ts'
+import { ShareButton } from './share/ShareButton.tsx'
 import { PrivacyNotice } from './shell/PrivacyNotice.tsx'
 import { ThemeToggle } from './shell/ThemeToggle.tsx'
-import { TokenInput } from './input/TokenInput.tsx'
-import { TokenSummary } from './decoded/TokenSummary.tsx'
-import { KubernetesSection } from './k8s/LazyKubernetes.tsx'
+import { UpdateNotice } from './shell/UpdateNotice.tsx'
 import { TimePanel } from './time/TimePanel.tsx'
 import { VerifySlot } from './verify/VerifySlot.tsx'
-import { useKnowledge } from './knowledge/useKnowledge.ts'
-import { useExtractionModules, type ExtractionModule } from './input/useExtractionModules.ts'
 
-// Same chunk as the full extractor, which is loaded by the time there is anything to show.
-const ExtractionPanel = lazy(() => import('./input/fullExtractor.ts').then((m) => ({ default: m.ExtractionPanel })))
-import { OpenedLink } from './share/OpenedLink.tsx'
-import { ShareButton } from './share/ShareButton.tsx'
-import { inputAtStart, isSignatureRemovedView, useOpenedLink, withSharedNotes } from './share/useOpenedLink.ts'
-import { useFollowingPanels, useMarkFirstView } from './firstView.ts'
-import { UpdateNotice } from './shell/UpdateNotice.tsx'
+/** The text area, the file drop and the examples: re-rendered only when the text changes. */
+function InputBox() {
+  const input = useInput()
+  const { setInput, openExample } = useSession()
+  return (
+    <>
+      <FileDrop onText={setInput}>
+        <TokenInput value={input} onChange={setInput} />
+      </FileDrop>
+      <ExampleMenu onPick={(id) => void openExample(id)} />
+    </>
+  )
+}
 
-const SAME_PASS_LIMIT = 32 * 1024
+/** Under the input: where the token was found, sharing, and the findings about the token as a whole. */
+function InputFindings() {
+  const view = useView()
+  const { pick } = useSession()
+  if (view.status !== 'shown') return null
+  const { analysis, link } = view
+  const { extraction } = analysis
+  return (
+    <>
+      {(extraction.candidates.length > 1 || extraction.context) && (
+        <Deferred name="the extraction details" when="now" resetKey={analysis}>
+          <ExtractionPanel extraction={extraction} onPick={pick} />
+        </Deferred>
+      )}
+      <ViewBoundary name="sharing" resetKey={analysis}>
+        <ShareButton analysis={analysis} link={link} />
+      </ViewBoundary>
+      <ViewBoundary name="the findings" resetKey={analysis}>
+        <DiagnosticList analysis={analysis} />
+      </ViewBoundary>
+    </>
+  )
+}
+
+/** The decoded token and the panels around it. */
+function Output() {
+  const view = useView()
+  const following = useFollowing()
+  const { setInput } = useSession()
+  switch (view.status) {
+    case 'empty':
+      return <p className="placeholder">Paste a JWT, or pick an example, to see it decoded and explained.</p>
+    case 'broken':
+      return <InternalError what="this token" error={view.message} />
+    case 'searching':
+      return view.failed ? (
+        <LoadFailed what={modules[view.module].what}>Meanwhile, paste the token itself.</LoadFailed>
+      ) : (
+        <p className="placeholder">Looking for the token in the paste…</p>
+      )
+    case 'shown': {
+      const { analysis } = view
+      return (
+        <>
+          <ViewBoundary name="the summary" resetKey={analysis}>
+            <TokenSummary analysis={analysis} />
+          </ViewBoundary>
+          {view.checks === 'failed' && (
+            <LoadFailed what={modules.knowledge.what}>
+              Until then the rows show names and values only, without the header and claim checks.
+            </LoadFailed>
+          )}
+          {following && <KubernetesSection analysis={analysis} part="banner" />}
+          {following && (
+            <ViewBoundary name="the time panel" resetKey={analysis}>
+              <TimePanel analysis={analysis} />
+            </ViewBoundary>
+          )}
+          <ViewBoundary name="the decoded token" resetKey={analysis}>
+            <ExplainedDecodedView analysis={analysis} onOpenToken={setInput} />
+          </ViewBoundary>
+          {following && <VerifySlot analysis={analysis} />}
+        </>
+      )
+    }
+  }
+}
+
+/** Says where the shown token came from when the page address opened it. */
+function OpenedLinkSlot() {
+  const { opened, view } = useExplorer()
+  if (!opened) return null
+  if (opened.type === 'failed') return <LoadFailed what={opened.what} />
+  const shown = view.status === 'shown' && view.link === opened
+  return (
+    // The banner follows the opened token's first view, rather than competing with it.
+    <Deferred name="the opened-link banner">
+      <OpenedLinkBanner opened={opened} shown={shown} />
+    </Deferred>
+  )
+}
 
 export function App() {
-  const [input, setInput] = useState(inputAtStart)
-  // Deferred so that typing stays responsive while a very large paste is decoded. A text of up to
-  // 32 KB decodes in about a millisecond: it is shown in the same pass, without a second render.
-  const lagging = useDeferredValue(input)
-  const deferredInput = input.length <= SAME_PASS_LIMIT ? input : lagging
-  const opened = useOpenedLink(setInput)
-  // The token picked among several found; it belongs to the text it was picked in.
-  const [picked, setPicked] = useState({ input: '', index: 0 })
-  const pick = picked.input === deferredInput ? picked.index : 0
-  const [wanted, setWanted] = useState<ExtractionModule[]>([])
-  const modules = useExtractionModules(wanted)
-  // The header warnings and claim checks arrive with the lazily loaded knowledge base.
-  const checks = useKnowledge()?.checks
-  const analysis = useMemo(
-    () =>
-      withSharedNotes(
-        analyze(deferredInput, {
-          extract: modules.extract,
-          parseYaml: modules.parseYaml,
-          pick,
-          checks,
-          signatureRemoved: isSignatureRemovedView(opened, deferredInput),
-        }),
-        opened,
-      ),
-    [deferredInput, modules.extract, modules.parseYaml, pick, checks, opened],
-  )
-  const pending = analysis.extraction.pending
-  // Asking for a module while rendering is React's way to adjust state to what was just computed.
-  if (pending && !wanted.includes(pending)) setWanted([...wanted, pending])
-  const empty = deferredInput.trim() === ''
-  useMarkFirstView(!empty && !pending)
-  const following = useFollowingPanels(!empty && !pending)
-  // The deferred render of a large paste leaves the text area (and its large value) alone.
-  const inputBox = useMemo(
-    () => (
-      <>
-        <FileDrop onText={setInput}>
-          <TokenInput value={input} onChange={setInput} />
-        </FileDrop>
-        <ExampleMenu onPick={setInput} />
-      </>
-    ),
-    [input],
-  )
-  // Built only when the analysis changes: a keystroke's urgent render then updates the text area
-  // alone, not every panel with the same props.
-  const output = useMemo(
-    () => (
-      <ErrorBoundary resetKey={deferredInput}>
-        {empty ? (
-          <p className="placeholder">Paste a JWT, or pick an example, to see it decoded and explained.</p>
-        ) : pending ? (
-          <p className="placeholder">
-            {modules.failed === pending
-              ? 'The code that searches this kind of paste could not be loaded; paste the token itself.'
-              : 'Looking for the token in the paste…'}
-          </p>
-        ) : (
-          <>
-            <TokenSummary analysis={analysis} />
-            {following && <KubernetesSection analysis={analysis} part="banner" />}
-            {following && <TimePanel analysis={analysis} />}
-            <ExplainedDecodedView analysis={analysis} onOpenToken={setInput} />
-            {following && <VerifySlot analysis={analysis} />}
-          </>
-        )}
-      </ErrorBoundary>
-    ),
-    [deferredInput, empty, pending, modules.failed, analysis, following],
-  )
-
   return (
     <div className="app">
       <header className="app-header">
@@ -106,23 +121,14 @@ export function App() {
       </header>
       <PrivacyNotice />
       <UpdateNotice />
-      <OpenedLink opened={opened} input={deferredInput} />
+      <OpenedLinkSlot />
       <main className="layout">
         <section className="input-column" aria-label="Token input">
-          {inputBox}
-          {!empty && (analysis.extraction.candidates.length > 1 || analysis.extraction.context) && (
-            <Suspense fallback={null}>
-              <ExtractionPanel
-                extraction={analysis.extraction}
-                onPick={(index) => setPicked({ input: deferredInput, index })}
-              />
-            </Suspense>
-          )}
-          {!empty && !pending && <ShareButton analysis={analysis} opened={opened} />}
-          {!empty && !pending && <DiagnosticList analysis={analysis} />}
+          <InputBox />
+          <InputFindings />
         </section>
         <section className="output-column" aria-label="Decoded token">
-          {output}
+          <Output />
         </section>
       </main>
     </div>

@@ -5,9 +5,10 @@ import type { ExtractOptions, Extraction } from '../extract/types.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
 import { claimRows, type ClaimRow } from './rows.ts'
 import { capDiagnostics } from '../diagnostics/cap.ts'
-import { rowOfDiagnostic } from '../diagnostics/placement.ts'
+import { placeDiagnostics, type Placement } from '../diagnostics/placement.ts'
 import { classifyKubernetes } from '../k8s/classify.ts'
-import { timeDiagnostics } from '../time/checks.ts'
+import type { KubernetesClaims } from '../k8s/claims.ts'
+import type { ExplainContext } from '../knowledge/knowledge.ts'
 import { detectProviders } from '../knowledge/providers.ts'
 import type { ProviderId } from '../knowledge/types.ts'
 
@@ -25,34 +26,37 @@ export interface Analysis {
   payloadRows: ClaimRow[]
   /** Providers recognised by the issuer, whose claim meanings apply to this token. */
   issuerProviders: ProviderId[]
+  /** The Kubernetes claims, read once here, for a Kubernetes service account token. */
+  kubernetes?: KubernetesClaims
+  /** What the knowledge base needs to choose each row's meanings (issuer providers, header, Kubernetes). */
+  explainContext: ExplainContext
+  /** Which row shows each diagnostic, or the general list: decided once, here. */
+  placement: Placement
 }
 
-/**
- * True when a diagnostic is shown on a claim or header row rather than in the general list;
- * every diagnostic is shown exactly once.
- */
-export function isRowDiagnostic(d: Diagnostic, analysis: Pick<Analysis, 'headerRows' | 'payloadRows'>): boolean {
-  return rowOfDiagnostic(d, analysis) !== undefined
-}
-
-/** Extra checks run on the decoded token; the knowledge base's checks are loaded lazily (see loadKnowledge). */
+/** Extra checks run on the decoded token; the knowledge base's checks are loaded lazily (src/app/modules.ts). */
 export type TokenChecks = (decoded: DecodedToken, issuerProviders: readonly ProviderId[]) => Diagnostic[]
 
 /** What the page hands to `analyze()` once the lazily loaded parts have arrived. */
 export interface AnalyzeOptions extends ExtractOptions, DecodeOptions {
   checks?: TokenChecks | undefined
+  /**
+   * The notes of the shared link this text was opened from (redacted rows, a kind that differs
+   * from the sharer's), when it was: they become part of the diagnostics like any other.
+   */
+  sharedNotes?: ((analysis: Pick<Analysis, 'kind'>) => Diagnostic[]) | undefined
 }
 
 /**
  * The whole pipeline from pasted text to what the page shows: extract, decode, classify, check.
  * Pure and synchronous; never throws, and takes time linear in the size of the input (the
  * adversarial corpus in src/test/adversarial.mjs holds it to that). Without options only simple
- * pastes are extracted (see `extractSimple`); `options.extract` is the full `extractToken`,
- * loaded lazily by the page, and `options` also carries the YAML parser, the token the user
- * picked among several, and the knowledge base's `checks` once they have loaded.
+ * pastes are extracted (see `extractSimple`); `options.extract` is the full `extractToken`, loaded lazily by the page, and
+ * `options` also carries the YAML parser, the token the user picked among several, and the
+ * knowledge base's `checks` once they have loaded.
  */
 export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
-  const { checks } = options
+  const { checks, sharedNotes } = options
   const extraction = options.extract ? options.extract(input, options) : extractSimple(input)
   const decoded = decodeToken(extraction.token, options)
   const payload = decoded.payload
@@ -65,21 +69,32 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     decoded.header?.value ?? null,
     payload.kind === 'claims' ? payload.json.value : null,
   )
-  return {
+  const kind = k8s?.kind ?? structural
+  const analysis: Analysis = {
+    placement: { header: new Map(), payload: new Map(), general: [] },
     input,
     headerRows: decoded.header ? claimRows(decoded.header) : [],
     payloadRows: payload.kind === 'claims' ? claimRows(payload.json) : [],
     extraction,
     decoded,
-    kind: k8s?.kind ?? structural,
+    kind,
     issuerProviders,
-    // At most a few of each code: a crafted token can repeat one flaw a hundred thousand times.
-    diagnostics: capDiagnostics([
+    explainContext: {
+      providers: issuerProviders,
+      header: decoded.header?.value ?? null,
+      kubernetes: kind.startsWith('k8s-'),
+    },
+    diagnostics: [
       ...extraction.diagnostics,
       ...decoded.diagnostics,
       ...(k8s?.diagnostics ?? []),
-      ...(payload.kind === 'claims' ? timeDiagnostics(payload.json.value) : []),
       ...(checks?.(decoded, issuerProviders) ?? []),
-    ]),
+    ],
   }
+  if (k8s?.claims) analysis.kubernetes = k8s.claims
+  if (sharedNotes) analysis.diagnostics.push(...sharedNotes(analysis))
+  // At most a few of each code: a crafted token can repeat one flaw a hundred thousand times.
+  analysis.diagnostics = capDiagnostics(analysis.diagnostics)
+  analysis.placement = placeDiagnostics(analysis.diagnostics, analysis.headerRows, analysis.payloadRows)
+  return analysis
 }

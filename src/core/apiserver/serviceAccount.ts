@@ -11,7 +11,7 @@ import { headerAlgKid } from './compact.ts'
 import { goQuoteList, jsonTypeName, structField } from './go.ts'
 import { checkServiceAccountSignature, GO_JOSE_CRYPTO_FAILURE, serviceAccountKeys } from './keys.ts'
 import { Trace, type AuthnOutcome } from './outcome.ts'
-import { kubectlGet, type KubectlGet } from './shell.ts'
+import { isNamespaceName, isObjectName, kubectlGet, type KubectlGet } from './shell.ts'
 import type { ExtraValue, LiveCheck } from './types.ts'
 
 export const LEGACY_ISSUER = 'kubernetes/serviceaccount'
@@ -194,9 +194,6 @@ export function legacyClaims(claims: JsonObject): Decoded<LegacyClaims> {
   }
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
-
 /** apiserver serviceaccount.SplitUsername. */
 export function splitServiceAccountUsername(username: string): { namespace: string; name: string } | undefined {
   const prefix = 'system:serviceaccount:'
@@ -204,8 +201,8 @@ export function splitServiceAccountUsername(username: string): { namespace: stri
   const parts = username.slice(prefix.length).split(':')
   if (parts.length !== 2) return undefined
   const [namespace = '', name = ''] = parts
-  if (namespace.length > 63 || !DNS_LABEL.test(namespace)) return undefined
-  if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) return undefined
+  if (!isNamespaceName(namespace)) return undefined
+  if (!isObjectName(name)) return undefined
   return { namespace, name }
 }
 

@@ -1,8 +1,6 @@
 // The cluster settings box: recognises by itself an AuthenticationConfiguration (YAML or JSON),
 // kube-apiserver flags, a kube-apiserver static Pod manifest, or nothing, and turns what it finds
 // into the settings the authenticators use, with the API server's start-up errors.
-import type { DiagnosticCode } from '../diagnostics/codes.ts'
-import { diagnostic } from '../diagnostics/diagnostic.ts'
 import { parseJson } from '../encoding/json.ts'
 import type { YamlParser } from '../extract/types.ts'
 import { decodeAuthConfig, isAuthenticationConfiguration } from './authConfig.ts'
@@ -12,6 +10,7 @@ import { looksLikeFlags, parseFlagText, parseFlagWords, type ParsedFlags } from 
 import { parseGoUrl } from './goUrl.ts'
 import type { ClusterSettings, JwtAuthenticator, SettingsError } from './types.ts'
 import { validateAuthenticationConfiguration } from './validate.ts'
+import { diagnostic, type ApiServerCode } from './codes.ts'
 
 /** oidc.go allowedSigningAlgs, sorted as AllValidSigningAlgorithms returns them. */
 export const ALL_JWT_SIGNING_ALGS = ['ES256', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512', 'RS256', 'RS384', 'RS512']
@@ -293,7 +292,7 @@ function fromDocument(doc: unknown, format: 'YAML' | 'JSON', opts: ParseSettings
   return undefined
 }
 
-function unrecognised(message: string, code: DiagnosticCode = 'SETTINGS_UNRECOGNISED'): ClusterSettings {
+function unrecognised(message: string, code: ApiServerCode = 'SETTINGS_UNRECOGNISED'): ClusterSettings {
   const s = emptySettings('none')
   s.found.push(message)
   s.diagnostics.push(diagnostic(code, message))

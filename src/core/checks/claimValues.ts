@@ -1,10 +1,10 @@
-import type { DiagnosticCode } from '../diagnostics/codes.ts'
 import { jsonType } from '../analysis/rows.ts'
-import { diagnostic, onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { oidc, rfc, type SpecRef } from '../diagnostics/specRefs.ts'
 import { isJsonObject, type JsonObject, type JsonValue } from '../encoding/json.ts'
+import { diagnostic, type CheckCode } from './codes.ts'
 
-const at = (name: string, code: DiagnosticCode, message: string, ref?: SpecRef) =>
+const at = (name: string, code: CheckCode, message: string, ref?: SpecRef) =>
   diagnostic(code, message, onRow('payload', name, ref))
 
 function typeName(v: JsonValue): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fixture, rawToken } from '../../test/tokens.ts'
-import { analyze, isRowDiagnostic } from '../analysis/analyze.ts'
+import { analyze } from '../analysis/analyze.ts'
 import { tokenChecks } from './tokenChecks.ts'
 
 const b64u = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
@@ -12,7 +12,7 @@ function headerCodes(header: object, payload: object = { iss: 'https://idp.examp
       (d) =>
         d.location === 'header' &&
         d.pointer !== undefined &&
-        isRowDiagnostic(d, a) &&
+        !a.placement.general.includes(d) &&
         d.code !== 'HEADER_ALG_NOT_STRING',
     )
     .map((d) => `${d.code}@${d.pointer}`)
@@ -55,6 +55,53 @@ describe('header and algorithm warnings', () => {
     expect(headerCodes({ alg: 'RS256', crit: [] })).toEqual(['CRIT_INVALID@/crit'])
     expect(headerCodes({ alg: 'RS256', crit: ['alg'] })).toEqual(['CRIT_INVALID@/crit'])
     expect(headerCodes({ alg: 'RS256', crit: ['missing'] })).toEqual(['CRIT_INVALID@/crit'])
+    // A crit of the wrong type is the decoder's HEADER_PARAM_TYPE, reported once.
+    expect(headerCodes({ alg: 'RS256', crit: 'b64' })).toEqual(['HEADER_PARAM_TYPE@/crit'])
+    expect(headerCodes({ alg: 'RS256', crit: ['b64', 1] })).toEqual(['HEADER_PARAM_TYPE@/crit'])
+  })
+
+  it('name an alg that is not registered, and a registered name in the wrong case', () => {
+    expect(headerCodes({ alg: 'hs256' })).toEqual(['ALG_CASE_MISMATCH@/alg'])
+    expect(headerCodes({ alg: 'Es256' })).toEqual(['ALG_CASE_MISMATCH@/alg'])
+    expect(headerCodes({ alg: 'eddsa' })).toEqual(['ALG_CASE_MISMATCH@/alg'])
+    expect(headerCodes({ alg: 'urn:example:sig' })).toEqual(['ALG_UNREGISTERED@/alg'])
+    const a = analyze(rawToken('{"alg":"hs256"}', '{}'), { checks: tokenChecks })
+    expect(a.diagnostics.find((d) => d.code === 'ALG_CASE_MISMATCH')?.message).toContain(
+      'the registered name is "HS256"',
+    )
+    for (const alg of ['HS256', 'RS512', 'PS384', 'ES256K', 'EdDSA', 'Ed25519', 'ML-DSA-65'])
+      expect(headerCodes({ alg }), alg).toEqual([])
+  })
+
+  it('check the type of every registered header parameter (RFC 7515 §4.1)', () => {
+    for (const [name, bad] of [
+      ['kid', 123],
+      ['kid', null],
+      ['typ', ['JWT']],
+      ['cty', 1],
+      ['jku', { url: 'https://x' }],
+      ['x5u', true],
+      ['x5t', 5],
+      ['x5t#S256', []],
+      ['jwk', 'RSA'],
+      ['x5c', 'MIIB'],
+    ] as const) {
+      const codes = headerCodes({ alg: 'RS256', [name]: bad }).filter((c) => c.startsWith('HEADER_PARAM_TYPE'))
+      expect(codes, `${name}: ${JSON.stringify(bad)}`).toEqual([`HEADER_PARAM_TYPE@/${name}`])
+    }
+    const a = analyze(rawToken('{"alg":"RS256","kid":123}', '{"sub":"x"}'), { checks: tokenChecks })
+    expect(a.diagnostics.find((d) => d.code === 'HEADER_PARAM_TYPE')).toMatchObject({
+      severity: 'error',
+      message:
+        'The header\'s "kid" is a number, but RFC 7515 §4.1.4 makes it a JSON string. Verifiers disagree on such a token: some reject it outright, others ignore "kid" or misread it.',
+      ref: { label: 'RFC 7515 §4.1.4' },
+    })
+    const good = { alg: 'RS256', kid: 'k', typ: 'JWT', cty: 'JWT', jku: 'https://x', x5u: 'https://x', x5t: 'a' }
+    expect(
+      analyze(rawToken(JSON.stringify({ ...good, 'x5t#S256': 'b', crit: ['exp'], exp: 1 }), '{}'), {
+        checks: tokenChecks,
+      }).diagnostics.map((d) => d.code),
+    ).not.toContain('HEADER_PARAM_TYPE')
   })
 
   it('flag b64 false, and require it to be critical', () => {

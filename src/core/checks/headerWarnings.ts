@@ -1,11 +1,13 @@
-import type { DiagnosticCode } from '../diagnostics/codes.ts'
 import type { DecodedToken } from '../decode/decodeToken.ts'
-import { diagnostic, onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
-import type { SpecRef } from '../diagnostics/specRefs.ts'
+import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { rfc, type SpecRef } from '../diagnostics/specRefs.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import type { ProviderId } from '../knowledge/types.ts'
+import { KNOWLEDGE_DATA } from '../knowledge/data.generated.ts'
+import { headerParamTypes } from '../decode/headerParams.ts'
+import { diagnostic, type CheckCode } from './codes.ts'
 
-const at = (name: string, code: DiagnosticCode, message: string, ref?: SpecRef) =>
+const at = (name: string, code: CheckCode, message: string, ref?: SpecRef) =>
   diagnostic(code, message, onRow('header', name, ref))
 
 // Issuers that sign with public keys only, so an HS* token claiming to come from them is forged
@@ -60,13 +62,40 @@ const TYP_KINDS: Record<string, string> = {
   passport: 'a PASSporT, which authenticates a telephone caller (RFC 8225)',
 }
 
+// Every algorithm name in the IANA JOSE registry (and the WebCrypto-only names beside it).
+const REGISTERED_ALGS: readonly string[] = KNOWLEDGE_DATA.algorithms.map((row) => row[0])
+
+// The references live here, with the lazily loaded checks, not in the start-up registry.
+const ALG_REF = rfc(7515, '4.1.1')
+
+function checkAlgName(alg: string, out: Diagnostic[]) {
+  if (alg.toLowerCase() === 'none' || REGISTERED_ALGS.includes(alg)) return
+  const lower = alg.toLowerCase()
+  const registered = REGISTERED_ALGS.find((a) => a.toLowerCase() === lower)
+  out.push(
+    registered
+      ? at(
+          'alg',
+          'ALG_CASE_MISMATCH',
+          `alg "${alg}" is not a registered algorithm: algorithm names are case-sensitive, and the registered name is "${registered}". A verifier that compares exactly refuses this token whatever key it has; one that ignores case could be led to an algorithm the issuer never used.`,
+          ALG_REF,
+        )
+      : at(
+          'alg',
+          'ALG_UNREGISTERED',
+          `alg "${alg}" is not in the IANA JOSE algorithms registry. Only a verifier that was told about this private algorithm can check the token; others refuse it.`,
+          ALG_REF,
+        ),
+  )
+}
+
 function checkCrit(h: JsonObject, out: Diagnostic[]) {
   const crit = h.crit
-  if (crit === undefined) return
-  const names =
-    Array.isArray(crit) && crit.length > 0 && crit.every((c) => typeof c === 'string') ? (crit as string[]) : null
+  // A crit that is not an array of strings is reported once, as HEADER_PARAM_TYPE.
+  if (!Array.isArray(crit) || !crit.every((c) => typeof c === 'string')) return
+  const names = crit.length > 0 ? (crit as string[]) : null
   const problem = !names
-    ? 'crit must be a non-empty array of parameter names'
+    ? 'crit must not be empty'
     : names.some((n) => REGISTERED_HEADERS.has(n))
       ? 'crit must not list parameters the JOSE specifications define'
       : names.some((n) => !Object.hasOwn(h, n))
@@ -90,9 +119,10 @@ function checkCrit(h: JsonObject, out: Diagnostic[]) {
 export function headerDiagnostics(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
   const h = decoded.header?.value
   if (!h) return []
-  const out: Diagnostic[] = []
+  const out: Diagnostic[] = headerParamTypes(h)
   const alg = h.alg
   if (typeof alg === 'string') {
+    checkAlgName(alg, out)
     if (alg.toLowerCase() === 'none') {
       const variant = alg === 'none' ? '' : ` Spelling it "${alg}" is a known way past filters that only block "none".`
       out.push(

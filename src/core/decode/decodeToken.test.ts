@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { allFixtures, b64u, fixture, rawToken } from '../../test/tokens.ts'
 import { decodeToken } from './decodeToken.ts'
+import { structuralKind } from '../analysis/kind.ts'
 
 const codes = (token: string) => decodeToken(token).diagnostics.map((d) => d.code)
 const find = (token: string, code: string) => decodeToken(token).diagnostics.find((d) => d.code === code)
@@ -50,6 +51,26 @@ describe('decodeToken on the public fixtures', () => {
   it('flags alg none in another case too', () => {
     const t = `${b64u('{"alg":"NoNe"}')}.${b64u('{}')}.`
     expect(find(t, 'UNSECURED_JWT')?.message).toContain('"NoNe"')
+  })
+})
+
+describe('five parts without enc (RFC 7516 §4.1.2)', () => {
+  it('is not a JWE: form unknown, one diagnostic saying what it looks like', () => {
+    const t = [b64u('{"alg":"RS256","kid":"k"}'), 'a', 'b', 'c', 'd'].join('.')
+    const d = decodeToken(t)
+    expect(d.form).toBe('unknown')
+    expect(d.wellFormed).toBe(false)
+    expect(structuralKind(d)).toBe('invalid')
+    expect(d.diagnostics.map((x) => [x.code, x.severity, x.ref?.label])).toEqual([
+      ['JWE_HEADER_NO_ENC', 'error', 'RFC 7516 §4.1.2'],
+    ])
+    expect(d.diagnostics[0]?.message).toBe(
+      'Five parts like a JWE, but the header has no "enc", which every JWE carries: neither a JWE nor a JWS.',
+    )
+  })
+  it('a five-part token with enc is still a JWE', () => {
+    const t = [b64u('{"alg":"dir","enc":"A128GCM"}'), '', 'aXY', 'Y3Q', 'dGFn'].join('.')
+    expect(decodeToken(t).form).toBe('jwe')
   })
 })
 

@@ -140,17 +140,19 @@ function decodeUncapped(token: string, options: DecodeOptions): DecodedToken {
   result.header = header
   const isJweHeader = header !== null && 'enc' in header.value
   if (count === 5 || (isJweHeader && count !== 3)) {
-    result.form = 'jwe'
-    result.payload = { kind: 'encrypted' }
+    // Five parts without enc are no JWE (RFC 7516 §4.1.2), nor a JWS: form 'unknown', one diagnostic.
     if (header && !isJweHeader) {
       diagnostics.push(
         diagnostic(
           'JWE_HEADER_NO_ENC',
-          "The token has five parts like a JWE, but its header has no 'enc' parameter, which every JWE header must carry.",
+          'Five parts like a JWE, but the header has no "enc", which every JWE carries: neither a JWE nor a JWS.',
           { part: 'header', span: segSpan(headerSeg) },
         ),
       )
+      return result
     }
+    result.form = 'jwe'
+    result.payload = { kind: 'encrypted' }
     if (count === 5) {
       for (const seg of segments.slice(1)) {
         const { diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, seg.part)

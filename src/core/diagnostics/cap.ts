@@ -1,4 +1,4 @@
-import { CODES, type DiagnosticCode } from './codes.ts'
+import type { DiagnosticCode, Severity } from './codes.ts'
 import { diagnostic, type Diagnostic } from './diagnostic.ts'
 
 /**
@@ -12,8 +12,14 @@ export const MAX_PER_CODE = 20
 export const CAPPED_CODE = 'DIAGNOSTICS_CAPPED' satisfies DiagnosticCode
 
 /** The summary for `count` diagnostics of `code` that are not listed: in the general list, never on a row. */
-export function cappedSummary(code: DiagnosticCode, count: number, part?: Diagnostic['part']): Diagnostic {
-  const severity = CODES[code].severity
+export function cappedSummary(
+  code: DiagnosticCode,
+  severity: Severity,
+  count: number,
+  part?: Diagnostic['part'],
+): Diagnostic {
+  // The severity comes with the capped diagnostics: the code may be in a lazily loaded piece of
+  // the registry, which the start-up chunk does not hold.
   return diagnostic(
     CAPPED_CODE,
     `${count.toLocaleString('en')} more ${severity === 'info' ? 'note' : severity}s ${code}, the same finding at other places, are not listed (the first ${MAX_PER_CODE} are).`,
@@ -28,7 +34,7 @@ export function cappedSummary(code: DiagnosticCode, count: number, part?: Diagno
  */
 export function capDiagnostics(list: readonly Diagnostic[], limit = MAX_PER_CODE): Diagnostic[] {
   const seen = new Map<DiagnosticCode, number>()
-  const over = new Map<DiagnosticCode, { count: number; part: Diagnostic['part'] }>()
+  const over = new Map<DiagnosticCode, { count: number; severity: Severity; part: Diagnostic['part'] }>()
   const kept: Diagnostic[] = []
   for (const d of list) {
     const n = (seen.get(d.code) ?? 0) + 1
@@ -37,10 +43,10 @@ export function capDiagnostics(list: readonly Diagnostic[], limit = MAX_PER_CODE
     else {
       const o = over.get(d.code)
       if (o) o.count++
-      else over.set(d.code, { count: 1, part: d.part })
+      else over.set(d.code, { count: 1, severity: d.severity, part: d.part })
     }
   }
-  for (const [code, { count, part }] of over) kept.push(cappedSummary(code, count, part))
+  for (const [code, { count, severity, part }] of over) kept.push(cappedSummary(code, severity, count, part))
   return kept
 }
 
@@ -55,6 +61,7 @@ export function cappedEach<T>(
   limit = MAX_PER_CODE,
 ): Diagnostic[] {
   const out = items.slice(0, limit).map(make)
-  if (items.length > limit) out.push(cappedSummary(code, items.length - limit, out[0]?.part))
+  const first = out[0]
+  if (first && items.length > limit) out.push(cappedSummary(code, first.severity, items.length - limit, first.part))
   return out
 }

@@ -8,7 +8,7 @@ import { kubernetesRisks } from '../k8s/risks.ts'
 import { NOW } from '../../test/k8sTokens.ts'
 import { allFixtures as fixtures } from '../../test/tokens.ts'
 import { parseYamlDocuments } from '../../test/yaml.ts'
-import { CODES } from './codes.ts'
+import { REGISTRY } from './registry.ts'
 import type { Diagnostic } from './diagnostic.ts'
 
 // Whatever the input, every diagnostic the pipeline emits carries its registry severity (and a
@@ -21,8 +21,8 @@ const b64u = (v: unknown) => Buffer.from(JSON.stringify(v) ?? 'null').toString('
 
 function expectRegistered(diagnostics: readonly Diagnostic[]) {
   for (const d of diagnostics) {
-    expect(Object.hasOwn(CODES, d.code), d.code).toBe(true)
-    expect(d.severity, d.code).toBe(CODES[d.code].severity)
+    expect(Object.hasOwn(REGISTRY, d.code), d.code).toBe(true)
+    expect(d.severity, d.code).toBe(REGISTRY[d.code].severity)
   }
 }
 

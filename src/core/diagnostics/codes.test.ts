@@ -3,7 +3,8 @@
 // registry's severity. A code added to codes.ts without a witness here fails by itself.
 import { readFileSync } from 'node:fs'
 import { deflateRawSync } from 'node:zlib'
-import { describe, expect, it } from 'vitest'
+import { generateKeyPairSync } from 'node:crypto'
+import { describe, expect, it, vi } from 'vitest'
 import { analyze, type AnalyzeOptions } from '../analysis/analyze.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
 import { decodeToken, MAX_TOKEN_LENGTH } from '../decode/decodeToken.ts'
@@ -19,7 +20,19 @@ import { verifySignature } from '../verify/verify.ts'
 import { boundClaims, legacyClaims, NOW } from '../../test/k8sTokens.ts'
 import { b64u, fixture, rawToken } from '../../test/tokens.ts'
 import { parseYamlDocuments } from '../../test/yaml.ts'
-import { CODES, type DiagnosticCode } from './codes.ts'
+import { compareTokens } from '../compare/index.ts'
+import {
+  checkDraft,
+  checkJsonText,
+  draftFromToken,
+  generateSigningKey,
+  importSigningKey,
+  signDraft,
+  type SigningAlg,
+} from '../compose/index.ts'
+import { CERT_PUBLIC_KEY_PEM } from '../../test/generated-keys.ts'
+import type { DiagnosticCode } from './codes.ts'
+import { REGISTRY, REGISTRY_PIECES } from './registry.ts'
 import { internalError, type Diagnostic } from './diagnostic.ts'
 
 type Witness = () => Diagnostic[] | Promise<Diagnostic[]>
@@ -70,6 +83,8 @@ const k8sWith = (nested: Json) => ({
 })
 const publicJwk = (name: string) => JSON.stringify((fixture(name) as { publicKey: { jwk: object } }).publicKey.jwk)
 const INNER = fixture('rfc7515-a3-es256').token
+const copyOf = (token: string) => draftFromToken(decodeToken(token)).diagnostics
+const signingKey = async (text: string, alg: SigningAlg) => (await importSigningKey(text, alg)).diagnostics
 const secretOf = (token: string, o: Json = {}) => ({
   type: 'kubernetes.io/service-account-token',
   data: { token: Buffer.from(token).toString('base64') },
@@ -162,7 +177,7 @@ const WITNESSES = {
   HEADER_JKU: () => header({ alg: 'HS256', jku: 'https://example.com/jwks' }),
   HEADER_X5U: () => header({ alg: 'HS256', x5u: 'https://example.com/cert' }),
   HEADER_X5C: () => header({ alg: 'HS256', x5c: ['MIIB'] }),
-  CRIT_INVALID: () => header({ alg: 'HS256', crit: 'exp' }),
+  CRIT_INVALID: () => header({ alg: 'HS256', crit: [] }),
   CRIT_EXTENSIONS: () => header({ alg: 'HS256', crit: ['urn:example'], 'urn:example': true }),
   HEADER_B64_FALSE: () => run(`${b64u('{"alg":"HS256","b64":false,"crit":["b64"]}')}.hi.${b64u('s'.repeat(32))}`),
   B64_NOT_CRITICAL: () => run(`${b64u('{"alg":"HS256","b64":false}')}.hi.${b64u('s'.repeat(32))}`),
@@ -171,6 +186,9 @@ const WITNESSES = {
   PBES2_P2C_INVALID: () => header({ alg: 'HS256', p2c: -1 }),
   PBES2_P2C_LARGE: () => header({ alg: 'HS256', p2c: 10_000_000 }),
   TYP_KIND: () => header({ alg: 'HS256', typ: 'at+jwt' }),
+  HEADER_PARAM_TYPE: () => header({ alg: 'HS256', kid: 123 }),
+  ALG_CASE_MISMATCH: () => header({ alg: 'hs256' }),
+  ALG_UNREGISTERED: () => header({ alg: 'urn:example:private-alg' }),
 
   // Claim checks
   AUD_INVALID_TYPE: () => claims({ aud: 42 }),
@@ -184,6 +202,12 @@ const WITNESSES = {
   OIDC_HASH_NOT_STRING: () => claims({ at_hash: 1 }),
   OIDC_HASH_LENGTH: () => claims({ at_hash: 'abc' }, { alg: 'RS256' }),
   VERIFIED_NOT_BOOLEAN: () => claims({ email_verified: 'false' }),
+
+  // Text that misleads its reader
+  DISPLAY_BIDI_CONTROL: () => claims({ sub: 'admin\u202etxt.exe' }),
+  DISPLAY_CONTROL_CHARACTER: () => claims({ sub: 'alice\u0000' }),
+  DISPLAY_INVISIBLE_CHARACTER: () => claims({ 'gr\u200boups': ['admin'] }),
+  DISPLAY_CONFUSABLE_CHARACTER: () => header({ alg: 'HS256', kid: 'p\u0430ypal' }),
 
   // Time claims
   TIME_NOT_A_NUMBER: () => claims({ exp: '1700000000' }),
@@ -202,6 +226,7 @@ const WITNESSES = {
   K8S_BOUND_CONFLICT: () => claims(bound({ pod: { name: 'p', uid: 'u' }, secret: { name: 's', uid: 'v' } })),
   K8S_BOUND_REF_INCOMPLETE: () => claims(bound({ pod: { name: 'p' } })),
   K8S_UNKNOWN_BOUND_OBJECT: () => claims(bound({ extra: { widget: { name: 'w', uid: 'x' } } })),
+  K8S_NAME_INVALID: () => claims(bound({ pod: { name: '--all', uid: 'u' } })),
   K8S_SUB_MISSING: () => claims(bound({ sub: null })),
   K8S_SUB_UNPARSABLE: () => claims(bound({ sub: 'user:alice' })),
   K8S_SUB_MISMATCH: () => claims(bound({ ns: 'prod', sub: 'system:serviceaccount:dev:builder' })),
@@ -246,6 +271,42 @@ const WITNESSES = {
   SETTINGS_JSON_INVALID: () => settings('{"apiVersion": '),
   SETTINGS_YAML_INVALID: () => settings('kind: [AuthenticationConfiguration'),
 
+  // Comparing two tokens
+  COMPARE_SIDE_EMPTY: () => compareTokens('', INNER, { now: NOW }).diagnostics,
+  COMPARE_SIDE_UNREADABLE: () => compareTokens(INNER, fixture('rfc7516-a1-jwe').token, { now: NOW }).diagnostics,
+
+  // Composing test tokens
+  COMPOSE_JSON_INVALID: () => checkJsonText('{"sub": }', 'payload').diagnostics,
+  COMPOSE_HEADER_B64: () => checkDraft({ header: '{"alg":"HS256","b64":false}', payload: '{}' }).diagnostics,
+  COMPOSE_COPY_UNSIGNED: () => copyOf(fixture('seed-bound-pod-v1.24').token),
+  COMPOSE_COPY_NO_CLAIMS: () => copyOf(fixture('rfc7516-a1-jwe').token),
+  COMPOSE_KEY_EMPTY: () => signingKey(' ', 'ES256'),
+  COMPOSE_KEY_PUBLIC: () => signingKey(CERT_PUBLIC_KEY_PEM, 'ES256'),
+  COMPOSE_KEY_UNSUPPORTED: () => signingKey('{"keys": []}', 'RS256'),
+  COMPOSE_KEY_ALG_MISMATCH: () => signingKey('{"kty":"oct","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"}', 'ES256'),
+  COMPOSE_KEY_INVALID: () => signingKey('{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA","d":"AAAA"}', 'ES256'),
+  COMPOSE_KEY_RSA_SHORT: () =>
+    signingKey(
+      generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+      'RS256',
+    ),
+  COMPOSE_WEBCRYPTO_FAILED: async () => {
+    // A browser without Ed25519 in WebCrypto (Chromium before 137, Safari before 17).
+    const spy = vi
+      .spyOn(globalThis.crypto.subtle, 'generateKey')
+      .mockRejectedValueOnce(new DOMException('Unrecognized name.', 'NotSupportedError'))
+    try {
+      const generated = await generateSigningKey('EdDSA')
+      // And a key that may only verify, as a caller could hand over by mistake.
+      const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])
+      const key = { alg: 'ES256', origin: 'generated', description: 'a public key', signer: pair.publicKey } as const
+      const signed = await signDraft({ header: '{"alg":"ES256"}', payload: '{}' }, key)
+      return [...generated.diagnostics, ...signed.diagnostics]
+    } finally {
+      spy.mockRestore()
+    }
+  },
+
   // Shared links
   PERMALINK_NOT_A_LINK: () => permalink('token=abc'),
   PERMALINK_VERSION_UNSUPPORTED: () => permalink('v2=z.abc'),
@@ -267,6 +328,14 @@ const WITNESSES = {
   SHARE_NOTHING_TO_SHARE: () => share('abc.def.ghi'),
   SHARE_ENCRYPTED: () => share(fixture('rfc7516-a1-jwe').token),
   SHARE_PAYLOAD_UNSUPPORTED: () => share(tok({ alg: 'HS256', cty: 'JWT' }, INNER)),
+  SHARE_REDACTION_FAILED: () => {
+    // A paste never gets here (header and claims were parsed already): the guard that keeps a link
+    // from promising what it cannot hide is driven with an analysis whose header text was cut.
+    const a = analyze(tok({ alg: 'HS256' }, { uid: 'u' }), FULL)
+    const cut = { ...a, decoded: { ...a.decoded, header: { ...a.decoded.header!, text: '{"alg":' } } }
+    const built = buildShareState(cut, { redact: { uids: true } })
+    return built.ok ? [] : [built.diagnostic]
+  },
   SHARED_VALUE_REDACTED: () => {
     const t = tok({ alg: 'HS256' }, { sub: '[redacted name]' }, '')
     return sharedViewDiagnostics(
@@ -285,7 +354,7 @@ const WITNESSES = {
 const witnesses: Partial<Record<string, Witness>> = WITNESSES
 
 describe('the diagnostics registry', () => {
-  const codes = Object.keys(CODES) as DiagnosticCode[]
+  const codes = Object.keys(REGISTRY) as DiagnosticCode[]
 
   it.each(codes)('%s has a witness that produces it with the registry severity', async (code) => {
     const witness = witnesses[code]
@@ -293,15 +362,23 @@ describe('the diagnostics registry', () => {
     const produced = await witness!()
     const mine = produced.filter((d) => d.code === code)
     expect(mine.length, `${code} not produced; got ${produced.map((d) => d.code).join(', ')}`).toBeGreaterThan(0)
-    for (const d of produced) expect(d.severity, d.code).toBe(CODES[d.code].severity)
+    for (const d of produced) expect(d.severity, d.code).toBe(REGISTRY[d.code].severity)
   })
 
   it('has no witness for a code that is not in the registry', () => {
-    expect(Object.keys(WITNESSES).filter((c) => !(c in CODES))).toEqual([])
+    expect(Object.keys(WITNESSES).filter((c) => !(c in REGISTRY))).toEqual([])
+  })
+
+  it('stores each code in one piece of the registry only', () => {
+    const all = Object.values(REGISTRY_PIECES).flatMap((piece) => Object.keys(piece))
+    expect(all.filter((code, i) => all.indexOf(code) !== i)).toEqual([])
+    expect(all).toHaveLength(codes.length)
   })
 
   it('titles every code with a one-line TSDoc comment, and uses codes in UPPER_SNAKE', () => {
-    const source = readFileSync(new URL('./codes.ts', import.meta.url), 'utf8')
+    const source = Object.keys(REGISTRY_PIECES)
+      .map((path) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'))
+      .join('\n')
     const titled = new Map([...source.matchAll(/\/\*\* (.+?) \*\/\n\s+([A-Z0-9_]+): \{/g)].map((m) => [m[2], m[1]]))
     for (const code of codes) {
       expect(code).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/)
@@ -310,7 +387,7 @@ describe('the diagnostics registry', () => {
   })
 
   it('gives each banner id to one code only', () => {
-    const ids = Object.values(CODES).flatMap((c) => ('banner' in c ? [c.banner] : []))
+    const ids = Object.values(REGISTRY).flatMap((c) => ('banner' in c ? [c.banner] : []))
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids).toHaveLength(10)
   })

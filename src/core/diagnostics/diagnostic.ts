@@ -1,4 +1,4 @@
-import { CODES, type DiagnosticCode, type Severity } from './codes.ts'
+import { CODES, type CodeInfo, type DiagnosticCode, type Severity, type StartupCode } from './codes.ts'
 import type { SpecRef } from './specRefs.ts'
 
 /**
@@ -39,22 +39,40 @@ export interface DiagnosticOptions {
   ref?: SpecRef
 }
 
+/** The codes a piece of the registry lets its feature emit: its own and the start-up ones. */
+export type CodeOf<T> = (keyof T & DiagnosticCode) | StartupCode
+
+/** One piece of the registry: codes with their severity and default reference. */
+export type CodeTable = Readonly<Record<string, CodeInfo>>
+
 /**
- * The one way to make a diagnostic: the severity and the default spec reference come from the
- * registry, so no emission site can give a code another severity.
- * @example diagnostic('B64_PADDING', "The header ends with '=' padding.", { part: 'header' })
+ * Makes the diagnostic constructor of one piece of the registry: it takes that piece's codes and
+ * the start-up ones, and supplies severity and default reference from the registry, so no
+ * emission site can give a code another severity. Lazily loaded features use their own
+ * (`src/core/<feature>/codes.ts`), so their codes load with them.
  */
-export function diagnostic(code: DiagnosticCode, message: string, options: DiagnosticOptions = {}): Diagnostic {
-  const entry: { severity: Severity; ref?: SpecRef } = CODES[code]
-  const d: Diagnostic = { code, severity: entry.severity, message }
+export function diagnosticsFor<T extends CodeTable>(table: T) {
+  return (code: CodeOf<T>, message: string, options: DiagnosticOptions = {}) =>
+    build(code, table[code] ?? (CODES as CodeTable)[code], message, options)
+}
+
+function build(code: DiagnosticCode, entry: CodeInfo | undefined, message: string, options: DiagnosticOptions) {
+  // Unreachable through the types; kept total so a stray code shows up as a bug, not a crash.
+  const d: Diagnostic = { code, severity: entry?.severity ?? 'error', message }
   if (options.part !== undefined) d.part = options.part
   if (options.span !== undefined) d.span = options.span
   if (options.pointer !== undefined) d.pointer = options.pointer
   if (options.location !== undefined) d.location = options.location
-  const ref = options.ref ?? entry.ref
+  const ref = options.ref ?? entry?.ref
   if (ref !== undefined) d.ref = ref
   return d
 }
+
+/**
+ * The start-up constructor: the codes of decoding, simple extraction and classification.
+ * @example diagnostic('B64_PADDING', "The header ends with '=' padding.", { part: 'header' })
+ */
+export const diagnostic = diagnosticsFor({})
 
 /** A diagnostic on the row of one top-level claim (`payload`) or header parameter (`header`). */
 export function onRow(location: 'header' | 'payload', name: string, ref?: SpecRef): DiagnosticOptions {

@@ -7,9 +7,12 @@
  * claim or header row shows a diagnostic.
  * @module
  */
-export { CODES, codeInfo, type BannerId, type CodeInfo, type DiagnosticCode, type Severity } from './codes.ts'
+export { CODES, type BannerId, type CodeInfo, type DiagnosticCode, type Severity, type StartupCode } from './codes.ts'
 export {
   diagnostic,
+  diagnosticsFor,
+  type CodeOf,
+  type CodeTable,
   hasErrors,
   internalError,
   onRow,
@@ -20,3 +23,4 @@ export {
   type TokenPart,
 } from './diagnostic.ts'
 export { K8S, oidc, rfc, type SpecRef } from './specRefs.ts'
+export { placeDiagnostics, type Placement } from './placement.ts'

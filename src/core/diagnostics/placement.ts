@@ -1,79 +1,82 @@
 import type { ClaimRow } from '../analysis/rows.ts'
+import { unescapePointerToken } from '../encoding/jsonPointer.ts'
 import type { Diagnostic } from './diagnostic.ts'
 
-// Which row shows a diagnostic. A diagnostic's pointer is walked down the rows member by member,
-// through an index built once per list of rows: comparing each diagnostic with each row (as
-// before) cost rows × diagnostics, and the long pointers under a long member name made each
-// comparison cost the length of that name too.
+/**
+ * Where each diagnostic is shown, decided once: on the claim or header row that owns it, or in
+ * the general list. Every diagnostic is in exactly one place.
+ */
+export interface Placement {
+  /** Diagnostics by the pointer of the header row that shows them. */
+  header: ReadonlyMap<string, Diagnostic[]>
+  /** Diagnostics by the pointer of the payload row that shows them. */
+  payload: ReadonlyMap<string, Diagnostic[]>
+  /** The rest: about the token as a whole, or naming a member no row shows. */
+  general: Diagnostic[]
+}
 
+// The rows are indexed by their parent and member name, not by pointer: a pointer repeats every
+// member name above it, and V8 hashes strings longer than 16,383 characters by their length
+// alone, so a Map keyed by the pointers under one long member name degenerates into comparing
+// those long strings with each other (quadratic in the number of rows).
 interface RowIndex {
   top: Map<string, ClaimRow>
   members: Map<ClaimRow, Map<string, ClaimRow>>
 }
 
-const indexes = new WeakMap<readonly ClaimRow[], RowIndex>()
-
-function indexOf(rows: readonly ClaimRow[]): RowIndex {
-  let index = indexes.get(rows)
-  if (!index) {
-    index = { top: new Map(), members: new Map() }
-    for (const row of rows) {
-      const parent = row.parent < 0 ? undefined : rows[row.parent]
-      if (!parent) index.top.set(row.name, row)
-      else {
-        let m = index.members.get(parent)
-        if (!m) index.members.set(parent, (m = new Map()))
-        m.set(row.name, row)
-      }
+function indexRows(rows: readonly ClaimRow[]): RowIndex {
+  const index: RowIndex = { top: new Map(), members: new Map() }
+  for (const row of rows) {
+    const parent = row.parent < 0 ? undefined : rows[row.parent]
+    if (!parent) index.top.set(row.name, row)
+    else {
+      let m = index.members.get(parent)
+      if (!m) index.members.set(parent, (m = new Map()))
+      m.set(row.name, row)
     }
-    indexes.set(rows, index)
   }
   return index
 }
 
 /**
- * The row that owns a JSON Pointer: the row of that member, or the leaf row it lies inside (an
- * element of an array claim belongs to the claim's row). Undefined when no row holds it.
+ * The row that owns a pointer: the row with that very pointer, or else the leaf row it lies
+ * inside (a leaf such as an array claim owns diagnostics about its elements; a group heading
+ * owns only its own). Walks down the pointer, so the cost is its depth, not the number of rows.
  */
-export function rowForPointer(rows: readonly ClaimRow[], pointer: string): ClaimRow | undefined {
+function owner(index: RowIndex, pointer: string): ClaimRow | undefined {
   if (!pointer.startsWith('/')) return undefined
-  const index = indexOf(rows)
   let row: ClaimRow | undefined
   for (const token of pointer.slice(1).split('/')) {
-    const name = token.replaceAll('~1', '/').replaceAll('~0', '~')
     if (row && !row.isGroup) return row
+    const name = unescapePointerToken(token)
+    if (name === undefined) return undefined
     row = row ? index.members.get(row)?.get(name) : index.top.get(name)
     if (!row) return undefined
   }
   return row
 }
 
-/** The rows a diagnostic can be shown on. */
-export interface PlacedRows {
-  headerRows: readonly ClaimRow[]
-  payloadRows: readonly ClaimRow[]
-}
-
-/** The row that shows `d`, or undefined when it belongs in the general list. */
-export function rowOfDiagnostic(d: Diagnostic, rows: PlacedRows): ClaimRow | undefined {
-  if (d.pointer === undefined) return undefined
-  return rowForPointer(d.location === 'header' ? rows.headerRows : rows.payloadRows, d.pointer)
-}
-
-/** The diagnostics of one table (header or payload), by the row that shows them, in list order. */
-export function diagnosticsByRow(
-  rows: readonly ClaimRow[],
+/** Places every diagnostic, in order, on its row or in the general list (linear in the input). */
+export function placeDiagnostics(
   diagnostics: readonly Diagnostic[],
-  location: 'header' | 'payload',
-): Map<ClaimRow, Diagnostic[]> {
-  const out = new Map<ClaimRow, Diagnostic[]>()
+  headerRows: readonly ClaimRow[],
+  payloadRows: readonly ClaimRow[],
+): Placement {
+  // Indexed only when a diagnostic names a member: most lists have few such, and rows many.
+  const indexes: { header?: RowIndex; payload?: RowIndex } = {}
+  const rowsOf = { header: headerRows, payload: payloadRows }
+  const placed = { header: new Map<string, Diagnostic[]>(), payload: new Map<string, Diagnostic[]>() }
+  const general: Diagnostic[] = []
   for (const d of diagnostics) {
-    if (d.pointer === undefined || (d.location ?? 'payload') !== location) continue
-    const row = rowForPointer(rows, d.pointer)
-    if (!row) continue
-    const list = out.get(row)
-    if (list) list.push(d)
-    else out.set(row, [d])
+    const location = d.location === 'header' ? 'header' : 'payload'
+    const at =
+      d.pointer === undefined ? undefined : owner((indexes[location] ??= indexRows(rowsOf[location])), d.pointer)
+    if (at === undefined) general.push(d)
+    else {
+      const list = placed[location].get(at.pointer)
+      if (list) list.push(d)
+      else placed[location].set(at.pointer, [d])
+    }
   }
-  return out
+  return { ...placed, general }
 }

@@ -37,8 +37,19 @@ export const K8S = {
     label: 'apiserver serviceaccount/util.go',
     url: `${KK}staging/src/k8s.io/apiserver/pkg/authentication/serviceaccount/util.go`,
   },
+  /** Object name rules (IsDNS1123Label, IsDNS1123Subdomain). */
+  names: {
+    label: 'apimachinery content/dns.go',
+    url: 'https://github.com/kubernetes/apimachinery/blob/master/pkg/api/validate/content/dns.go',
+  },
   docs: {
     label: 'Kubernetes: managing service accounts',
     url: 'https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/',
   },
+} satisfies Record<string, SpecRef>
+
+/** The Unicode documents on text that misleads its reader. */
+export const UNICODE = {
+  bidi: { label: 'Unicode UAX #9 (bidi)', url: 'https://www.unicode.org/reports/tr9/' },
+  security: { label: 'Unicode UTS #39 (security)', url: 'https://www.unicode.org/reports/tr39/' },
 } satisfies Record<string, SpecRef>

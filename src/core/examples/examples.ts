@@ -2,7 +2,8 @@
  * The examples menu. The three seed tokens come from the article this project grew from
  * ("Service Account Tokens in Kubernetes v1.24"); the JWE and the unsecured JWT from their RFCs.
  * The menu's labels are in the start-up bundle; the tokens themselves (a few KB of base64 that
- * does not compress) load when one is picked.
+ * does not compress) are in ./exampleTokens.ts, which the page loads when one is picked
+ * (src/app/modules.ts).
  */
 export interface Example {
   id: string
@@ -16,9 +17,3 @@ export const EXAMPLES: readonly Example[] = [
   { id: 'jwe', label: 'Encrypted token (JWE, RFC 7516)' },
   { id: 'unsecured', label: 'Unsecured JWT, alg none (RFC 7519)' },
 ]
-
-/** The token of an example, loaded on demand; undefined for an unknown id. */
-export async function loadExampleToken(id: string): Promise<string | undefined> {
-  const { EXAMPLE_TOKENS } = await import('./exampleTokens.ts')
-  return EXAMPLE_TOKENS[id]
-}

@@ -1,7 +1,8 @@
 import { decodeBase64Loose } from '../encoding/base64url.ts'
-import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
 import { decodeUtf8Strict } from '../encoding/utf8.ts'
 import { looksLikeJwt, TOKEN_ALPHABET } from './text.ts'
+import { diagnostic } from './codes.ts'
 
 export type Base64Result = { ok: true; token: string } | { ok: false; diagnostic: Diagnostic } | null
 

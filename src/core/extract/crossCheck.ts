@@ -1,9 +1,10 @@
 import { decodeToken } from '../decode/decodeToken.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { escapePointerToken } from '../encoding/json.ts'
 import { asStr, at } from './objects.ts'
 import { toIsoUtc } from '../time/iso.ts'
 import type { SecretContext, TokenRequestContext } from './types.ts'
+import { diagnostic } from './codes.ts'
 
 const LEGACY = 'kubernetes.io/serviceaccount/'
 

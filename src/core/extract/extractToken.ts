@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
 import { decodeBase64Jwt } from './base64.ts'
 import { documentCandidates, type Found } from './documents.ts'
 import { headerCandidates } from './headers.ts'
@@ -6,6 +6,7 @@ import { findJwts, ordinal, shortToken, tokenAt, TOKEN_ALPHABET, trimAndUnquote 
 import { extractSimple, nothing, one } from './simple.ts'
 import type { Candidate, ExtractOptions, Extraction } from './types.ts'
 import { urlCandidates } from './url.ts'
+import { diagnostic } from './codes.ts'
 
 // A `key: value` line, or a `- key: value` list item, as YAML has and plain text rarely does.
 const YAML_KEY_LINE = /^[ \t]*(?:-[ \t]+)?["']?[A-Za-z_][\w.\-/]*["']?[ \t]*:(?:[ \t]|$)/m

@@ -1,7 +1,8 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { asObj } from './objects.ts'
 import { looksLikeJwt } from './text.ts'
 import type { Candidate } from './types.ts'
+import { diagnostic } from './codes.ts'
 
 // The names OAuth 2.0 (RFC 6749 §5.1), OpenID Connect and most APIs give to tokens.
 const TOKEN_FIELDS = ['id_token', 'access_token', 'token', 'refresh_token', 'jwt', 'idToken', 'accessToken']

@@ -1,7 +1,8 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { asArr, asStr, at } from './objects.ts'
 import { looksLikeJwt } from './text.ts'
 import type { Candidate, KubeconfigContext } from './types.ts'
+import { diagnostic } from './codes.ts'
 
 /** True when a parsed document is a kubeconfig: `kind: Config`, or users and clusters lists. */
 export function isKubeconfig(doc: unknown): boolean {

@@ -1,9 +1,10 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { decodeBase64Jwt } from './base64.ts'
 import { crossCheckSecret } from './crossCheck.ts'
 import { asObj, asStr, at, stringMap } from './objects.ts'
 import { looksLikeJwt } from './text.ts'
 import type { Candidate, SecretContext } from './types.ts'
+import { diagnostic } from './codes.ts'
 
 const SA_TOKEN_TYPE = 'kubernetes.io/service-account-token'
 

@@ -1,7 +1,8 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { crossCheckTokenRequest } from './crossCheck.ts'
 import { asArr, asStr, at } from './objects.ts'
 import type { Candidate, TokenRequestContext } from './types.ts'
+import { diagnostic } from './codes.ts'
 
 export function isTokenRequest(doc: unknown): boolean {
   return at(doc, 'kind') === 'TokenRequest'

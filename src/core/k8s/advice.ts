@@ -1,4 +1,8 @@
+import { codePointLabel, findDeceptive, showDeceptive } from '../encoding/deceptive.ts'
+import { renderShellCommand, shellArgv, untrusted, type ShellPart } from '../encoding/shell.ts'
 import type { KubernetesClaims } from './claims.ts'
+import type { NamedKind } from './names.ts'
+import { checkObjectName, KIND_LABEL, RULE_TEXT } from './nameRules.ts'
 import { isApiServerAudience } from './provider.ts'
 
 export interface AdviceItem {
@@ -8,16 +12,83 @@ export interface AdviceItem {
   explanation: string
   /** A command or manifest to copy, filled in from the token; always shown as text. */
   command?: string
+  /** What `command` is written in. */
+  language?: 'shell' | 'yaml'
+  /** For a shell command: the words the shell hands to the program, which is what the command means. */
+  argv?: string[]
+  /** Why the step shows no command: a value from the token that must not go into one. */
+  withheld?: string
 }
 
-/** Quotes a value for a POSIX shell unless it is made only of harmless characters. */
-export function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_.:/@=+,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`
+/**
+ * A value from the token on its way into a command: accepted (with the part to write) or refused
+ * (with the reason, naming the field and the rule it breaks).
+ */
+type Arg = { ok: true; part: ShellPart } | { ok: false; problem: string }
+
+/** Text of a value for a message: quoted, cut short, with its invisible characters made visible. */
+function quoted(value: string): string {
+  const short = value.length > 80 ? `${value.slice(0, 80)}…` : value
+  return `"${showDeceptive(short)}"`
 }
 
-const q = shellQuote
+/**
+ * An object name from the token, held to the rule the API server applies to that kind. A missing
+ * name becomes a placeholder for the user to fill in; a name that breaks the rule is refused.
+ * The rules only allow letters, digits, "-" and "." and a letter or digit first, so an accepted
+ * name can never read as an option or as shell syntax.
+ */
+function objectName(kind: NamedKind, field: string, value: string | undefined): Arg {
+  if (value === undefined) return { ok: true, part: `<${KIND_LABEL[kind].toLowerCase().replace(' ', '-')}>` }
+  const check = checkObjectName(kind, value)
+  if (check.ok) return { ok: true, part: untrusted(value) }
+  return {
+    ok: false,
+    problem: `${field} in the token, ${quoted(value)}, is not a valid ${KIND_LABEL[kind]} name: Kubernetes requires ${RULE_TEXT[check.rule]}, and ${check.problems.join(' and ')}`,
+  }
+}
 
-function legacyAdvice(ns: string, sa: string, secret: string | undefined): AdviceItem[] {
+/** A value Kubernetes sets no rule for (an audience): written as `--flag=value`, refused only if it hides characters. */
+function freeText(field: string, value: string): Arg {
+  const hidden = findDeceptive(value)
+  if (hidden.length === 0) return { ok: true, part: untrusted(value) }
+  const which = [...new Set(hidden.map((c) => codePointLabel(c.codePoint)))].slice(0, 3).join(', ')
+  return {
+    ok: false,
+    problem: `${field} in the token, ${quoted(value)}, contains characters that would not show in a command as they are (${which})`,
+  }
+}
+
+type Word = string | Arg | readonly (string | Arg)[]
+
+/**
+ * Builds a shell command from template words and checked values. If any value was refused, the
+ * step gets no command, and `withheld` says which value and why.
+ */
+function shell(words: readonly Word[]): Pick<AdviceItem, 'command' | 'language' | 'argv' | 'withheld'> {
+  const problems: string[] = []
+  const part = (p: string | Arg): ShellPart => {
+    if (typeof p === 'string') return p
+    if (p.ok) return p.part
+    if (!problems.includes(p.problem)) problems.push(p.problem)
+    return ''
+  }
+  const resolved = words.map((w) => (Array.isArray(w) ? w.map(part) : part(w as string | Arg)))
+  if (problems.length > 0)
+    return {
+      withheld: `No command is shown: ${problems.join('; ')}. A command built from such a value could do something other than what it says.`,
+    }
+  return { command: renderShellCommand(resolved), language: 'shell', argv: shellArgv(resolved) }
+}
+
+interface Names {
+  ns: Arg
+  sa: Arg
+}
+
+const JSONPATH_UID: Word = ['jsonpath=', '{.metadata.uid}']
+
+function legacyAdvice({ ns, sa }: Names, c: KubernetesClaims): AdviceItem[] {
   const items: AdviceItem[] = [
     {
       id: 'legacy-risk',
@@ -30,12 +101,14 @@ function legacyAdvice(ns: string, sa: string, secret: string | undefined): Advic
       title: 'Replace it with a short-lived token',
       explanation:
         'Ask the TokenRequest API for a token that expires; add --audience when the consumer is not the API server.',
-      command: `kubectl create token ${q(sa)} -n ${q(ns)} --duration 1h`,
+      ...shell(['kubectl', 'create', 'token', '-n', ns, '--duration', '1h', '--', sa]),
     },
     {
       id: 'replace-projected',
       title: 'Or mount a projected token into the pod',
       explanation: 'The kubelet requests and rotates it; the application must re-read the file.',
+      // A manifest written by the template alone: nothing from the token goes into it.
+      language: 'yaml',
       command: [
         'volumes:',
         '- name: sa-token',
@@ -48,93 +121,132 @@ function legacyAdvice(ns: string, sa: string, secret: string | undefined): Advic
       ].join('\n'),
     },
   ]
-  if (secret) {
+  if (c.secretName !== undefined) {
+    const secret = objectName('secret', 'The Secret name', c.secretName)
     items.push(
       {
         id: 'legacy-last-used',
         title: 'Find out whether it is still used',
         explanation: 'Since 1.28 the API server records the last day of use on the Secret.',
-        command: `kubectl get secret ${q(secret)} -n ${q(ns)} -o jsonpath='{.metadata.labels.kubernetes\\.io/legacy-token-last-used}'`,
+        ...shell([
+          'kubectl',
+          'get',
+          'secret',
+          '-n',
+          ns,
+          '-o',
+          ['jsonpath=', '{.metadata.labels.kubernetes\\.io/legacy-token-last-used}'],
+          '--',
+          secret,
+        ]),
       },
       {
         id: 'legacy-list',
         title: 'List every legacy token Secret and its last use',
         explanation: 'Secrets without the label have not been used since tracking began.',
-        command:
-          'kubectl get secrets -A --field-selector type=kubernetes.io/service-account-token -L kubernetes.io/legacy-token-last-used -L kubernetes.io/legacy-token-invalid-since',
+        ...shell([
+          'kubectl',
+          'get',
+          'secrets',
+          '-A',
+          '--field-selector',
+          'type=kubernetes.io/service-account-token',
+          '-L',
+          'kubernetes.io/legacy-token-last-used',
+          '-L',
+          'kubernetes.io/legacy-token-invalid-since',
+        ]),
       },
       {
         id: 'legacy-revoke',
         title: 'Revoke it',
         explanation: 'Deleting the Secret invalidates the token at once.',
-        command: `kubectl delete secret ${q(secret)} -n ${q(ns)}`,
+        ...shell(['kubectl', 'delete', 'secret', '-n', ns, '--', secret]),
       },
     )
   }
   return items
 }
 
-function boundObjectCheck(c: KubernetesClaims, ns: string): AdviceItem | undefined {
-  const check = (kind: string, name: string, uid: string | undefined, namespaced: boolean): AdviceItem => ({
-    id: 'check-bound-object',
-    title: `Check that the bound ${kind} still exists`,
-    explanation: `A deleted ${kind} invalidates the token. The uid printed must be ${uid ?? '(no uid in the token)'}; a different one means the ${kind} was recreated and the token is no longer accepted.`,
-    command: `kubectl get ${kind} ${q(name)}${namespaced ? ` -n ${q(ns)}` : ''} -o jsonpath='{.metadata.uid}'`,
-  })
-  if (c.pod?.name) return check('pod', c.pod.name, c.pod.uid, true)
-  if (c.secret?.name) return check('secret', c.secret.name, c.secret.uid, true)
-  if (c.node?.name) return check('node', c.node.name, c.node.uid, false)
+/** The object a bound token is tied to, its kind as the TokenRequest API spells it, and whether it has a namespace. */
+function boundObject(c: KubernetesClaims) {
+  if (c.pod?.name !== undefined) return { kind: 'pod', apiKind: 'Pod', ref: c.pod, namespaced: true } as const
+  if (c.secret?.name !== undefined)
+    return { kind: 'secret', apiKind: 'Secret', ref: c.secret, namespaced: true } as const
+  if (c.node?.name !== undefined) return { kind: 'node', apiKind: 'Node', ref: c.node, namespaced: false } as const
   return undefined
 }
 
-function reissue(c: KubernetesClaims, ns: string, sa: string): AdviceItem | undefined {
+function boundObjectCheck(c: KubernetesClaims, ns: Arg): AdviceItem | undefined {
+  const bound = boundObject(c)
+  if (!bound) return undefined
+  const { kind, ref, namespaced } = bound
+  const label = KIND_LABEL[kind]
+  const name = objectName(kind, `The ${label} name`, ref.name)
+  return {
+    id: 'check-bound-object',
+    title: `Check that the bound ${label} still exists`,
+    explanation: `A deleted ${label} invalidates the token. The uid printed must be ${ref.uid === undefined ? '(no uid in the token)' : quoted(ref.uid)}; a different one means the ${label} was recreated and the token is no longer accepted.`,
+    ...shell(['kubectl', 'get', kind, ...(namespaced ? ['-n', ns] : []), '-o', JSONPATH_UID, '--', name]),
+  }
+}
+
+function reissue(c: KubernetesClaims, { ns, sa }: Names): AdviceItem | undefined {
   if (c.exp === undefined) return undefined
-  const args = [`kubectl create token ${q(sa)} -n ${q(ns)}`]
-  for (const a of c.aud.filter((x) => !isApiServerAudience(x, c.iss))) args.push(`--audience ${q(a)}`)
-  const ref = c.pod?.name
-    ? ['Pod', c.pod.name]
-    : c.secret?.name
-      ? ['Secret', c.secret.name]
-      : c.node?.name
-        ? ['Node', c.node.name]
-        : undefined
-  if (ref) args.push(`--bound-object-kind ${ref[0]} --bound-object-name ${q(ref[1] ?? '')}`)
+  const words: Word[] = ['kubectl', 'create', 'token', '-n', ns]
+  for (const a of c.aud.filter((x) => !isApiServerAudience(x, c.iss)))
+    words.push(['--audience=', freeText('The audience', a)])
+  const bound = boundObject(c)
+  if (bound)
+    words.push(
+      '--bound-object-kind',
+      bound.apiKind,
+      '--bound-object-name',
+      objectName(bound.kind, `The ${KIND_LABEL[bound.kind]} name`, bound.ref.name),
+    )
   const start = c.iat ?? c.nbf
   // An extended kubelet token was requested for 3607 s; its far exp is not a duration to copy.
   const seconds = start === undefined ? undefined : c.warnafter !== undefined ? c.warnafter - start : c.exp - start
-  if (seconds !== undefined && seconds >= 600) args.push(`--duration ${seconds}s`)
+  if (seconds !== undefined && Number.isSafeInteger(seconds) && seconds >= 600) words.push('--duration', `${seconds}s`)
+  words.push('--', sa)
   return {
     id: 'reissue',
     title: 'Get a comparable token',
     explanation:
       'The same account, audience, binding and lifetime, from the TokenRequest API (the API audiences are the default and are left out).',
-    command: args.join(' '),
+    ...shell(words),
   }
 }
 
 /**
- * Next steps for a Kubernetes token, with copyable commands filled in from its namespace,
- * names and audience. Values are shell-quoted because they come from an untrusted token.
+ * Next steps for a Kubernetes token, with copyable commands filled in from its namespace, names
+ * and audience. The token is untrusted: every name must pass the rule the API server holds it to
+ * (or the step shows why it has no command), positional arguments follow `--`, free-form values
+ * are written as `--flag=value`, and every word is quoted for the shell.
  */
 export function kubernetesAdvice(c: KubernetesClaims): AdviceItem[] {
-  const ns = c.namespace ?? '<namespace>'
-  const sa = c.serviceAccount.name ?? '<service-account>'
-  const items: AdviceItem[] = c.shape === 'legacy' ? legacyAdvice(ns, sa, c.secretName) : []
+  const names: Names = {
+    ns: objectName('namespace', 'The namespace', c.namespace),
+    sa: objectName('serviceaccount', 'The service account name', c.serviceAccount.name),
+  }
+  const items: AdviceItem[] = c.shape === 'legacy' ? legacyAdvice(names, c) : []
+  const asUser: Word = ['--as=system:serviceaccount:', names.ns, ':', names.sa]
   items.push({
     id: 'can-i',
     title: 'See what this identity may do',
     explanation: 'Lists the permissions RBAC grants the service account (you need the right to impersonate it).',
-    command: `kubectl auth can-i --list -n ${q(ns)} --as=${q(`system:serviceaccount:${ns}:${sa}`)}`,
+    ...shell(['kubectl', 'auth', 'can-i', '--list', '-n', names.ns, asUser]),
   })
+  const uid = c.serviceAccount.uid
   items.push({
     id: 'check-service-account',
     title: 'Check that the service account is the same one',
-    explanation: `A recreated account gets a new uid and every earlier token stops working. Expected uid: ${c.serviceAccount.uid ?? '(none in the token)'}.`,
-    command: `kubectl get serviceaccount ${q(sa)} -n ${q(ns)} -o jsonpath='{.metadata.uid}'`,
+    explanation: `A recreated account gets a new uid and every earlier token stops working. Expected uid: ${uid === undefined ? '(none in the token)' : quoted(uid)}.`,
+    ...shell(['kubectl', 'get', 'serviceaccount', '-n', names.ns, '-o', JSONPATH_UID, '--', names.sa]),
   })
-  const bound = boundObjectCheck(c, ns)
+  const bound = boundObjectCheck(c, names.ns)
   if (bound) items.push(bound)
-  const again = c.shape === 'bound' ? reissue(c, ns, sa) : undefined
+  const again = c.shape === 'bound' ? reissue(c, names) : undefined
   if (again) items.push(again)
   items.push(
     {
@@ -142,14 +254,14 @@ export function kubernetesAdvice(c: KubernetesClaims): AdviceItem[] {
       title: 'Fetch the cluster’s public keys',
       explanation:
         'With the key set, this token’s signature can be verified; the kid in the header names the key that signed it.',
-      command: 'kubectl get --raw /openid/v1/jwks',
+      ...shell(['kubectl', 'get', '--raw', '/openid/v1/jwks']),
     },
     {
       id: 'discovery',
       title: 'Read the issuer discovery document',
       explanation:
         'Shows the issuer the cluster signs with and where it publishes its keys; external verifiers need access to both.',
-      command: 'kubectl get --raw /.well-known/openid-configuration',
+      ...shell(['kubectl', 'get', '--raw', '/.well-known/openid-configuration']),
     },
   )
   return items

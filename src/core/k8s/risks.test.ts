@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { k8s, fixturePayload } from '../../test/k8sClaims.ts'
 import { boundClaims, legacyClaims, NOW } from '../../test/k8sTokens.ts'
-import { CODES } from '../diagnostics/codes.ts'
+import { REGISTRY } from '../diagnostics/registry.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { classifyKubernetes } from './classify.ts'
 import { bannerId, kubernetesRisks } from './risks.ts'
@@ -67,7 +67,7 @@ describe('kubernetesRisks', () => {
     ]
     expect(all.length).toBeGreaterThan(3)
     for (const r of all) {
-      expect(r.severity).toBe(CODES[r.code].severity)
+      expect(r.severity).toBe(REGISTRY[r.code].severity)
       expect(bannerId(r)).toBeDefined()
     }
   })

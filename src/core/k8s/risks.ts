@@ -1,9 +1,10 @@
-import { codeInfo, type BannerId } from '../diagnostics/codes.ts'
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { CODES, type BannerId, type CodeInfo } from '../diagnostics/codes.ts'
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { validityAt } from '../time/validity.ts'
 import type { KubernetesClaims } from './claims.ts'
 import { isApiServerAudience } from './provider.ts'
+import { diagnostic, KUBERNETES_CODES } from './codes.ts'
 
 /** What the risk banner is computed from: facts the analysis already has. */
 export interface RiskFacts {
@@ -80,7 +81,8 @@ function validityRisk(c: KubernetesClaims, payload: JsonObject, nowSeconds: numb
 
 /** The banner's `data-risk` id of a diagnostic, when the registry flags its code for the banner. */
 export function bannerId(d: Diagnostic): BannerId | undefined {
-  return codeInfo(d.code).banner
+  const table: Readonly<Record<string, CodeInfo>> = { ...CODES, ...KUBERNETES_CODES }
+  return table[d.code]?.banner
 }
 
 /**

@@ -1,8 +1,7 @@
+import { isDNS1123Label, isDNS1123Subdomain } from './names.ts'
+
 /** Service account usernames, apiserver pkg/authentication/serviceaccount/util.go. */
 export const USERNAME_PREFIX = 'system:serviceaccount:'
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
 
 /** `MakeUsername`: `system:serviceaccount:<namespace>:<name>`. */
 export function makeUsername(namespace: string, name: string): string {
@@ -21,9 +20,7 @@ export function splitUsername(username: string): SplitUsername {
   if (parts.length !== 2)
     return { ok: false, reason: 'it does not have exactly two parts, namespace and name, after the prefix' }
   const [namespace = '', name = ''] = parts
-  if (namespace.length > 63 || !DNS_LABEL.test(namespace))
-    return { ok: false, reason: `"${namespace}" is not a valid namespace name` }
-  if (name.length > 253 || !DNS_SUBDOMAIN.test(name))
-    return { ok: false, reason: `"${name}" is not a valid service account name` }
+  if (!isDNS1123Label(namespace)) return { ok: false, reason: `"${namespace}" is not a valid namespace name` }
+  if (!isDNS1123Subdomain(name)) return { ok: false, reason: `"${name}" is not a valid service account name` }
   return { ok: true, namespace, name }
 }

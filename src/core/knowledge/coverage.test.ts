@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import claimsRef from '../../test/reference/jwt-claims.json'
 import algorithmsRef from '../../test/reference/jwt-algorithms.json'
-import { createKnowledge } from './knowledge.ts'
+import { KNOWLEDGE_DATA } from './data.generated.ts'
+import { createKnowledge, withProviderData } from './knowledge.ts'
+import { PROVIDER_KNOWLEDGE_DATA } from './providers.generated.ts'
 
-const kb = createKnowledge()
+// Registered meanings and every provider pack, as the page has them for a token from that provider.
+const kb = createKnowledge(withProviderData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA))
 const source = (s: string) => s.replace(/^provider:/, '')
 
 /** The longest run of consecutive words two texts share, to catch copied reference wording. */

@@ -8,6 +8,7 @@ import { tokenChecks } from '../checks/tokenChecks.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
 import { KNOWLEDGE_DATA } from './data.generated.ts'
+import { PROVIDER_NAMES } from './names.ts'
 import type { KnowledgeData, KnowledgeEntry, KnowledgeRow, KnowledgeSource, ProviderId } from './types.ts'
 
 /** Explains one payload member by its JSON Pointer, e.g. a Kubernetes lookup for `/kubernetes.io/pod/name`. */
@@ -22,19 +23,7 @@ export const EXTRA_CLAIM_LOOKUPS: ClaimLookup[] = [
   (pointer, ctx) => (ctx.kubernetes ? kubernetesClaimInfo(pointer) : undefined),
 ]
 
-export const PROVIDER_NAMES: Record<KnowledgeSource, string> = {
-  iana: 'IANA',
-  oidc: 'OpenID',
-  entra: 'Microsoft Entra ID',
-  google: 'Google',
-  'aws-cognito': 'Amazon Cognito',
-  'aws-alb': 'AWS Application Load Balancer',
-  auth0: 'Auth0',
-  keycloak: 'Keycloak',
-  'github-actions': 'GitHub Actions',
-  spiffe: 'SPIFFE',
-  'ietf-draft': 'IETF draft (unregistered)',
-}
+export { PROVIDER_NAMES }
 
 /** What the knowledge base needs to know about the token to choose meanings. */
 export interface ExplainContext {
@@ -151,6 +140,18 @@ export function pointerTokens(pointer: string): string[] {
         .slice(1)
         .split('/')
         .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
+}
+
+/**
+ * The registered data with a provider pack added (providers.generated.ts, loaded on demand):
+ * registered entries keep coming first, so a name's registered meaning is still listed first.
+ */
+export function withProviderData(data: KnowledgeData, providers: KnowledgeData): KnowledgeData {
+  return {
+    claims: [...data.claims, ...providers.claims],
+    headers: [...data.headers, ...providers.headers],
+    algorithms: [...data.algorithms, ...providers.algorithms],
+  }
 }
 
 /** Builds the knowledge base from generated data; `extra` lookups explain payload members it does not know. */

@@ -1,8 +1,9 @@
 import { decodeBase64Loose, encodeBase64url } from '../encoding/base64url.ts'
-import type { DiagnosticCode } from '../diagnostics/codes.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { isJsonObject, parseJson, type JsonValue } from '../encoding/json.ts'
-import type { Redaction, RedactionCategory } from './redact.ts'
+import { isRedactionCategory } from './categories.ts'
+import type { Redaction } from './redact.ts'
+import { diagnostic, type ShareCode } from './codes.ts'
 
 /**
  * What a permalink carries. Only the decoded header and payload text travel by default; the
@@ -27,7 +28,6 @@ export interface ShareState {
 export const PERMALINK_VERSION = 1
 /** Decompressed links above this size are refused, so a crafted link cannot exhaust memory. */
 const MAX_DECODED_BYTES = 4 * 1024 * 1024
-const CATEGORIES: ReadonlySet<string> = new Set<RedactionCategory>(['uid', 'name', 'issuer-host', 'jti', 'claim'])
 
 async function pipeThrough(
   bytes: Uint8Array,
@@ -65,7 +65,11 @@ function toWire(state: ShareState): Record<string, JsonValue> {
   }
   if (state.kind !== undefined) wire.k = state.kind
   if (state.source !== undefined) wire.s = state.source
-  if (state.redactions.length > 0) wire.r = state.redactions.map((r) => [r.pointer, r.category])
+  // A header redaction carries a third element, "h"; v1 readers that predate it ignore the extra element.
+  if (state.redactions.length > 0)
+    wire.r = state.redactions.map((r) =>
+      r.location === 'header' ? [r.pointer, r.category, 'h'] : [r.pointer, r.category],
+    )
   return wire
 }
 
@@ -96,7 +100,7 @@ export interface PermalinkResult {
   diagnostics: Diagnostic[]
 }
 
-function fail(code: DiagnosticCode, message: string): PermalinkResult {
+function fail(code: ShareCode, message: string): PermalinkResult {
   return { diagnostics: [diagnostic(code, message, { part: 'input' })] }
 }
 
@@ -187,10 +191,15 @@ function fromWire(wire: JsonValue | undefined): PermalinkResult {
         !Array.isArray(item) ||
         typeof item[0] !== 'string' ||
         typeof item[1] !== 'string' ||
-        !CATEGORIES.has(item[1])
+        !isRedactionCategory(item[1]) ||
+        (item[2] !== undefined && item[2] !== 'h')
       )
         return invalid('an entry in its list of redactions is malformed')
-      redactions.push({ pointer: item[0], category: item[1] as RedactionCategory })
+      redactions.push(
+        item[2] === 'h'
+          ? { pointer: item[0], category: item[1], location: 'header' }
+          : { pointer: item[0], category: item[1] },
+      )
     }
   }
   const state: ShareState = {

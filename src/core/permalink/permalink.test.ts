@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { analyze } from '../analysis/analyze.ts'
 import { fixture, rawToken } from '../../test/tokens.ts'
 import frozen from './fixtures.v1.json'
-import { buildShareState, decodePermalink, encodePermalink, sharedTokenText, type ShareState } from './index.ts'
+import {
+  buildShareState,
+  decodePermalink,
+  encodePermalink,
+  REDACTION_CATEGORIES,
+  sharedTokenText,
+  type RedactionCategory,
+  type ShareState,
+} from './index.ts'
 
 const seed = fixture('seed-bound-pod-v1.24').token
 
@@ -13,10 +21,14 @@ async function roundTrip(state: ShareState) {
 
 describe('permalink format', () => {
   it('round-trips any header, payload, redaction list and token (property)', async () => {
-    const redaction = fc.record({
-      pointer: fc.string(),
-      category: fc.constantFrom('uid', 'name', 'issuer-host', 'jti', 'claim' as const),
-    })
+    const redaction = fc.record(
+      {
+        pointer: fc.string(),
+        category: fc.constantFrom(...(Object.keys(REDACTION_CATEGORIES) as RedactionCategory[])),
+        location: fc.constant('header' as const),
+      },
+      { requiredKeys: ['pointer', 'category'] },
+    )
     const state = fc.record(
       {
         header: fc.string({ unit: 'grapheme' }),

@@ -1,166 +1,179 @@
-import { isJsonObject, parseJson, type JsonValue } from '../encoding/json.ts'
+import { escapePointerToken, parseJson } from '../encoding/json.ts'
+import { REDACTION_CATEGORIES, ruleCovers, type RedactionCategory, type RedactionChoice } from './categories.ts'
 import { valueSpans } from './jsonSpans.ts'
 
-/** What a redaction hides; the shared view names the category next to each redacted claim. */
-export type RedactionCategory = 'uid' | 'name' | 'issuer-host' | 'jti' | 'claim'
-
 export interface Redaction {
-  /** JSON Pointer into the payload of the value that was replaced. */
+  /** JSON Pointer of the replaced value in the redacted text (after any renamed member names). */
   pointer: string
   category: RedactionCategory
+  /** Where the pointer points; absent means the payload, as in links made before headers were redacted. */
+  location?: 'header' | 'payload'
 }
 
-/** What the user chose to hide. `claims` are pointers of any payload values. */
-export interface RedactionChoice {
-  uids?: boolean
-  names?: boolean
-  issuerHost?: boolean
-  jti?: boolean
-  claims?: string[]
+const SA_SUBJECT = /^(system:serviceaccount:[^:]*:)(.+)$/s
+// scheme://[userinfo@]host[:port]…, the host being a name or a bracketed IPv6 address.
+const URL_HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(\[[^\]/?#]*\]|[^/?#:[\]]+)/i
+// An issuer written as a bare host name, as Google once did ("accounts.google.com").
+const BARE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i
+
+/** The host named by an issuer value: the host of a URL, or the value itself when it is a bare host name. */
+export function hostOfIssuer(iss: string): string | undefined {
+  const host = URL_HOST.exec(iss)?.[1] ?? (BARE_HOST.test(iss) ? iss : undefined)
+  return host === '' ? undefined : host
 }
 
-export const PLACEHOLDERS: Record<RedactionCategory, string> = {
-  uid: '[redacted uid]',
-  name: '[redacted name]',
-  'issuer-host': '[redacted host]',
-  jti: '[redacted jti]',
-  claim: '[redacted]',
-}
-
-// People's names in OIDC tokens; Kubernetes object names are found by their `name` keys.
-const PERSON_NAME_CLAIMS = new Set([
-  'name',
-  'given_name',
-  'family_name',
-  'middle_name',
-  'nickname',
-  'preferred_username',
-  'email',
-])
-const SA_SUBJECT = /^(system:serviceaccount:[^:]*:)(.+)$/
-
-interface Leaf {
-  pointer: string
-  key: string
-  value: JsonValue
-  depth: number
-}
-
-function leaves(value: JsonValue, pointer = '', key = '', depth = 0, out: Leaf[] = []): Leaf[] {
-  if (isJsonObject(value)) {
-    for (const [k, v] of Object.entries(value))
-      leaves(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, k, depth + 1, out)
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => leaves(v, `${pointer}/${i}`, key, depth + 1, out))
-  } else {
-    out.push({ pointer, key, value, depth })
+/** The hosts of every top-level `iss` in these JSON texts, duplicates and all. */
+export function issuerHosts(texts: readonly string[]): string[] {
+  const hosts = new Map<string, string>()
+  for (const text of texts) {
+    const { spans } = valueSpans(text)
+    for (const s of spans) {
+      if (s.depth !== 1 || s.token !== 'iss' || s.kind !== 'string') continue
+      const host = hostOfIssuer(JSON.parse(text.slice(s.start, s.end)) as string)
+      if (host) hosts.set(host.toLowerCase(), host)
+    }
   }
-  return out
+  // Longest first, so that a host inside another host's name does not break the longer match.
+  return [...hosts.values()].sort((a, b) => b.length - a.length)
 }
 
-/** The issuer's host name, when `iss` is a URL with one. */
-export function issuerHost(payload: JsonValue): string | undefined {
-  if (!isJsonObject(payload) || typeof payload.iss !== 'string') return undefined
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:@]+)/i.exec(payload.iss)
-  return m?.[1]
+// Only syntax characters and '/' may be escaped in a Unicode-mode pattern.
+const escapeRegExp = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
+
+/** Matches any of the hosts, in any case (Unicode simple case folding). */
+function hostPattern(hosts: readonly string[]): RegExp | undefined {
+  return hosts.length === 0 ? undefined : new RegExp(hosts.map(escapeRegExp).join('|'), 'giu')
 }
 
-/** A planned replacement: the pointer, its category and the JSON text that takes its place. */
-interface Replacement extends Redaction {
+interface Edit {
+  start: number
+  end: number
   text: string
 }
 
-function plan(payload: JsonValue, choice: RedactionChoice): Replacement[] {
-  const out = new Map<string, Replacement>()
-  const add = (pointer: string, category: RedactionCategory, value: string) => {
-    if (!out.has(pointer)) out.set(pointer, { pointer, category, text: JSON.stringify(value) })
+const WHOLE_VALUE = ['uid', 'name', 'jti'] as const
+
+function applyEdits(text: string, edits: readonly Edit[]): string {
+  // Edits arrive in text order and never overlap (a member name precedes its value): one pass.
+  let out = ''
+  let at = 0
+  for (const e of edits) {
+    out += text.slice(at, e.start) + e.text
+    at = e.end
   }
-  const all = leaves(payload)
-  for (const leaf of all) {
-    const { key, value, pointer } = leaf
-    if (typeof value !== 'string') continue
-    if (choice.uids && (key === 'uid' || key.endsWith('.uid'))) add(pointer, 'uid', PLACEHOLDERS.uid)
-    if (choice.names) {
-      // Kubernetes object names sit under a `name` key (or `….name` in legacy tokens).
-      const k8sName = key === 'name' || key.endsWith('.name')
-      const person = leaf.depth === 1 && PERSON_NAME_CLAIMS.has(key)
-      if (k8sName || person) add(pointer, 'name', PLACEHOLDERS.name)
-      const sa = pointer === '/sub' ? SA_SUBJECT.exec(value) : null
-      if (sa) add(pointer, 'name', `${sa[1]}${PLACEHOLDERS.name}`)
+  return out + text.slice(at)
+}
+
+/**
+ * Redacts one JSON text. Every occurrence counts: a member that appears twice is hidden twice,
+ * and the rules look at each occurrence's own value, not at the one a parser keeps.
+ */
+function redactJson(
+  text: string,
+  location: 'header' | 'payload',
+  choice: RedactionChoice,
+  hosts: RegExp | undefined,
+): { text: string; redactions: Redaction[] } | undefined {
+  const { spans, complete } = valueSpans(text)
+  if (!complete) return undefined
+  const chosen = new Set(location === 'payload' ? (choice.claims ?? []) : [])
+  const inPointer: string[] = []
+  const outPointer: string[] = []
+  const hidden: boolean[] = []
+  const edits: Edit[] = []
+  const notes = new Map<string, RedactionCategory>()
+  const note = (pointer: string, category: RedactionCategory, ofName = false) => {
+    if (!ofName || !notes.has(pointer)) notes.set(pointer, category)
+  }
+  const hostPlaceholder = REDACTION_CATEGORIES['issuer-host'].placeholder
+  const withoutHosts = (s: string) => (hosts ? s.replace(hosts, hostPlaceholder) : s)
+  spans.forEach((s, i) => {
+    const parentIn = s.parent < 0 ? undefined : inPointer[s.parent]
+    const name = typeof s.token === 'string' && s.key ? s.token : undefined
+    const shownName = name === undefined ? undefined : withoutHosts(name)
+    inPointer[i] = parentIn === undefined ? '' : `${parentIn}/${escapePointerToken(String(s.token))}`
+    outPointer[i] =
+      parentIn === undefined ? '' : `${outPointer[s.parent]}/${escapePointerToken(String(shownName ?? s.token))}`
+    hidden[i] = s.parent >= 0 && hidden[s.parent] === true
+    if (hidden[i]) return
+    const out = outPointer[i] as string
+    if (s.key && shownName !== name) {
+      edits.push({ start: s.key.start, end: s.key.end, text: JSON.stringify(shownName) })
+      note(out, 'issuer-host', true)
     }
-  }
-  if (choice.issuerHost) {
-    const host = issuerHost(payload)
-    // The host often reappears in `aud` and elsewhere; hiding it only in `iss` would not hide it.
-    if (host)
-      for (const leaf of all)
-        if (typeof leaf.value === 'string' && leaf.value.includes(host))
-          add(leaf.pointer, 'issuer-host', leaf.value.split(host).join(PLACEHOLDERS['issuer-host']))
-  }
-  if (choice.jti && isJsonObject(payload) && payload.jti !== undefined) add('/jti', 'jti', PLACEHOLDERS.jti)
-  const chosen = choice.claims ?? []
-  if (chosen.length > 0) {
-    // A chosen claim hides the whole value, whatever the categories above planned inside it:
-    // drop every plan at or below a chosen pointer, by walking up each plan's pointer (once per
-    // plan, not once per plan and chosen claim).
-    const picked = new Set(chosen)
-    for (const p of [...out.keys()]) {
-      for (let at = p; ; at = at.slice(0, Math.max(0, at.lastIndexOf('/')))) {
-        if (picked.has(at)) {
-          out.delete(p)
-          break
-        }
-        if (at === '') break
-      }
+    const category: RedactionCategory | undefined = chosen.has(inPointer[i] as string)
+      ? 'claim'
+      : name === undefined
+        ? undefined
+        : WHOLE_VALUE.find((c) => {
+            const info = REDACTION_CATEGORIES[c]
+            return choice[info.choice] === true && ruleCovers(info.members, name, s.depth)
+          })
+    if (category) {
+      edits.push({ start: s.start, end: s.end, text: JSON.stringify(REDACTION_CATEGORIES[category].placeholder) })
+      hidden[i] = true
+      note(out, category)
+      return
     }
-    for (const pointer of picked)
-      out.set(pointer, { pointer, category: 'claim', text: JSON.stringify(PLACEHOLDERS.claim) })
+    if (s.kind !== 'string') return
+    const value = JSON.parse(text.slice(s.start, s.end)) as string
+    let shown = value
+    let why: RedactionCategory | undefined
+    const sa = choice.names && s.depth === 1 && name === 'sub' ? SA_SUBJECT.exec(value) : null
+    if (sa) {
+      shown = `${sa[1]}${REDACTION_CATEGORIES.name.placeholder}`
+      why = 'name'
+    }
+    const hostless = withoutHosts(shown)
+    if (hostless !== shown) {
+      shown = hostless
+      why ??= 'issuer-host'
+    }
+    if (why) {
+      edits.push({ start: s.start, end: s.end, text: JSON.stringify(shown) })
+      note(out, why)
+    }
+  })
+  edits.sort((a, b) => a.start - b.start)
+  return {
+    text: applyEdits(text, edits),
+    redactions: [...notes].map(([pointer, category]) =>
+      location === 'header' ? { pointer, category, location } : { pointer, category },
+    ),
   }
-  return [...out.values()]
 }
 
 export interface RedactionResult {
-  /** The payload JSON text with the chosen values replaced, all other text unchanged. */
-  text: string
+  /** The texts with the chosen values replaced, all other text unchanged byte for byte. */
+  header: string
+  /** Absent when the payload was not given (it is not JSON claims). */
+  payload?: string
+  /** Header redactions first, then the payload's, each in text order. */
   redactions: Redaction[]
 }
 
 /**
- * Replaces the chosen values of a payload JSON text with visible placeholders. Works on the text so
- * that everything not redacted stays byte-for-byte identical; a member that appears twice is
- * replaced in both places. Pointers that match nothing are left out of the result.
+ * Replaces the chosen values of a token's header and payload JSON texts with visible
+ * placeholders. Works on the text, so that everything not redacted stays exactly as it was. Every
+ * occurrence of a member counts, duplicates included, and the header is held to the same rules
+ * as the payload (a JWE may replicate claims there; `jku`, `x5u` and `kid` may name the issuer's
+ * host). Pointers of chosen claims that match nothing are left out of the result. Returns
+ * undefined when a text is not JSON: then nothing can be promised about what it hides.
  */
-export function redactPayload(payloadText: string, choice: RedactionChoice): RedactionResult {
-  const parsed = parseJson(payloadText)
-  if (parsed.value === undefined) return { text: payloadText, redactions: [] }
-  const replacements = plan(parsed.value, choice)
-  const byPointer = new Map(replacements.map((r) => [r.pointer, r]))
-  const spans = valueSpans(payloadText)
-    .filter((s) => byPointer.has(s.pointer))
-    .sort((a, b) => a.start - b.start)
-  // Drop spans inside an earlier chosen span (a redacted object hides its members already).
-  // Value spans nest or are apart, so after sorting by start one running end tells them apart.
-  const outer: typeof spans = []
-  let end = -1
-  for (const s of spans) {
-    if (s.start < end) continue
-    outer.push(s)
-    end = s.end
+export function redactToken(
+  parts: { header: string; payload?: string },
+  choice: RedactionChoice,
+): RedactionResult | undefined {
+  const texts = parts.payload === undefined ? [parts.header] : [parts.header, parts.payload]
+  if (texts.some((t) => parseJson(t).value === undefined)) return undefined
+  const hosts = choice.issuerHost ? hostPattern(issuerHosts(texts)) : undefined
+  const header = redactJson(parts.header, 'header', choice, hosts)
+  const payload = parts.payload === undefined ? undefined : redactJson(parts.payload, 'payload', choice, hosts)
+  if (!header || (parts.payload !== undefined && !payload)) return undefined
+  const result: RedactionResult = {
+    header: header.text,
+    redactions: [...header.redactions, ...(payload?.redactions ?? [])],
   }
-  // Built in one pass: splicing the text once per span cost its length each time.
-  const parts: string[] = []
-  let at = 0
-  for (const s of outer) {
-    parts.push(payloadText.slice(at, s.start), (byPointer.get(s.pointer) as Replacement).text)
-    at = s.end
-  }
-  parts.push(payloadText.slice(at))
-  const text = parts.join('')
-  const found = new Set(outer.map((s) => s.pointer))
-  return {
-    text,
-    redactions: replacements
-      .filter((r) => found.has(r.pointer))
-      .map(({ pointer, category }) => ({ pointer, category })),
-  }
+  if (payload) result.payload = payload.text
+  return result
 }

@@ -1,10 +1,11 @@
 import type { Analysis } from '../analysis/analyze.ts'
 import { encodeBase64url } from '../encoding/base64url.ts'
-import type { DiagnosticCode } from '../diagnostics/codes.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { cappedEach } from '../diagnostics/cap.ts'
 import type { ShareState } from './format.ts'
-import { PLACEHOLDERS, redactPayload, type Redaction, type RedactionChoice } from './redact.ts'
+import { REDACTION_CATEGORIES, type RedactionChoice } from './categories.ts'
+import { redactToken, type Redaction } from './redact.ts'
+import { diagnostic, type ShareCode } from './codes.ts'
 
 export interface ShareOptions {
   /** Put the full signed token in the link. Off by default; redaction is then impossible. */
@@ -16,7 +17,7 @@ export interface ShareOptions {
 
 export type ShareBuild = { ok: true; state: ShareState } | { ok: false; diagnostic: Diagnostic }
 
-function refuse(code: DiagnosticCode, message: string): ShareBuild {
+function refuse(code: ShareCode, message: string): ShareBuild {
   return { ok: false, diagnostic: diagnostic(code, message, { part: 'input' }) }
 }
 
@@ -44,16 +45,25 @@ export function buildShareState(analysis: Analysis, options: ShareOptions = {}):
       'SHARE_PAYLOAD_UNSUPPORTED',
       'Only tokens whose payload is JSON claims or text can be shared without their signature.',
     )
-  const redacted =
-    payload.kind === 'claims' && options.redact
-      ? redactPayload(payloadText, options.redact)
-      : { text: payloadText, redactions: [] }
-  const fresh = new Set(redacted.redactions.map((r) => r.pointer))
-  const redactions = [
-    ...(options.inheritedRedactions ?? []).filter((r) => !fresh.has(r.pointer)),
-    ...redacted.redactions,
-  ]
-  return { ok: true, state: { header: decoded.header.text, payload: redacted.text, redactions, ...base } }
+  let header = decoded.header.text
+  let fresh: Redaction[] = []
+  if (options.redact) {
+    // A text payload has no members to hide; the header is JSON either way and is redacted alike.
+    const claims = payload.kind === 'claims'
+    const redacted = redactToken(claims ? { header, payload: payloadText } : { header }, options.redact)
+    if (!redacted)
+      return refuse(
+        'SHARE_REDACTION_FAILED',
+        'The header or claims could not be read as JSON, so what the link would hide cannot be promised: no link was made.',
+      )
+    header = redacted.header
+    payloadText = redacted.payload ?? payloadText
+    fresh = redacted.redactions
+  }
+  const key = (r: Redaction) => `${r.location ?? 'payload'} ${r.pointer}`
+  const freshKeys = new Set(fresh.map(key))
+  const redactions = [...(options.inheritedRedactions ?? []).filter((r) => !freshKeys.has(key(r))), ...fresh]
+  return { ok: true, state: { header, payload: payloadText, redactions, ...base } }
 }
 
 /**
@@ -76,8 +86,8 @@ export function sharedViewDiagnostics(state: ShareState, analysis: Pick<Analysis
   const out: Diagnostic[] = cappedEach(state.redactions, 'SHARED_VALUE_REDACTED', (r) =>
     diagnostic(
       'SHARED_VALUE_REDACTED',
-      `Redacted by the person who shared this link (${REDACTION_LABELS[r.category]}); the real value was replaced by "${PLACEHOLDERS[r.category]}".`,
-      { part: 'payload', pointer: r.pointer, location: 'payload' },
+      `Redacted by the person who shared this link (${REDACTION_CATEGORIES[r.category].label}); the real value was replaced by "${REDACTION_CATEGORIES[r.category].placeholder}".`,
+      { part: r.location ?? 'payload', pointer: r.pointer, location: r.location ?? 'payload' },
     ),
   )
   if (state.kind !== undefined && state.kind !== analysis.kind) {
@@ -90,12 +100,4 @@ export function sharedViewDiagnostics(state: ShareState, analysis: Pick<Analysis
     )
   }
   return out
-}
-
-export const REDACTION_LABELS: Record<keyof typeof PLACEHOLDERS, string> = {
-  uid: 'a UID',
-  name: 'a name',
-  'issuer-host': 'the issuer host',
-  jti: 'the token ID (jti)',
-  claim: 'a claim chosen by the sharer',
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../analysis/analyze.ts'
+import { tokenChecks } from '../checks/tokenChecks.ts'
 import { rawToken } from '../../test/tokens.ts'
 import { iatInFuture, timeDiagnostics } from './checks.ts'
 
@@ -37,11 +38,14 @@ describe('timeDiagnostics', () => {
   it('accepts fractional seconds without a word', () => {
     expect(codes({ iat: 1660909741.25, exp: 1660913341.75 })).toEqual([])
   })
-  it('reaches the page through analyze, attached to the claim row', () => {
-    const a = analyze(rawToken('{"alg":"none"}', '{"exp":1692445741000}', ''))
+  it('reaches the page through analyze with the checks the knowledge base brings, attached to the claim row', () => {
+    const token = rawToken('{"alg":"none"}', '{"exp":1692445741000}', '')
+    const a = analyze(token, { checks: tokenChecks })
     expect(a.diagnostics.filter((d) => d.code.startsWith('TIME_')).map((d) => [d.code, d.pointer, d.location])).toEqual(
       [['TIME_IN_MILLISECONDS', '/exp', 'payload']],
     )
+    // The first view, before the checks have loaded, shows the row without it.
+    expect(analyze(token).diagnostics.filter((d) => d.code.startsWith('TIME_'))).toEqual([])
   })
 })
 

@@ -1,8 +1,9 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { rfc, type SpecRef } from '../diagnostics/specRefs.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { inDisplayRange, toIsoUtc } from './iso.ts'
 import { claimLabel, numericDateClaims, valueAtPointer } from './numericDate.ts'
+import { diagnostic } from './codes.ts'
 
 /** Seconds from 1970 onwards with 12 digits land after the year 5138: far likelier to be milliseconds. */
 const MILLISECONDS_THRESHOLD = 1e11

@@ -2,7 +2,7 @@ import type { JsonObject, JsonValue } from '../encoding/json.ts'
 
 /**
  * Registered claims whose value type is NumericDate, as listed in
- * shared/reference/jwt-claims.json (IANA "JSON Web Token Claims" registry): RFC 7519 §4.1.4–4.1.6,
+ * src/test/reference/jwt-claims.json (IANA "JSON Web Token Claims" registry): RFC 7519 §4.1.4–4.1.6,
  * OpenID Connect Core §2 and §5.1, RFC 8417 §2.2. Hard-coded so the decoder needs no registry at
  * run time.
  */

@@ -1,3 +1,4 @@
+import { secretHoldsKey } from './keyScan.ts'
 import type { KeyCandidate } from './keys.ts'
 
 /** JWS algorithms this page can check. Kubernetes itself signs with RS256 and ES256/384/512 only. */
@@ -20,6 +21,15 @@ export const VERIFIABLE_ALGS = [
 
 export function isVerifiableAlg(alg: string): boolean {
   return (VERIFIABLE_ALGS as readonly string[]).includes(alg)
+}
+
+/**
+ * The registered spelling of an algorithm name written in other letter case ("hs256" → "HS256"),
+ * or undefined. Names are case-sensitive (RFC 7515 §4.1.1), so such a token names no algorithm.
+ */
+export function caseVariantOf(alg: string): string | undefined {
+  const lower = alg.toLowerCase()
+  return VERIFIABLE_ALGS.find((a) => a !== alg && a.toLowerCase() === lower)
 }
 
 const EC_CURVE: Record<string, string> = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' }
@@ -46,9 +56,13 @@ export function keyMismatch(key: KeyCandidate, alg: string): string | null {
   if (alg.startsWith('HS')) {
     // The classic RS256→HS256 confusion: a verifier that feeds a public key to HMAC accepts
     // tokens anyone can make. Only secrets given as secrets are used for HS*.
-    return key.secret
-      ? null
-      : `${alg} needs ${needs}; using a public key as an HMAC secret is the key-confusion attack, so it is never done`
+    if (!key.secret)
+      return `${alg} needs ${needs}; using a public key as an HMAC secret is the key-confusion attack, so it is never done`
+    // A secret whose bytes are a key in some encoding (an oct JWK whose "k" is a PEM, say) is refused too.
+    const held = secretHoldsKey(key.secret)
+    return held
+      ? `the secret's bytes are ${held}; key material is never used as an HMAC secret (the key-confusion attack)`
+      : null
   }
   if (key.secret) return `${alg} needs ${needs}, not an HMAC secret`
   if (alg.startsWith('RS') || alg.startsWith('PS')) return key.kty === 'RSA' ? null : `${alg} needs ${needs}`

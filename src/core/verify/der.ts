@@ -85,7 +85,8 @@ export function writeTlv(tag: number, content: Uint8Array): Uint8Array {
   return out
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
+/** Joins byte arrays. */
+export function concat(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let pos = 0
   for (const p of parts) {
@@ -96,7 +97,7 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 }
 
 // AlgorithmIdentifier { rsaEncryption (1.2.840.113549.1.1.1), NULL }, as Go's MarshalPKIXPublicKey writes it.
-const RSA_ALGORITHM_ID = new Uint8Array([
+export const RSA_ALGORITHM_ID = new Uint8Array([
   0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00,
 ])
 
@@ -123,4 +124,31 @@ export function certificateSpki(cert: Uint8Array): Uint8Array | null {
   const spki = fields[skip + 5]
   if (!spki || spki.tag !== 0x30) return null
   return cert.slice(spki.offset, spki.end)
+}
+
+/** The tag, content start and declared length of the TLV at `offset`, read without requiring its content. */
+export interface TlvHeader {
+  tag: number
+  start: number
+  length: number
+}
+
+/**
+ * Reads only the tag and length at `offset`, so that a DER value cut off in copying can still be
+ * recognised by its first elements. Null when no well-formed header fits.
+ */
+export function readHeader(bytes: Uint8Array, offset: number): TlvHeader | null {
+  if (offset + 2 > bytes.length) return null
+  const tag = bytes[offset] as number
+  if ((tag & 0x1f) === 0x1f) return null
+  let length = bytes[offset + 1] as number
+  let start = offset + 2
+  if (length & 0x80) {
+    const n = length & 0x7f
+    if (n === 0 || n > 4 || start + n > bytes.length) return null
+    length = 0
+    for (let i = 0; i < n; i++) length = length * 256 + (bytes[start + i] as number)
+    start += n
+  }
+  return { tag, start, length }
 }

@@ -1,3 +1,6 @@
+import { findDeceptive } from '../encoding/deceptive.ts'
+import { renderShellCommand, untrusted } from '../encoding/shell.ts'
+
 /**
  * Where to get a cluster's or issuer's public keys, as text for the user to run or open. Nothing
  * here is ever fetched by the page.
@@ -11,22 +14,22 @@ export interface KeySourceHint {
   note: string
 }
 
-/** Quotes a string for a POSIX shell. */
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`
-}
-
-/** Commands that fetch a `jwks_uri`: kubectl for the API server's own path, curl otherwise. */
+/**
+ * Commands that fetch a `jwks_uri`: kubectl for the API server's own path, curl otherwise. The
+ * address comes from a pasted document, so it is a command only when it is an http(s) URL that
+ * shows as it is (curl also reads file: and other schemes), after `--`, quoted for the shell.
+ */
 export function fetchCommand(jwksUri: string): string[] {
-  const out: string[] = []
-  let path = ''
+  let url: URL
   try {
-    path = new URL(jwksUri).pathname
+    url = new URL(jwksUri)
   } catch {
-    return [`curl -fsS ${shellQuote(jwksUri)}`]
+    return []
   }
-  if (path === '/openid/v1/jwks') out.push('kubectl get --raw /openid/v1/jwks')
-  out.push(`curl -fsS ${shellQuote(jwksUri)}`)
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || findDeceptive(jwksUri).length > 0) return []
+  const out: string[] = []
+  if (url.pathname === '/openid/v1/jwks') out.push('kubectl get --raw /openid/v1/jwks')
+  out.push(renderShellCommand(['curl', '-fsS', '--', untrusted(jwksUri)]))
   return out
 }
 
@@ -65,7 +68,8 @@ export function keySourceHints(iss: string | undefined): KeySourceHint[] {
       note: 'Run on a control-plane node of a kubeadm cluster (kind: docker exec kind-control-plane cat /etc/kubernetes/pki/sa.pub). It is the public half of the signing key, in PEM.',
     },
   ]
-  if (iss && /^https:\/\//.test(iss)) {
+  // Built from the token's iss: only when it shows as it is, or the address would not be what it reads.
+  if (iss && /^https:\/\//.test(iss) && findDeceptive(iss).length === 0) {
     const provider = providerJwksUrl(iss)
     if (provider) {
       hints.push({

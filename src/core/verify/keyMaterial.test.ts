@@ -6,7 +6,7 @@ import { recognizeKeyMaterial } from './keyMaterial.ts'
 import { describeKey } from './keys.ts'
 import { compareKid } from './kid.ts'
 import { checkClaims } from './claimChecks.ts'
-import { keySourceHints, providerJwksUrl } from './keyHelp.ts'
+import { fetchCommand, keySourceHints, providerJwksUrl } from './keyHelp.ts'
 
 const rec = (text: string, tokenAlg = 'RS256') => recognizeKeyMaterial(text, { encoding: 'utf8', tokenAlg })
 
@@ -55,9 +55,20 @@ describe('recognizeKeyMaterial', () => {
     expect(m.keys).toEqual([])
     expect(m.discovery?.commands).toEqual([
       'kubectl get --raw /openid/v1/jwks',
-      "curl -fsS 'https://10.0.0.1:6443/openid/v1/jwks'",
+      'curl -fsS -- https://10.0.0.1:6443/openid/v1/jwks',
     ])
     expect(m.diagnostics[0]?.code).toBe('DISCOVERY_HAS_NO_KEYS')
+  })
+
+  it('offers no command for a jwks_uri that could act as an option, another scheme, or hidden text', () => {
+    expect(fetchCommand("https://keys.example/j'; rm -rf ~")).toEqual([
+      "curl -fsS -- 'https://keys.example/j'\\''; rm -rf ~'",
+    ])
+    for (const uri of ['-K/etc/passwd', '--config=/tmp/x', 'file:///etc/passwd', 'https://keys.example/\u202ej'])
+      expect(fetchCommand(uri), uri).toEqual([])
+    expect(keySourceHints('https://evil\u202e.example').map((h) => h.title)).not.toContain(
+      'The issuer’s discovery document',
+    )
   })
 
   it('refuses every private key form and keeps nothing', () => {

@@ -34,7 +34,8 @@ export const STATE_MEANING: Record<SignatureState, StateMeaning> = {
   },
   unsupported: {
     title: 'Cannot be checked here',
-    proves: 'This token’s algorithm or form cannot be verified on this page.',
+    proves:
+      'This token’s algorithm or form cannot be verified on this page, or the token itself breaks the JWS rules so that no verifier should check it; the reason is given.',
     doesNotProve: 'Neither that the signature is good nor that it is bad.',
   },
   'key-error': {

@@ -23,7 +23,9 @@ export function isPrivateLabel(label: string): boolean {
 export function pemBlocks(text: string): PemBlock[] {
   const out: PemBlock[] = []
   for (const m of text.matchAll(BLOCK)) {
+    // A PEM copied out of a JSON string keeps its line breaks as the two characters \n.
     const body = (m[2] ?? '')
+      .replace(/\\[nr]/g, '\n')
       .split(/\r?\n/)
       .filter((line) => !line.includes(':'))
       .join('')

@@ -7,12 +7,14 @@ export type SpkiKind =
   | { kty: 'OKP'; crv: 'Ed25519' | 'Ed448' | 'X25519' | 'X448' }
   | { kty: 'unknown'; oid: string }
 
-const CURVES: Record<string, 'P-256' | 'P-384' | 'P-521'> = {
+/** Named-curve OIDs of the EC keys JWS uses (RFC 5480 §2.1.1.1). */
+export const CURVES: Record<string, 'P-256' | 'P-384' | 'P-521'> = {
   '1.2.840.10045.3.1.7': 'P-256',
   '1.3.132.0.34': 'P-384',
   '1.3.132.0.35': 'P-521',
 }
-const OKP: Record<string, 'Ed25519' | 'Ed448' | 'X25519' | 'X448'> = {
+/** Algorithm OIDs of the Edwards and Montgomery curve keys (RFC 8410 §3). */
+export const OKP: Record<string, 'Ed25519' | 'Ed448' | 'X25519' | 'X448'> = {
   '1.3.101.112': 'Ed25519',
   '1.3.101.113': 'Ed448',
   '1.3.101.110': 'X25519',

@@ -1,11 +1,13 @@
 import { compactVerify, errors } from 'jose'
 import type { DecodedToken } from '../decode/decodeToken.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
-import { importParams, isVerifiableAlg, keyMismatch, keyTypeFor } from './algorithms.ts'
+import { headerParamTypes } from '../decode/headerParams.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { caseVariantOf, importParams, isVerifiableAlg, keyMismatch, keyTypeFor } from './algorithms.ts'
 import { compareKid, kubernetesKeyId, type KidCheck } from './kid.ts'
 import type { KeyCandidate } from './keys.ts'
 import type { KeyMaterial } from './keyMaterial.ts'
 import type { SignatureState } from './meaning.ts'
+import { diagnostic } from './codes.ts'
 
 export interface KeyAttempt {
   index: number
@@ -82,6 +84,56 @@ function describeError(e: unknown): string {
 }
 
 /**
+ * The issuer-signed JWT that the signature covers: for an SD-JWT (RFC 9901 §4), the part before
+ * the first `~`; disclosures and a key-binding JWT are not covered by the issuer's signature.
+ */
+export function signedPart(decoded: DecodedToken): string {
+  if (!decoded.sdJwt) return decoded.token
+  const tilde = decoded.token.indexOf('~')
+  return tilde < 0 ? decoded.token : decoded.token.slice(0, tilde)
+}
+
+/**
+ * Why the token itself cannot be verified, whatever key is given, or null. Diagnostics that name
+ * the problem are added to `out`.
+ */
+function tokenProblemOf(decoded: DecodedToken, alg: string | undefined, out: Diagnostic[]): string | null {
+  if (decoded.form === 'jwe') return 'This is an encrypted token (JWE): it has no signature to check with a public key.'
+  if (decoded.form === 'unsecured' || (alg !== undefined && alg.toLowerCase() === 'none')) {
+    out.push(
+      diagnostic(
+        'ALG_NONE_NEVER_VERIFIED',
+        'The token says alg "none": it carries no signature, so no key can vouch for it. It is never reported as verified.',
+      ),
+    )
+    return 'alg "none": there is no signature, so the token can never be verified.'
+  }
+  // A registered header parameter of the wrong type ("kid": 123): verifiers disagree on such a token.
+  // Its row already carries HEADER_PARAM_TYPE (the checks); the verdict repeats the reason only.
+  const badParam = decoded.header ? headerParamTypes(decoded.header.value)[0] : undefined
+  if (badParam) {
+    return `The token is not a well-formed JWS, so its signature is not checked: ${badParam.message}`
+  }
+  if (!decoded.wellFormed || alg === undefined) {
+    const first = decoded.diagnostics.find((d) => d.severity === 'error')
+    return `The token is not a well-formed JWS, so its signature cannot be checked${first ? `: ${first.message}` : '.'}`
+  }
+  if (!isVerifiableAlg(alg)) {
+    const registered = caseVariantOf(alg)
+    if (registered) {
+      // The alg row carries ALG_CASE_MISMATCH (checks/headerWarnings.ts); the verdict names it too.
+      return `The token's alg "${alg}" is not a registered algorithm name (names are case-sensitive; "${registered}" is registered). The token is at fault, not the key: its signature is not checked.`
+    }
+    return `The algorithm "${alg}" cannot be checked here (supported: RS, PS and ES 256/384/512, EdDSA, HS256/384/512).`
+  }
+  // b64 false must be listed in crit (RFC 7797 §6); its row carries B64_NOT_CRITICAL.
+  const h = decoded.header?.value
+  if (h?.b64 === false && !(Array.isArray(h.crit) && h.crit.includes('b64')))
+    return 'The token is malformed: its header sets b64 to false without listing "b64" in crit (RFC 7797 §6), so verifiers must reject it rather than guess how its payload was signed. Its signature is not checked; the key is not the problem.'
+  return null
+}
+
+/**
  * Checks a decoded token's signature against user-supplied keys, with jose and an explicit
  * one-algorithm allow-list. The algorithm comes from the token but must fit each key (never HS
  * with a public key; never `none`). Keys are picked by `kid`; with no or an empty `kid`, every
@@ -121,6 +173,9 @@ export async function verifySignature(
   }
 
   if (material.kind === 'empty') return finish('unverified', 'No key given: the signature has not been checked.')
+  // What is wrong with the token comes before what is wrong with the key: a key cannot fix it.
+  const tokenProblem = tokenProblemOf(decoded, alg, base.diagnostics)
+  if (tokenProblem) return finish('unsupported', tokenProblem)
   if (
     material.kind === 'private-key' ||
     material.kind === 'unrecognised' ||
@@ -130,24 +185,9 @@ export async function verifySignature(
   }
   if (material.kind === 'discovery')
     return finish('no-matching-key', 'A discovery document holds no keys; fetch its jwks_uri and paste that instead.')
-  if (decoded.form === 'jwe')
-    return finish('unsupported', 'This is an encrypted token (JWE): it has no signature to check with a public key.')
-  if (decoded.form === 'unsecured' || (alg !== undefined && alg.toLowerCase() === 'none')) {
-    base.diagnostics.push(
-      diagnostic(
-        'ALG_NONE_NEVER_VERIFIED',
-        'The token says alg "none": it carries no signature, so no key can vouch for it. It is never reported as verified.',
-      ),
-    )
-    return finish('unsupported', 'alg "none": there is no signature, so the token can never be verified.')
-  }
-  if (!decoded.wellFormed || alg === undefined)
-    return finish('unsupported', 'The token is not a well-formed JWS, so its signature cannot be checked.')
-  if (!isVerifiableAlg(alg))
-    return finish(
-      'unsupported',
-      `The algorithm "${alg}" cannot be checked here (supported: RS, PS and ES 256/384/512, EdDSA, HS256/384/512).`,
-    )
+  // Narrowed by tokenProblemOf: a well-formed JWS with an algorithm this page checks.
+  if (alg === undefined) return finish('unsupported', 'The token names no algorithm.')
+  const jws = signedPart(decoded)
 
   // Key selection: a non-empty kid picks keys with that kid; keys that carry no kid (PEM, a bare
   // secret) are always eligible. An absent or empty kid tries them all.
@@ -175,11 +215,13 @@ export async function verifySignature(
     else compatible.push(k)
   }
   if (compatible.length === 0) {
-    if (alg.startsWith('HS') && byKid.some((k) => !k.secret)) {
+    const publicKeys = byKid.filter((k) => !k.secret)
+    if (alg.startsWith('HS') && publicKeys.length > 0) {
+      const forms = [...new Set(publicKeys.map((k) => k.origin))].join('; ')
       base.diagnostics.push(
         diagnostic(
           'ALG_KEY_CONFUSION',
-          `The token claims ${alg} but the key given is a public key. A public key is not a secret: a verifier that used it as an HMAC key would accept tokens anyone can make. This page refuses to.`,
+          `The token claims ${alg} but the key given is a public key (${forms}). A public key is not a secret: a verifier that used it, in any encoding, as an HMAC key would accept tokens anyone can make. This page refuses to.`,
         ),
       )
     }
@@ -211,12 +253,15 @@ export async function verifySignature(
       continue
     }
     try {
-      await compactVerify(decoded.token, key, { algorithms: [alg] })
+      await compactVerify(jws, key, { algorithms: [alg] })
       base.attempts.push({ index: k.index, outcome: 'verified', reason: 'the signature matches' })
       const which = material.keys.length > 1 ? `key ${k.index} of ${material.keys.length}` : 'the key given'
+      const sd = decoded.sdJwt
+        ? ' This is the issuer-signed JWT of an SD-JWT: its disclosures are tied to it by the digests in its claims, which this check does not compare, and a key-binding JWT is signed by the holder, not the issuer.'
+        : ''
       return finish(
         'verified',
-        `${alg} signature verified with ${which}${triedAll && material.keys.length > 1 ? ' (the token has no kid, so every key was tried)' : ''}.`,
+        `${alg} signature verified with ${which}${triedAll && material.keys.length > 1 ? ' (the token has no kid, so every key was tried)' : ''}.${sd}`,
         { verifiedBy: k.index, triedAll },
       )
     } catch (e) {
@@ -224,6 +269,9 @@ export async function verifySignature(
         base.attempts.push({ index: k.index, outcome: 'mismatch', reason: 'the signature does not match this key' })
       else if (e instanceof errors.JOSENotSupported)
         return finish('unsupported', `jose cannot check this token: ${e.message}`)
+      // jose found the token itself malformed; no other key would change that.
+      else if (e instanceof errors.JWSInvalid)
+        return finish('unsupported', `The token breaks the JWS rules, so its signature is not checked: ${e.message}.`)
       else base.attempts.push({ index: k.index, outcome: 'failed', reason: describeError(e) })
     }
   }

@@ -1,24 +1,10 @@
-import { useEffect, useMemo, useState } from 'react'
-import {
-  evaluateToken,
-  parseClusterSettings,
-  tokenReviewFor,
-  tokenReviewYaml,
-  type CelEngine,
-  type Verdict,
-} from '../../core/apiserver/index.ts'
-import type { YamlParser } from '../../core/index.ts'
+import { useMemo, useState } from 'react'
+import { modules } from '../../app/modules.ts'
 import type { KeyMaterial } from '../../core/verify/index.ts'
-import { CopyButton } from '../common/CopyButton.tsx'
+import { Deferred, LoadFailed } from '../Deferred.tsx'
+import { ApiServerVerdict } from '../lazyViews.ts'
+import { useLatest, useModuleState } from '../hooks.ts'
 import './apiserver.css'
-
-const TITLE: Record<Verdict['state'], string> = {
-  authenticated: 'Authenticated',
-  unverified: 'Would be authenticated, if the signature is good',
-  rejected: 'Rejected',
-  'not-handled': 'Not handled',
-  undetermined: 'No verdict',
-}
 
 /** Placeholder for spec.token, so the copyable TokenReview is not a credential. */
 const TOKEN_PLACEHOLDER = '<the token above>'
@@ -30,52 +16,39 @@ const TOKEN_PLACEHOLDER = '<the token above>'
  */
 export function ApiServerPanel({ token, material }: { token: string; material: KeyMaterial }) {
   const [text, setText] = useState('')
-  const [parseYaml, setParseYaml] = useState<YamlParser>()
-  const [cel, setCel] = useState<CelEngine>()
-  const [loadFailed, setLoadFailed] = useState<string>()
-  const parsed = useMemo(() => parseClusterSettings(text, { parseYaml, cel }), [text, parseYaml, cel])
-  const settings = parsed.settings
-  const wantYaml = parsed.pending === 'yaml' && !parseYaml
+  // The checks come with the verification code, on demand: when the panel is first used.
+  const code = useModuleState(modules.apiserver)
+  const apiserver = code.status === 'ready' ? code.value : null
+  const yaml = useModuleState(modules.yaml)
+  const celCode = useModuleState(modules.cel)
+  const parseYaml = yaml.status === 'ready' ? yaml.value : undefined
+  const cel = celCode.status === 'ready' ? celCode.value : undefined
+  const parsed = useMemo(
+    () => apiserver?.parseClusterSettings(text, { parseYaml, cel }),
+    [apiserver, text, parseYaml, cel],
+  )
+  const settings = parsed?.settings
+  const wantYaml = parsed?.pending === 'yaml' && !parseYaml
   const wantCel = (settings?.celExpressionCount ?? 0) > 0 && !cel
-  useEffect(() => {
-    if (!wantYaml) return
-    import('../input/yamlParser.ts').then(
-      (m) => setParseYaml(() => m.parseYamlDocuments),
-      () => setLoadFailed('the YAML parser'),
-    )
-  }, [wantYaml])
-  useEffect(() => {
-    if (!wantCel) return
-    import('../../core/cel/index.ts').then(
-      (m) => setCel(m.createCelEngine()),
-      () => setLoadFailed('the CEL evaluator'),
-    )
-  }, [wantCel])
+  // Memoised loads: asking again while rendering is harmless.
+  if (wantYaml) void modules.yaml.load()
+  if (wantCel) void modules.cel.load()
+  const failed = [code, yaml, celCode].some((m) => m.status === 'failed')
+  const failedWhat = [modules.apiserver, modules.yaml, modules.cel].find(
+    (m) => m.getSnapshot().status === 'failed',
+  )?.what
 
-  const [result, setResult] = useState<{ for: unknown; verdict: Verdict }>()
-  const inputs = useMemo(() => ({ token, settings, material, cel }), [token, settings, material, cel])
-  useEffect(() => {
-    if (!inputs.settings) return
-    let current = true
-    evaluateToken({
-      token: inputs.token,
-      settings: inputs.settings,
-      keys: inputs.material,
-      nowMs: Date.now(),
-      cel: inputs.cel,
-    }).then((verdict) => {
-      if (current) setResult({ for: inputs, verdict })
-    })
-    return () => {
-      current = false
-    }
-  }, [inputs])
-  // A verdict for other inputs never stands in for this one's.
-  const verdict = result?.for === inputs ? result.verdict : undefined
-  const review = verdict ? tokenReviewYaml(tokenReviewFor(verdict, TOKEN_PLACEHOLDER)) : ''
+  // A verdict for other inputs never stands in for this one's (see Latest).
+  const run = useLatest(
+    [apiserver, token, settings, material, cel],
+    apiserver && settings
+      ? () => apiserver.evaluateToken({ token, settings, keys: material, nowMs: Date.now(), cel })
+      : null,
+  )
+  const verdict = run.status === 'done' ? run.value : undefined
 
   return (
-    <section className="apiserver" aria-labelledby="apiserver-title">
+    <section className="apiserver" data-testid="api-server-panel" aria-labelledby="apiserver-title">
       <h3 id="apiserver-title">Would the cluster accept it?</h3>
       <label htmlFor="cluster-config">
         Cluster settings (optional): an AuthenticationConfiguration, kube-apiserver flags, or the kube-apiserver static
@@ -85,7 +58,10 @@ export function ApiServerPanel({ token, material }: { token: string; material: K
         id="cluster-config"
         data-testid="cluster-config"
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value)
+          void modules.apiserver.load()
+        }}
         spellCheck={false}
         autoComplete="off"
         rows={4}
@@ -98,115 +74,22 @@ export function ApiServerPanel({ token, material }: { token: string; material: K
           ))}
         </ul>
       )}
-      {loadFailed && <p className="apiserver-error">Couldn’t load {loadFailed}; reload the page to try again.</p>}
-      {verdict ? (
-        <div
-          className={`apiserver-verdict verdict-${verdict.state}`}
-          data-testid="api-server-verdict"
-          data-state={verdict.state}
-          data-authenticator={verdict.authenticator}
-          data-reason={verdict.reason}
-          data-username={verdict.user?.username}
-          data-uid={verdict.user?.uid}
-          aria-live="polite"
-        >
-          <p>
-            <strong>{TITLE[verdict.state]}</strong>
-            {verdict.authenticator ? ` by ${verdict.authenticator}` : ''}. {verdict.explanation}
-          </p>
-          {verdict.settingsErrors.length > 0 && (
-            <ul className="apiserver-settings-errors" aria-label="Start-up errors">
-              {verdict.settingsErrors.map((e) => (
-                <li key={e.message}>
-                  <code>{e.where}</code>: {e.message}
-                </li>
-              ))}
-            </ul>
-          )}
-          {verdict.error && (
-            <p>
-              The API server says: <code className="apiserver-message">{verdict.error}</code>
-            </p>
-          )}
-          {verdict.user && (
-            <dl className="apiserver-user">
-              <dt>Username</dt>
-              <dd>{verdict.user.username || '(empty)'}</dd>
-              {verdict.user.uid && (
-                <>
-                  <dt>UID</dt>
-                  <dd>{verdict.user.uid}</dd>
-                </>
-              )}
-              <dt>Groups</dt>
-              <dd>
-                <ul>
-                  {verdict.user.groups.map((g) => (
-                    <li key={g} data-testid="api-server-group">
-                      {g}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-              {verdict.user.extra.length > 0 && (
-                <>
-                  <dt>Extra</dt>
-                  <dd>
-                    <ul>
-                      {verdict.user.extra.map((x) => (
-                        <li key={x.key}>
-                          <code>{x.key}</code>:{' '}
-                          <span data-testid="api-server-extra" data-key={x.key}>
-                            {x.values.join(', ')}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  </dd>
-                </>
-              )}
-            </dl>
-          )}
-          {verdict.liveChecks.length > 0 && (
-            <div className="apiserver-live">
-              <p>Only the live cluster can check:</p>
-              <ul>
-                {verdict.liveChecks.map((c) => (
-                  <li key={c.id}>
-                    {c.what} {c.command ? <code>{c.command}</code> : <em>{c.refused}</em>}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          <details className="apiserver-trace">
-            <summary>Step by step</summary>
-            <ol>
-              {verdict.trace.map((s, i) => (
-                <li key={i} className={`trace-${s.outcome}`}>
-                  <strong>
-                    {s.authenticator} · {s.check}: {s.outcome}
-                  </strong>{' '}
-                  {s.detail}
-                </li>
-              ))}
-            </ol>
-          </details>
-          {verdict.notes.length > 0 && (
-            <ul className="apiserver-notes">
-              {verdict.notes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
-          )}
-          <details className="apiserver-review">
-            <summary>As a TokenReview</summary>
-            <pre data-testid="token-review">{review}</pre>
-            <CopyButton text={review} label="TokenReview" />
-          </details>
-        </div>
+      {failed && failedWhat && <LoadFailed what={failedWhat} />}
+      {verdict && apiserver ? (
+        <Deferred name="the API server's verdict" when="now">
+          <ApiServerVerdict
+            verdict={verdict}
+            review={apiserver.tokenReviewYaml(apiserver.tokenReviewFor(verdict, TOKEN_PLACEHOLDER))}
+          />
+        </Deferred>
       ) : (
-        <p className="placeholder">{parsed.pending || wantCel ? 'Loading…' : 'Checking…'}</p>
+        <p className="placeholder">
+          {!apiserver
+            ? 'Paste a key or the cluster settings to see what the API server would decide.'
+            : parsed?.pending || wantCel
+              ? 'Loading…'
+              : 'Checking…'}
+        </p>
       )}
     </section>
   )

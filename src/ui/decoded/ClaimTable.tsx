@@ -1,10 +1,10 @@
 import { useMemo, useRef, useState } from 'react'
 import {
-  diagnosticsByRow,
   expandAt,
   jsonType,
   NO_EXPANSION,
   ROW_LIMITS,
+  showDeceptive,
   windowRows,
   type ClaimRow,
   type Diagnostic,
@@ -12,14 +12,14 @@ import {
   type RowItem,
 } from '../../core/index.ts'
 import { DiagnosticItem } from './DiagnosticList.tsx'
-import { ClaimExplanation } from '../knowledge/ClaimExplanation.tsx'
 import { ClaimValue } from './ClaimValue.tsx'
 import { useClaimKnowledge } from '../knowledge/useKnowledge.ts'
 
 interface Props {
   rows: ClaimRow[]
   location: 'header' | 'payload'
-  diagnostics: Diagnostic[]
+  /** The diagnostics analyze() placed on this table's rows, by row pointer. */
+  placed: ReadonlyMap<string, Diagnostic[]>
 }
 
 function hookProps(row: ClaimRow, location: 'header' | 'payload') {
@@ -30,7 +30,7 @@ const NONE: Diagnostic[] = []
 
 /** The line standing for rows not rendered yet, with a button (so the keyboard reaches it) to add some. */
 function MoreRow({ item, onMore }: { item: Extract<RowItem, { kind: 'more' }>; onMore: () => void }) {
-  const of = item.total ? 'rows' : item.group ? `members of ${item.group.name}` : 'claims'
+  const of = item.total ? 'rows' : item.group ? `members of ${showDeceptive(item.group.name)}` : 'claims'
   return (
     <tr className="claim-more" data-testid="claim-more" data-hidden-count={item.hidden}>
       <td colSpan={2} style={{ paddingInlineStart: `${0.5 + item.depth * 1.25}rem` }}>
@@ -48,17 +48,16 @@ function MoreRow({ item, onMore }: { item: Extract<RowItem, { kind: 'more' }>; o
  * Large tables start with the first members of each object and grow on request (windowRows), so
  * that a token with 50,000 claims renders as fast as one with fifty.
  */
-export function ClaimTable({ rows, location, diagnostics }: Props) {
+export function ClaimTable({ rows, location, placed }: Props) {
   const caption = location === 'header' ? 'Header parameters' : 'Claims'
-  const { explain, search, query } = useClaimKnowledge()
+  const { explain, search, query, Explanation } = useClaimKnowledge()
+  // The search text is built once per table and knowledge base, not per keystroke.
   const find = useMemo(() => search(rows, location), [search, rows, location])
   const matching = useMemo(() => find(query), [find, query])
   // Keyed on the rows themselves, so that a new paste starts collapsed again without an effect.
   const [expansion, setExpansion] = useState<{ of: ClaimRow[]; value: RowExpansion } | null>(null)
   const expanded = expansion?.of === rows ? expansion.value : NO_EXPANSION
   const items = useMemo(() => windowRows(matching, expanded), [matching, expanded])
-  // Each diagnostic is placed on its row once, rather than every row scanning every diagnostic.
-  const onRows = useMemo(() => diagnosticsByRow(rows, diagnostics, location), [rows, diagnostics, location])
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const more = (item: Extract<RowItem, { kind: 'more' }>) => {
     setExpansion({ of: rows, value: expandAt(expanded, item) })
@@ -86,7 +85,7 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
             )
           const { row } = item
           const infos = explain(row, location)
-          const rowDiagnostics = onRows.get(row) ?? NONE
+          const rowDiagnostics = placed.get(row.pointer) ?? NONE
           return (
             <tr
               // The index, not the pointer: React compares keys, and pointers can be very long.
@@ -96,7 +95,7 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
               {...hookProps(row, location)}
             >
               <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1.25}rem` }}>
-                <code className="claim-name">{row.name}</code>
+                <code className="claim-name">{showDeceptive(row.name)}</code>
                 {!row.isGroup && (
                   <span className="claim-type">{row.rawNumber ? 'number (large)' : jsonType(row.value)}</span>
                 )}
@@ -110,7 +109,7 @@ export function ClaimTable({ rows, location, diagnostics }: Props) {
                     ))}
                   </ul>
                 )}
-                {infos && <ClaimExplanation infos={infos} location={location} />}
+                {infos && Explanation && <Explanation infos={infos} location={location} />}
               </td>
             </tr>
           )

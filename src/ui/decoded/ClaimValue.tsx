@@ -1,8 +1,18 @@
-import { isNumericDatePointer, rowItems, rowValueText, type ClaimRow } from '../../core/index.ts'
+import {
+  isNumericDatePointer,
+  rowItems,
+  rowValueText,
+  showDeceptive,
+  showDeceptiveJson,
+  type ClaimRow,
+} from '../../core/index.ts'
 import { NumericDateValue } from '../time/NumericDateValue.tsx'
 import { ScalarList } from './ScalarList.tsx'
 
-/** A claim value, always rendered as text: claim values are untrusted input. */
+/**
+ * A claim value, always rendered as text: claim values are untrusted input. Characters that
+ * would reorder, hide or imitate text are shown as markers such as ⟨U+202E⟩.
+ */
 export function ClaimValue({ row }: { row: ClaimRow }) {
   const v = row.value
   if (typeof v === 'number' && Number.isFinite(v) && isNumericDatePointer(row.pointer))
@@ -14,6 +24,7 @@ export function ClaimValue({ row }: { row: ClaimRow }) {
     return <ScalarList items={rowItems(row)} />
   }
   if (typeof v === 'string')
-    return <code className="claim-value claim-string">{v === '' ? '"" (empty string)' : v}</code>
-  return <code className="claim-value">{rowValueText(row, 1)}</code>
+    return <code className="claim-value claim-string">{v === '' ? '"" (empty string)' : showDeceptive(v)}</code>
+  // rowValueText keeps the exact text of large and out-of-range numbers inside the structure.
+  return <code className="claim-value">{showDeceptiveJson(rowValueText(row, 1))}</code>
 }

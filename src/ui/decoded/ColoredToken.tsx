@@ -34,7 +34,7 @@ export function ColoredToken({ decoded }: { decoded: DecodedToken }) {
     .filter((d) => d.severity !== 'info' && d.span && d.span.end - d.span.start < decoded.token.length)
     .map((d) => d.span as Span)
   return (
-    <p className="token-colored" aria-label="The token, coloured by part">
+    <p className="token-colored" data-testid="colored-token" aria-label="The token, coloured by part">
       {decoded.segments.map((seg, i) => (
         <span key={i}>
           {i > 0 && <span className="dot">.</span>}

@@ -1,25 +1,24 @@
-import { lazy, Suspense, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagnostic } from '../../core/index.ts'
 import { ClaimTable } from './ClaimTable.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
 import { CopyButton } from '../common/CopyButton.tsx'
-import { KubernetesSection } from '../k8s/LazyKubernetes.tsx'
-
-// Only SD-JWTs have disclosures: their table (and its "show more") loads when one is shown.
-const DisclosuresPanel = lazy(() => import('./DisclosuresPanel.tsx'))
+import { Deferred } from '../Deferred.tsx'
+import { KubernetesSection } from '../k8s/KubernetesSection.tsx'
+import { DisclosuresPanel } from '../lazyViews.ts'
 
 function JsonPanel({
   title,
   part,
   json,
   rows,
-  diagnostics,
+  placed,
 }: {
   title: string
   part: 'header' | 'payload'
   json: DecodedJson
   rows: ClaimRow[]
-  diagnostics: Diagnostic[]
+  placed: ReadonlyMap<string, Diagnostic[]>
 }) {
   const pretty = useMemo(() => prettyJson(json), [json])
   // The source text is put in the page only once opened: for a large token it is a big text node.
@@ -30,8 +29,8 @@ function JsonPanel({
         <h2 id={`${part}-title`}>{title}</h2>
         <CopyButton text={pretty} label={`${part} JSON`} />
       </div>
-      <ClaimTable rows={rows} location={part} diagnostics={diagnostics} />
-      <details className="json-source" onToggle={(e) => setSourceOpen(e.currentTarget.open)}>
+      <ClaimTable rows={rows} location={part} placed={placed} />
+      <details className="json-source" data-testid="json-source" onToggle={(e) => setSourceOpen(e.currentTarget.open)}>
         <summary>JSON</summary>
         <pre tabIndex={0}>{sourceOpen ? pretty : ''}</pre>
       </details>
@@ -49,7 +48,7 @@ function PayloadPanel({ analysis, onOpenToken }: { analysis: Analysis; onOpenTok
           part="payload"
           json={p.json}
           rows={analysis.payloadRows}
-          diagnostics={analysis.diagnostics}
+          placed={analysis.placement.payload}
         />
       )
     case 'encrypted':
@@ -140,15 +139,16 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
           part="header"
           json={decoded.header}
           rows={analysis.headerRows}
-          diagnostics={analysis.diagnostics}
+          placed={analysis.placement.header}
         />
       )}
       <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
       <KubernetesSection analysis={analysis} part="panel" />
       {decoded.sdJwt && (
-        <Suspense fallback={null}>
+        // Only SD-JWTs have disclosures: the panel loads on demand, after the first view.
+        <Deferred name="the disclosures" resetKey={decoded}>
           <DisclosuresPanel sdJwt={decoded.sdJwt} />
-        </Suspense>
+        </Deferred>
       )}
       <SignaturePanel analysis={analysis} />
     </div>

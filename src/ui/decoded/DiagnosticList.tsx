@@ -1,4 +1,4 @@
-import { isRowDiagnostic, sortDiagnostics, type Analysis, type Diagnostic } from '../../core/index.ts'
+import { showDeceptive, sortDiagnostics, type Analysis, type Diagnostic } from '../../core/index.ts'
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const
 
@@ -10,8 +10,8 @@ export function DiagnosticItem({ d }: { d: Diagnostic }) {
       data-code={d.code}
       data-severity={d.severity}
     >
-      <span className="severity">{SEVERITY_LABEL[d.severity]}</span> <span className="message">{d.message}</span>{' '}
-      <code className="code">{d.code}</code>
+      <span className="severity">{SEVERITY_LABEL[d.severity]}</span>{' '}
+      <span className="message">{showDeceptive(d.message)}</span> <code className="code">{d.code}</code>
       {d.ref && (
         <>
           {' '}
@@ -29,9 +29,7 @@ export function DiagnosticItem({ d }: { d: Diagnostic }) {
  * shown on that row instead, so that each diagnostic appears exactly once on the page.
  */
 export function DiagnosticList({ analysis }: { analysis: Analysis }) {
-  const list = sortDiagnostics(
-    analysis.diagnostics.filter((d) => d.code !== 'TOKEN_EMPTY' && !isRowDiagnostic(d, analysis)),
-  )
+  const list = sortDiagnostics(analysis.placement.general.filter((d) => d.code !== 'TOKEN_EMPTY'))
   if (list.length === 0) return null
   return (
     <section className="diagnostics" aria-label="Diagnostics">

@@ -3,7 +3,7 @@ import { ShowMore } from '../common/ShowMore.tsx'
 import { useGrowingList } from '../common/useGrowingList.ts'
 
 /** The disclosures of an SD-JWT: claims revealed outside the signed payload, matched by digest. */
-export default function DisclosuresPanel({ sdJwt }: { sdJwt: SdJwtParts }) {
+export function DisclosuresPanel({ sdJwt }: { sdJwt: SdJwtParts }) {
   const list = useGrowingList(sdJwt.disclosures)
   return (
     <section className="panel panel-payload" aria-labelledby="disclosures-title">

@@ -2,8 +2,7 @@ import { useState } from 'react'
 import type { Analysis } from '../../core/index.ts'
 import { ClaimFilter } from './ClaimFilter.tsx'
 import { DecodedView } from './DecodedView.tsx'
-import { useClaimKnowledgeFor } from '../knowledge/useClaimKnowledgeFor.ts'
-import { ClaimKnowledgeContext } from '../knowledge/useKnowledge.ts'
+import { ClaimKnowledgeContext, useClaimKnowledgeFor } from '../knowledge/useKnowledge.ts'
 
 /** The decoded token with every claim and header row explained, and the filter box over them. */
 export function ExplainedDecodedView({

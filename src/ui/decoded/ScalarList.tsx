@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import type { JsonValue } from '../../core/index.ts'
+import { showDeceptive, type JsonValue } from '../../core/index.ts'
 
 /** Values rendered at first; a token with thousands of groups would otherwise build thousands of rows. */
 const FIRST = 100
@@ -7,7 +7,7 @@ const FIRST = 100
 const STEP = 1000
 
 function text(v: JsonValue): string {
-  return typeof v === 'string' ? v : JSON.stringify(v)
+  return showDeceptive(typeof v === 'string' ? v : JSON.stringify(v))
 }
 
 /**
@@ -28,7 +28,7 @@ export function ScalarList({ items }: { items: readonly JsonValue[] }) {
   }
   return (
     <>
-      <ul className="claim-array" ref={listRef} tabIndex={-1}>
+      <ul className="claim-array" data-testid="claim-array" ref={listRef} tabIndex={-1}>
         {items.slice(0, shown).map((x, i) => (
           <li key={i}>
             <code className="claim-value">{text(x)}</code>

@@ -1,19 +1,11 @@
-import { EXAMPLES, loadExampleToken } from '../../core/index.ts'
+import { EXAMPLES } from '../../core/index.ts'
 
-export function ExampleMenu({ onPick }: { onPick: (token: string) => void }) {
+/** The examples menu; `onPick` gets the example's id (the session loads its token on demand). */
+export function ExampleMenu({ onPick }: { onPick: (id: string) => void }) {
   return (
     <div className="examples">
       <label htmlFor="examples">Examples</label>
-      <select
-        id="examples"
-        data-testid="example-menu"
-        value=""
-        onChange={(e) => {
-          void loadExampleToken(e.target.value).then((token) => {
-            if (token) onPick(token)
-          })
-        }}
-      >
+      <select id="examples" data-testid="example-menu" value="" onChange={(e) => onPick(e.target.value)}>
         <option value="">Load an example…</option>
         {EXAMPLES.map((ex) => (
           <option key={ex.id} value={ex.id}>

@@ -1,4 +1,4 @@
-import type { AdviceItem } from '../../core/index.ts'
+import { showDeceptive, type AdviceItem } from '../../core/index.ts'
 import { CopyButton } from '../common/CopyButton.tsx'
 
 /** Next steps with commands filled in from the token, each with a copy button. */
@@ -10,7 +10,8 @@ export function KubernetesAdvice({ items }: { items: AdviceItem[] }) {
         {items.map((a) => (
           <li key={a.id} data-testid="advice" data-advice={a.id}>
             <h4>{a.title}</h4>
-            <p>{a.explanation}</p>
+            {/* Explanations quote values from the token (uids): they must not hide or reorder anything. */}
+            <p>{showDeceptive(a.explanation)}</p>
             {a.command && (
               <div className="k8s-command">
                 <pre tabIndex={0} data-testid="advice-command">
@@ -18,6 +19,11 @@ export function KubernetesAdvice({ items }: { items: AdviceItem[] }) {
                 </pre>
                 <CopyButton text={a.command} label={`command: ${a.title}`} />
               </div>
+            )}
+            {a.withheld && (
+              <p className="k8s-warning" data-testid="advice-withheld">
+                {a.withheld}
+              </p>
             )}
           </li>
         ))}

@@ -1,6 +1,9 @@
-import type { KubernetesIdentity as Identity } from '../../core/index.ts'
+import { showDeceptive as shown, type KubernetesIdentity as Identity } from '../../core/index.ts'
 
-/** What the API server would put in TokenReview's status.user for this token. */
+/**
+ * What the API server would put in TokenReview's status.user for this token. Every value comes
+ * from the token, so characters that would hide or reorder text are shown as markers.
+ */
 export function KubernetesIdentity({ identity }: { identity: Identity }) {
   return (
     <div className="k8s-block" data-testid="identity" data-username={identity.username ?? ''}>
@@ -11,7 +14,7 @@ export function KubernetesIdentity({ identity }: { identity: Identity }) {
         <dl className="k8s-facts">
           <dt>Username</dt>
           <dd>
-            <code>{identity.username}</code>
+            <code>{shown(identity.username)}</code>
             {identity.source === 'sub' && (
               <span className="k8s-aside"> (from sub: the Kubernetes claims do not name the account)</span>
             )}
@@ -20,7 +23,7 @@ export function KubernetesIdentity({ identity }: { identity: Identity }) {
             <>
               <dt>UID</dt>
               <dd>
-                <code>{identity.uid}</code>
+                <code>{shown(identity.uid)}</code>
               </dd>
             </>
           )}
@@ -29,7 +32,7 @@ export function KubernetesIdentity({ identity }: { identity: Identity }) {
             <ul className="k8s-list">
               {identity.groups.map((g) => (
                 <li key={g} data-testid="group">
-                  <code>{g}</code>
+                  <code>{shown(g)}</code>
                 </li>
               ))}
             </ul>
@@ -42,7 +45,7 @@ export function KubernetesIdentity({ identity }: { identity: Identity }) {
               <ul className="k8s-list">
                 {identity.extra.map((e) => (
                   <li key={e.key} data-testid="extra" data-key={e.key}>
-                    <code>{e.key}</code>: <code>{e.value}</code>
+                    <code>{shown(e.key)}</code>: <code>{shown(e.value)}</code>
                   </li>
                 ))}
               </ul>
@@ -52,7 +55,7 @@ export function KubernetesIdentity({ identity }: { identity: Identity }) {
       )}
       {identity.subProblem && (
         <p className="k8s-warning" data-testid="sub-problem">
-          sub does not parse as a service account username: {identity.subProblem}.
+          sub does not parse as a service account username: {shown(identity.subProblem)}.
         </p>
       )}
       {identity.gatedExtras.length > 0 && (

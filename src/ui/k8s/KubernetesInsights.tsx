@@ -1,14 +1,15 @@
-import type { Analysis, KubernetesClaims, KubernetesInsightsModule, RiskFacts } from '../../core/index.ts'
-import { useTimeSettings } from '../timeSettings.ts'
-import { useNow } from '../useNow.ts'
+import { modules, type KubernetesInsightsModule } from '../../app/modules.ts'
+import { showDeceptive, type Analysis, type KubernetesClaims, type RiskFacts } from '../../core/index.ts'
+import { useModule, useNow, useTimeSettings } from '../hooks.ts'
 import { KubernetesAdvice } from './KubernetesAdvice.tsx'
 import { KubernetesIdentity } from './KubernetesIdentity.tsx'
 import { KubernetesProvider } from './KubernetesProvider.tsx'
 
 interface Props {
   analysis: Analysis
+  /** The token's Kubernetes claims, as analyze() read them. */
+  claims: KubernetesClaims
   part: 'banner' | 'panel'
-  insights: KubernetesInsightsModule
 }
 
 // The banner speaks of risk levels; the level is the diagnostic's registry severity.
@@ -33,7 +34,7 @@ function RiskBanner({ facts, insights }: { facts: RiskFacts; insights: Kubernete
             data-code={r.code}
             data-severity={r.severity}
           >
-            <span className="risk-severity">{RISK_LABEL[r.severity]}</span> {r.message}
+            <span className="risk-severity">{RISK_LABEL[r.severity]}</span> {showDeceptive(r.message)}
           </li>
         ))}
       </ul>
@@ -59,11 +60,10 @@ function Lifetime({ claims, insights }: { claims: KubernetesClaims; insights: Ku
 }
 
 /** The risk banner (`part="banner"`) or the Kubernetes panel of a service account token. */
-export function KubernetesInsights({ analysis, part, insights }: Props) {
+export function KubernetesInsights({ analysis, claims, part }: Props) {
+  const insights = useModule(modules.insights)
   const payload = analysis.decoded.payload
   if (payload.kind !== 'claims') return null
-  const claims = insights.readKubernetesClaims(payload.json.value)
-  if (!claims) return null
   if (part === 'banner')
     return (
       <RiskBanner

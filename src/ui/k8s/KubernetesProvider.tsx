@@ -1,4 +1,4 @@
-import type { ProviderRecognition } from '../../core/index.ts'
+import { showDeceptive as shown, type ProviderRecognition } from '../../core/index.ts'
 import { ShowMore } from '../common/ShowMore.tsx'
 import { useGrowingList } from '../common/useGrowingList.ts'
 
@@ -10,7 +10,7 @@ export function KubernetesProvider({ recognition: p }: { recognition: ProviderRe
     <div className="k8s-block" data-testid="provider" data-provider={p.provider}>
       <h3>Provider and audience</h3>
       <p>
-        <strong>{p.label}.</strong> {p.reason}
+        <strong>{p.label}.</strong> {shown(p.reason)}
       </p>
       {p.details.length > 0 && (
         <dl className="k8s-facts">
@@ -18,13 +18,13 @@ export function KubernetesProvider({ recognition: p }: { recognition: ProviderRe
             <div key={d.label} className="k8s-fact">
               <dt>{d.label}</dt>
               <dd>
-                <code>{d.value}</code>
+                <code>{shown(d.value)}</code>
               </dd>
             </div>
           ))}
         </dl>
       )}
-      {p.candidates.length > 0 && <p>Could be: {p.candidates.join('; ')}.</p>}
+      {p.candidates.length > 0 && <p>Could be: {shown(p.candidates.join('; '))}.</p>}
       {p.audiences.length === 0 ? (
         <p>No audience: the API server treats such a token as meant for itself.</p>
       ) : (
@@ -33,7 +33,7 @@ export function KubernetesProvider({ recognition: p }: { recognition: ProviderRe
             {audiences.shown.map((a, i) => (
               // By position: an audience may be listed twice.
               <li key={i} data-testid="audience" data-target={a.target}>
-                <code>{a.audience}</code>: {a.explanation}
+                <code>{shown(a.audience)}</code>: {shown(a.explanation)}
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { ClaimInfo } from '../../core/index.ts'
 import './knowledge.css'
 
@@ -18,6 +19,8 @@ function originLabel(info: ClaimInfo, location: 'header' | 'payload'): string {
   }
 }
 
+export type ClaimExplanationView = (props: { infos: ClaimInfo[]; location: 'header' | 'payload' }) => ReactNode
+
 /** The meanings of one claim or header parameter: title, origin, explanation, processing, spec link. */
 export function ClaimExplanation({ infos, location }: { infos: ClaimInfo[]; location: 'header' | 'payload' }) {
   if (infos.length === 0) return null
@@ -30,7 +33,7 @@ export function ClaimExplanation({ infos, location }: { infos: ClaimInfo[]; loca
             <span className={`claim-origin origin-${info.origin}`}>{originLabel(info, location)}</span>
             {info.valueType && <span className="claim-expected"> · {info.valueType}</span>}
           </p>
-          <p className="claim-description">
+          <p className="claim-description" data-testid="claim-description">
             {info.description}
             {info.since && ` (since ${info.since})`}
             {info.spec && (

@@ -1,26 +1,9 @@
-import { createContext, useContext, useEffect, useState } from 'react'
-import { useAfterFirstView } from '../firstView.ts'
-import { loadKnowledge, type ClaimInfo, type ClaimRow, type Knowledge, type RowSearch } from '../../core/index.ts'
-
-/** The knowledge base once its chunk has loaded; null before (rows show name and value meanwhile). */
-export function useKnowledge(): Knowledge | null {
-  const [knowledge, setKnowledge] = useState<Knowledge | null>(null)
-  // Not before the first decoded view is on screen: its rows show name and value without it.
-  const ready = useAfterFirstView()
-  useEffect(() => {
-    if (!ready) return
-    let live = true
-    loadKnowledge().then(
-      (k) => live && setKnowledge(k),
-      // A chunk that fails to load (offline after an update, say) only costs the explanations.
-      () => undefined,
-    )
-    return () => {
-      live = false
-    }
-  }, [ready])
-  return knowledge
-}
+import { createContext, useContext, useMemo } from 'react'
+import { modules } from '../../app/modules.ts'
+import type { Analysis, ClaimInfo, ClaimRow, RowSearch } from '../../core/index.ts'
+import { useModuleValue } from '../hooks.ts'
+import { claimExplanation } from '../lazyViews.ts'
+import type { ClaimExplanationView } from './ClaimExplanation.tsx'
 
 /** Explains one row; undefined while the knowledge base is loading. */
 export type RowExplainer = (row: ClaimRow, location: 'header' | 'payload') => ClaimInfo[] | undefined
@@ -33,6 +16,8 @@ export interface ClaimKnowledge {
   search: RowSearcher
   /** The claim filter's text. */
   query: string
+  /** The view of a row's explanation, once loaded (with the knowledge base). */
+  Explanation: ClaimExplanationView | null
 }
 
 export const ALL_ROWS: RowSearcher = (rows) => () => rows
@@ -41,8 +26,37 @@ export const ClaimKnowledgeContext = createContext<ClaimKnowledge>({
   explain: () => undefined,
   search: ALL_ROWS,
   query: '',
+  Explanation: null,
 })
 
 export function useClaimKnowledge(): ClaimKnowledge {
   return useContext(ClaimKnowledgeContext)
+}
+
+/**
+ * Binds the knowledge base to one analysed token, with the context analyze() worked out (its
+ * issuer's providers, its header, whether it is a Kubernetes token). The session requests the
+ * knowledge base after the first decoded view; until it arrives (or if it cannot be loaded) the
+ * rows show name and value only.
+ */
+export function useClaimKnowledgeFor(analysis: Analysis, query: string): ClaimKnowledge {
+  const registered = useModuleValue(modules.knowledge)
+  // For a token from a recognised provider, its meanings follow in their own pack.
+  const withProvider = useModuleValue(modules.providerKnowledge)
+  const knowledge = analysis.issuerProviders.length > 0 ? (withProvider ?? registered) : registered
+  const ctx = analysis.explainContext
+  // Requested once the knowledge base is there: the two share a chunk.
+  if (registered) void claimExplanation.load()
+  const Explanation = useModuleValue(claimExplanation)
+  // explain and search stay the same functions while only the query changes, so that the claim
+  // tables keep the search text they built (rebuilding it per keystroke over 50,000 claims is slow).
+  const bound = useMemo<Pick<ClaimKnowledge, 'explain' | 'search'>>(() => {
+    if (!knowledge) return { explain: () => undefined, search: ALL_ROWS }
+    return {
+      // By row, not pointer: the pointers under a long member name are each as long as it.
+      explain: (row, location) => knowledge.explainRow(row, location, ctx),
+      search: (rows, location) => knowledge.searchRows(rows, location, ctx),
+    }
+  }, [knowledge, ctx])
+  return useMemo(() => ({ ...bound, query, Explanation }), [bound, query, Explanation])
 }

@@ -1,16 +1,16 @@
-import { lazy, Suspense, useState } from 'react'
+import { useState } from 'react'
+import type { ShownLink } from '../../app/session.ts'
 import type { Analysis, Redaction } from '../../core/index.ts'
-import type { OpenedLink } from './useOpenedLink.ts'
-
-// The panel and the permalink code load on first use: most visits never share.
-const SharePanel = lazy(() => import('./SharePanel.tsx'))
+import { Deferred } from '../Deferred.tsx'
+import { SharePanel } from '../lazyViews.ts'
 
 const NONE: Redaction[] = []
 
-export function ShareButton({ analysis, opened }: { analysis: Analysis; opened: OpenedLink | null }) {
+/** The share button; the panel and the permalink code load on first use, since most visits never share. */
+export function ShareButton({ analysis, link }: { analysis: Analysis; link: ShownLink | null }) {
   const [open, setOpen] = useState(false)
   // Re-sharing a shared view keeps saying what its sharer redacted.
-  const inherited = opened?.type === 'shared' && opened.text === analysis.input ? opened.state.redactions : NONE
+  const inherited = link?.type === 'shared' ? link.state.redactions : NONE
   return (
     <div className="share">
       <button
@@ -23,9 +23,9 @@ export function ShareButton({ analysis, opened }: { analysis: Analysis; opened: 
         {open ? 'Hide sharing' : 'Share a link…'}
       </button>
       {open && (
-        <Suspense fallback={<p>Loading…</p>}>
+        <Deferred name="the share panel" when="now" fallback={<p>Loading…</p>}>
           <SharePanel analysis={analysis} inheritedRedactions={inherited} />
-        </Suspense>
+        </Deferred>
       )}
     </div>
   )

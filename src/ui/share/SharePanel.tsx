@@ -1,19 +1,35 @@
-import { useEffect, useId, useMemo, useState } from 'react'
-import { loadPermalink, type Analysis, type Redaction, type RedactionChoice } from '../../core/index.ts'
+import { useId, useMemo, useState } from 'react'
+import { modules } from '../../app/modules.ts'
+import type { Analysis, Redaction, RedactionChoice } from '../../core/index.ts'
+// The lazily loaded panel may take the permalink module's table directly; start-up never loads it.
+import { REDACTION_CATEGORIES } from '../../core/permalink/index.ts'
 import { CopyButton } from '../common/CopyButton.tsx'
 import { ShowMore } from '../common/ShowMore.tsx'
 import { useGrowingList } from '../common/useGrowingList.ts'
+import { LoadFailed } from '../Deferred.tsx'
+import { useLatest } from '../hooks.ts'
 import './share.css'
 
-type LinkState =
-  { status: 'pending' } | { status: 'ready'; url: string; redacted: number } | { status: 'refused'; message: string }
+type Built = { status: 'ready'; url: string; redacted: number } | { status: 'refused'; message: string }
 
-const CATEGORIES: { key: keyof Omit<RedactionChoice, 'claims'>; label: string }[] = [
-  { key: 'uids', label: 'UIDs' },
-  { key: 'names', label: 'Names (Kubernetes objects, people, service account)' },
-  { key: 'issuerHost', label: 'Issuer host' },
-  { key: 'jti', label: 'Token ID (jti)' },
-]
+/** Builds the link with the lazily loaded permalink code; a pure async job (see useLatest). */
+async function buildLink(
+  analysis: Analysis,
+  includeToken: boolean,
+  redact: RedactionChoice,
+  inheritedRedactions: Redaction[],
+): Promise<Built> {
+  const permalink = await modules.permalink.get()
+  const built = permalink.buildShareState(analysis, { includeToken, redact, inheritedRedactions })
+  if (!built.ok) return { status: 'refused', message: built.diagnostic.message }
+  const fragment = await permalink.encodePermalink(built.state)
+  return { status: 'ready', url: `${pageAddress()}#${fragment}`, redacted: built.state.redactions.length }
+}
+
+/** The category switches, from the one table of categories (single claims are picked below them). */
+const SWITCHES = Object.values(REDACTION_CATEGORIES).flatMap((c) =>
+  c.choice === 'claims' ? [] : [{ key: c.choice, label: c.option }],
+)
 
 /** The address of this page without its fragment: works over http(s), under any path, and from file://. */
 function pageAddress(): string {
@@ -30,26 +46,11 @@ export default function SharePanel({
 }) {
   const [includeToken, setIncludeToken] = useState(false)
   const [redact, setRedact] = useState<RedactionChoice>({})
-  const [link, setLink] = useState<LinkState>({ status: 'pending' })
   const id = useId()
-
-  useEffect(() => {
-    let live = true
-    void (async () => {
-      const permalink = await loadPermalink()
-      const built = permalink.buildShareState(analysis, { includeToken, redact, inheritedRedactions })
-      if (!built.ok) {
-        if (live) setLink({ status: 'refused', message: built.diagnostic.message })
-        return
-      }
-      const fragment = await permalink.encodePermalink(built.state)
-      if (live)
-        setLink({ status: 'ready', url: `${pageAddress()}#${fragment}`, redacted: built.state.redactions.length })
-    })()
-    return () => {
-      live = false
-    }
-  }, [analysis, includeToken, redact, inheritedRedactions])
+  const job = useLatest([analysis, includeToken, redact, inheritedRedactions], () =>
+    buildLink(analysis, includeToken, redact, inheritedRedactions),
+  )
+  const link = job.status === 'done' ? job.value : undefined
 
   // A token can have 50,000 claims: the first are offered, more on request; lookups by Set.
   const claimList = useGrowingList(analysis.payloadRows)
@@ -86,7 +87,7 @@ export default function SharePanel({
       )}
       <fieldset disabled={includeToken} className="share-redactions">
         <legend>Redact before sharing</legend>
-        {CATEGORIES.map((c) => (
+        {SWITCHES.map((c) => (
           <label key={c.key}>
             <input
               type="checkbox"
@@ -99,7 +100,7 @@ export default function SharePanel({
         ))}
         {analysis.payloadRows.length > 0 && (
           <details>
-            <summary>Any other claim</summary>
+            <summary>{REDACTION_CATEGORIES.claim.option}</summary>
             {claimList.shown.map((row) => (
               <label key={row.index} className="share-claim" style={{ paddingInlineStart: `${row.depth * 1.25}rem` }}>
                 <input
@@ -116,8 +117,9 @@ export default function SharePanel({
           </details>
         )}
       </fieldset>
-      {link.status === 'refused' && <p data-testid="share-refused">{link.message}</p>}
-      {link.status === 'ready' && (
+      {job.status === 'failed' && <LoadFailed what={modules.permalink.what} />}
+      {link?.status === 'refused' && <p data-testid="share-refused">{link.message}</p>}
+      {link?.status === 'ready' && (
         <div className="share-output">
           <label htmlFor={`${id}-link`}>
             Link ({link.url.length.toLocaleString('en')} characters

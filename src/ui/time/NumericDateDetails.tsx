@@ -1,7 +1,7 @@
 import { iatInFuture, toIsoUtc, zonedForm, type ClaimRow } from '../../core/index.ts'
 import { DiagnosticItem } from '../decoded/DiagnosticList.tsx'
-import { intlZone, useTimeSettings } from '../timeSettings.ts'
-import { useNow } from '../useNow.ts'
+import { intlZone } from '../../app/settings.ts'
+import { useNow, useTimeSettings } from '../hooks.ts'
 import { RelativeTime } from './RelativeTime.tsx'
 
 function IatInFutureNote({ seconds }: { seconds: number }) {

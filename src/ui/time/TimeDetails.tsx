@@ -1,20 +1,14 @@
-import { lazy, Suspense } from 'react'
 import {
   isExtendedKubernetesToken,
   kubeletRotationAt,
   lifetime,
-  loadTimelineGeometry,
   spellDuration,
   type JsonObject,
 } from '../../core/index.ts'
+import { Deferred } from '../Deferred.tsx'
+import { Timeline } from '../lazyViews.ts'
 import { TimeSettingsForm } from './TimeSettingsForm.tsx'
 import { ValidityBadge } from './ValidityBadge.tsx'
-
-// The picture is the largest part of the feature and not needed to read the claims: load it later.
-const Timeline = lazy(async () => {
-  const [view, geometry] = await Promise.all([import('./Timeline.tsx'), loadTimelineGeometry()])
-  return { default: ({ payload }: { payload: JsonObject }) => <view.default payload={payload} geometry={geometry} /> }
-})
 
 function LifetimeLine({ payload }: { payload: JsonObject }) {
   const life = lifetime(payload)
@@ -44,9 +38,13 @@ export default function TimeDetails({ payload }: { payload: JsonObject }) {
     <>
       <ValidityBadge payload={payload} />
       <LifetimeLine payload={payload} />
-      <Suspense fallback={<p className="timeline-loading">Drawing the timeline…</p>}>
+      <Deferred
+        name="the timeline"
+        fallback={<p className="timeline-loading">Drawing the timeline…</p>}
+        resetKey={payload}
+      >
         <Timeline payload={payload} />
-      </Suspense>
+      </Deferred>
       <TimeSettingsForm />
     </>
   )

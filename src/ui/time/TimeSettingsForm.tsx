@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { setLeewaySeconds, setTimeZone, useTimeSettings } from '../timeSettings.ts'
+import { useSession, useTimeSettings } from '../hooks.ts'
 
 // Chromium lists some zones under names the IANA database has since replaced (CLDR keeps the old
 // ids stable); offer the names people search for. Intl accepts both spellings.
@@ -24,16 +24,22 @@ function allZones(): string[] {
   return zones
 }
 
-/** Zone for displayed times and the clock-skew leeway; both live in the shared timeSettings store. */
+/** Zone for displayed times and the clock-skew leeway; both live in the session's settings. */
 export function TimeSettingsForm() {
   const { zone, leewaySeconds } = useTimeSettings()
+  const { settings } = useSession()
   const id = useId()
   const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone
   return (
     <div className="time-settings">
       <div>
         <label htmlFor={`${id}-zone`}>Show times in</label>
-        <select id={`${id}-zone`} data-testid="time-zone" value={zone} onChange={(e) => setTimeZone(e.target.value)}>
+        <select
+          id={`${id}-zone`}
+          data-testid="time-zone"
+          value={zone}
+          onChange={(e) => settings.setTimeZone(e.target.value)}
+        >
           <option value="local">This browser's zone ({localZone})</option>
           <option value="UTC">UTC</option>
           {allZones().map((z) => (
@@ -54,7 +60,7 @@ export function TimeSettingsForm() {
           inputMode="numeric"
           value={leewaySeconds}
           aria-describedby={`${id}-leeway-hint`}
-          onChange={(e) => setLeewaySeconds(Number(e.target.value))}
+          onChange={(e) => settings.setLeewaySeconds(Number(e.target.value))}
         />
         <p id={`${id}-leeway-hint`} className="hint">
           Applied to exp and nbf. Kubernetes allows 60 s; RFC 7519 leaves it to the verifier, usually a few minutes at

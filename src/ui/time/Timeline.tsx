@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
-import type { JsonObject, Timeline as Geometry, loadTimelineGeometry } from '../../core/index.ts'
-
-/** The geometry code, loaded with this view (it stays out of the start-up chunk). */
-export type TimelineGeometryModule = Awaited<ReturnType<typeof loadTimelineGeometry>>
-import { useNow } from '../useNow.ts'
+import { modules } from '../../app/modules.ts'
+import type { JsonObject, Timeline as Geometry } from '../../core/index.ts'
+import { useModule, useNow } from '../hooks.ts'
 
 // The width last measured, so that a timeline drawn for the next token starts at the right size.
 let lastWidth = 600
@@ -77,8 +75,9 @@ function NowMark({ t }: { t: Geometry }) {
 }
 
 /** The token's life as a picture, with the same facts in words for screen readers. */
-export default function Timeline({ payload, geometry }: { payload: JsonObject; geometry: TimelineGeometryModule }) {
-  const { timelineGeometry, labelAnchor } = geometry
+export default function Timeline({ payload }: { payload: JsonObject }) {
+  // The geometry code is loaded with this view: it stays out of the start-up chunk.
+  const { timelineGeometry, labelAnchor } = useModule(modules.timeline)
   const [ref, width] = useWidth()
   const now = useNow() / 1000
   const t = timelineGeometry(payload, now, width)

@@ -8,8 +8,7 @@ import {
   type JsonObject,
   type ValidityState,
 } from '../../core/index.ts'
-import { useTimeSettings } from '../timeSettings.ts'
-import { useNow } from '../useNow.ts'
+import { useNow, useTimeSettings } from '../hooks.ts'
 
 const SYMBOL: Record<ValidityState, string> = {
   valid: '✓',

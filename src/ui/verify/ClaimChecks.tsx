@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../core/index.ts'
 import { checkClaims } from '../../core/verify/index.ts'
-import { useNow } from '../useNow.ts'
+import { useNow } from '../hooks.ts'
 
 interface Props {
   payload: JsonObject | null

@@ -1,4 +1,6 @@
-import { describeKey, type KeyMaterial, type VerifyResult } from '../../core/verify/index.ts'
+import { modules } from '../../app/modules.ts'
+import type { KeyMaterial, VerifyResult } from '../../core/verify/index.ts'
+import { useModuleValue } from '../hooks.ts'
 
 const OUTCOME_LABEL = {
   verified: 'verified this token',
@@ -17,7 +19,9 @@ export function KeyList({
   result: VerifyResult | undefined
   kids?: (string | null)[]
 }) {
-  if (material.keys.length === 0) return null
+  // Keys are only ever listed once the key reader (loaded on demand) has read them.
+  const verifier = useModuleValue(modules.verifier)
+  if (!verifier || material.keys.length === 0) return null
   return (
     <ol className="key-list" aria-label="Keys recognised">
       {material.keys.map((k) => {
@@ -26,7 +30,7 @@ export function KeyList({
         const kid = result && (result.computedKids[k.index - 1] ?? kids?.[k.index - 1])
         return (
           <li key={k.index} className={attempt?.outcome === 'verified' ? 'key-verified' : undefined}>
-            <span className="key-desc">{describeKey(k)}</span>
+            <span className="key-desc">{verifier.describeKey(k)}</span>
             {kid && (
               <span className="key-kid">
                 {' '}

@@ -1,23 +1,18 @@
-import { QueryClientProvider, useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
+import { Latest } from '../../app/async.ts'
+import { LoadFailure, modules, type VerifierModule } from '../../app/modules.ts'
 import type { Analysis } from '../../core/index.ts'
-import {
-  kubernetesKeyIds,
-  recognizeKeyMaterial,
-  verifySignature,
-  type HmacEncoding,
-  type KidCheck,
-  type SignatureState,
-} from '../../core/verify/index.ts'
+import type { HmacEncoding, KeyMaterial, KidCheck, SignatureState } from '../../core/verify/index.ts'
 import { DiagnosticItem } from '../decoded/DiagnosticList.tsx'
+import { Deferred, InternalError, LoadFailed } from '../Deferred.tsx'
+import { useLatest, useModuleState } from '../hooks.ts'
+import { KeyList } from '../lazyViews.ts'
 import { ApiServerPanel } from '../apiserver/ApiServerPanel.tsx'
 import { ClaimChecks } from './ClaimChecks.tsx'
 import { KeyHelp } from './KeyHelp.tsx'
 import { KeyInput } from './KeyInput.tsx'
-import { KeyList } from './KeyList.tsx'
 import { KidCheckView } from './KidCheckView.tsx'
 import { SignatureStatus } from './SignatureStatus.tsx'
-import { textKey, verifyQueryClient } from './queryClient.ts'
 import './verify.css'
 
 export interface VerifyPanelProps {
@@ -26,12 +21,19 @@ export interface VerifyPanelProps {
   leewaySeconds: number
 }
 
+const NO_KEY: KeyMaterial = { kind: 'empty', summary: 'No key given.', keys: [], diagnostics: [] }
+
 const NO_KID: KidCheck = {
   state: 'not-applicable',
   message: 'Give a public key to recompute the Kubernetes key id from it.',
 }
 
-function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
+/**
+ * The signature verification panel. Loaded after the first decoded view; the code that reads keys
+ * and checks signatures (with jose) loads on demand: when the panel is first used, at the latest
+ * with the first key pasted.
+ */
+export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProps) {
   const [keyText, setKeyText] = useState('')
   const [encoding, setEncoding] = useState<HmacEncoding>('utf8')
   const [refused, setRefused] = useState<string | null>(null)
@@ -42,36 +44,96 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   const alg = typeof header?.alg === 'string' ? header.alg : undefined
   const payload = decoded.payload.kind === 'claims' ? decoded.payload.json.value : null
   const iss = typeof payload?.iss === 'string' ? payload.iss : undefined
-  const material = useMemo(() => recognizeKeyMaterial(keyText, { encoding, tokenAlg: alg }), [keyText, encoding, alg])
+  const verifierState = useModuleState(modules.verifier)
+  const verifier = verifierState.status === 'ready' ? verifierState.value : null
+  const material = useMemo(
+    () => (verifier ? verifier.recognizeKeyMaterial(keyText, { encoding, tokenAlg: alg }) : NO_KEY),
+    [verifier, keyText, encoding, alg],
+  )
+  // A text pasted before the key reader has arrived waits for it, outside any state; only the
+  // last one counts (see Latest).
+  const [reader] = useState(() => new Latest<VerifierModule>())
+  // Using the panel (or the cluster settings inside it) brings the code its answers need.
+  const preload = () => {
+    void modules.verifier.load()
+    void modules.apiserver.load()
+  }
 
-  const onKeyChange = (text: string) => {
-    // A private key is dropped before it reaches any state, cache or query key.
-    const m = recognizeKeyMaterial(text, { encoding, tokenAlg: alg })
-    if (m.kind === 'private-key') {
-      setKeyText('')
-      setRefused(m.diagnostics[0]?.message ?? 'A private key was refused.')
-    } else {
+  const [generation, setGeneration] = useState(0)
+  const refuse = (message: string) => {
+    setKeyText('')
+    setRefused(message)
+    // A fresh textarea: the old one goes, and with it every undo step the browser kept for it.
+    setGeneration((g) => g + 1)
+  }
+  // The text the insertion guard has just let through: its change need not be searched again.
+  const passed = useRef<string | null>(null)
+  const accept = (v: VerifierModule | null, text: string) => {
+    // A private key is dropped before it reaches any state or run.
+    const refusal = v && text !== '' && passed.current !== text ? v.privateKeyRefusal(text) : null
+    passed.current = null
+    if (refusal !== null) refuse(refusal)
+    else {
       setKeyText(text)
       if (text !== '') setRefused(null)
     }
   }
+  const later = (text: string) =>
+    void reader
+      .run([text], () => modules.verifier.get())
+      .then((run) => {
+        if (run?.status === 'done') accept(run.value, text)
+      })
+  const onKeyChange = (text: string) => {
+    const now = modules.verifier.getSnapshot()
+    if (text === '' || now.status === 'ready') {
+      reader.reset()
+      return accept(now.status === 'ready' ? now.value : null, text)
+    }
+    later(text)
+  }
+  /**
+   * Screens an insertion before the browser applies it (see KeyInput): a private key never enters
+   * the box, the DOM or the undo history. Before the key reader has arrived nothing can be
+   * screened, so the insertion is held back and accepted (or refused) once it has.
+   * Returns true when the insertion must not be applied.
+   */
+  const guard = (next: string): boolean => {
+    const now = modules.verifier.getSnapshot()
+    if (now.status !== 'ready') {
+      void modules.verifier.load()
+      later(next)
+      return true
+    }
+    const refusal = now.value.privateKeyRefusal(next)
+    if (refusal === null) {
+      passed.current = next
+      return false
+    }
+    refuse(refusal)
+    return true
+  }
 
-  // Keyed by short digests, not the texts: the cache then holds neither the token nor the key twice.
-  const tokenKey = useMemo(() => (keyText === '' ? '' : textKey(decoded.token)), [decoded.token, keyText])
-  const materialKey = useMemo(() => textKey(keyText), [keyText])
-  const query = useQuery({
-    queryKey: ['verify', tokenKey, materialKey, encoding],
-    // Only the verifying key's Kubernetes id is needed for the verdict; the others follow below.
-    queryFn: () => verifySignature(decoded, material, () => performance.now(), { kids: 'verifying' }),
-    enabled: material.kind !== 'empty',
-  })
-  // No placeholder data: a previous token's or key's verdict must never stand in for this one's.
-  const result = material.kind === 'empty' ? undefined : query.data
-  const kids = useQuery({
-    queryKey: ['kids', materialKey, encoding],
-    queryFn: () => kubernetesKeyIds(material),
-    enabled: material.keys.length > 0 && result !== undefined,
-  }).data
+  // No cache: a run belongs to this token and this key material, and a stale run's result is
+  // dropped (see Latest), so a previous token's or key's verdict never stands in for this one's.
+  const query = useLatest(
+    [decoded, material],
+    material.kind === 'empty'
+      ? null
+      : // Only the verifying key's Kubernetes id is needed for the verdict; the others follow below.
+        async () =>
+          (await modules.verifier.get()).verifySignature(decoded, material, () => performance.now(), {
+            kids: 'verifying',
+          }),
+  )
+  const result = query.status === 'done' ? query.value : undefined
+  const kidsRun = useLatest(
+    [material],
+    material.keys.length > 0 && result !== undefined
+      ? async () => (await modules.verifier.get()).kubernetesKeyIds(material)
+      : null,
+  )
+  const kids = kidsRun.status === 'done' ? kidsRun.value : undefined
   let state: SignatureState = 'unverified'
   let summary = 'No key given: the signature has not been checked.'
   if (refused && keyText === '') {
@@ -83,11 +145,17 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
   } else if (material.kind !== 'empty') {
     summary = 'Checking the signature…'
   }
-  const pending = material.kind !== 'empty' && query.isPending
+  const pending = query.status === 'pending'
   const diagnostics = [...material.diagnostics, ...(result?.diagnostics ?? [])]
 
   return (
-    <section className="panel panel-verify" aria-labelledby="verify-title">
+    <section
+      className="panel panel-verify"
+      aria-labelledby="verify-title"
+      onFocus={preload}
+      onPointerDown={preload}
+      onDragEnter={preload}
+    >
       <div className="panel-head">
         <h2 id="verify-title">Verify the signature</h2>
       </div>
@@ -99,12 +167,23 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
         hmac={alg?.startsWith('HS') ?? false}
         material={material}
         refused={refused}
+        guard={guard}
+        generation={generation}
       />
       <SignatureStatus state={state} summary={summary} pending={pending} />
+      {verifierState.status === 'failed' && <LoadFailed what={modules.verifier.what} />}
+      {query.status === 'failed' && !(query.error instanceof LoadFailure) && (
+        <InternalError what="the signature check" error={query.error} />
+      )}
       <KidCheckView check={result?.kidCheck ?? NO_KID} />
-      <KeyList material={material} result={result} kids={kids} />
+      {material.keys.length > 0 && (
+        // Keys are only ever listed once the key reader has read them: the list comes with it.
+        <Deferred name="the key list" when="now">
+          <KeyList material={material} result={result} kids={kids} />
+        </Deferred>
+      )}
       {material.discovery && material.discovery.commands.length > 0 && (
-        <div className="discovery-commands">
+        <div className="discovery-commands" data-testid="discovery-commands">
           <p>Fetch the keys this document names, then paste the output here:</p>
           <ul>
             {material.discovery.commands.map((c) => (
@@ -134,17 +213,5 @@ function VerifyPanelBody({ analysis, leewaySeconds }: VerifyPanelProps) {
       <ApiServerPanel token={decoded.token} material={material} />
       <KeyHelp iss={iss} />
     </section>
-  )
-}
-
-/**
- * The signature verification panel. Loaded lazily: it brings jose and react-query, which the
- * decoder does not need at start-up.
- */
-export default function VerifyPanel(props: VerifyPanelProps) {
-  return (
-    <QueryClientProvider client={verifyQueryClient}>
-      <VerifyPanelBody {...props} />
-    </QueryClientProvider>
   )
 }

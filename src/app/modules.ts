@@ -1,0 +1,180 @@
+/**
+ * The one place that loads code on demand: every `import()` of non-React code in the app is
+ * here (the React views are in `src/ui/lazyViews.ts`). Each loader is memoised, so a module is
+ * fetched once however many parts of the page ask for it, and a failure (a chunk that a new
+ * deployment removed, a dropped connection) becomes state, `{ status: 'failed' }`, never a
+ * throw: the page then says what could not be loaded and offers a reload.
+ *
+ * Chunks follow when they are needed (see vite.config.ts): start-up; one chunk after the first
+ * decoded view; the knowledge base; and on demand the extractor, YAML, verification, sharing and
+ * the example tokens.
+ */
+import type * as ExtractModule from '../core/extract/index.ts'
+import type * as KubernetesModule from '../core/k8s/index.ts'
+import type * as PermalinkModule from '../core/permalink/index.ts'
+import type * as TimelineModule from '../core/time/timeline.ts'
+import type * as VerifyModule from '../core/verify/index.ts'
+import type * as ApiServerModule from '../core/apiserver/index.ts'
+import type { CelEngine } from '../core/apiserver/index.ts'
+import type { Knowledge, YamlParser } from '../core/index.ts'
+import { Store } from './subscribable.ts'
+
+export type ModuleState<T> =
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: unknown }
+
+/** A module that could not be loaded, named the way the page names it ("the claim explanations"). */
+export class LoadFailure extends Error {
+  constructor(
+    readonly what: string,
+    cause: unknown,
+  ) {
+    super(`Could not load ${what}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    this.name = 'LoadFailure'
+  }
+}
+
+/**
+ * Every load that failed since the page was opened, by name. After a deployment, an open tab's
+ * old chunks are gone from the server; the update notice reads this to explain and offer a reload.
+ */
+export class LoadFailures extends Store<readonly string[]> {
+  constructor() {
+    super([])
+  }
+
+  report(what: string): void {
+    if (!this.getSnapshot().includes(what)) this.setState([...this.getSnapshot(), what])
+  }
+}
+
+/** One lazily loaded module: requested with `load()`, observed with `subscribe`/`getSnapshot`. */
+export class ModuleLoader<T> extends Store<ModuleState<T>> {
+  #pending: Promise<ModuleState<T>> | undefined
+
+  constructor(
+    /** What the page calls it in "couldn't load …". */
+    readonly what: string,
+    private readonly importer: () => Promise<T>,
+    private readonly failures?: LoadFailures,
+  ) {
+    super({ status: 'idle' })
+  }
+
+  /** Starts loading (once) and resolves with the settled state; never rejects. */
+  load(): Promise<ModuleState<T>> {
+    if (this.#pending) return this.#pending
+    // Memoised before anything is announced: a listener that asks again gets this same load.
+    const pending = this.#start()
+    this.#pending = pending
+    // Marked the way React's use() reads a settled promise, so a view rendered after the module
+    // has arrived gets it at once instead of suspending for a tick.
+    void pending.then((state) => Object.assign(pending, { status: 'fulfilled', value: state }))
+    this.setState({ status: 'loading' })
+    return pending
+  }
+
+  /** The module itself, for async jobs whose own failure is state (see Latest): rejects with a LoadFailure. */
+  async get(): Promise<T> {
+    const state = await this.load()
+    if (state.status === 'ready') return state.value
+    throw new LoadFailure(this.what, state.status === 'failed' ? state.error : 'not loaded')
+  }
+
+  async #start(): Promise<ModuleState<T>> {
+    // Yield first, so that load() has memoised this promise before the importer runs.
+    await undefined
+    let next: ModuleState<T>
+    try {
+      next = { status: 'ready', value: await this.importer() }
+    } catch (error) {
+      next = { status: 'failed', error }
+      this.failures?.report(this.what)
+    }
+    this.setState(next)
+    return next
+  }
+}
+
+export type ExtractorModule = Pick<typeof ExtractModule, 'extractToken'>
+export type KubernetesInsightsModule = typeof KubernetesModule
+export type TimelineGeometryModule = Pick<typeof TimelineModule, 'timelineGeometry' | 'labelAnchor'>
+export type PermalinkCode = typeof PermalinkModule
+export type VerifierModule = typeof VerifyModule
+export type ExampleTokens = Readonly<Record<string, string>>
+export type ApiServerCode = typeof ApiServerModule
+
+/** How each module is fetched: `import()` in the page, fakes in tests. */
+export interface Importers {
+  extractor: () => Promise<ExtractorModule>
+  yaml: () => Promise<YamlParser>
+  knowledge: () => Promise<Knowledge>
+  /** The knowledge base with the providers' meanings added, for a token from a recognised provider. */
+  providerKnowledge: () => Promise<Knowledge>
+  insights: () => Promise<KubernetesInsightsModule>
+  timeline: () => Promise<TimelineGeometryModule>
+  permalink: () => Promise<PermalinkCode>
+  examples: () => Promise<ExampleTokens>
+  verifier: () => Promise<VerifierModule>
+  /** What the API server would decide (it checks signatures too, so it brings jose along). */
+  apiserver: () => Promise<ApiServerCode>
+  cel: () => Promise<CelEngine>
+}
+
+export type AppModules = { [K in keyof Importers]: ModuleLoader<Awaited<ReturnType<Importers[K]>>> }
+
+const WHAT: Record<keyof Importers, string> = {
+  extractor: 'the code that finds a token in this kind of paste',
+  yaml: 'the YAML reader',
+  knowledge: 'the claim explanations and the header and claim checks',
+  providerKnowledge: "the provider's claim explanations",
+  insights: 'the Kubernetes insights',
+  timeline: 'the timeline',
+  permalink: 'the share-link code',
+  examples: 'the example tokens',
+  verifier: 'signature verification',
+  apiserver: "the API server's checks",
+  cel: 'the CEL evaluator',
+}
+
+/** One memoised loader per module. */
+export function createModules(importers: Importers, failures?: LoadFailures): AppModules {
+  const loader = <K extends keyof Importers>(key: K) =>
+    new ModuleLoader(WHAT[key], importers[key] as () => Promise<unknown>, failures) as AppModules[K]
+  return {
+    extractor: loader('extractor'),
+    yaml: loader('yaml'),
+    knowledge: loader('knowledge'),
+    providerKnowledge: loader('providerKnowledge'),
+    insights: loader('insights'),
+    timeline: loader('timeline'),
+    permalink: loader('permalink'),
+    examples: loader('examples'),
+    verifier: loader('verifier'),
+    apiserver: loader('apiserver'),
+    cel: loader('cel'),
+  }
+}
+
+/** The page's loads that failed. */
+export const loadFailures = new LoadFailures()
+
+/** The page's modules. Nothing is fetched until a loader's `load()` is called. */
+export const modules: AppModules = createModules(
+  {
+    extractor: () => import('../core/extract/index.ts'),
+    yaml: () => import('./yaml.ts').then((m) => m.parseYamlDocuments),
+    knowledge: () => import('../core/knowledge/index.ts').then((m) => m.createKnowledge()),
+    providerKnowledge: () =>
+      Promise.all([import('../core/knowledge/index.ts'), import('../core/knowledge/providers.generated.ts')]).then(
+        ([m, p]) => m.createKnowledge(m.withProviderData(m.KNOWLEDGE_DATA, p.PROVIDER_KNOWLEDGE_DATA)),
+      ),
+    insights: () => import('../core/k8s/index.ts'),
+    timeline: () => import('../core/time/timeline.ts'),
+    permalink: () => import('../core/permalink/index.ts'),
+    examples: () => import('../core/examples/exampleTokens.ts').then((m) => m.EXAMPLE_TOKENS),
+    verifier: () => import('../core/verify/index.ts'),
+    apiserver: () => import('../core/apiserver/index.ts'),
+    cel: () => import('../core/cel/index.ts').then((m) => m.createCelEngine()),
+  },
+  loadFailures,
+)

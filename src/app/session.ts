@@ -1,0 +1,365 @@
+import { analyze, type Analysis, type Diagnostic, type Extraction, type TokenChecks } from '../core/index.ts'
+import { Latest } from './async.ts'
+import { Clock, type ClockEnv } from './clock.ts'
+import type { AppModules, PermalinkCode } from './modules.ts'
+import { isOpenedText, openedAtStart, readFragment, type OpenedLink } from './openedLink.ts'
+import { Settings } from './settings.ts'
+import { Store } from './subscribable.ts'
+
+/** A module the extraction of a paste is waiting for. */
+export type ExtractionModule = NonNullable<Extraction['pending']>
+
+/** Whether the knowledge base's header and claim checks are in the analysis yet. */
+export type ChecksStatus = 'pending' | 'ready' | 'failed'
+
+/** An opened link that is what the page shows (its text is the one analysed). */
+export type ShownLink = Exclude<OpenedLink, { type: 'error' | 'failed' }>
+
+/** What the output shows for the text being analysed. */
+export type ExplorerView =
+  | { status: 'empty' }
+  /** The paste needs code that is loading (or could not be loaded) before its token can be found. */
+  | { status: 'searching'; analysis: Analysis; module: ExtractionModule; failed: boolean }
+  | {
+      status: 'shown'
+      analysis: Analysis
+      /** The knowledge base's checks: pending until it has loaded, failed when it could not be. */
+      checks: ChecksStatus
+      /** The opened link this text came from, when it did: decided here, once, for every reader. */
+      link: ShownLink | null
+    }
+  /** analyze() threw: a bug, reported as one, and the rest of the page keeps working. */
+  | { status: 'broken'; message: string }
+
+export interface ExplorerSnapshot {
+  /** What the text area shows. */
+  input: string
+  /** What the output shows; for a large paste it follows `input` one task later. */
+  view: ExplorerView
+  /** What the page address opened, if anything. */
+  opened: OpenedLink | null
+  /**
+   * True once the first decoded view has been painted (or the page has idled without one):
+   * everything that view does not need (knowledge, time, Kubernetes, verification, the banner)
+   * waits for it, so its download and parsing never delay the first rows.
+   */
+  afterFirstView: boolean
+  /**
+   * Whether the panels that follow the claims (time, Kubernetes, verification) are shown: one
+   * frame after a token appears, so that its rows reach the screen first, and then for as long
+   * as a token is shown (the verification panel keeps the pasted key while the token is edited).
+   */
+  following: boolean
+}
+
+/** What the session needs from the browser; `browserEnv()` is the page's, tests pass fakes. */
+export interface SessionEnv extends ClockEnv {
+  /** The page address's fragment (`location.hash`). */
+  hash(): string
+  onHashChange(listener: () => void): () => void
+  /** Calls back once the browser has painted the next frame. */
+  afterPaint(callback: () => void): () => void
+  /** Calls back before the next frame. */
+  nextFrame(callback: () => void): () => void
+  /** Calls back once the page has loaded and gone idle. */
+  whenIdle(callback: () => void): () => void
+  /** Calls back in a task of its own, after the current one has painted. */
+  later(callback: () => void): () => void
+}
+
+/**
+ * A text up to this size decodes in about a millisecond: it is shown in the same pass as the
+ * keystroke. A larger one is analysed in a task of its own, so that typing stays responsive.
+ */
+export const SAME_PASS_LIMIT = 32 * 1024
+
+const IDLE_FALLBACK_MS = 2000
+const EMPTY: ExplorerView = { status: 'empty' }
+
+/** The browser's environment for a session. */
+export function browserEnv(): SessionEnv {
+  return {
+    now: () => Date.now(),
+    every: (ms, tick) => {
+      const timer = setInterval(tick, ms)
+      return () => clearInterval(timer)
+    },
+    hash: () => window.location.hash,
+    onHashChange: (listener) => {
+      window.addEventListener('hashchange', listener)
+      return () => window.removeEventListener('hashchange', listener)
+    },
+    afterPaint: (callback) => {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const frame = requestAnimationFrame(() => (timer = setTimeout(callback, 0)))
+      return () => {
+        cancelAnimationFrame(frame)
+        clearTimeout(timer)
+      }
+    },
+    nextFrame: (callback) => {
+      const frame = requestAnimationFrame(() => callback())
+      return () => cancelAnimationFrame(frame)
+    },
+    whenIdle: (callback) => {
+      let cancelled = false
+      const run = () => !cancelled && callback()
+      const idle = () =>
+        window.requestIdleCallback
+          ? window.requestIdleCallback(run, { timeout: IDLE_FALLBACK_MS })
+          : setTimeout(run, IDLE_FALLBACK_MS)
+      if (document.readyState === 'complete') idle()
+      else window.addEventListener('load', () => setTimeout(idle, IDLE_FALLBACK_MS), { once: true })
+      return () => {
+        cancelled = true
+      }
+    },
+    later: (callback) => {
+      const timer = setTimeout(callback, 0)
+      return () => clearTimeout(timer)
+    },
+  }
+}
+
+interface OpenedPermalink {
+  opened: OpenedLink
+  notes?: (analysis: Pick<Analysis, 'kind'>) => Diagnostic[]
+}
+
+/**
+ * The application state of one page, framework-free: the pasted text, the token picked among
+ * several, the opened link, the modules that have arrived, the first-view gate, the time settings
+ * and the clock. React reads it through `useSyncExternalStore` (src/ui/hooks.ts); tests drive it
+ * with fake modules and a fake environment.
+ */
+export class Session extends Store<ExplorerSnapshot> {
+  readonly settings = new Settings()
+  readonly clock: Clock
+  #input = ''
+  /** The text the view is computed for: `#input`, or the previous text while a large paste waits. */
+  #viewInput = ''
+  #picked = { input: '', index: 0 }
+  #opened: OpenedLink | null = null
+  #sharedNotes: OpenedPermalink['notes']
+  #afterFirstView = false
+  #firstViewScheduled = false
+  #following = false
+  #view: ExplorerView = EMPTY
+  #memo: { key: readonly unknown[]; analysis: Analysis } | undefined
+  #cancelLater: (() => void) | undefined
+  #cancelFollowing: (() => void) | undefined
+  readonly #cleanup: (() => void)[] = []
+  readonly #permalink = new Latest<OpenedPermalink>()
+  readonly #example = new Latest<string | undefined>()
+  #examplePicks = 0
+
+  constructor(
+    readonly modules: AppModules,
+    private readonly env: SessionEnv,
+  ) {
+    super({ input: '', view: EMPTY, opened: null, afterFirstView: false, following: false })
+    this.clock = new Clock(env)
+    for (const loader of [modules.extractor, modules.yaml, modules.knowledge])
+      this.#cleanup.push(loader.subscribe(() => this.#recompute()))
+    this.#cleanup.push(env.onHashChange(() => this.#openFragment()))
+    this.#cleanup.push(env.whenIdle(() => this.#releaseFirstView()))
+    // A #token= link is read synchronously, so that the very first view already decodes it.
+    const request = readFragment(env.hash())
+    this.#opened = openedAtStart(request)
+    if (this.#opened?.type === 'token') this.#input = this.#viewInput = this.#opened.text
+    this.#recompute()
+    if (request.type !== 'token') this.#openFragment()
+  }
+
+  /** The text area changed: typing, pasting, a dropped file, "Clear". */
+  readonly setInput = (text: string): void => {
+    if (text === this.#input) return
+    this.#input = text
+    if (text.length <= SAME_PASS_LIMIT) {
+      this.#cancelLater?.()
+      this.#cancelLater = undefined
+      this.#viewInput = text
+      this.#recompute()
+      return
+    }
+    // The text area shows the paste now; its view follows in a task of its own.
+    this.#publish()
+    this.#cancelLater ??= this.env.later(() => {
+      this.#cancelLater = undefined
+      this.#viewInput = this.#input
+      this.#recompute()
+    })
+  }
+
+  /** The user picked another of the tokens found in the text; the pick belongs to that text. */
+  readonly pick = (index: number): void => {
+    this.#picked = { input: this.#viewInput, index }
+    this.#recompute()
+  }
+
+  /** Loads an example token and shows it; a later pick (or nothing found) leaves the text as it is. */
+  readonly openExample = async (id: string): Promise<void> => {
+    const run = await this.#example.run([id, ++this.#examplePicks], async () => (await this.modules.examples.get())[id])
+    if (run?.status === 'done' && run.value !== undefined) this.setInput(run.value)
+  }
+
+  /** Stops listening to the page and the modules (tests; a page lives as long as its session). */
+  dispose(): void {
+    for (const stop of this.#cleanup.splice(0)) stop()
+    this.#cancelLater?.()
+    this.#cancelFollowing?.()
+    this.#permalink.reset()
+    this.#example.reset()
+  }
+
+  #openFragment(): void {
+    const request = readFragment(this.env.hash())
+    switch (request.type) {
+      case 'none':
+        return
+      case 'error':
+        this.#permalink.reset()
+        this.#opened = { type: 'error', diagnostics: [request.diagnostic] }
+        return this.#recompute()
+      case 'token': {
+        this.#permalink.reset()
+        const prev = this.#opened
+        // Already open: keep the same object, so nothing re-renders for it.
+        if (prev?.type !== 'token' || prev.text !== request.token || prev.param !== request.param)
+          this.#opened = { type: 'token', text: request.token, param: request.param }
+        this.#sharedNotes = undefined
+        this.setInput(request.token)
+        return this.#recompute()
+      }
+      case 'permalink':
+        void this.#permalink
+          .run([request.fragment], () => this.#decodePermalink(request.fragment))
+          .then((run) => {
+            if (run?.status === 'done') this.#showPermalink(run.value)
+          })
+    }
+  }
+
+  async #decodePermalink(fragment: string): Promise<OpenedPermalink> {
+    let permalink: PermalinkCode
+    try {
+      permalink = await this.modules.permalink.get()
+    } catch {
+      return { opened: { type: 'failed', what: this.modules.permalink.what } }
+    }
+    const result = await permalink.decodePermalink(fragment)
+    if (!result.state) return { opened: { type: 'error', diagnostics: result.diagnostics } }
+    const state = result.state
+    return {
+      opened: { type: 'shared', text: permalink.sharedTokenText(state), state },
+      notes: (analysis) => permalink.sharedViewDiagnostics(state, analysis),
+    }
+  }
+
+  #showPermalink({ opened, notes }: OpenedPermalink): void {
+    this.#opened = opened
+    this.#sharedNotes = notes
+    if (opened.type === 'shared') this.setInput(opened.text)
+    this.#recompute()
+  }
+
+  #releaseFirstView(): void {
+    if (this.#afterFirstView) return
+    this.#afterFirstView = true
+    // The knowledge base's checks join the analysis when it arrives (see #recompute).
+    void this.modules.knowledge.load()
+    this.#recompute()
+  }
+
+  #checks(): { checks: TokenChecks | undefined; status: ChecksStatus } {
+    if (!this.#afterFirstView) return { checks: undefined, status: 'pending' }
+    const knowledge = this.modules.knowledge.getSnapshot()
+    if (knowledge.status === 'ready') return { checks: knowledge.value.checks, status: 'ready' }
+    return { checks: undefined, status: knowledge.status === 'failed' ? 'failed' : 'pending' }
+  }
+
+  #analyse(input: string): ExplorerView {
+    const extractor = this.modules.extractor.getSnapshot()
+    const yaml = this.modules.yaml.getSnapshot()
+    const extract = extractor.status === 'ready' ? extractor.value.extractToken : undefined
+    const parseYaml = yaml.status === 'ready' ? yaml.value : undefined
+    const pick = this.#picked.input === input ? this.#picked.index : 0
+    const { checks, status } = this.#checks()
+    const link = isOpenedText(this.#opened, input) ? this.#opened : null
+    const sharedNotes = link?.type === 'shared' ? this.#sharedNotes : undefined
+    const signatureRemoved = link?.type === 'shared' && link.state.token === undefined
+    const key = [input, extract, parseYaml, pick, checks, sharedNotes, signatureRemoved]
+    let analysis = this.#memo && sameValues(this.#memo.key, key) ? this.#memo.analysis : undefined
+    if (!analysis) {
+      try {
+        analysis = analyze(input, { extract, parseYaml, pick, checks, signatureRemoved, sharedNotes })
+      } catch (error) {
+        this.#memo = undefined
+        return { status: 'broken', message: error instanceof Error ? error.message : String(error) }
+      }
+      this.#memo = { key, analysis }
+    }
+    const pending = analysis.extraction.pending
+    if (pending) {
+      void this.modules[pending].load()
+      return {
+        status: 'searching',
+        analysis,
+        module: pending,
+        failed: this.modules[pending].getSnapshot().status === 'failed',
+      }
+    }
+    // A provider's own claim meanings are a pack of their own, for its tokens only.
+    if (this.#afterFirstView && analysis.issuerProviders.length > 0) void this.modules.providerKnowledge.load()
+    return { status: 'shown', analysis, checks: status, link }
+  }
+
+  #recompute(): void {
+    const input = this.#viewInput
+    const view = input.trim() === '' ? EMPTY : this.#analyse(input)
+    this.#view = sameFields(this.#view, view) ? this.#view : view
+    const showing = this.#view.status === 'shown'
+    if (!showing) {
+      this.#cancelFollowing?.()
+      this.#cancelFollowing = undefined
+      this.#following = false
+    } else if (!this.#following && !this.#cancelFollowing) {
+      this.#cancelFollowing = this.env.nextFrame(() => {
+        this.#cancelFollowing = undefined
+        this.#following = true
+        this.#publish()
+      })
+    }
+    if (showing && !this.#afterFirstView && !this.#firstViewScheduled) {
+      this.#firstViewScheduled = true
+      this.#cleanup.push(this.env.afterPaint(() => this.#releaseFirstView()))
+    }
+    this.#publish()
+  }
+
+  #publish(): void {
+    const next: ExplorerSnapshot = {
+      input: this.#input,
+      view: this.#view,
+      opened: this.#opened,
+      afterFirstView: this.#afterFirstView,
+      following: this.#following,
+    }
+    if (!sameFields(this.getSnapshot(), next)) this.setState(next)
+  }
+}
+
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]))
+}
+
+/** The same fields with the same values: keep the old object, so nothing re-renders for it. */
+function sameFields<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[]
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]))
+}
+
+/** A session for this page. */
+export function createSession(modules: AppModules, env: SessionEnv = browserEnv()): Session {
+  return new Session(modules, env)
+}
