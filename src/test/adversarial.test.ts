@@ -127,7 +127,7 @@ describe('what the corpus once broke', () => {
     expect(dup).toHaveLength(MAX_PER_CODE)
     const summary = o.analysis.diagnostics.find((d) => d.code === CAPPED_CODE)
     expect(summary?.message).toBe(
-      `${(DUPLICATE_COUNT - 1 - MAX_PER_CODE).toLocaleString('en')} more warnings JSON_DUPLICATE_MEMBER, the same finding at other places, are not listed (the first 20 are).`,
+      `${(DUPLICATE_COUNT - 1 - MAX_PER_CODE).toLocaleString('en')} more JSON_DUPLICATE_MEMBER findings, the same at other places, are not listed (the first 20 are).`,
     )
   })
 
@@ -135,7 +135,7 @@ describe('what the corpus once broke', () => {
     const o = await find('redactions-300k-link')
     expect(o.sharedNotes.filter((d) => d.code === 'SHARED_VALUE_REDACTED')).toHaveLength(MAX_PER_CODE)
     expect(o.sharedNotes.find((d) => d.code === CAPPED_CODE)?.message).toMatch(
-      /^299,980 more notes SHARED_VALUE_REDACTED/,
+      /^299,980 more SHARED_VALUE_REDACTED findings/,
     )
   })
 

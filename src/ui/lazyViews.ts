@@ -48,6 +48,9 @@ export const VerifyPanel = view('signature verification', () =>
 export const DisclosuresPanel = view('the disclosures', () =>
   import('./decoded/DisclosuresPanel.tsx').then((m) => m.DisclosuresPanel),
 )
+export const RowWindow = view('the rest of the claims', () =>
+  import('./decoded/RowWindow.tsx').then((m) => m.RowWindow),
+)
 export const ApiServerVerdict = view("the API server's verdict", () =>
   import('./apiserver/ApiServerVerdict.tsx').then((m) => m.ApiServerVerdict),
 )

@@ -21,55 +21,23 @@ export interface ClaimRow {
   isGroup: boolean
 }
 
-/**
- * The exact text of the numbers whose JS value differs from it, found by the object or array
- * that holds them and the member name or index there. Looking them up by place, not by JSON
- * Pointer, keeps the cost linear: a pointer repeats every member name above it, and V8 hashes
- * strings above 16,383 characters by their length alone, so a Map keyed by the pointers under
- * one long name degenerates into comparing those long strings with each other.
- */
-export type RawNumbers = WeakMap<object, Map<string | number, string>>
+// The exact text of the numbers whose JS value differs from it, by the object or array that
+// holds them and the member name or index there (containers are unique to one parse, so one map
+// serves every token). Looked up by place, not by JSON Pointer, to stay linear: a pointer repeats
+// every member name above it, and V8 hashes strings above 16,383 characters by their length
+// alone, so a Map keyed by the pointers under one long name degenerates into comparing them.
+const RAW = new WeakMap<object, Map<string | number, string>>()
+const indexed = new WeakSet<readonly ImpreciseNumber[]>()
 
-const rawIndexes = new WeakMap<readonly ImpreciseNumber[], RawNumbers>()
-
-/** The raw-number index of decoded JSON, built once per parse. */
-export function rawNumbersOf(json: Pick<DecodedJson, 'impreciseNumbers'>): RawNumbers {
-  let index = rawIndexes.get(json.impreciseNumbers)
-  if (!index) {
-    index = new WeakMap()
-    for (const n of json.impreciseNumbers) {
-      // A later duplicate member may have replaced the number: keep only texts that still apply.
-      if (!Object.is((n.container as Record<string | number, JsonValue>)[n.key], Number(n.raw))) continue
-      let inner = index.get(n.container)
-      if (!inner) index.set(n.container, (inner = new Map()))
-      inner.set(n.key, n.raw)
-    }
-    rawIndexes.set(json.impreciseNumbers, index)
-  }
-  return index
-}
-
-// A class so that `path` is computed on demand from the parent chain: a copied array per row
-// cost depth × rows, 15 million entries for 60,000 leaves 250 levels deep.
-class Row implements ClaimRow {
-  rawNumber?: string
-  constructor(
-    readonly pointer: string,
-    readonly name: string,
-    readonly depth: number,
-    readonly index: number,
-    readonly parent: number,
-    readonly value: JsonValue,
-    readonly isGroup: boolean,
-    private readonly up: Row | undefined,
-    /** The raw numbers of the JSON this row is from (for values that hold some). */
-    readonly raw: RawNumbers,
-  ) {}
-
-  get path(): string[] {
-    const names = [this.name]
-    for (let r = this.up; r; r = r.up) names.push(r.name)
-    return names.reverse()
+function indexRawNumbers(numbers: readonly ImpreciseNumber[]): void {
+  if (indexed.has(numbers)) return
+  indexed.add(numbers)
+  for (const n of numbers) {
+    // A later duplicate member may have replaced the number: keep only texts that still apply.
+    if (!Object.is((n.container as Record<string | number, JsonValue>)[n.key], Number(n.raw))) continue
+    let inner = RAW.get(n.container)
+    if (!inner) RAW.set(n.container, (inner = new Map()))
+    inner.set(n.key, n.raw)
   }
 }
 
@@ -79,22 +47,38 @@ class Row implements ClaimRow {
  * in the size of the JSON.
  */
 export function claimRows(json: DecodedJson): ClaimRow[] {
-  const raw = rawNumbersOf(json)
-  const rows: Row[] = []
+  indexRawNumbers(json.impreciseNumbers)
+  const rows: ClaimRow[] = []
   // Recursion is one level per nested object, and the parser refuses more than 256 levels.
-  const walk = (obj: Record<string, JsonValue>, base: string, depth: number, parent: number, up: Row | undefined) => {
-    const rawHere = raw.get(obj)
+  const walk = (obj: Record<string, JsonValue>, base: string, depth: number, parent: number) => {
+    const rawHere = RAW.get(obj)
     for (const [name, value] of Object.entries(obj)) {
       const pointer = `${base}/${escapePointerToken(name)}`
       const isGroup = isJsonObject(value) && hasMember(value)
-      const row = new Row(pointer, name, depth, rows.length, parent, value, isGroup, up, raw)
+      const index = rows.length
+      const row: ClaimRow = {
+        pointer,
+        name,
+        depth,
+        index,
+        parent,
+        value,
+        isGroup,
+        // Worked out when read: a copied array per row cost depth × rows, 15 million entries
+        // for 60,000 leaves 250 levels deep.
+        get path() {
+          const names: string[] = []
+          for (let r = rows[index]; r; r = rows[r.parent]) names.push(r.name)
+          return names.reverse()
+        },
+      }
       const rawNumber = rawHere?.get(name)
       if (rawNumber !== undefined) row.rawNumber = rawNumber
       rows.push(row)
-      if (isGroup) walk(value as Record<string, JsonValue>, pointer, depth + 1, row.index, row)
+      if (isGroup) walk(value as Record<string, JsonValue>, pointer, depth + 1, index)
     }
   }
-  walk(json.value, '', 0, -1, undefined)
+  walk(json.value, '', 0, -1)
   return rows
 }
 
@@ -104,51 +88,34 @@ function hasMember(o: object): boolean {
 }
 
 /**
- * Levels of nesting that pretty-printed JSON indents; deeper values are written on one line.
+ * Levels of nesting that pretty-printed JSON indents; deeper JSON is written on one line.
  * Indentation costs its depth on every line, so JSON 250 levels deep would print as 30 MB of
  * spaces from a 600 KB token.
  */
 export const MAX_INDENT_DEPTH = 16
 
 /**
- * JSON text of a value with `indent` spaces per level (up to MAX_INDENT_DEPTH levels), keeping
- * the exact text of the numbers in `raw`: JSON.stringify would round large integers and write
- * ±Infinity as null. Linear in the size of the value.
+ * JSON text of a value with `indent` spaces per level (none when it nests deeper than
+ * MAX_INDENT_DEPTH), keeping the exact text of the numbers the parser saw: JSON.stringify alone would
+ * round large integers and write ±Infinity as null. Native, and linear in the size of the value:
+ * each such number is written as a marker string first, then replaced by its text.
  */
-export function printJson(value: JsonValue, raw: RawNumbers, indent = 2): string {
-  const step = ' '.repeat(indent)
-  const parts: string[] = []
-  const out = (v: JsonValue, exact: string | undefined, pad: string, depth: number): void => {
-    if (typeof v === 'number') return void parts.push(exact ?? JSON.stringify(v))
-    if (v === null || typeof v !== 'object') return void parts.push(JSON.stringify(v))
-    const flat = indent === 0 || depth >= MAX_INDENT_DEPTH
-    const inner = flat ? '' : pad + step
-    const open = flat ? '' : `\n${inner}`
-    const sep = flat ? ',' : `,\n${inner}`
-    const close = flat ? '' : `\n${pad}`
-    const texts = raw.get(v)
-    if (Array.isArray(v)) {
-      if (v.length === 0) return void parts.push('[]')
-      parts.push('[', open)
-      v.forEach((x, i) => {
-        if (i > 0) parts.push(sep)
-        out(x, texts?.get(i), inner, depth + 1)
-      })
-      parts.push(close, ']')
-      return
-    }
-    const entries = Object.entries(v)
-    if (entries.length === 0) return void parts.push('{}')
-    parts.push('{', open)
-    entries.forEach(([k, x], i) => {
-      if (i > 0) parts.push(sep)
-      parts.push(JSON.stringify(k), flat ? ':' : ': ')
-      out(x, texts?.get(k), inner, depth + 1)
-    })
-    parts.push(close, '}')
-  }
-  out(value, undefined, '', 0)
-  return parts.join('')
+function printJson(value: JsonValue, indent = 2): string {
+  const texts: string[] = []
+  // Unguessable, so that no string in the token can pass for a marker.
+  const nonce = Math.random().toString(36).slice(2)
+  const tag = `\u0000${nonce}#`
+  const text = JSON.stringify(
+    value,
+    function (this: object, key: string, v: JsonValue) {
+      const exact = typeof v === 'number' ? RAW.get(this)?.get(Array.isArray(this) ? Number(key) : key) : undefined
+      return exact === undefined ? v : tag + (texts.push(exact) - 1)
+    },
+    deeperThan(value, MAX_INDENT_DEPTH) ? 0 : indent,
+  )
+  if (texts.length === 0) return text
+  // JSON.stringify writes the marker's U+0000 as the six characters \u0000.
+  return text.replace(new RegExp(`"\\\\u0000${nonce}#(\\d+)"`, 'g'), (_, i: string) => texts[Number(i)] as string)
 }
 
 /** True when the value nests deeper than `levels` (stops as soon as it knows). */
@@ -179,7 +146,8 @@ function plainPrettyJson(json: DecodedJson): string {
   // ~40 ms down to ~4 ms).
   if (json.impreciseNumbers.length === 0 && !deeperThan(json.value, MAX_INDENT_DEPTH))
     return JSON.stringify(json.value, null, 2)
-  return printJson(json.value, rawNumbersOf(json))
+  indexRawNumbers(json.impreciseNumbers)
+  return printJson(json.value)
 }
 
 const itemTexts = new WeakMap<ClaimRow, readonly JsonValue[]>()
@@ -192,7 +160,7 @@ const itemTexts = new WeakMap<ClaimRow, readonly JsonValue[]>()
 export function rowItems(row: ClaimRow): readonly JsonValue[] {
   const v = row.value
   if (!Array.isArray(v)) return []
-  const texts = row instanceof Row ? row.raw.get(v) : undefined
+  const texts = RAW.get(v)
   if (!texts) return v
   let items = itemTexts.get(row)
   if (!items) {
@@ -207,7 +175,7 @@ export function rowValueText(row: ClaimRow, indent = 0): string {
   const v = row.value
   if (typeof v === 'string') return v
   if (row.rawNumber !== undefined) return row.rawNumber
-  return row instanceof Row ? printJson(v, row.raw, indent) : JSON.stringify(v, null, indent)
+  return printJson(v, indent)
 }
 
 /** Describes a JSON value's type the way the claim rows label it. */
@@ -215,9 +183,4 @@ export function jsonType(v: JsonValue): 'string' | 'number' | 'boolean' | 'null'
   if (v === null) return 'null'
   if (Array.isArray(v)) return 'array'
   return typeof v as 'string' | 'number' | 'boolean' | 'object'
-}
-
-/** A leaf row also owns diagnostics about members inside it, such as one array element. */
-export function rowOwnsPointer(row: ClaimRow, pointer: string): boolean {
-  return pointer === row.pointer || (!row.isGroup && pointer.startsWith(`${row.pointer}/`))
 }

@@ -2,7 +2,6 @@ import { decodeBase64urlSegment } from '../encoding/base64url.ts'
 import { decodePayload } from './payload.ts'
 import { decodeJsonSegment, segSpan } from './segment.ts'
 import { diagnostic, hasErrors, type Diagnostic, type TokenPart } from '../diagnostics/diagnostic.ts'
-import { capDiagnostics } from '../diagnostics/cap.ts'
 import type { DuplicateMember, ImpreciseNumber, JsonObject } from '../encoding/json.ts'
 import { decodeSdJwtTail, type SdJwtParts } from './sdJwt.ts'
 import { checkSignatureShape } from './signatureShape.ts'
@@ -76,17 +75,10 @@ function splitSegments(token: string): Segment[] {
 
 /**
  * Decodes a compact JWS, JWE or unsecured JWT without verifying anything. Never throws: every
- * problem becomes a diagnostic whose span points into `token`, at most a few per code (see
- * capDiagnostics). Takes time linear in the length of the token.
+ * problem becomes a diagnostic whose span points into `token`.
  * @example decodeToken('eyJhbGciOiJub25lIn0.e30.').form // 'unsecured'
  */
 export function decodeToken(token: string, options: DecodeOptions = {}): DecodedToken {
-  const decoded = decodeUncapped(token, options)
-  decoded.diagnostics = capDiagnostics(decoded.diagnostics)
-  return decoded
-}
-
-function decodeUncapped(token: string, options: DecodeOptions): DecodedToken {
   const diagnostics: Diagnostic[] = []
   const result: DecodedToken = {
     token,
@@ -125,7 +117,7 @@ function decodeUncapped(token: string, options: DecodeOptions): DecodedToken {
   const tilde = token.indexOf('~')
   if (tilde > 0 && /^[A-Za-z0-9_\-=+/]+\.[A-Za-z0-9_\-=+/]*\.[A-Za-z0-9_\-=+/]*$/.test(token.slice(0, tilde))) {
     // The issuer-signed JWT is decoded as usual; spans stay valid because it starts the token.
-    const inner = decodeUncapped(token.slice(0, tilde), {})
+    const inner = decodeToken(token.slice(0, tilde))
     const sdJwt = decodeSdJwtTail(token.slice(tilde + 1), tilde, inner.diagnostics)
     return { ...inner, token, sdJwt, wellFormed: inner.wellFormed && !hasErrors(inner.diagnostics) }
   }

@@ -106,7 +106,7 @@ export function parseJsonOrReport(
   // A crafted token can repeat a member or a large number a hundred thousand times: only the
   // first few of each are described (see cappedEach), the rest are counted.
   diagnostics.push(
-    ...cappedEach(parsed.duplicates, 'JSON_DUPLICATE_MEMBER', (dup) =>
+    ...cappedEach(parsed.duplicates, (dup) =>
       diagnostic(
         'JSON_DUPLICATE_MEMBER',
         `The ${part} has the member "${shorten(dup.key)}" more than once. The last value wins here, as in JSON.parse, but other parsers may keep the first, so two systems can read this token differently.`,
@@ -118,14 +118,11 @@ export function parseJsonOrReport(
     const code = unsafe ? 'JSON_NUMBER_PRECISION' : 'JSON_NUMBER_OUT_OF_RANGE'
     const numbers = parsed.impreciseNumbers.filter((n) => (n.reason === 'unsafe-integer') === unsafe)
     diagnostics.push(
-      ...cappedEach(numbers, code, (num) => {
-        const read = String(Number(num.raw)).replace('-', '−')
-        const what = `${shorten(num.raw)} at ${shorten(num.pointer)}`
+      ...cappedEach(numbers, (num) => {
+        const what = `${shorten(num.raw)} at ${shorten(num.pointer)} is beyond ${unsafe ? '2^53' : 'what a double can hold'}`
         return diagnostic(
           code,
-          unsafe
-            ? `The integer ${what} is beyond 2^53, so JavaScript and many JSON libraries round it to ${read}. The exact text is shown.`
-            : `The number ${what} is beyond what a double can hold: JavaScript and most JSON libraries read it as ${read}${num.reason === 'overflow' ? ', and JSON.stringify writes it as null' : ''}. The exact text is shown.`,
+          `The ${unsafe ? 'integer' : 'number'} ${what}, so JavaScript and many JSON libraries read it as ${Number(num.raw)}${num.reason === 'overflow' ? ' (JSON.stringify writes null)' : ''}. The exact text is shown.`,
           at(num.offset, num.raw.length, num.pointer),
         )
       }),

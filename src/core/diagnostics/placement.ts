@@ -1,5 +1,5 @@
 import type { ClaimRow } from '../analysis/rows.ts'
-import { unescapePointerToken } from '../encoding/jsonPointer.ts'
+import { escapePointerToken } from '../encoding/jsonPointer.ts'
 import type { Diagnostic } from './diagnostic.ts'
 
 /**
@@ -15,42 +15,25 @@ export interface Placement {
   general: Diagnostic[]
 }
 
-// The rows are indexed by their parent and member name, not by pointer: a pointer repeats every
-// member name above it, and V8 hashes strings longer than 16,383 characters by their length
-// alone, so a Map keyed by the pointers under one long member name degenerates into comparing
-// those long strings with each other (quadratic in the number of rows).
-interface RowIndex {
-  top: Map<string, ClaimRow>
-  members: Map<ClaimRow, Map<string, ClaimRow>>
-}
-
-function indexRows(rows: readonly ClaimRow[]): RowIndex {
-  const index: RowIndex = { top: new Map(), members: new Map() }
-  for (const row of rows) {
-    const parent = row.parent < 0 ? undefined : rows[row.parent]
-    if (!parent) index.top.set(row.name, row)
-    else {
-      let m = index.members.get(parent)
-      if (!m) index.members.set(parent, (m = new Map()))
-      m.set(row.name, row)
-    }
-  }
-  return index
-}
+// Rows are found by their parent's index and escaped member name, not by pointer: a pointer
+// repeats every member name above it, and V8 hashes strings longer than 16,383 characters by
+// their length alone, so a Map keyed by the pointers under one long member name degenerates into
+// comparing those long strings with each other (quadratic in the number of rows). Names that
+// long are few: a 1 MB token holds at most 64.
+const byParentAndName = (rows: readonly ClaimRow[]) =>
+  new Map(rows.map((r) => [`${r.parent}/${escapePointerToken(r.name)}`, r]))
 
 /**
  * The row that owns a pointer: the row with that very pointer, or else the leaf row it lies
  * inside (a leaf such as an array claim owns diagnostics about its elements; a group heading
  * owns only its own). Walks down the pointer, so the cost is its depth, not the number of rows.
  */
-function owner(index: RowIndex, pointer: string): ClaimRow | undefined {
-  if (!pointer.startsWith('/')) return undefined
+function owner(rows: ReadonlyMap<string, ClaimRow>, pointer: string): ClaimRow | undefined {
   let row: ClaimRow | undefined
-  for (const token of pointer.slice(1).split('/')) {
+  // A pointer that does not start with '/' names no member: no token, no row.
+  for (const token of pointer.split('/').slice(1)) {
     if (row && !row.isGroup) return row
-    const name = unescapePointerToken(token)
-    if (name === undefined) return undefined
-    row = row ? index.members.get(row)?.get(name) : index.top.get(name)
+    row = rows.get(`${row ? row.index : -1}/${token}`)
     if (!row) return undefined
   }
   return row
@@ -63,14 +46,14 @@ export function placeDiagnostics(
   payloadRows: readonly ClaimRow[],
 ): Placement {
   // Indexed only when a diagnostic names a member: most lists have few such, and rows many.
-  const indexes: { header?: RowIndex; payload?: RowIndex } = {}
+  const indexes: { header?: Map<string, ClaimRow>; payload?: Map<string, ClaimRow> } = {}
   const rowsOf = { header: headerRows, payload: payloadRows }
   const placed = { header: new Map<string, Diagnostic[]>(), payload: new Map<string, Diagnostic[]>() }
   const general: Diagnostic[] = []
   for (const d of diagnostics) {
     const location = d.location === 'header' ? 'header' : 'payload'
     const at =
-      d.pointer === undefined ? undefined : owner((indexes[location] ??= indexRows(rowsOf[location])), d.pointer)
+      d.pointer === undefined ? undefined : owner((indexes[location] ??= byParentAndName(rowsOf[location])), d.pointer)
     if (at === undefined) general.push(d)
     else {
       const list = placed[location].get(at.pointer)

@@ -83,7 +83,7 @@ export function sharedTokenText(state: ShareState): string {
  */
 export function sharedViewDiagnostics(state: ShareState, analysis: Pick<Analysis, 'kind'>): Diagnostic[] {
   // A crafted link can list 300,000 redactions: the first few get their note, the rest a count.
-  const out: Diagnostic[] = cappedEach(state.redactions, 'SHARED_VALUE_REDACTED', (r) =>
+  const out: Diagnostic[] = cappedEach(state.redactions, (r) =>
     diagnostic(
       'SHARED_VALUE_REDACTED',
       `Redacted by the person who shared this link (${REDACTION_CATEGORIES[r.category].label}); the real value was replaced by "${REDACTION_CATEGORIES[r.category].placeholder}".`,
