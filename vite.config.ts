@@ -22,6 +22,8 @@ const ON_DEMAND = {
   examples: /src[\\/]core[\\/]examples[\\/]exampleTokens\.ts$/,
   // The providers' claim meanings: for a token whose issuer is recognised as one of them.
   providers: /src[\\/]core[\\/]knowledge[\\/]providers\.generated\.ts$/,
+  // The registered claims that pasted tokens rarely carry (telephony, attestation, federation…).
+  registry: /src[\\/]core[\\/]knowledge[\\/]registry\.generated\.ts$/,
   knowledge:
     /src[\\/]core[\\/](knowledge|checks)[\\/]|src[\\/]core[\\/]k8s[\\/]claimInfo\.ts$|src[\\/]ui[\\/]knowledge[\\/]ClaimExplanation\.tsx$/,
 }

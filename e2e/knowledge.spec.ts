@@ -125,3 +125,19 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   })
 }
+
+test('claims and algorithms of the registry pack are explained once it arrives, never as private', async ({ page }) => {
+  await page.goto('./')
+  const header = { alg: 'none' }
+  const payload = { sub: 'caller', sip_callid: '12345@example.com', ueid: 'AgAEizrK3Q' }
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')
+  await paste(page, `${b64(header)}.${b64(payload)}.`)
+  for (const name of ['sip_callid', 'ueid']) {
+    const meaning = page.locator(`[data-testid=claim][data-path="/${name}"]`).getByTestId('claim-meaning').first()
+    await expect(meaning).toHaveAttribute('data-origin', 'registered')
+    await expect(meaning.getByTestId('claim-spec')).toHaveAttribute('href', /rfc-editor\.org\/rfc\/rfc(8055|9711)/)
+  }
+  await expect(
+    page.locator('[data-testid=claim][data-path="/sub"]').getByTestId('claim-meaning').first(),
+  ).toHaveAttribute('data-origin', 'registered')
+})

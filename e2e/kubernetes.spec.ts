@@ -145,7 +145,7 @@ test('a secret-bound token: kind, identity, OpenShift, a foreign audience and th
   await expect(page.getByTestId('identity')).toHaveAttribute('data-username', 'system:serviceaccount:ci:builder')
   await expect(page.getByTestId('identity').getByTestId('extra')).toHaveCount(0)
   await expect(page.getByTestId('provider')).toHaveAttribute('data-provider', 'openshift')
-  await expect(page.locator('[data-testid=audience][data-target=other]')).toContainText('vault')
+  await expect(page.locator('[data-testid=audience][data-target=vault]')).toContainText('vault')
   await expect(page.locator('[data-testid=risk][data-risk=foreign-audience]')).toContainText('vault')
   await expect(
     page.locator('[data-testid=advice][data-advice=check-bound-object] [data-testid=advice-command]'),

@@ -6,8 +6,8 @@ import { generate, privateForms } from '../src/test/key-encodings.ts'
 import { SSH_KEY_VECTORS } from '../src/test/ssh-key-vectors.ts'
 import { expect, paste, test } from './fixtures.ts'
 
-// Issue 12 items 4, 5, 6 and 10, issue 16 item 4: private keys in every form, key confusion,
-// the verification cache key, and verdicts that blame the right thing.
+// Private keys in every form, key confusion (public key material as an HMAC secret), the
+// verification cache key, and verdicts that blame the right thing.
 
 test.describe.configure({ timeout: 90_000 })
 

@@ -16,7 +16,7 @@ import type * as TimelineModule from '../core/time/timeline.ts'
 import type * as VerifyModule from '../core/verify/index.ts'
 import type * as ApiServerModule from '../core/apiserver/index.ts'
 import type { CelEngine } from '../core/apiserver/index.ts'
-import type { Knowledge, YamlParser } from '../core/index.ts'
+import type { Knowledge, KnowledgeData, YamlParser } from '../core/index.ts'
 import { Store } from './subscribable.ts'
 
 export type ModuleState<T> =
@@ -110,6 +110,8 @@ export interface Importers {
   knowledge: () => Promise<Knowledge>
   /** The knowledge base with the providers' meanings added, for a token from a recognised provider. */
   providerKnowledge: () => Promise<Knowledge>
+  /** The registered claims that pasted tokens rarely carry, for a token that has one of them. */
+  registryPack: () => Promise<KnowledgeData>
   insights: () => Promise<KubernetesInsightsModule>
   timeline: () => Promise<TimelineGeometryModule>
   permalink: () => Promise<PermalinkCode>
@@ -127,6 +129,7 @@ const WHAT: Record<keyof Importers, string> = {
   yaml: 'the YAML reader',
   knowledge: 'the claim explanations and the header and claim checks',
   providerKnowledge: "the provider's claim explanations",
+  registryPack: 'the explanations of rarely used registered claims',
   insights: 'the Kubernetes insights',
   timeline: 'the timeline',
   permalink: 'the share-link code',
@@ -145,6 +148,7 @@ export function createModules(importers: Importers, failures?: LoadFailures): Ap
     yaml: loader('yaml'),
     knowledge: loader('knowledge'),
     providerKnowledge: loader('providerKnowledge'),
+    registryPack: loader('registryPack'),
     insights: loader('insights'),
     timeline: loader('timeline'),
     permalink: loader('permalink'),
@@ -168,6 +172,7 @@ export const modules: AppModules = createModules(
       Promise.all([import('../core/knowledge/index.ts'), import('../core/knowledge/providers.generated.ts')]).then(
         ([m, p]) => m.createKnowledge(m.withProviderData(m.KNOWLEDGE_DATA, p.PROVIDER_KNOWLEDGE_DATA)),
       ),
+    registryPack: () => import('../core/knowledge/registry.generated.ts').then((m) => m.REGISTRY_PACK_DATA),
     insights: () => import('../core/k8s/index.ts'),
     timeline: () => import('../core/time/timeline.ts'),
     permalink: () => import('../core/permalink/index.ts'),

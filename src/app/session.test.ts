@@ -127,6 +127,21 @@ describe('session: modules that arrive, fail or are slow', () => {
     expect(view.analysis.diagnostics.map((d) => d.code)).toContain('ALG_NONE')
   })
 
+  it('loads the registry pack only for a token with a claim that only the pack explains', async () => {
+    const env = fakeEnv()
+    const { modules, calls } = fakeModules()
+    const s = createSession(modules, env)
+    s.setInput(seed)
+    env.run('afterPaint')
+    await flush()
+    expect(shown(s.getSnapshot().view).checks).toBe('ready')
+    expect(calls.registryPack ?? 0).toBe(0)
+    s.setInput(rawToken('{"alg":"none"}', '{"sub":"x","sip_callid":"12345"}', ''))
+    await flush()
+    expect(calls.registryPack).toBe(1)
+    expect(modules.registryPack.getSnapshot().status).toBe('ready')
+  })
+
   it('says the checks failed when the knowledge base cannot be loaded, and keeps the rows', async () => {
     const env = fakeEnv()
     const { modules, failures } = fakeModules({ knowledge: () => Promise.reject(new TypeError('chunk gone')) })

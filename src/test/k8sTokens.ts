@@ -91,3 +91,46 @@ export function legacyClaims(o: { ns?: string; sa?: string; secret?: string | nu
   if (o.secret !== null) claims['kubernetes.io/serviceaccount/secret.name'] = o.secret ?? `${sa}-token-abcde`
   return claims
 }
+
+export interface WebhookOptions {
+  kind?: 'validating' | 'mutating'
+  /** `merged`: the names k/k PR #140113 writes; `kep`: the KEP-6060 text's camelCase. */
+  spelling?: 'merged' | 'kep'
+  lifetime?: number
+  aud?: string[]
+  /** The attestations object; null leaves it out. */
+  attestations?: Record<string, unknown> | null
+  /** More members of the kubernetes.io object. */
+  extra?: Record<string, unknown>
+}
+
+/** The URL audience of a service webhook, as token.go validateWebhookAudience builds it. */
+export const WEBHOOK_AUDIENCE = 'https://policy-webhook.policy.svc:443/validate'
+
+/**
+ * The claims of a token bound to a webhook configuration, in the shape the k/k integration test
+ * TestServiceAccountTokenAttestations checks (test/integration/auth/svcaccttoken_test.go):
+ * `{"namespace","serviceaccount",<binding>:{name,uid},"attestations":{"admissionReviewAPIGroups":["apps"]}}`.
+ */
+export function webhookClaims(o: WebhookOptions = {}): JWTPayload {
+  const kind = o.kind ?? 'validating'
+  const member = o.spelling === 'kep' ? `${kind}WebhookConfiguration` : `${kind}webhookconfiguration`
+  const attestations = o.attestations === null ? undefined : (o.attestations ?? { admissionReviewAPIGroups: ['apps'] })
+  const k8s: Record<string, unknown> = {
+    namespace: 'policy',
+    serviceaccount: { name: 'policy-webhook', uid: '22222222-3333-4444-5555-666666666666' },
+    [member]: { name: 'policy-config', uid: '33333333-4444-5555-6666-777777777777' },
+    ...o.extra,
+  }
+  if (attestations) k8s[o.spelling === 'kep' ? 'attestationClaims' : 'attestations'] = attestations
+  return {
+    aud: o.aud ?? [WEBHOOK_AUDIENCE],
+    exp: NOW + (o.lifetime ?? 600),
+    iat: NOW,
+    nbf: NOW,
+    iss: KIND_ISSUER,
+    jti: '0f1e2d3c-4b5a-4968-8776-655443322110',
+    sub: 'system:serviceaccount:policy:policy-webhook',
+    'kubernetes.io': k8s,
+  }
+}

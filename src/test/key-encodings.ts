@@ -124,7 +124,7 @@ export interface KeyForm {
   text: string
 }
 
-/** Every public encoding of the key listed in issue 12 item 5 and issue 16 item 4, and a few more. */
+/** Every public encoding of the key that must never work as an HMAC secret (PEM, base64, DER, certificate, JWK, SSH), and a few more. */
 export function publicForms(pair: KeyPair): KeyForm[] {
   const spki = pair.publicKey.export({ type: 'spki', format: 'der' })
   const spkiPem = pem('PUBLIC KEY', spki)
@@ -181,7 +181,7 @@ const yamlBlock = (text: string, indent: string) =>
     .map((l) => indent + l)
     .join('\n')
 
-/** Every form of the private key listed in issue 12 item 4, and a few more. */
+/** Every form in which a private key may be pasted into the key box, each of which is refused. */
 export function privateForms(pair: KeyPair): KeyForm[] {
   const pkcs8 = pair.privateKey.export({ type: 'pkcs8', format: 'der' })
   const pkcs8Pem = pem('PRIVATE KEY', pkcs8)

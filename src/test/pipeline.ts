@@ -18,7 +18,8 @@ import { relativePhrase, zonedForm } from '../core/time/format.ts'
 import { toIsoUtc } from '../core/time/iso.ts'
 import { numericDateClaims } from '../core/time/numericDate.ts'
 import { timelineGeometry } from '../core/time/timeline.ts'
-import { isExtendedKubernetesToken, kubeletRotationAt, lifetime, validityAt } from '../core/time/validity.ts'
+import { extensionOf, kubeletRotationAt, warnAfter } from '../core/k8s/extension.ts'
+import { lifetime, validityAt } from '../core/time/validity.ts'
 import { checkClaims, keySourceHints, recognizeKeyMaterial, verifySignature } from '../core/verify/index.ts'
 import { parseYamlDocuments } from './yaml.ts'
 
@@ -106,7 +107,8 @@ export async function runEverything(input: Delivered, rowSample = 300): Promise<
     validityAt(payload, NOW_SECONDS, 60)
     const life = lifetime(payload)
     if (life) spellDuration(life.seconds)
-    isExtendedKubernetesToken(payload)
+    extensionOf(payload)
+    warnAfter(payload)
     const rotation = kubeletRotationAt(payload)
     if (rotation !== undefined) spellDuration(rotation)
     timelineGeometry(payload, NOW_SECONDS, 640)

@@ -9,6 +9,7 @@ import * as apiserver from '../core/apiserver/index.ts'
 import { createCelEngine } from '../core/cel/index.ts'
 import { createKnowledge, KNOWLEDGE_DATA, withProviderData } from '../core/knowledge/index.ts'
 import { PROVIDER_KNOWLEDGE_DATA } from '../core/knowledge/providers.generated.ts'
+import { REGISTRY_PACK_DATA } from '../core/knowledge/registry.generated.ts'
 import { EXAMPLE_TOKENS } from '../core/examples/exampleTokens.ts'
 import { parseYamlDocuments } from '../app/yaml.ts'
 import { createModules, LoadFailures, type AppModules, type Importers } from '../app/modules.ts'
@@ -108,6 +109,7 @@ export function realImporters(): Importers {
     yaml: async () => parseYamlDocuments,
     knowledge: async () => createKnowledge(),
     providerKnowledge: async () => createKnowledge(withProviderData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA)),
+    registryPack: async () => REGISTRY_PACK_DATA,
     insights: async () => k8s,
     timeline: async () => timeline,
     permalink: async () => permalink,

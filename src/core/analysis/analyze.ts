@@ -61,10 +61,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const decoded = decodeToken(extraction.token, options)
   const payload = decoded.payload
   const structural = structuralKind(decoded)
-  const k8s =
-    structural === 'jwt' && payload.kind === 'claims'
-      ? classifyKubernetes(payload.json.value, decoded.header?.value)
-      : undefined
+  const k8s = structural === 'jwt' && payload.kind === 'claims' ? classifyKubernetes(payload.json.value) : undefined
   const issuerProviders = detectProviders(
     decoded.header?.value ?? null,
     payload.kind === 'claims' ? payload.json.value : null,
@@ -86,8 +83,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     },
     diagnostics: [
       ...extraction.diagnostics,
-      ...decoded.diagnostics,
-      ...(k8s?.diagnostics ?? []),
+      // A bearer token that is not a JWT, or a review without one: the extraction says what it is.
+      ...(extraction.token === '' && extraction.context ? [] : decoded.diagnostics),
       ...(checks?.(decoded, issuerProviders) ?? []),
     ],
   }

@@ -6,6 +6,8 @@ export type TokenKind =
   | 'k8s-bound-pod'
   | 'k8s-bound-secret'
   | 'k8s-bound-node'
+  | 'k8s-bound-validatingwebhook'
+  | 'k8s-bound-mutatingwebhook'
   | 'k8s-bound-other'
   | 'k8s-token-request'
   | 'jwt'

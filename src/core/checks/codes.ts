@@ -1,6 +1,6 @@
 import { diagnosticsFor, type CodeOf } from '../diagnostics/diagnostic.ts'
 import type { CodeInfo } from '../diagnostics/codes.ts'
-import { UNICODE, oidc, rfc } from '../diagnostics/specRefs.ts'
+import { UNICODE, oidc, rfc, spiffe } from '../diagnostics/specRefs.ts'
 
 const KEY_IN_HEADER = rfc(8725, '3.10')
 
@@ -72,6 +72,20 @@ export const CHECK_CODES = {
   DISPLAY_INVISIBLE_CHARACTER: { severity: 'warning', ref: UNICODE.security },
   /** A character that passes for another: other spaces, compatibility forms, mixed scripts. */
   DISPLAY_CONFUSABLE_CHARACTER: { severity: 'warning', ref: UNICODE.security },
+
+  // Tokens that sit next to Kubernetes ones
+  /** A DPoP proof (RFC 9449): what it is and the checks that apply. */
+  DPOP_PROOF: { severity: 'info', ref: rfc(9449, '4.2') },
+  /** A DPoP proof that breaks a rule of RFC 9449 §4.2. */
+  DPOP_PROOF_INVALID: { severity: 'error', ref: rfc(9449, '4.2') },
+  /** A SPIFFE WIT-SVID: a workload identity token, never a bearer token. */
+  WIT_SVID: { severity: 'info', ref: spiffe('WIT-SVID') },
+  /** A JWT-SVID or WIT-SVID that breaks a rule of its SPIFFE standard. */
+  SPIFFE_SVID_RULE: { severity: 'warning', ref: spiffe('JWT-SVID') },
+  /** A GitHub Actions sub in the immutable owner@id/repo@id form. */
+  GITHUB_SUB_IMMUTABLE: { severity: 'info' },
+  /** The ids in a GitHub Actions sub differ from repository_owner_id or repository_id. */
+  GITHUB_SUB_ID_MISMATCH: { severity: 'warning' },
 } as const satisfies Record<string, CodeInfo>
 
 /** Makes a diagnostic with one of these codes, or a start-up one, taking severity and ref from the registry. */

@@ -3,7 +3,7 @@ import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { rfc, type SpecRef } from '../diagnostics/specRefs.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import type { ProviderId } from '../knowledge/types.ts'
-import { KNOWLEDGE_DATA } from '../knowledge/data.generated.ts'
+import { REGISTERED_ALGORITHMS } from '../knowledge/data.generated.ts'
 import { headerParamTypes } from '../decode/headerParams.ts'
 import { diagnostic, type CheckCode } from './codes.ts'
 
@@ -63,7 +63,7 @@ const TYP_KINDS: Record<string, string> = {
 }
 
 // Every algorithm name in the IANA JOSE registry (and the WebCrypto-only names beside it).
-const REGISTERED_ALGS: readonly string[] = KNOWLEDGE_DATA.algorithms.map((row) => row[0])
+const REGISTERED_ALGS = REGISTERED_ALGORITHMS
 
 // The references live here, with the lazily loaded checks, not in the start-up registry.
 const ALG_REF = rfc(7515, '4.1.1')

@@ -6,11 +6,25 @@ import { deceptiveTextDiagnostics } from './deceptiveText.ts'
 import { readKubernetesClaims } from '../k8s/claims.ts'
 import { nameDiagnostics } from '../k8s/nameChecks.ts'
 import { headerDiagnostics } from './headerWarnings.ts'
+import { kubernetesDiagnostics } from '../k8s/shapeChecks.ts'
+import { workloadTokenDiagnostics } from './workloadTokens.ts'
 import { timeDiagnostics } from '../time/checks.ts'
 
 /**
- * Header/algorithm warnings, claim value checks, the NumericDate checks, Kubernetes names no
- * cluster could have written, and text that could mislead a reader (bidi controls, invisible and
+ * The checks that only apply to some kinds of token: a Kubernetes token's claim shape (the start-up
+ * bundle only classifies it), and the tokens that sit next to Kubernetes ones. Only for a JWS or
+ * unsecured JWT with a header and claims, as analyze() classifies.
+ */
+function neighbourChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
+  const header = decoded.header?.value
+  if (!decoded.wellFormed || !header || decoded.form === 'jwe' || decoded.payload.kind !== 'claims') return []
+  const payload = decoded.payload.json.value
+  return [...kubernetesDiagnostics(payload, header), ...workloadTokenDiagnostics(header, payload, providers)]
+}
+
+/**
+ * Header/algorithm warnings, claim value checks, the NumericDate checks, a Kubernetes token's shape,
+ * the tokens that sit next to Kubernetes ones, Kubernetes names no cluster could have written, and text that could mislead a reader (bidi controls, invisible and
  * look-alike characters), each attached to its row by pointer. They load with the knowledge base,
  * after the first decoded view: the first view shows the rows, and their findings follow a frame later.
  */
@@ -27,5 +41,11 @@ export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderI
     ...(decoded.payload.kind === 'claims' ? deceptiveTextDiagnostics(decoded.payload.json.value, 'payload') : []),
   ]
   const k8s = decoded.payload.kind === 'claims' ? readKubernetesClaims(decoded.payload.json.value) : undefined
-  return [...headerDiagnostics(decoded, providers), ...claims, ...(k8s ? nameDiagnostics(k8s) : []), ...deceptive]
+  return [
+    ...headerDiagnostics(decoded, providers),
+    ...claims,
+    ...neighbourChecks(decoded, providers),
+    ...(k8s ? nameDiagnostics(k8s) : []),
+    ...deceptive,
+  ]
 }

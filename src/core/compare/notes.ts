@@ -72,6 +72,8 @@ const KIND_WORDS: Record<TokenKind, string> = {
   'k8s-bound-pod': 'a bound service account token tied to a pod',
   'k8s-bound-secret': 'a bound service account token tied to a Secret',
   'k8s-bound-node': 'a bound service account token tied to a node',
+  'k8s-bound-validatingwebhook': 'a bound service account token tied to a ValidatingWebhookConfiguration',
+  'k8s-bound-mutatingwebhook': 'a bound service account token tied to a MutatingWebhookConfiguration',
   'k8s-bound-other': 'a bound service account token tied to another kind of object',
   'k8s-token-request': 'a TokenRequest service account token bound to no object',
   jwt: 'a JWT that is not a Kubernetes service account token',

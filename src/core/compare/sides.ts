@@ -5,14 +5,8 @@ import { audiences, readKubernetesClaims, type KubernetesClaims, type ObjectRef 
 import { deriveIdentity } from '../k8s/identity.ts'
 import { recognizeProvider } from '../k8s/provider.ts'
 import { PROVIDER_NAMES } from '../knowledge/names.ts'
-import {
-  isExtendedKubernetesToken,
-  lifetime,
-  validityAt,
-  warnAfter,
-  type Lifetime,
-  type ValidityState,
-} from '../time/validity.ts'
+import { extensionOf, warnAfter } from '../k8s/extension.ts'
+import { lifetime, validityAt, type Lifetime, type ValidityState } from '../time/validity.ts'
 
 /** Who a token says its bearer is, the way the party that checks it would see it. */
 export type SideIdentity =
@@ -130,7 +124,7 @@ function lifetimeOf(payload: JsonObject): LifetimeFacts {
   const life: Lifetime | undefined = lifetime(payload)
   const out: LifetimeFacts = {
     expires: typeof payload.exp === 'number' && Number.isFinite(payload.exp),
-    extended: isExtendedKubernetesToken(payload),
+    extended: extensionOf(payload) !== undefined,
   }
   if (life) out.seconds = life.seconds
   const warn = warnAfter(payload)
@@ -172,7 +166,7 @@ export function describeSide(a: Analysis, now: number, leeway: number): CompareS
   if (payload.aud !== undefined) side.audiences = audiences(payload)
   side.lifetime = lifetimeOf(payload)
   side.bindings = bindingsOf(k8s)
-  side.validity = validityAt(payload, now, leeway)
+  side.validity = validityAt(payload, now, leeway, warnAfter(payload))
   return side
 }
 

@@ -8,7 +8,7 @@ import type { TokenKind } from '../analysis/kind.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { LEGACY_CLAIMS, LEGACY_ISSUER } from '../k8s/claims.ts'
 import { makeUsername } from '../k8s/username.ts'
-import { EXTENSION_SECONDS, WARN_ONLY_SECONDS } from '../time/validity.ts'
+import { ExpirationExtensionSeconds, WarnOnlyBoundTokenExpirationSeconds } from '../k8s/extension.ts'
 import { writeFieldValue, type FieldId, type FieldLayout, type FieldValues, type WriteContext } from './fields.ts'
 import { writeJson } from './jsonText.ts'
 
@@ -186,12 +186,12 @@ function payloadFor(template: TemplateId, now: number, id: () => string): JsonOb
   switch (template) {
     case 'k8s-bound-pod': {
       // The kubelet asks for 3607 s; the API server extends that to a year and marks warnafter.
-      const claims = boundClaims(now, id, EXTENSION_SECONDS, {
+      const claims = boundClaims(now, id, ExpirationExtensionSeconds, {
         node: ref('example-node', id()),
         pod: ref('example-pod', id()),
       })
       const k = claims['kubernetes.io'] as JsonObject
-      return { ...claims, 'kubernetes.io': { ...k, warnafter: now + WARN_ONLY_SECONDS } }
+      return { ...claims, 'kubernetes.io': { ...k, warnafter: now + WarnOnlyBoundTokenExpirationSeconds } }
     }
     case 'k8s-bound-node':
       return boundClaims(now, id, 3600, { node: ref('example-node', id()) })

@@ -17,9 +17,17 @@ import { parseClusterSettings } from '../apiserver/settings.ts'
 import { iatInFuture } from '../time/checks.ts'
 import { recognizeKeyMaterial, type HmacEncoding } from '../verify/keyMaterial.ts'
 import { verifySignature } from '../verify/verify.ts'
-import { boundClaims, legacyClaims, NOW } from '../../test/k8sTokens.ts'
+import { boundClaims, legacyClaims, NOW, webhookClaims } from '../../test/k8sTokens.ts'
 import { b64u, fixture, rawToken } from '../../test/tokens.ts'
 import { parseYamlDocuments } from '../../test/yaml.ts'
+import {
+  DPOP_ACCESS_TOKEN,
+  DPOP_PROOF_FIG13,
+  DPOP_PROOF_FIG3,
+  eksToken,
+  WHOAMI_JSON,
+  WIT_SVID_APPENDIX_A,
+} from '../../test/upstreamFixtures.ts'
 import { compareTokens } from '../compare/index.ts'
 import {
   checkDraft,
@@ -75,6 +83,16 @@ const risks = (payload: Json, h: Json = { alg: 'RS256', kid: 'A'.repeat(43) }, n
   )
 }
 const bound = (o: Parameters<typeof boundClaims>[0] = {}) => boundClaims(o) as Json
+const webhook = (o: Parameters<typeof webhookClaims>[0] = {}) => webhookClaims(o) as Json
+const ES256 = { alg: 'ES256', kid: 'A'.repeat(43) }
+const RS256 = { alg: 'RS256', kid: 'github-key' }
+const github = (sub: string): Json => ({
+  iss: 'https://token.actions.githubusercontent.com',
+  sub,
+  aud: 'sts.amazonaws.com',
+  repository_owner_id: '123456',
+  repository_id: '456789',
+})
 const legacy = (o: Parameters<typeof legacyClaims>[0] = {}) => legacyClaims(o) as Json
 const k8sWith = (nested: Json) => ({
   iss: 'https://kubernetes.default.svc',
@@ -109,6 +127,23 @@ const WITNESSES = {
     secret(secretOf(fixture('seed-legacy-v1.20').token, { metadata: { name: 'x', namespace: 'elsewhere' } })),
   SECRET_CLAIMS_MATCH: () =>
     secret(secretOf(fixture('seed-legacy-v1.20').token, { metadata: { namespace: 'default' } })),
+  REVIEW_WITHOUT_TOKEN: () => run(WHOAMI_JSON),
+  CSI_AUDIENCE_MISMATCH: () =>
+    run(
+      JSON.stringify({
+        vault: { token: fixture('seed-bound-pod-v1.24').token, expirationTimestamp: '2023-08-19T11:49:01Z' },
+      }),
+    ),
+  BEARER_NOT_JWT: () => run('abcdef.0123456789abcdef'),
+  EKS_TOKEN_INVALID: () => run(eksToken('https://sts.amazonaws.com/?action=GetCallerIdentity')),
+  BEARER_OPAQUE: () => run('31ada4fd-adec-460c-809a-9e56ceb75269'),
+  DPOP_BINDING_MISMATCH: () =>
+    run(`POST /protectedresource HTTP/1.1\nHost: resource.example.org\nDPoP: ${DPOP_PROOF_FIG13}\n`),
+  DPOP_BINDING_MATCHES: () =>
+    run(
+      `GET /protectedresource HTTP/1.1\nHost: resource.example.org\nAuthorization: DPoP ${DPOP_ACCESS_TOKEN}\nDPoP: ${DPOP_PROOF_FIG13}\n`,
+      { pick: 1 },
+    ),
   KUBECONFIG_USER_WITHOUT_TOKEN: () =>
     run(
       JSON.stringify({
@@ -245,10 +280,28 @@ const WITNESSES = {
   K8S_STALE: () => risks(bound({ lifetime: 31536000, warnafter: 3607 }), undefined, NOW + 7200),
   K8S_NOT_YET_VALID: () => risks({ ...bound(), nbf: NOW + 3600 }),
   K8S_FOREIGN_AUDIENCE: () => risks(bound({ aud: ['vault'] })),
-  K8S_TYP_PRESENT: () => risks(bound(), { alg: 'RS256', typ: 'JWT', kid: 'A'.repeat(43) }),
+  K8S_TYP_PRESENT: () => risks(legacy(), { alg: 'RS256', typ: 'JWT' }),
   K8S_KID_EMPTY: () => risks(bound(), { alg: 'RS256', kid: '' }),
   K8S_KID_MISSING: () => risks(bound(), { alg: 'RS256' }),
   K8S_KID_UNUSUAL: () => risks(bound(), { alg: 'RS256', kid: 'key-1' }),
+  K8S_EXTERNAL_SIGNER: () => claims(bound(), { alg: 'ES256', kid: 'signer-key-7', typ: 'JWT' }),
+  K8S_WEBHOOK_KEP_SPELLING: () => claims(webhook({ spelling: 'kep' }), ES256),
+  K8S_WEBHOOK_LIFETIME: () => claims(webhook({ lifetime: 3600 }), ES256),
+  K8S_WEBHOOK_AUDIENCE: () => claims(webhook({ aud: ['https://kubernetes.default.svc.cluster.local'] }), ES256),
+  K8S_WEBHOOK_ATTESTATION: () =>
+    claims(webhook({ attestations: { admissionReviewAPIGroups: ['apps', 'batch'] } }), ES256),
+  K8S_ATTESTATION_WITHOUT_WEBHOOK: () =>
+    claims(bound({ extra: { attestations: { admissionReviewAPIGroups: ['apps'] } } }), ES256),
+
+  // Tokens that sit next to Kubernetes ones
+  DPOP_PROOF: () => run(DPOP_PROOF_FIG3),
+  DPOP_PROOF_INVALID: () =>
+    claims({ htm: 'GET', htu: 'https://rs.example/x', iat: NOW }, { alg: 'HS256', typ: 'dpop+jwt' }),
+  WIT_SVID: () => run(WIT_SVID_APPENDIX_A),
+  SPIFFE_SVID_RULE: () => claims({ sub: 'spiffe://example.org/web', exp: NOW + 300 }, { alg: 'ES256', kid: 'k' }),
+  GITHUB_SUB_IMMUTABLE: () => claims(github('repo:octo-org@123456/octo-repo@456789:ref:refs/heads/main'), RS256),
+  GITHUB_SUB_ID_MISMATCH: () =>
+    claims({ ...github('repo:octo-org@123456/octo-repo@456789:ref:refs/heads/main'), repository_id: '999' }, RS256),
 
   // Key material and signature verification
   PRIVATE_KEY_REFUSED: () => keys('-----BEGIN PRIVATE KEY-----\nMC4CAQA=\n-----END PRIVATE KEY-----'),

@@ -33,6 +33,8 @@ export const K8S = {
   claims: { label: 'k/k claims.go', url: `${KK}pkg/serviceaccount/claims.go` },
   legacy: { label: 'k/k legacy.go', url: `${KK}pkg/serviceaccount/legacy.go` },
   jwt: { label: 'k/k jwt.go', url: `${KK}pkg/serviceaccount/jwt.go` },
+  token: { label: 'k/k token.go', url: `${KK}pkg/registry/core/serviceaccount/storage/token.go` },
+  signer: { label: 'k/k externaljwt plugin.go', url: `${KK}pkg/serviceaccount/externaljwt/plugin/plugin.go` },
   username: {
     label: 'apiserver serviceaccount/util.go',
     url: `${KK}staging/src/k8s.io/apiserver/pkg/authentication/serviceaccount/util.go`,
@@ -47,6 +49,11 @@ export const K8S = {
     url: 'https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/',
   },
 } satisfies Record<string, SpecRef>
+
+/** A SPIFFE standard document, e.g. `spiffe('WIT-SVID')`. */
+export function spiffe(doc: 'JWT-SVID' | 'WIT-SVID'): SpecRef {
+  return { label: `SPIFFE ${doc}`, url: `https://github.com/spiffe/spiffe/blob/main/standards/${doc}.md` }
+}
 
 /** The Unicode documents on text that misleads its reader. */
 export const UNICODE = {

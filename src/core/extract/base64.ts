@@ -4,7 +4,8 @@ import { decodeUtf8Strict } from '../encoding/utf8.ts'
 import { looksLikeJwt, TOKEN_ALPHABET } from './text.ts'
 import { diagnostic } from './codes.ts'
 
-export type Base64Result = { ok: true; token: string } | { ok: false; diagnostic: Diagnostic } | null
+/** `binary`: the bytes are no UTF-8 text, so the input may as well be an opaque token that happens to be base64. */
+export type Base64Result = { ok: true; token: string } | { ok: false; diagnostic: Diagnostic; binary: boolean } | null
 
 /** Describes what some non-JWT bytes look like, so the message says more than "no". */
 function describe(bytes: Uint8Array): string {
@@ -36,6 +37,7 @@ export function decodeBase64Jwt(text: string, what: string, span?: Span): Base64
   if (compact.length < 16) return null
   return {
     ok: false,
+    binary: !utf8.ok,
     diagnostic: diagnostic(
       'BASE64_NOT_JWT',
       `${what} is valid base64, but it decodes to ${describe(bytes)}, not to a JWT (three or five base64url parts joined by dots).`,

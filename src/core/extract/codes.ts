@@ -1,5 +1,6 @@
 import { diagnosticsFor, type CodeOf } from '../diagnostics/diagnostic.ts'
 import type { CodeInfo } from '../diagnostics/codes.ts'
+import { rfc } from '../diagnostics/specRefs.ts'
 
 /**
  * The diagnostic codes of the full extractor (finding the token in a Secret, a kubeconfig, JSON, YAML, base64…): part of the one registry (see
@@ -29,6 +30,20 @@ export const EXTRACTOR_CODES = {
   KUBECONFIG_USER_WITHOUT_TOKEN: { severity: 'info' },
   /** A TokenRequest's status expiry differs from exp. */
   TOKEN_REQUEST_EXPIRY_DIFFERS: { severity: 'info' },
+  /** A TokenReview or SelfSubjectReview that holds no token. */
+  REVIEW_WITHOUT_TOKEN: { severity: 'info' },
+  /** A CSI token whose audience key is not in its aud. */
+  CSI_AUDIENCE_MISMATCH: { severity: 'warning' },
+  /** A known kind of bearer token that is not a JWT. */
+  BEARER_NOT_JWT: { severity: 'info' },
+  /** An EKS token the aws-iam-authenticator would refuse before asking STS. */
+  EKS_TOKEN_INVALID: { severity: 'error' },
+  /** One word that is not a JWT: perhaps a static or other opaque token. */
+  BEARER_OPAQUE: { severity: 'info' },
+  /** A DPoP proof's ath, jkt, htm or htu does not match the request it came with. */
+  DPOP_BINDING_MISMATCH: { severity: 'error', ref: rfc(9449, '4.3') },
+  /** A DPoP proof matches the request and access token it came with. */
+  DPOP_BINDING_MATCHES: { severity: 'info', ref: rfc(9449, '4.3') },
 } as const satisfies Record<string, CodeInfo>
 
 /** Makes a diagnostic with one of these codes, or a start-up one, taking severity and ref from the registry. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { allFixtures } from '../../test/tokens.ts'
+import { DPOP_PROOF_FIG13, EKS_VALID_URL, eksToken, WHOAMI_TABLE } from '../../test/upstreamFixtures.ts'
 import { parseYamlDocuments } from '../../test/yaml.ts'
 import { extractSimple, extractToken } from './index.ts'
 
@@ -34,6 +35,25 @@ const fragments = fc.constantFrom(
   '{',
   ...tokens.slice(0, 4),
   Buffer.from(tokens[0] as string).toString('base64'),
+  // The Kubernetes pastes and bearer tokens of issue 16.
+  'sha256~',
+  'A'.repeat(43),
+  'abcdef.0123456789abcdef',
+  eksToken(EKS_VALID_URL('20261201T120000Z')),
+  'k8s-aws-v1.',
+  '{"kind":"SelfSubjectReview","status":{"userInfo":{"username":"',
+  'kind: TokenReview\nspec:\n  token: ',
+  '{"csi.storage.k8s.io/serviceAccount.tokens":"',
+  '{"":{"token":"',
+  '","expirationTimestamp":"2026-01-01T00:00:00Z"}}',
+  'kind: CredentialProviderRequest\nserviceAccountToken: ',
+  WHOAMI_TABLE,
+  '&assertion=',
+  'id_token_hint=',
+  'TOKEN=',
+  'DPoP: ',
+  'GET / HTTP/1.1\nHost: a\n',
+  DPOP_PROOF_FIG13,
 )
 const pasteLike = fc
   .array(fc.oneof(fragments, fc.string({ maxLength: 12 })), { maxLength: 12 })

@@ -1,8 +1,11 @@
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
 import { decodeBase64Jwt } from './base64.ts'
-import { documentCandidates, type Found } from './documents.ts'
+import { bearerCandidate, isKnownBearer, opaqueTokenHint } from './bearer.ts'
+import { documentCandidates, reviewCandidates, type Found } from './documents.ts'
+import { withDpopBinding } from './dpopBinding.ts'
 import { headerCandidates } from './headers.ts'
-import { findJwts, ordinal, shortToken, tokenAt, TOKEN_ALPHABET, trimAndUnquote } from './text.ts'
+import { findJwts, ordinal, placeInText, shortToken, tokenAt, TOKEN_ALPHABET, trimAndUnquote } from './text.ts'
+import { readWhoamiTable } from './review.ts'
 import { extractSimple, nothing, one } from './simple.ts'
 import type { Candidate, ExtractOptions, Extraction } from './types.ts'
 import { urlCandidates } from './url.ts'
@@ -60,8 +63,11 @@ function compactToken(text: string, span: Span, quoted: boolean): Extraction {
         repaired: false,
         diagnostics: [],
       })
-    if (b64) return nothing('The paste is base64 of something other than a JWT.', [b64.diagnostic])
+    // Binary bytes: more likely an opaque token made of base64 characters than base64 of anything.
+    if (b64 && !b64.binary) return nothing('The paste is base64 of something other than a JWT.', [b64.diagnostic])
   }
+  // One word with no dot that is not the start of a JWT either: perhaps an opaque bearer token.
+  const opaque = !text.includes('.') && !text.startsWith('ey') && text.length >= 8
   return one({
     token: text,
     source: 'raw',
@@ -69,8 +75,14 @@ function compactToken(text: string, span: Span, quoted: boolean): Extraction {
     explanation: quoted ? 'Decoded after removing the surrounding quotes.' : 'Decoded as pasted.',
     span,
     repaired: false,
-    diagnostics: [],
+    diagnostics: opaque ? [opaqueTokenHint(span)] : [],
   })
+}
+
+/** A header candidate whose token is a bearer token this page names, as that bearer token. */
+function namedBearer(c: Candidate): Candidate {
+  if (!isKnownBearer(c.token)) return c
+  return bearerCandidate(c.token, c.source, `the ${c.label} header`, c.span) ?? c
 }
 
 function parseJsonQuietly(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -108,6 +120,21 @@ export function extractToken(input: string, options: ExtractOptions = {}): Extra
   if (!simple.pending) return simple
   const { text, span } = trimAndUnquote(input)
   const quoted = span.end - span.start < input.trim().length
+  const bearer = /^(bearer|dpop)\s+/i.exec(text)
+  const word = bearer ? text.slice(bearer[0].length).trim() : text
+  if (isKnownBearer(word)) {
+    const start = span.start + (bearer ? text.indexOf(word, bearer[0].length) : 0)
+    const found = bearerCandidate(
+      word,
+      bearer ? 'bearer' : 'raw',
+      bearer ? `after the "${bearer[1] ?? ''}" prefix` : 'the paste',
+      { start, end: start + word.length },
+    )
+    if (found) return one(found)
+  }
+  // `assertion=eyJ…`, a form body of one parameter, is made of token characters too.
+  const form = /^[a-z_]+=/.test(text) ? urlCandidates(input) : []
+  if (form.length > 0) return choose({ candidates: form, diagnostics: [] }, options.pick)
   if (TOKEN_ALPHABET.test(text)) return compactToken(text, span, quoted)
 
   const joined = text.replace(/\s+/g, '')
@@ -126,8 +153,10 @@ export function extractToken(input: string, options: ExtractOptions = {}): Extra
   }
 
   let notes: Diagnostic[] = []
+  let json = false
   if (text.startsWith('{') || text.startsWith('[')) {
     const parsed = parseJsonQuietly(text)
+    json = parsed.ok
     if (parsed.ok) {
       const found = documentCandidates([parsed.value], 'JSON')
       if (found.candidates.length > 0) return choose(found, options.pick)
@@ -140,7 +169,7 @@ export function extractToken(input: string, options: ExtractOptions = {}): Extra
     }
   }
 
-  const headers = headerCandidates(input)
+  const headers = withDpopBinding(input, headerCandidates(input).map(namedBearer))
   if (headers.length > 0) return choose({ candidates: headers, diagnostics: notes }, options.pick)
   const urls = urlCandidates(input)
   if (urls.length > 0) return choose({ candidates: urls, diagnostics: notes }, options.pick)
@@ -165,19 +194,25 @@ export function extractToken(input: string, options: ExtractOptions = {}): Extra
   }
 
   const jwts = findJwts(input)
-  if (jwts.length > 0) {
-    const candidates = jwts.map(({ token, span: s }, i) =>
-      tokenAt(
-        input,
-        s,
-        'raw',
-        `${ordinal(i + 1)}: ${shortToken(token)}`,
-        jwts.length > 1 ? `Found in the pasted text, the ${ordinal(i + 1)} token.` : 'Found in the pasted text.',
-      ),
+  const candidates = jwts.map(({ token, span: s }, i) => {
+    const place = placeInText(input, s)
+    return tokenAt(
+      input,
+      s,
+      'raw',
+      `${jwts.length > 1 ? `${ordinal(i + 1)}, ` : ''}${place.label}: ${shortToken(token)}`,
+      `Found in the pasted text, ${place.phrase}${jwts.length > 1 ? ` (the ${ordinal(i + 1)} token of ${jwts.length})` : ''}.`,
     )
-    return choose({ candidates, diagnostics: notes }, options.pick)
+  })
+  // kubectl auth whoami's table, with or without a token next to it.
+  const whoami = readWhoamiTable(text)
+  if (whoami) {
+    const found = reviewCandidates(whoami, undefined, candidates)
+    return choose({ candidates: found.candidates, diagnostics: notes }, options.pick)
   }
-  // One word with no token in it: hand it to the decoder, which says what is wrong with it.
-  if (!/\s/.test(text)) return compactToken(text, span, quoted)
+  if (candidates.length > 0) return choose({ candidates, diagnostics: notes }, options.pick)
+  // One word with no token in it: hand it to the decoder, which says what is wrong with it. JSON
+  // without spaces is no such word: its fields were searched.
+  if (!/\s/.test(text) && !json) return compactToken(text, span, quoted)
   return noToken(notes, 'the paste')
 }

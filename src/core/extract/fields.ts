@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { bearerCandidate } from './bearer.ts'
 import { asObj } from './objects.ts'
 import { looksLikeJwt } from './text.ts'
 import type { Candidate } from './types.ts'
@@ -10,8 +11,10 @@ const MAX_DEPTH = 6
 
 /**
  * Tokens in well-known fields of a parsed JSON or YAML value, searched a few levels deep (token
- * responses are sometimes wrapped). Fields that hold something other than a JWT, such as an
- * opaque refresh token, are named in an info diagnostic rather than offered.
+ * responses are sometimes wrapped, and `aws eks get-token` prints an ExecCredential with the token
+ * in status.token). Bearer tokens this page names (EKS, OpenShift, bootstrap) are offered as
+ * such; other fields that hold something other than a JWT, such as an opaque refresh token, are
+ * named in an info diagnostic.
  */
 export function fieldCandidates(
   value: unknown,
@@ -32,7 +35,11 @@ export function fieldCandidates(
       const here = path ? `${path}.${key}` : key
       if (TOKEN_FIELDS.includes(key) && typeof member === 'string') {
         const token = member.trim().replace(/^(bearer|dpop)\s+/i, '')
-        if (looksLikeJwt(token)) {
+        const bearer = looksLikeJwt(token)
+          ? undefined
+          : bearerCandidate(token, 'json-field', `the ${format} field ${here}`)
+        if (bearer) candidates.push(bearer)
+        else if (looksLikeJwt(token)) {
           candidates.push({
             token,
             source: 'json-field',

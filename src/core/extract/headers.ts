@@ -3,7 +3,8 @@ import { tokenAt } from './text.ts'
 
 // `Authorization: Bearer <token>` wherever it appears: a header line, a curl -H argument, an HTTP
 // request dump, a fetch() snippet. The token stops at a quote, a comma or the end of the line.
-const AUTH_HEADER = /authorization["']?\s*[:=]\s*["']?(bearer|dpop)\s+([A-Za-z0-9_\-.=+/]+)/gi
+// `~` for OpenShift's sha256~ tokens and opaque access tokens (RFC 6750 b64token allows it).
+const AUTH_HEADER = /authorization["']?\s*[:=]\s*["']?(bearer|dpop)\s+([A-Za-z0-9_\-.=+/~]+)/gi
 // A DPoP proof travels in its own header and is itself a JWT (RFC 9449 §4.1).
 const DPOP_HEADER = /(?:^|[\s"'])dpop\s*:\s*(ey[A-Za-z0-9_\-.]+)/gim
 const CURL_OAUTH2 = /--oauth2-bearer\s+["']?([A-Za-z0-9_\-.=+/]+)/g

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { bearerCandidate } from './bearer.ts'
 import { asArr, asStr, at } from './objects.ts'
 import { looksLikeJwt } from './text.ts'
 import type { Candidate, KubeconfigContext } from './types.ts'
@@ -59,11 +60,17 @@ export function kubeconfigCandidates(doc: unknown): { candidates: Candidate[]; d
       without.push(`"${user}" has its token redacted, as kubectl config view does without --raw`)
       continue
     }
+    const used = contextsOf.get(user) ?? []
     if (!looksLikeJwt(token)) {
-      without.push(`"${user}" has a token that is not a JWT (a static or bootstrap token, say)`)
+      const bearer = bearerCandidate(token, 'kubeconfig', `kubeconfig user "${user}"`)
+      if (bearer)
+        candidates.push({
+          ...bearer,
+          label: `user "${user}": ${bearer.context?.kind === 'bearer' ? bearer.context.title : ''}`,
+        })
+      else without.push(`"${user}" has a token that is not a JWT (a static token, say)`)
       continue
     }
-    const used = contextsOf.get(user) ?? []
     const context: KubeconfigContext = {
       kind: 'kubeconfig',
       user,

@@ -204,7 +204,7 @@ describe('kubeconfigs', () => {
 
   it('names users whose token is redacted or not a JWT', () => {
     const e = extractToken(
-      'kind: Config\nclusters: []\nusers:\n- name: r\n  user: {token: REDACTED}\n- name: b\n  user: {token: abcdef.0123456789abcdef}\n',
+      'kind: Config\nclusters: []\nusers:\n- name: r\n  user: {token: REDACTED}\n- name: b\n  user: {token: 31ada4fd-adec-460c-809a-9e56ceb75269}\n',
       opts,
     )
     expect(codes(e)).toEqual(['KUBECONFIG_USER_WITHOUT_TOKEN', 'NO_TOKEN_FOUND'])

@@ -5,6 +5,10 @@ import type { Candidate, Extraction } from './types.ts'
 // This module is in the start-up bundle: it must stay small. Everything else that extraction
 // knows (headers, JSON, YAML, Kubernetes objects, base64) is in the lazily loaded `extractToken`.
 
+// Texts made of token characters that are no token: an EKS or a bootstrap token, which the full
+// extractor names (extract/bearer.ts), and a form parameter such as `assertion=…`.
+const NOT_SIMPLE = /^(?:k8s-aws-v\d|[a-z0-9]{6}\.[a-z0-9]{16}$|[a-z_]+=)/
+
 /** Pastes above this many characters are declined unread, so the page never freezes. */
 export const MAX_INPUT_LENGTH = 1024 * 1024
 
@@ -53,7 +57,7 @@ export function extractSimple(input: string): Extraction {
       repaired: false,
       diagnostics: [],
     })
-  if ((TOKEN_ALPHABET.test(text) && text.includes('.')) || SD_JWT_SHAPE.test(text)) {
+  if (((TOKEN_ALPHABET.test(text) && text.includes('.')) || SD_JWT_SHAPE.test(text)) && !NOT_SIMPLE.test(text)) {
     return one({
       token: text,
       source: 'raw',
@@ -65,7 +69,8 @@ export function extractSimple(input: string): Extraction {
     })
   }
   const scheme = /^(bearer|dpop)\s+/i.exec(text)
-  if (scheme && TOKEN_ALPHABET.test(text.slice(scheme[0].length).replace(/\s+/g, ''))) {
+  const rest = scheme ? text.slice(scheme[0].length).replace(/\s+/g, '') : ''
+  if (scheme && TOKEN_ALPHABET.test(rest) && !NOT_SIMPLE.test(rest)) {
     const tokenSpan = { start: span.start + scheme[0].length, end: span.end }
     return one(
       tokenAt(

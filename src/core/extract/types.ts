@@ -12,6 +12,10 @@ export type ExtractionSource =
   | 'json-field'
   | 'url'
   | 'whitespace-stripped'
+  | 'token-review'
+  | 'self-subject-review'
+  | 'csi-tokens'
+  | 'credential-provider'
 
 /** What was learnt about a Kubernetes Secret that held the token. */
 export interface SecretContext {
@@ -51,7 +55,77 @@ export interface TokenRequestContext {
   boundObject?: { kind?: string; name?: string }
 }
 
-export type ExtractionContext = SecretContext | KubeconfigContext | TokenRequestContext
+/** The user an API server reported, as TokenReview `status.user` or SelfSubjectReview `status.userInfo`. */
+export interface ReviewUser {
+  username?: string
+  uid?: string
+  groups: string[]
+  extra: { key: string; values: string[] }[]
+}
+
+/** What was learnt from a TokenReview or SelfSubjectReview (`kubectl auth whoami`). */
+export interface ReviewContext {
+  kind: 'review'
+  review: 'TokenReview' | 'SelfSubjectReview'
+  /** How it was pasted: an object (JSON or YAML), or the table `kubectl auth whoami` prints. */
+  format: 'object' | 'table'
+  apiVersion?: string
+  /** TokenReview only: `status.authenticated`. */
+  authenticated?: boolean
+  /** The user reported, when there is one. */
+  user?: ReviewUser
+  /** TokenReview: `spec.audiences` asked for and `status.audiences` granted. */
+  specAudiences?: string[]
+  statusAudiences?: string[]
+  /** TokenReview: `status.error`, the authenticators' reasons for a refusal. */
+  error?: string
+}
+
+/** One audience's entry of CSI's `csi.storage.k8s.io/serviceAccount.tokens` (KEP-5538, TokenRequestStatus). */
+export interface CsiContext {
+  kind: 'csi'
+  /** The map key; `""` means the API server's audiences. */
+  audience: string
+  expirationTimestamp?: string
+  /** Every audience in the map, in order. */
+  audiences: string[]
+}
+
+/** What was learnt from a kubelet CredentialProviderRequest (credentialprovider.kubelet.k8s.io). */
+export interface CredentialProviderContext {
+  kind: 'credential-provider'
+  apiVersion?: string
+  image?: string
+  /** serviceAccountAnnotations, as text. */
+  annotations: Record<string, string>
+}
+
+/** The `data-bearer` values: bearer tokens that are not JWTs and that the page names. */
+export type BearerKind = 'openshift-oauth' | 'bootstrap' | 'eks'
+
+/** A bearer token that is not a JWT, named and explained instead of decoded. */
+export interface BearerContext {
+  kind: 'bearer'
+  bearer: BearerKind
+  /** e.g. "OpenShift OAuth access token". */
+  title: string
+  /** What it is and how the server checks it. */
+  summary: string
+  facts: { label: string; value: string }[]
+  /** For tokens that carry their own expiry (EKS): the instant, in seconds. */
+  expiresAt?: number
+  /** A command that shows more, filled in from the token (never the secret part). */
+  command?: string
+}
+
+export type ExtractionContext =
+  | SecretContext
+  | KubeconfigContext
+  | TokenRequestContext
+  | ReviewContext
+  | CsiContext
+  | CredentialProviderContext
+  | BearerContext
 
 /** One token found in the paste. */
 export interface Candidate {

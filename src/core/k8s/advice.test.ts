@@ -106,6 +106,7 @@ const TEMPLATE_OPTIONS = new Set([
   '-L',
   '--list',
   '--raw',
+  '-f',
   '--duration',
   '--field-selector',
   '--bound-object-kind',
@@ -125,10 +126,11 @@ const claimsArb = fc
     sa: fc.option(anyText, { nil: undefined }),
     saUid: fc.option(anyText, { nil: undefined }),
     secretName: fc.option(anyText, { nil: undefined }),
-    bound: fc.constantFrom('pod', 'secret', 'node', undefined),
+    bound: fc.constantFrom('pod', 'secret', 'node', 'validating', 'mutating', undefined),
+    group: anyText,
     boundName: anyText,
     boundUid: fc.option(anyText, { nil: undefined }),
-    aud: fc.array(anyText, { maxLength: 3 }),
+    aud: fc.array(fc.oneof(anyText, fc.constant('123456789012.dkr.ecr.us-east-1.amazonaws.com')), { maxLength: 3 }),
     iss: fc.option(anyText, { nil: undefined }),
     jti: fc.option(anyText, { nil: undefined }),
     iat: fc.integer({ min: 0, max: 2e9 }),
@@ -140,6 +142,7 @@ const claimsArb = fc
       mixed: false,
       serviceAccount: {},
       otherRefs: [],
+      webhooks: [],
       aud: r.aud,
       iat: r.iat,
       exp: r.iat + r.lifetime,
@@ -150,8 +153,12 @@ const claimsArb = fc
     if (r.iss !== undefined) c.iss = r.iss
     if (r.jti !== undefined) c.jti = r.jti
     if (r.legacy && r.secretName !== undefined) c.secretName = r.secretName
-    if (!r.legacy && r.bound)
-      c[r.bound] = r.boundUid === undefined ? { name: r.boundName } : { name: r.boundName, uid: r.boundUid }
+    const ref = r.boundUid === undefined ? { name: r.boundName } : { name: r.boundName, uid: r.boundUid }
+    const bound = r.legacy ? undefined : r.bound
+    if (bound === 'validating' || bound === 'mutating') {
+      c.webhooks = [{ kind: bound, ref, member: `${bound}webhookconfiguration` }]
+      c.attestations = { member: 'attestations', value: { admissionReviewAPIGroups: [r.group] } }
+    } else if (bound) c[bound] = ref
     return c
   })
 
@@ -171,6 +178,21 @@ function checkShellItem(a: AdviceItem) {
   expect(a.command).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u)
 }
 
+/** A manifest with token values: they come back unchanged when it is read, and none hides characters. */
+function checkManifest(a: AdviceItem, c: KubernetesClaims) {
+  const text = a.command as string
+  expect(text).not.toMatch(/(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u)
+  if (a.id === 'webhook-token-request') {
+    const body = JSON.parse(text) as { spec: { boundObjectRef: { name: string; uid?: string }; audiences: string[] } }
+    expect(body.spec.boundObjectRef).toMatchObject(c.webhooks[0]?.ref ?? {})
+    expect(body.spec.audiences).toEqual(c.aud.slice(0, 1))
+  } else {
+    expect(a.id).toBe('image-pull-audience')
+    // The audience and the account each sit inside one JSON string, which YAML reads the same.
+    expect(text).toContain(`resources: [${JSON.stringify(c.aud[0])}]`)
+  }
+}
+
 describe('commands built from hostile tokens (property)', () => {
   it('never contain an option the template did not write, and read back into exactly the template’s words', () => {
     const yaml = kubernetesAdvice(k8s(legacyClaims())).find((a) => a.language === 'yaml')?.command
@@ -182,8 +204,9 @@ describe('commands built from hostile tokens (property)', () => {
             continue
           }
           expect(a.withheld).toBeUndefined()
-          // The manifest is the template's alone: no value from the token goes into it.
-          if (a.language === 'yaml') expect(a.command).toBe(yaml)
+          // The projected-volume manifest is the template's alone: no value from the token goes into it.
+          if (a.id === 'replace-projected') expect(a.command).toBe(yaml)
+          else if (a.language === 'yaml') checkManifest(a, c)
           else checkShellItem(a)
         }
       }),

@@ -12,10 +12,39 @@ export const LEGACY_CLAIMS = {
 /** The issuer the kube-controller-manager writes into legacy tokens (legacy.go `LegacyIssuer`). */
 export const LEGACY_ISSUER = 'kubernetes/serviceaccount'
 
+/**
+ * Webhook configuration bindings (KEP-6060, 1.37 alpha): the names the merged code writes (k/k PR
+ * #140113), then the KEP text's camelCase, which verifiers written from the KEP expect.
+ */
+export const WEBHOOK_MEMBERS = {
+  validatingwebhookconfiguration: 'validating',
+  mutatingwebhookconfiguration: 'mutating',
+  validatingWebhookConfiguration: 'validating',
+  mutatingWebhookConfiguration: 'mutating',
+} as const
+/** Where a webhook-bound token keeps its attestations: merged name first, then the KEP's. */
+export const ATTESTATION_MEMBERS = ['attestations', 'attestationClaims'] as const
 /** Members of the nested `kubernetes.io` object that this version understands. */
-export const KNOWN_NESTED = ['namespace', 'serviceaccount', 'pod', 'secret', 'node', 'warnafter'] as const
+export const KNOWN_NESTED: readonly string[] = [
+  'namespace',
+  'serviceaccount',
+  'pod',
+  'secret',
+  'node',
+  'warnafter',
+  ...Object.keys(WEBHOOK_MEMBERS),
+  ...ATTESTATION_MEMBERS,
+]
 const BINDABLE = ['pod', 'secret', 'node'] as const
 export type BoundObjectKind = (typeof BINDABLE)[number]
+
+/** A binding to a ValidatingWebhookConfiguration or MutatingWebhookConfiguration. */
+export interface WebhookBinding {
+  kind: 'validating' | 'mutating'
+  ref: ObjectRef
+  /** The member name as written, which tells the merged spelling from the KEP's. */
+  member: keyof typeof WEBHOOK_MEMBERS
+}
 
 /** A `{name, uid}` reference as the API server writes it (claims.go `ref`). */
 export interface ObjectRef {
@@ -35,6 +64,10 @@ export interface KubernetesClaims {
   pod?: ObjectRef
   secret?: ObjectRef
   node?: ObjectRef
+  /** Webhook configuration bindings, in the order above; more than one is a conflict. */
+  webhooks: WebhookBinding[]
+  /** The attestations object as written (values read leniently), and its member name. */
+  attestations?: { member: (typeof ATTESTATION_MEMBERS)[number]; value: JsonObject }
   /** Object references under `kubernetes.io` of kinds this version does not know, by member name. */
   otherRefs: string[]
   warnafter?: number
@@ -92,6 +125,7 @@ export function readKubernetesClaims(payload: JsonObject): KubernetesClaims | un
   const common = {
     mixed: Boolean(nested && legacy),
     otherRefs: [] as string[],
+    webhooks: [] as WebhookBinding[],
     aud: audiences(payload),
     sub: str(payload.sub),
     jti: str(payload.jti),
@@ -110,8 +144,14 @@ export function readKubernetesClaims(payload: JsonObject): KubernetesClaims | un
     }
     const warn = num(nested.warnafter)
     if (warn !== undefined) claims.warnafter = warn
+    for (const [member, kind] of Object.entries(WEBHOOK_MEMBERS)) {
+      const ref = readRef(nested[member])
+      if (ref) claims.webhooks.push({ kind, ref, member: member as WebhookBinding['member'] })
+    }
+    const member = ATTESTATION_MEMBERS.find((m) => isJsonObject(nested[m]))
+    if (member) claims.attestations = { member, value: nested[member] as JsonObject }
     for (const [key, value] of Object.entries(nested)) {
-      if (!(KNOWN_NESTED as readonly string[]).includes(key) && isJsonObject(value)) claims.otherRefs.push(key)
+      if (!KNOWN_NESTED.includes(key) && isJsonObject(value)) claims.otherRefs.push(key)
     }
     return claims
   }

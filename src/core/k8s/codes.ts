@@ -12,7 +12,7 @@ export const KUBERNETES_CODES = {
   K8S_NAME_INVALID: { severity: 'warning', ref: K8S.names },
   /** A service account token that never expires. */
   K8S_NEVER_EXPIRES: { severity: 'error', banner: 'never-expires' },
-  /** Expired: the API server refuses it. */
+  /** Expired by this page's clock and leeway. */
   K8S_EXPIRED: { severity: 'warning', banner: 'expired' },
   /** Past warnafter: each use is audited as stale. */
   K8S_STALE: { severity: 'warning', banner: 'stale' },
@@ -28,6 +28,18 @@ export const KUBERNETES_CODES = {
   K8S_KID_MISSING: { severity: 'info', banner: 'kid-missing' },
   /** A kid of neither Kubernetes nor EKS form. */
   K8S_KID_UNUSUAL: { severity: 'info', banner: 'kid-unusual' },
+  /** The header an external signer (KEP-740) must write. */
+  K8S_EXTERNAL_SIGNER: { severity: 'info', ref: K8S.signer },
+  /** A webhook binding or attestation in the KEP text's spelling, not the merged code's. */
+  K8S_WEBHOOK_KEP_SPELLING: { severity: 'info', ref: K8S.token },
+  /** A webhook-bound token that does not live exactly 600 s. */
+  K8S_WEBHOOK_LIFETIME: { severity: 'warning', ref: K8S.token },
+  /** A webhook-bound token without exactly one non-API-server audience. */
+  K8S_WEBHOOK_AUDIENCE: { severity: 'warning', ref: K8S.token },
+  /** A webhook-bound token without exactly one valid admissionReviewAPIGroups attestation. */
+  K8S_WEBHOOK_ATTESTATION: { severity: 'warning', ref: K8S.token },
+  /** Attestations on a token bound to no webhook configuration. */
+  K8S_ATTESTATION_WITHOUT_WEBHOOK: { severity: 'warning', ref: K8S.token },
 } as const satisfies Record<string, CodeInfo>
 
 /** Makes a diagnostic with one of these codes, or a start-up one, taking severity and ref from the registry. */

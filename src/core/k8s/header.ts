@@ -1,4 +1,5 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { diagnostic } from './codes.ts'
 import type { JsonObject } from '../encoding/json.ts'
 
 /** The only algorithms the API server signs with (jwt.go): RS256 for RSA keys, ES* by curve. */

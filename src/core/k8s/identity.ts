@@ -1,5 +1,6 @@
 import type { KubernetesClaims } from './claims.ts'
 import { makeUsername, splitUsername } from './username.ts'
+import { attestedGroups, isMergedSpelling } from './webhook.ts'
 
 /** One entry of the user "extra" map the API server attaches to the request. */
 export interface ExtraField {
@@ -23,12 +24,17 @@ export interface KubernetesIdentity {
 }
 
 const EXTRA = 'authentication.kubernetes.io/'
+/** apiserver util.go `AttestationAdmissionReviewAPIGroupsKey`. */
+const ATTESTATION_EXTRA = 'attestation.authentication.kubernetes.io/admissionReviewAPIGroups'
 
 /**
  * Derives the username, groups and extra fields as apiserver
  * pkg/authentication/serviceaccount/util.go does (`UserInfo`): username and groups from namespace
- * and account name, pod-name/pod-uid only when both are present, node-name (and node-uid) and the
- * credential id `JTI=<jti>`. `system:authenticated` is added by the authenticator chain.
+ * and account name, pod-name/pod-uid only when both are present, node-name (and node-uid), the
+ * credential id `JTI=<jti>`, and for webhook-bound tokens the configuration's name and uid (both
+ * or neither) and the attested API groups. `system:authenticated` is added by the authenticator
+ * chain. The webhook extras come only from the merged lowercase names: the API server matches
+ * claim names case-sensitively (go-jose's JSON fork), so it never reads the KEP's camelCase.
  */
 export function deriveIdentity(c: KubernetesClaims): KubernetesIdentity {
   const split = c.sub === undefined ? undefined : splitUsername(c.sub)
@@ -64,5 +70,19 @@ export function deriveIdentity(c: KubernetesClaims): KubernetesIdentity {
     identity.extra.push({ key: `${EXTRA}credential-id`, value: `JTI=${c.jti}` })
     identity.gatedExtras.push('credential-id needs ServiceAccountTokenJTI (on by default since 1.30)')
   }
+  // The API server reads claims case-sensitively (go-jose's JSON): only the merged names count.
+  for (const w of c.webhooks.filter(isMergedSpelling)) {
+    if (!w.ref.name || !w.ref.uid) continue
+    const key = `${EXTRA}${w.kind}webhookconfiguration`
+    identity.extra.push({ key: `${key}-name`, value: w.ref.name }, { key: `${key}-uid`, value: w.ref.uid })
+  }
+  const groups = c.attestations?.member === 'attestations' ? attestedGroups(c) : []
+  if (groups.length > 0) identity.extra.push({ key: ATTESTATION_EXTRA, value: groups.join(', ') })
+  if (c.webhooks.length > 0)
+    identity.gatedExtras.push(
+      c.webhooks.some(isMergedSpelling)
+        ? 'webhook-bound tokens need APIServerWebhookAuthenticationToken (alpha in 1.37, off by default)'
+        : 'the binding and attestations are in the KEP text’s camelCase, which the API server does not read, so it derives no webhook extras',
+    )
   return identity
 }

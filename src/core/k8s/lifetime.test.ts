@@ -6,7 +6,7 @@ import { analyzeLifetime } from './lifetime.ts'
 describe('analyzeLifetime', () => {
   it('the seed token is an auto-extended kubelet token', () => {
     const l = analyzeLifetime(k8s(fixturePayload('seed-bound-pod-v1.24')))
-    expect(l).toMatchObject({ case: 'extended-kubelet', seconds: 31_536_000, kubeletRefreshAfter: 2885 })
+    expect(l).toMatchObject({ case: 'extended-kubelet', seconds: 31_536_000, kubeletRefreshAfter: 2886 })
     expect(l.summary).toContain('the default one year')
     expect(l.notes.join(' ')).toContain('--service-account-extend-token-expiration')
     expect(l.notes.join(' ')).toContain('stale-token')

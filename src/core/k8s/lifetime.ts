@@ -1,16 +1,19 @@
 import type { KubernetesClaims } from './claims.ts'
-
-/** claims.go `WarnOnlyBoundTokenExpirationSeconds`: the kubelet's default projected token lifetime. */
-export const KUBELET_DEFAULT_SECONDS = 3607
-/** claims.go `ExpirationExtensionSeconds`: the default extended lifetime, one year. */
-export const EXTENDED_SECONDS = 31_536_000
-/** TokenRequest minimum (validation.go `MinTokenAgeSec`) and default (defaults.go). */
-export const TOKEN_REQUEST_MIN_SECONDS = 600
-export const TOKEN_REQUEST_DEFAULT_SECONDS = 3600
+import {
+  DefaultTokenRequestExpirationSeconds,
+  ExpirationExtensionSeconds,
+  kubeletRefreshAfter,
+  MaxAdmissionReviewWebhookTokenExpirationSeconds,
+  MinTokenAgeSec,
+  rotationRule,
+  WarnOnlyBoundTokenExpirationSeconds,
+} from './extension.ts'
+import type { SignerKind } from './signer.ts'
 
 export type LifetimeCase =
   | 'never-expires'
   | 'extended-kubelet'
+  | 'webhook'
   | 'kubelet-default'
   | 'token-request-default'
   | 'below-minimum'
@@ -36,9 +39,6 @@ function duration(s: number): string {
   return `${s} s`
 }
 
-const ROTATION = (ttl: number) =>
-  `The kubelet replaces a projected token once it is older than 24 hours or past 80 % of its requested lifetime (minus a few seconds of jitter), so for ${ttl} s that is after about ${Math.round((ttl * 0.8) / 60)} minutes. Clients must re-read the token file.`
-
 const LEGACY_HISTORY = [
   'Kubernetes 1.24 stopped creating such Secrets automatically for every service account (LegacyServiceAccountTokenNoAutoGeneration); one can still be created by hand, and the controller fills it.',
   'Since 1.28 (LegacyServiceAccountTokenTracking, GA) the API server stamps the Secret with the label kubernetes.io/legacy-token-last-used: <date> whenever the token is used.',
@@ -47,10 +47,11 @@ const LEGACY_HISTORY = [
 
 /**
  * Explains a Kubernetes token's lifetime: the never-expiring legacy token and its 1.24/1.28/1.30
- * history, the kubelet's auto-extended token (exp − iat one year, warnafter − iat 3607 s), and the
- * TokenRequest bounds (600 s minimum, 3600 s default).
+ * history, the auto-extended token (warnafter − iat 3607 s and exp beyond it; exp − iat is a year
+ * with the in-process signer, min(1 year, its maximum) with an external `signer`), webhook-bound
+ * tokens (always 600 s) and the TokenRequest bounds (600 s minimum, 3600 s default).
  */
-export function analyzeLifetime(c: KubernetesClaims): LifetimeAnalysis {
+export function analyzeLifetime(c: KubernetesClaims, signer: SignerKind = 'unknown'): LifetimeAnalysis {
   if (c.exp === undefined) {
     return {
       case: 'never-expires',
@@ -75,38 +76,56 @@ export function analyzeLifetime(c: KubernetesClaims): LifetimeAnalysis {
     }
   const seconds = c.exp - start
   const warnOffset = c.warnafter === undefined ? undefined : c.warnafter - start
-  if (warnOffset === KUBELET_DEFAULT_SECONDS) {
+  if (warnOffset === WarnOnlyBoundTokenExpirationSeconds && c.exp > (c.warnafter ?? 0)) {
+    const year = seconds === ExpirationExtensionSeconds
+    const shorter =
+      signer === 'external'
+        ? ', the maximum of the external signer that issued it: the extension is min(1 year, the signer’s maximum)'
+        : ' (the in-process signer extends to one year; a shorter extension means an external signer’s maximum, or a managed service’s own setting: EKS documents 90 days)'
     return {
       case: 'extended-kubelet',
       seconds,
-      kubeletRefreshAfter: Math.floor(KUBELET_DEFAULT_SECONDS * 0.8),
-      summary: `An auto-extended kubelet token: requested for 3607 s, but exp was pushed out to ${duration(seconds)}${seconds === EXTENDED_SECONDS ? ', the default one year' : ' (managed services may use a shorter extension; EKS documents 90 days)'}.`,
+      kubeletRefreshAfter: kubeletRefreshAfter(WarnOnlyBoundTokenExpirationSeconds),
+      summary: `An auto-extended kubelet token: requested for 3607 s, but exp was pushed out to ${duration(seconds)}${year ? ', the default one year' : shorter}.`,
       notes: [
-        'With --service-account-extend-token-expiration (default true), when the kubelet asks for exactly 3607 s for a pod with only API server audiences, the API server writes a far exp and sets warnafter to iat + 3607 s. Old clients that never reload their token keep working.',
+        'With --service-account-extend-token-expiration (default true), when the kubelet asks for exactly 3607 s for a pod with only API server audiences, the API server writes a far exp and sets warnafter to iat + 3607 s. Old clients that never reload their token keep working. Such a token is recognised by warnafter − iat = 3607 s and exp beyond warnafter, whatever exp − iat is.',
         'After warnafter the token still authenticates, but each use adds the audit annotation authentication.k8s.io/stale-token ("subject: …, seconds after warning threshold: …") and counts in serviceaccount_stale_tokens_total, which is how operators find clients that do not reload tokens.',
-        ROTATION(KUBELET_DEFAULT_SECONDS),
+        rotationRule(WarnOnlyBoundTokenExpirationSeconds),
+      ],
+    }
+  }
+  if (c.webhooks.length > 0) {
+    const exact = seconds === MaxAdmissionReviewWebhookTokenExpirationSeconds
+    return {
+      case: 'webhook',
+      seconds,
+      summary: exact
+        ? 'Lifetime 600 s: every token bound to a webhook configuration lives exactly 10 minutes.'
+        : `Lifetime ${duration(seconds)}: a token bound to a webhook configuration always lives exactly 600 s, so the API server did not issue this one as it stands.`,
+      notes: [
+        'TokenRequest refuses less than 600 s, and the API server silently shortens anything longer to 600 s for webhook bindings (token.go maxAdmissionReviewWebhookTokenExpirationSeconds), without the warning other shortened requests get. Such tokens are never extended and carry no warnafter.',
       ],
     }
   }
   const base = { seconds, notes: [] as string[] }
-  if (seconds < TOKEN_REQUEST_MIN_SECONDS) {
+  if (seconds < MinTokenAgeSec) {
     return {
       ...base,
       case: 'below-minimum',
       summary: `Lifetime ${duration(seconds)}: below the TokenRequest minimum of 600 s, so the standard TokenRequest API did not issue it as it stands.`,
     }
   }
-  if (seconds === KUBELET_DEFAULT_SECONDS) {
+  if (seconds === WarnOnlyBoundTokenExpirationSeconds) {
     return {
       ...base,
       case: 'kubelet-default',
-      kubeletRefreshAfter: Math.floor(seconds * 0.8),
+      kubeletRefreshAfter: kubeletRefreshAfter(seconds),
       summary:
         'Lifetime 3607 s: the kubelet’s default projected token, not extended (extension is off, or the token has an audience other than the API server).',
-      notes: [ROTATION(seconds)],
+      notes: [rotationRule(seconds)],
     }
   }
-  if (seconds === TOKEN_REQUEST_DEFAULT_SECONDS) {
+  if (seconds === DefaultTokenRequestExpirationSeconds) {
     return {
       ...base,
       case: 'token-request-default',
@@ -122,7 +141,7 @@ export function analyzeLifetime(c: KubernetesClaims): LifetimeAnalysis {
       case: 'irsa-default',
       summary:
         'Lifetime 1 day: the default of the EKS pod identity webhook for IAM roles for service accounts (eks.amazonaws.com/token-expiration).',
-      notes: [ROTATION(seconds)],
+      notes: [rotationRule(seconds)],
     }
   }
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boundClaims, legacyClaims, sign } from '../../test/k8sTokens.ts'
+import { boundClaims, legacyClaims, sign, webhookClaims } from '../../test/k8sTokens.ts'
 import { analyze } from '../analysis/analyze.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
 
@@ -23,5 +23,13 @@ describe('names that no cluster could have written', () => {
     const invalid = invalidNames(token)
     expect(invalid.map((d) => d.pointer)).toEqual(['/kubernetes.io~1serviceaccount~1service-account.name'])
     expect(invalidNames(await sign(boundClaims({ pod: { name: 'web-0.a', uid: 'u' } })))).toEqual([])
+  })
+
+  it('holds a webhook configuration’s name to the subdomain rule (admissionregistration validation.go)', async () => {
+    const extra = { mutatingwebhookconfiguration: { name: 'Policy_Config', uid: 'u' } }
+    const invalid = invalidNames(await sign(webhookClaims({ kind: 'mutating', extra })))
+    expect(invalid.map((d) => d.pointer)).toEqual(['/kubernetes.io/mutatingwebhookconfiguration/name'])
+    expect(invalid[0]?.message).toContain('is not a valid MutatingWebhookConfiguration name')
+    expect(invalidNames(await sign(webhookClaims()))).toEqual([])
   })
 })

@@ -30,6 +30,12 @@ function nameFields(c: KubernetesClaims): Array<[NamedKind, string | undefined, 
     ['pod', c.pod?.name, 'kubernetes.io.pod.name', '/kubernetes.io/pod/name'],
     ['secret', c.secret?.name, 'kubernetes.io.secret.name', '/kubernetes.io/secret/name'],
     ['node', c.node?.name, 'kubernetes.io.node.name', '/kubernetes.io/node/name'],
+    ...c.webhooks.map((w): [NamedKind, string | undefined, string, string] => [
+      `${w.kind}webhookconfiguration`,
+      w.ref.name,
+      `kubernetes.io.${w.member}.name`,
+      `/kubernetes.io/${w.member}/name`,
+    ]),
   ]
 }
 

@@ -7,7 +7,9 @@ import { LABEL_RE, MAX_BYTES, SUBDOMAIN_RE, type NamedKind, type NameRule } from
  * Which rule the API server applies to each kind (k/k `pkg/apis/core/validation/validation.go`
  * at 000f2605, apimachinery `pkg/api/validation/generic.go`): `ValidateNamespaceName` is
  * `NameIsDNSLabel`; `ValidateServiceAccountName`, `ValidateSecretName`, `ValidatePodName` and
- * `ValidateNodeName` are `NameIsDNSSubdomain`.
+ * `ValidateNodeName` are `NameIsDNSSubdomain`, and so is the name of a webhook configuration
+ * (k/k `pkg/apis/admissionregistration/validation/validation.go`, `ValidateObjectMeta` with
+ * `NameIsDNSSubdomain`).
  */
 export const NAME_RULE: Readonly<Record<NamedKind, NameRule>> = {
   namespace: 'dns1123-label',
@@ -15,6 +17,8 @@ export const NAME_RULE: Readonly<Record<NamedKind, NameRule>> = {
   secret: 'dns1123-subdomain',
   pod: 'dns1123-subdomain',
   node: 'dns1123-subdomain',
+  validatingwebhookconfiguration: 'dns1123-subdomain',
+  mutatingwebhookconfiguration: 'dns1123-subdomain',
 }
 
 /** How the page names each kind of object in its messages. */
@@ -24,6 +28,8 @@ export const KIND_LABEL: Readonly<Record<NamedKind, string>> = {
   secret: 'Secret',
   pod: 'pod',
   node: 'node',
+  validatingwebhookconfiguration: 'ValidatingWebhookConfiguration',
+  mutatingwebhookconfiguration: 'MutatingWebhookConfiguration',
 }
 
 /** What the rule asks for, in a sentence. */

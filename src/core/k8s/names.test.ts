@@ -73,13 +73,15 @@ describe('the start-up predicates and the checks that explain', () => {
 })
 
 describe('which rule holds for which name', () => {
-  it('namespaces are labels; service accounts, Secrets, pods and nodes are subdomains (k/k validation.go)', () => {
+  it('namespaces are labels; service accounts, Secrets, pods, nodes and webhook configurations are subdomains (k/k validation.go)', () => {
     expect(NAME_RULE).toEqual({
       namespace: 'dns1123-label',
       serviceaccount: 'dns1123-subdomain',
       secret: 'dns1123-subdomain',
       pod: 'dns1123-subdomain',
       node: 'dns1123-subdomain',
+      validatingwebhookconfiguration: 'dns1123-subdomain',
+      mutatingwebhookconfiguration: 'dns1123-subdomain',
     })
     expect(checkObjectName('namespace', 'kube.system')).toEqual({
       ok: false,

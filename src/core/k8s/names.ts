@@ -9,7 +9,14 @@
 export type NameRule = 'dns1123-label' | 'dns1123-subdomain'
 
 /** The kinds of object a service account token names. */
-export type NamedKind = 'namespace' | 'serviceaccount' | 'secret' | 'pod' | 'node'
+export type NamedKind =
+  | 'namespace'
+  | 'serviceaccount'
+  | 'secret'
+  | 'pod'
+  | 'node'
+  | 'validatingwebhookconfiguration'
+  | 'mutatingwebhookconfiguration'
 
 // dns1123LabelFmt and dns1123SubdomainFmt; Go's regexp and these agree: ASCII only, anchored.
 const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?'

@@ -74,7 +74,7 @@ describe('recognizeProvider', () => {
   it('a kubeadm-style issuer with a custom audience is ambiguous', () => {
     const r = recognizeProvider(k8s(boundClaims({ aud: ['vault'] })))
     expect(r.provider).toBe('ambiguous')
-    expect(r.audiences[0]?.target).toBe('other')
+    expect(r.audiences[0]?.target).toBe('vault')
   })
 
   it('k3s by its audience, and by its old issuer', () => {

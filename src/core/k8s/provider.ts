@@ -1,14 +1,11 @@
+import { explainAudience, type AudienceMeaning } from './audiences.ts'
 import { LEGACY_ISSUER, type KubernetesClaims } from './claims.ts'
+
+export { isApiServerAudience } from './apiAudience.ts'
+export type { AudienceMeaning, AudienceTarget } from './audiences.ts'
 
 /** The `data-provider` values; `ambiguous` and `unknown` say that we do not guess. */
 export type ProviderId = 'eks' | 'gke' | 'aks' | 'openshift' | 'kubeadm' | 'k3s' | 'minikube' | 'ambiguous' | 'unknown'
-
-export interface AudienceMeaning {
-  audience: string
-  /** The API server itself, or an exchange with a cloud identity service, or another consumer. */
-  target: 'api-server' | 'aws-sts' | 'eks-pod-identity' | 'azure-ad' | 'google-sts' | 'other'
-  explanation: string
-}
 
 export interface ProviderRecognition {
   provider: ProviderId
@@ -29,59 +26,6 @@ const GKE =
 const AKS =
   /^https:\/\/(?:([a-z0-9-]+)\.oic\.prod-aks\.azure\.com\/([0-9a-f-]{36})\/([0-9a-f-]{36})|oidc\.prod-aks\.azure\.com\/([0-9a-f-]{36}))(\/?)$/i
 const IN_CLUSTER = /^https:\/\/kubernetes\.default\.svc(?:\.([a-z0-9.-]+))?$/
-
-/** Whether an audience names the Kubernetes API server rather than an outside consumer. */
-export function isApiServerAudience(aud: string, iss: string | undefined): boolean {
-  return aud === iss || aud === 'k3s' || /^(https:\/\/)?kubernetes\.default\.svc(\.[a-z0-9.-]+)?$/.test(aud)
-}
-
-function explainAudience(aud: string, iss: string | undefined): AudienceMeaning {
-  if (isApiServerAudience(aud, iss)) {
-    return {
-      audience: aud,
-      target: 'api-server',
-      explanation: 'The Kubernetes API server: the token is meant for calls to the cluster itself.',
-    }
-  }
-  if (aud === 'sts.amazonaws.com') {
-    return {
-      audience: aud,
-      target: 'aws-sts',
-      explanation:
-        'AWS STS (IAM roles for service accounts): the pod exchanges this token with AssumeRoleWithWebIdentity for AWS credentials of the role in its eks.amazonaws.com/role-arn annotation.',
-    }
-  }
-  if (aud === 'pods.eks.amazonaws.com') {
-    return {
-      audience: aud,
-      target: 'eks-pod-identity',
-      explanation:
-        'EKS Pod Identity: the node agent exchanges this token through EKS Auth AssumeRoleForPodIdentity for the credentials of the role associated with the service account.',
-    }
-  }
-  if (aud === 'api://AzureADTokenExchange') {
-    return {
-      audience: aud,
-      target: 'azure-ad',
-      explanation:
-        'Microsoft Entra ID (AKS workload identity): the token is exchanged for an Entra access token through a federated identity credential that must match issuer and subject exactly.',
-    }
-  }
-  if (/\.svc\.id\.goog$/.test(aud) || aud.startsWith('identitynamespace:')) {
-    return {
-      audience: aud,
-      target: 'google-sts',
-      explanation:
-        'A Google workload identity pool: the token is exchanged at Google STS for Google Cloud credentials.',
-    }
-  }
-  return {
-    audience: aud,
-    target: 'other',
-    explanation:
-      'Another consumer (for example Vault or a service of your own) that validates the token itself; the API server refuses it unless it is also one of its --api-audiences.',
-  }
-}
 
 type Recognised = Omit<ProviderRecognition, 'audiences'>
 const result = (
@@ -208,5 +152,5 @@ function byIssuer(c: KubernetesClaims): Recognised {
  * the candidates rather than guessing.
  */
 export function recognizeProvider(c: KubernetesClaims): ProviderRecognition {
-  return { ...byIssuer(c), audiences: c.aud.map((a) => explainAudience(a, c.iss)) }
+  return { ...byIssuer(c), audiences: c.aud.map((a) => explainAudience(a, c)) }
 }

@@ -3,14 +3,14 @@ import { k8s, fixturePayload } from '../../test/k8sClaims.ts'
 import { boundClaims, legacyClaims, NOW } from '../../test/k8sTokens.ts'
 import { REGISTRY } from '../diagnostics/registry.ts'
 import type { JsonObject } from '../encoding/json.ts'
-import { classifyKubernetes } from './classify.ts'
+import { kubernetesDiagnostics } from './shapeChecks.ts'
 import { bannerId, kubernetesRisks } from './risks.ts'
 
 const KID = { alg: 'RS256', kid: 'wMU4GOsuqPnFjPar7NaZZTEmNlc2I_W75faEDbLB7dI' }
 // The banner gets the analysis' own diagnostics, as the page hands them over.
 const risks = (payload: JsonObject, header: JsonObject | undefined = KID, now = NOW + 10, leeway = 0) =>
   kubernetesRisks(
-    { claims: k8s(payload), payload, header, diagnostics: classifyKubernetes(payload, header).diagnostics },
+    { claims: k8s(payload), payload, header, diagnostics: kubernetesDiagnostics(payload, header) },
     now,
     leeway,
   )
@@ -55,7 +55,7 @@ describe('kubernetesRisks', () => {
 
   it('only diagnostics the registry flags for the banner join it from the analysis', () => {
     const p = { ...(boundClaims() as JsonObject), sub: 'user:alice' }
-    const analysis = classifyKubernetes(p, KID).diagnostics
+    const analysis = kubernetesDiagnostics(p, KID)
     expect(analysis.map((d) => d.code)).toContain('K8S_SUB_UNPARSABLE')
     expect(risks(p).map((r) => r.code)).toEqual([])
   })

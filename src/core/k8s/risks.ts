@@ -1,9 +1,12 @@
 import { CODES, type BannerId, type CodeInfo } from '../diagnostics/codes.ts'
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { JsonObject } from '../encoding/json.ts'
+import { spellDuration } from '../time/duration.ts'
 import { validityAt } from '../time/validity.ts'
 import type { KubernetesClaims } from './claims.ts'
-import { isApiServerAudience } from './provider.ts'
+import { ApiServerLeewaySeconds } from './extension.ts'
+import { isApiServerAudience } from './apiAudience.ts'
+import { signerShape } from './signer.ts'
 import { diagnostic, KUBERNETES_CODES } from './codes.ts'
 
 /** What the risk banner is computed from: facts the analysis already has. */
@@ -17,8 +20,11 @@ export interface RiskFacts {
 
 const KID_SHA256 = /^[A-Za-z0-9_-]{43}$/
 
-function headerRisks(header: JsonObject | undefined): Diagnostic[] {
+function headerRisks(header: JsonObject | undefined, c: KubernetesClaims): Diagnostic[] {
   if (!header) return []
+  // An external signer must write typ and chooses its own kid: neither is a risk then. The
+  // Kubernetes panel names the signer instead.
+  if (signerShape(header, c).kind === 'external') return []
   const out: Diagnostic[] = []
   if (header.typ !== undefined) {
     out.push(
@@ -53,8 +59,19 @@ function headerRisks(header: JsonObject | undefined): Diagnostic[] {
   return out
 }
 
+/** How the API server, with its own fixed leeway, sees a token this page calls expired or early. */
+function apiServerVerdict(secondsOut: number): string {
+  const left = ApiServerLeewaySeconds - secondsOut
+  return left > 0
+    ? `The API server allows ${ApiServerLeewaySeconds} s of clock skew of its own, so it still accepts the token for another ${spellDuration(left)}.`
+    : `That is beyond the ${ApiServerLeewaySeconds} s of clock skew the API server allows, so it refuses the token.`
+}
+
 function validityRisk(c: KubernetesClaims, payload: JsonObject, nowSeconds: number, leeway: number) {
-  switch (validityAt(payload, nowSeconds, leeway)) {
+  // The page's leeway, the one the Time panel shows, so the banner and the badge never disagree;
+  // the message adds what the API server itself, with its fixed 60 s, decides.
+  const judged = `judged with this page's clock-skew leeway of ${leeway} s, as in the Time panel`
+  switch (validityAt(payload, nowSeconds, leeway, c.warnafter)) {
     case 'no-expiry':
       return diagnostic(
         'K8S_NEVER_EXPIRES',
@@ -62,18 +79,25 @@ function validityRisk(c: KubernetesClaims, payload: JsonObject, nowSeconds: numb
           ? 'This token never expires. It is valid until its Secret is deleted, for anyone who holds a copy.'
           : 'This token has no exp, so it never expires.',
       )
-    case 'expired':
+    case 'expired': {
+      const past = nowSeconds - (c.exp ?? nowSeconds)
       return diagnostic(
         'K8S_EXPIRED',
-        'This token has expired: the API server refuses it (after a leeway of one minute).',
+        `This token expired ${spellDuration(past)} ago (${judged}). ${apiServerVerdict(past)}`,
       )
+    }
     case 'stale':
       return diagnostic(
         'K8S_STALE',
         'Past warnafter: the token is still accepted, but each use is audited as stale-token. The client is not reloading its token file.',
       )
-    case 'not-yet-valid':
-      return diagnostic('K8S_NOT_YET_VALID', 'This token is not valid yet (nbf is in the future): check the clocks.')
+    case 'not-yet-valid': {
+      const early = (c.nbf ?? nowSeconds) - nowSeconds
+      return diagnostic(
+        'K8S_NOT_YET_VALID',
+        `This token is not valid for another ${spellDuration(early)}: nbf is in the future (${judged}); check the clocks. ${apiServerVerdict(early)}`,
+      )
+    }
     case 'valid':
       return undefined
   }
@@ -87,9 +111,11 @@ export function bannerId(d: Diagnostic): BannerId | undefined {
 
 /**
  * The few facts about a Kubernetes token that matter most, for the banner at the top of the page:
- * no expiry, expired, stale or not yet valid at `nowSeconds` (with the same clock-skew leeway as
- * the validity badge), an audience other than the API server, and header oddities. Registry
- * diagnostics, each flagged for the banner; errors first. Pure: the clock is an argument.
+ * no expiry, expired, stale or not yet valid at `nowSeconds` (with `leewaySeconds`, the page's
+ * clock-skew leeway that the validity badge uses too; the messages add the verdict of the API
+ * server's own 60 s), an audience other than the API server, and header oddities (none for the
+ * header an external signer must write). Registry diagnostics, each flagged for the banner;
+ * errors first. Pure: the clock is an argument.
  */
 export function kubernetesRisks(facts: RiskFacts, nowSeconds: number, leewaySeconds = 0): Diagnostic[] {
   const { claims: c, payload, header } = facts
@@ -107,6 +133,6 @@ export function kubernetesRisks(facts: RiskFacts, nowSeconds: number, leewaySeco
   }
   // Found by the analysis already (and shown on its row); the banner repeats it as a risk.
   out.push(...facts.diagnostics.filter((d) => bannerId(d) !== undefined))
-  out.push(...headerRisks(header))
+  out.push(...headerRisks(header, c))
   return sortDiagnostics(out)
 }

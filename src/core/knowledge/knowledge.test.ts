@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { ClaimInfo } from '../analysis/claimInfo.ts'
-import { KNOWLEDGE_DATA } from './data.generated.ts'
+import { KNOWLEDGE_DATA, REGISTERED_ALGORITHMS, REGISTRY_PACK_CLAIMS } from './data.generated.ts'
 import { createKnowledge, pointerTokens, withProviderData, type ExplainContext } from './knowledge.ts'
 import { PROVIDER_KNOWLEDGE_DATA } from './providers.generated.ts'
+import { REGISTRY_PACK_DATA } from './registry.generated.ts'
 
 // Registered meanings and every provider pack, as the page has them for a token from that provider.
 const kb = createKnowledge(withProviderData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA))
@@ -114,11 +115,14 @@ describe('header lookup', () => {
 
   it('explains enc and zip values of a JWE', () => {
     const header = { alg: 'RSA-OAEP', enc: 'A256GCM', zip: 'DEF' }
-    expect(titles(kb.explainHeader('/enc', { providers: [], header }))).toEqual([
+    // A JWE header asks for the registry pack, which holds the encryption algorithms.
+    expect(kb.needsRegistryPack([], header)).toBe(true)
+    const jwe = kb.withPack(REGISTRY_PACK_DATA)
+    expect(titles(jwe.explainHeader('/enc', { providers: [], header }))).toEqual([
       'registered:Encryption algorithm',
       'registered:A256GCM: AES-256-GCM',
     ])
-    expect(titles(kb.explainHeader('/zip', { providers: [], header }))[1]).toBe('registered:DEF: DEFLATE compression')
+    expect(titles(jwe.explainHeader('/zip', { providers: [], header }))[1]).toBe('registered:DEF: DEFLATE compression')
   })
 
   it('labels unknown header parameters as private, and adds provider header meanings by issuer', () => {
@@ -135,4 +139,65 @@ describe('header lookup', () => {
 it('unescapes JSON Pointer tokens', () => {
   expect(pointerTokens('/kubernetes.io~1serviceaccount~1namespace')).toEqual(['kubernetes.io/serviceaccount/namespace'])
   expect(pointerTokens('/a~0b/c')).toEqual(['a~b', 'c'])
+})
+
+describe('the registry pack', () => {
+  const row = (path: string[]) => ({
+    pointer: '/' + path.join('/'),
+    name: path[path.length - 1]!,
+    path,
+    depth: path.length - 1,
+    value: 'x',
+    isGroup: false,
+    index: 0,
+    parent: -1,
+  })
+  const main = createKnowledge()
+
+  it('is asked for by a token with a claim only the pack explains, top-level or inside act', () => {
+    expect(main.needsRegistryPack([row(['iss']), row(['sip_callid'])])).toBe(true)
+    expect(main.needsRegistryPack([row(['act']), row(['act', 'ueid'])])).toBe(true)
+  })
+
+  it('is not asked for by a token with common claims, or with a pack name nested elsewhere', () => {
+    expect(main.needsRegistryPack([row(['iss']), row(['sub']), row(['kubernetes.io'])])).toBe(false)
+    expect(main.needsRegistryPack([row(['address']), row(['address', 'location'])])).toBe(false)
+  })
+
+  it('reads a packed claim as private without the pack, and as registered with it', () => {
+    expect(titles(main.explainClaim('/sip_callid', none))).toEqual(['private:Unregistered name'])
+    const full = main.withPack(REGISTRY_PACK_DATA)
+    expect(full.needsRegistryPack([row(['sip_callid'])])).toBe(false)
+    expect(titles(full.explainClaim('/sip_callid', none))).toEqual([
+      `registered:${REGISTRY_PACK_DATA.claims.find((r) => r[0] === 'sip_callid')![1]}`,
+    ])
+    // The common meanings are unchanged by the pack.
+    expect(full.explainClaim('/exp', none)).toEqual(main.explainClaim('/exp', none))
+  })
+
+  it('is asked for by a header naming a JWE or other packed algorithm, not by a JWS one', () => {
+    expect(main.needsRegistryPack([], { alg: 'RS256' })).toBe(false)
+    expect(main.needsRegistryPack([], { alg: 'dir', enc: 'A256GCM' })).toBe(true)
+    expect(main.needsRegistryPack([], { alg: 'RSA-OAEP' })).toBe(true)
+    const full = main.withPack(REGISTRY_PACK_DATA)
+    expect(full.explainHeader('/enc', { providers: [], header: { alg: 'dir', enc: 'A256GCM' } })).toEqual(
+      expect.arrayContaining([expect.objectContaining({ title: expect.stringMatching(/^A256GCM: /) })]),
+    )
+  })
+
+  it('keeps the list of every registered algorithm whole, for the unregistered-alg check', () => {
+    const names = [...KNOWLEDGE_DATA.algorithms, ...REGISTRY_PACK_DATA.algorithms].map((r) => r[0])
+    expect([...REGISTERED_ALGORITHMS].sort()).toEqual(names.sort())
+    expect(REGISTERED_ALGORITHMS).toContain('RSA-OAEP-256')
+  })
+
+  it('holds no claim the main data has, and no confirmation method', () => {
+    const mainNames = new Set(KNOWLEDGE_DATA.claims.map((r) => r[0]))
+    expect(REGISTRY_PACK_DATA.claims.length).toBeGreaterThan(50)
+    for (const r of REGISTRY_PACK_DATA.claims) {
+      expect(mainNames.has(r[0])).toBe(false)
+      expect(r[8]).toBe('')
+    }
+    expect(REGISTRY_PACK_DATA.claims.map((r) => r[0])).toEqual([...REGISTRY_PACK_CLAIMS])
+  })
 })

@@ -7,7 +7,7 @@ import { kubernetesClaimInfo } from '../k8s/claimInfo.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
-import { KNOWLEDGE_DATA } from './data.generated.ts'
+import { KNOWLEDGE_DATA, REGISTRY_PACK_ALGORITHMS, REGISTRY_PACK_CLAIMS } from './data.generated.ts'
 import { PROVIDER_NAMES } from './names.ts'
 import type { KnowledgeData, KnowledgeEntry, KnowledgeRow, KnowledgeSource, ProviderId } from './types.ts'
 
@@ -62,6 +62,14 @@ export interface Knowledge {
   searchRows(rows: readonly ClaimRow[], location: 'header' | 'payload', ctx: ExplainContext): RowSearch
   /** Header/algorithm warnings and claim value checks, for analyze(). */
   checks: typeof tokenChecks
+  /**
+   * Whether a token has a claim, or its header an algorithm, whose registered meaning is in the
+   * registry pack (registry.generated.ts): until the pack is added with `withPack`, such a claim
+   * would read as private, so the rows wait for it instead.
+   */
+  needsRegistryPack(rows: readonly ClaimRow[], header?: JsonObject | null): boolean
+  /** This knowledge base with one more pack of meanings (the registry pack, a provider pack). */
+  withPack(pack: KnowledgeData): Knowledge
   claims: readonly KnowledgeEntry[]
   headers: readonly KnowledgeEntry[]
   algorithms: readonly KnowledgeEntry[]
@@ -142,9 +150,21 @@ export function pointerTokens(pointer: string): string[] {
         .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
 }
 
+const PACKED = new Set(REGISTRY_PACK_CLAIMS)
+const PACKED_ALGS = new Set(REGISTRY_PACK_ALGORITHMS)
+const namesPackedAlg = (header: JsonObject | null | undefined) =>
+  ['alg', 'enc', 'zip'].some((p) => {
+    const v = header?.[p]
+    return typeof v === 'string' && PACKED_ALGS.has(v)
+  })
+
+/** A row whose name the registry pack may explain: a top-level claim, or one inside act or may_act. */
+const namesPackedClaim = (row: ClaimRow) =>
+  PACKED.has(row.name) && row.path.slice(0, -1).every((p) => p === 'act' || p === 'may_act')
+
 /**
- * The registered data with a provider pack added (providers.generated.ts, loaded on demand):
- * registered entries keep coming first, so a name's registered meaning is still listed first.
+ * The data with a pack added (the registry pack or a provider pack, loaded on demand): the
+ * entries already there keep coming first, so a name's registered meaning is still listed first.
  */
 export function withProviderData(data: KnowledgeData, providers: KnowledgeData): KnowledgeData {
   return {
@@ -262,6 +282,7 @@ export function createKnowledge(
   const searchRows: Knowledge['searchRows'] = (rows, location, ctx) =>
     createRowSearch(rows, (row) => explainRow(row, location, ctx).map((i) => i.title))
 
+  const hasRegistryPack = claims.some((e) => e.source === 'iana' && PACKED.has(e.name))
   return {
     searchRows,
     explainClaim,
@@ -273,5 +294,7 @@ export function createKnowledge(
     claims,
     headers,
     algorithms,
+    needsRegistryPack: (rows, header) => !hasRegistryPack && (namesPackedAlg(header) || rows.some(namesPackedClaim)),
+    withPack: (pack) => createKnowledge(withProviderData(data, pack), extra),
   }
 }

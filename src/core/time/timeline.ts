@@ -1,7 +1,7 @@
 import type { JsonObject } from '../encoding/json.ts'
 import { spellDuration } from './duration.ts'
 import { toIsoUtc } from './iso.ts'
-import { kubeletRotationAt, warnAfter } from './validity.ts'
+import { kubeletRotationAt, warnAfter } from '../k8s/extension.ts'
 
 /**
  * The picture of a token's life as pure geometry: the UI only draws what this returns, so every

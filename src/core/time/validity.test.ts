@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fixture } from '../../test/tokens.ts'
 import { decodeToken } from '../decode/decodeToken.ts'
 import type { JsonObject } from '../encoding/json.ts'
-import {
-  isExtendedKubernetesToken,
-  kubeletRotationAt,
-  lifetime,
-  remainingSeconds,
-  validityAt,
-  warnAfter,
-} from './validity.ts'
+import { lifetime, remainingSeconds, validityAt } from './validity.ts'
 
 function fixturePayload(name: string): JsonObject {
   const p = decodeToken(fixture(name).token).payload
@@ -19,6 +12,7 @@ function fixturePayload(name: string): JsonObject {
 
 describe('validityAt', () => {
   const seed = { iat: 1660909741, nbf: 1660909741, exp: 1692445741, 'kubernetes.io': { warnafter: 1660913348 } }
+  const WARN = 1660913348
   it.each([
     [1660909741, 'valid'],
     [1660913348, 'valid'],
@@ -27,10 +21,10 @@ describe('validityAt', () => {
     [1692445741, 'expired'],
     [1660909740, 'not-yet-valid'],
   ] as const)('at %i the seed token is %s', (now, state) => {
-    expect(validityAt(seed, now)).toBe(state)
+    expect(validityAt(seed, now, 0, WARN)).toBe(state)
   })
   it('honours leeway on both ends', () => {
-    expect(validityAt(seed, 1692445741 + 59, 60)).toBe('stale')
+    expect(validityAt(seed, 1692445741 + 59, 60, WARN)).toBe('stale')
     expect(validityAt(seed, 1660909741 - 59, 60)).toBe('valid')
   })
   it('says no-expiry without exp', () => {
@@ -58,11 +52,13 @@ describe('every validity state, with and without leeway', () => {
     expect(validityAt({ exp: '2000' }, 0)).toBe('no-expiry')
   })
   it('stale does not use leeway: it is a warning threshold, not a rejection', () => {
-    const k = { ...t, 'kubernetes.io': { warnafter: 1500 } }
-    expect(validityAt(k, 1500, 60)).toBe('valid')
-    expect(validityAt(k, 1501, 60)).toBe('stale')
-    expect(validityAt(k, 2059, 60)).toBe('stale')
-    expect(validityAt(k, 2060, 60)).toBe('expired')
+    expect(validityAt(t, 1500, 60, 1500)).toBe('valid')
+    expect(validityAt(t, 1501, 60, 1500)).toBe('stale')
+    expect(validityAt(t, 2059, 60, 1500)).toBe('stale')
+    expect(validityAt(t, 2060, 60, 1500)).toBe('expired')
+  })
+  it('knows no Kubernetes claims: without staleAfter a warnafter in the payload changes nothing', () => {
+    expect(validityAt({ ...t, 'kubernetes.io': { warnafter: 1500 } }, 1600)).toBe('valid')
   })
   it('is not-yet-valid before nbf even without exp', () => {
     expect(validityAt({ nbf: 10 }, 9)).toBe('not-yet-valid')
@@ -72,13 +68,8 @@ describe('every validity state, with and without leeway', () => {
 
 describe('the seed extended token', () => {
   const seed = fixturePayload('seed-bound-pod-v1.24')
-  it('lives one year, with warnafter 3607 s after iat', () => {
+  it('lives one year', () => {
     expect(lifetime(seed)).toEqual({ seconds: 31536000, from: 'iat' })
-    expect((warnAfter(seed) ?? 0) - (seed.iat as number)).toBe(3607)
-    expect(isExtendedKubernetesToken(seed)).toBe(true)
-  })
-  it('is refreshed by the kubelet at about 80 % of 3607 s', () => {
-    expect((kubeletRotationAt(seed) ?? 0) - (seed.iat as number)).toBeCloseTo(2885.6, 5)
   })
   it('counts the remaining time down from exp', () => {
     expect(remainingSeconds(seed, 1692445741 - 3607)).toBe(3607)
@@ -91,6 +82,5 @@ describe('lifetime', () => {
     expect(lifetime({ nbf: 100, exp: 700 })).toEqual({ seconds: 600, from: 'nbf' })
     expect(lifetime({ iat: 100 })).toBeUndefined()
     expect(lifetime({ exp: 100 })).toBeUndefined()
-    expect(isExtendedKubernetesToken({ iat: 0, exp: 31536000 })).toBe(false)
   })
 })

@@ -7,24 +7,24 @@ function numeric(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined
 }
 
-/** The Kubernetes `warnafter` of an auto-extended token, when present. */
-export function warnAfter(payload: JsonObject): number | undefined {
-  const k = payload['kubernetes.io']
-  return k && typeof k === 'object' && !Array.isArray(k) ? numeric(k.warnafter) : undefined
-}
-
 /**
  * Whether the claims are valid at `nowSeconds`, allowing `leewaySeconds` of clock skew. A token is
- * expired at exp itself (RFC 7519 §4.1.4: "on or after"), and not yet valid before nbf.
+ * expired at exp itself (RFC 7519 §4.1.4: "on or after"), and not yet valid before nbf. Past
+ * `staleAfter` (Kubernetes' warnafter, which the caller reads: this module knows no Kubernetes
+ * claims) and before exp it is stale; that threshold takes no leeway, as it rejects nothing.
  */
-export function validityAt(payload: JsonObject, nowSeconds: number, leewaySeconds = 0): ValidityState {
+export function validityAt(
+  payload: JsonObject,
+  nowSeconds: number,
+  leewaySeconds = 0,
+  staleAfter?: number,
+): ValidityState {
   const exp = numeric(payload.exp)
   const nbf = numeric(payload.nbf)
   if (nbf !== undefined && nowSeconds < nbf - leewaySeconds) return 'not-yet-valid'
   if (exp === undefined) return 'no-expiry'
   if (nowSeconds >= exp + leewaySeconds) return 'expired'
-  const warn = warnAfter(payload)
-  if (warn !== undefined && nowSeconds > warn) return 'stale'
+  if (staleAfter !== undefined && nowSeconds > staleAfter) return 'stale'
   return 'valid'
 }
 
@@ -57,38 +57,4 @@ export function lifetime(payload: JsonObject): Lifetime | undefined {
 export function remainingSeconds(payload: JsonObject, nowSeconds: number): number | undefined {
   const exp = numeric(payload.exp)
   return exp === undefined ? undefined : exp - nowSeconds
-}
-
-/** Kubernetes' one-year extension of kubelet tokens (claims.go ExpirationExtensionSeconds). */
-export const EXTENSION_SECONDS = 31536000
-/** The expirationSeconds the kubelet requests for the default projected token (1 h 7 s). */
-export const WARN_ONLY_SECONDS = 3607
-
-/**
- * True for an auto-extended kubelet token: exp − iat is one year and warnafter − iat is 3607 s
- * (reference/kubernetes-tokens.md §3).
- */
-export function isExtendedKubernetesToken(payload: JsonObject): boolean {
-  const iat = numeric(payload.iat)
-  const exp = numeric(payload.exp)
-  const warn = warnAfter(payload)
-  return (
-    iat !== undefined &&
-    exp !== undefined &&
-    warn !== undefined &&
-    exp - iat === EXTENSION_SECONDS &&
-    warn - iat === WARN_ONLY_SECONDS
-  )
-}
-
-/**
- * When the kubelet replaces a token that carries warnafter: at about 80 % of the duration it
- * requested (warnafter − iat), not 80 % of the JWT's exp, because it reads the TokenRequest status
- * (k/k pkg/kubelet/token/token_manager.go requiresRefresh; it adds under 10 s of jitter).
- */
-export function kubeletRotationAt(payload: JsonObject): number | undefined {
-  const iat = numeric(payload.iat)
-  const warn = warnAfter(payload)
-  if (iat === undefined || warn === undefined || warn <= iat) return undefined
-  return iat + 0.8 * (warn - iat)
 }

@@ -7,7 +7,7 @@ import { K8S_RSA_PEM } from '../../test/k8s-key-vectors.ts'
 import { recognizeKeyMaterial } from './keyMaterial.ts'
 import { signedPart, verifySignature } from './verify.ts'
 
-// Issue 12 item 10 and issue 16 item 4: when the token is at fault, the verdict says so and does
+// When the token is at fault (an SD-JWT, b64: false without crit, an alg in the wrong case), the verdict says so and does
 // not blame the key.
 
 const SECRET = 'a-shared-secret-that-is-32-bytes!'

@@ -5,11 +5,13 @@ const KIND_LABELS: Record<TokenKind, string> = {
   'k8s-bound-pod': 'Kubernetes service account token bound to a pod',
   'k8s-bound-secret': 'Kubernetes service account token bound to a Secret',
   'k8s-bound-node': 'Kubernetes service account token bound to a node',
+  'k8s-bound-validatingwebhook': 'Kubernetes service account token bound to a ValidatingWebhookConfiguration',
+  'k8s-bound-mutatingwebhook': 'Kubernetes service account token bound to a MutatingWebhookConfiguration',
   'k8s-bound-other': 'Kubernetes service account token bound to an unknown object kind',
   'k8s-token-request': 'Kubernetes TokenRequest token (not bound to an object)',
   jwt: 'JSON Web Token',
   jwe: 'Encrypted token (JWE)',
-  invalid: 'Not a valid token',
+  invalid: 'Not a valid JWT',
 }
 
 export function TokenSummary({ analysis }: { analysis: Analysis }) {

@@ -1,4 +1,9 @@
 import type { Extraction, ExtractionContext } from '../../core/index.ts'
+import { KubernetesPasteFacts, type PasteContext } from './KubernetesPasteFacts.tsx'
+
+function isPasteContext(c: ExtractionContext): c is PasteContext {
+  return c.kind === 'review' || c.kind === 'csi' || c.kind === 'credential-provider' || c.kind === 'bearer'
+}
 
 function Facts({ context }: { context: ExtractionContext }) {
   const rows: [string, string][] = []
@@ -92,7 +97,7 @@ export function ExtractionPanel({ extraction, onPick }: { extraction: Extraction
           </select>
         </div>
       )}
-      {context && <Facts context={context} />}
+      {context && (isPasteContext(context) ? <KubernetesPasteFacts context={context} /> : <Facts context={context} />)}
     </section>
   )
 }

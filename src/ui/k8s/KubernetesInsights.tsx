@@ -1,9 +1,17 @@
 import { modules, type KubernetesInsightsModule } from '../../app/modules.ts'
-import { showDeceptive, type Analysis, type KubernetesClaims, type RiskFacts } from '../../core/index.ts'
+import {
+  showDeceptive,
+  type Analysis,
+  type JsonObject,
+  type KubernetesClaims,
+  type RiskFacts,
+} from '../../core/index.ts'
 import { useModule, useNow, useTimeSettings } from '../hooks.ts'
 import { KubernetesAdvice } from './KubernetesAdvice.tsx'
 import { KubernetesIdentity } from './KubernetesIdentity.tsx'
 import { KubernetesProvider } from './KubernetesProvider.tsx'
+import { KubernetesShape } from './KubernetesShape.tsx'
+import { ReviewComparison } from './ReviewComparison.tsx'
 
 interface Props {
   analysis: Analysis
@@ -42,8 +50,16 @@ function RiskBanner({ facts, insights }: { facts: RiskFacts; insights: Kubernete
   )
 }
 
-function Lifetime({ claims, insights }: { claims: KubernetesClaims; insights: KubernetesInsightsModule }) {
-  const l = insights.analyzeLifetime(claims)
+function Lifetime({
+  claims,
+  header,
+  insights,
+}: {
+  claims: KubernetesClaims
+  header: JsonObject | undefined
+  insights: KubernetesInsightsModule
+}) {
+  const l = insights.analyzeLifetime(claims, insights.signerShape(header, claims).kind)
   return (
     <div data-testid="k8s-lifetime" data-case={l.case}>
       <h3>Lifetime</h3>
@@ -64,13 +80,18 @@ export function KubernetesInsights({ analysis, claims, part }: Props) {
   const insights = useModule(modules.insights)
   const payload = analysis.decoded.payload
   if (payload.kind !== 'claims') return null
+  const header = analysis.decoded.header?.value
+  const context = analysis.extraction.context
+  const fromCredentialProvider = context?.kind === 'credential-provider'
+  const review = context?.kind === 'review' ? context : undefined
+  const identity = insights.deriveIdentity(claims)
   if (part === 'banner')
     return (
       <RiskBanner
         facts={{
           claims,
           payload: payload.json.value,
-          header: analysis.decoded.header?.value,
+          header,
           diagnostics: analysis.diagnostics,
         }}
         insights={insights}
@@ -81,10 +102,17 @@ export function KubernetesInsights({ analysis, claims, part }: Props) {
       <div className="panel-head">
         <h2 id="k8s-title">Kubernetes</h2>
       </div>
-      <KubernetesIdentity identity={insights.deriveIdentity(claims)} />
+      <KubernetesIdentity identity={identity} />
+      {review && <ReviewComparison review={review} identity={identity} insights={insights} />}
+      <KubernetesShape
+        claims={claims}
+        header={header}
+        insights={insights}
+        fromCredentialProvider={fromCredentialProvider}
+      />
       <KubernetesProvider recognition={insights.recognizeProvider(claims)} />
-      <Lifetime claims={claims} insights={insights} />
-      <KubernetesAdvice items={insights.kubernetesAdvice(claims)} />
+      <Lifetime claims={claims} header={header} insights={insights} />
+      <KubernetesAdvice items={insights.kubernetesAdvice(claims, fromCredentialProvider)} />
     </section>
   )
 }

@@ -33,7 +33,10 @@ export function KubernetesProvider({ recognition: p }: { recognition: ProviderRe
             {audiences.shown.map((a, i) => (
               // By position: an audience may be listed twice.
               <li key={i} data-testid="audience" data-target={a.target}>
-                <code>{shown(a.audience)}</code>: {shown(a.explanation)}
+                <code>{shown(a.audience)}</code>: {shown(a.explanation)}{' '}
+                <span className="k8s-aside" data-testid="audience-when-wrong">
+                  When it is the wrong one: {shown(a.whenWrong)}
+                </span>
               </li>
             ))}
           </ul>

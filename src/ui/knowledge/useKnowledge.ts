@@ -43,7 +43,15 @@ export function useClaimKnowledgeFor(analysis: Analysis, query: string): ClaimKn
   const registered = useModuleValue(modules.knowledge)
   // For a token from a recognised provider, its meanings follow in their own pack.
   const withProvider = useModuleValue(modules.providerKnowledge)
-  const knowledge = analysis.issuerProviders.length > 0 ? (withProvider ?? registered) : registered
+  const base = analysis.issuerProviders.length > 0 ? (withProvider ?? registered) : registered
+  // A claim explained only by the registry pack would read as private without it: until the
+  // pack is there (the session requests it), such a token's rows show name and value only.
+  const pack = useModuleValue(modules.registryPack)
+  const needsPack = base?.needsRegistryPack(analysis.payloadRows, analysis.explainContext.header) ?? false
+  const knowledge = useMemo(
+    () => (base && needsPack ? (pack ? base.withPack(pack) : undefined) : base),
+    [base, needsPack, pack],
+  )
   const ctx = analysis.explainContext
   // Requested once the knowledge base is there: the two share a chunk.
   if (registered) void claimExplanation.load()

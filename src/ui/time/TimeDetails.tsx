@@ -1,10 +1,5 @@
-import {
-  isExtendedKubernetesToken,
-  kubeletRotationAt,
-  lifetime,
-  spellDuration,
-  type JsonObject,
-} from '../../core/index.ts'
+import { lifetime, spellDuration, type JsonObject } from '../../core/index.ts'
+import { extensionOf, kubeletRotationAt } from '../../core/k8s/extension.ts'
 import { Deferred } from '../Deferred.tsx'
 import { Timeline } from '../lazyViews.ts'
 import { TimeSettingsForm } from './TimeSettingsForm.tsx'
@@ -14,6 +9,7 @@ function LifetimeLine({ payload }: { payload: JsonObject }) {
   const life = lifetime(payload)
   if (!life) return null
   const rotation = kubeletRotationAt(payload)
+  const extension = extensionOf(payload)
   const iat = payload.iat as number
   return (
     <>
@@ -21,11 +17,12 @@ function LifetimeLine({ payload }: { payload: JsonObject }) {
         Lifetime: <strong>{spellDuration(life.seconds)}</strong> ({life.from === 'iat' ? 'exp − iat' : 'exp − nbf'}
         {life.seconds < 0 ? ', negative: exp comes first' : ''})
       </p>
-      {isExtendedKubernetesToken(payload) && rotation !== undefined && (
+      {extension && rotation !== undefined && (
         <p className="extended-note">
-          A Kubernetes auto-extended token: the kubelet asked for 1 h 0 min 7 s and replaces the token after about{' '}
-          {spellDuration(Math.round(rotation - iat))}. The API server accepts it for a whole year so that clients which
-          never reload it keep working, and records it as stale once warnafter has passed.
+          A Kubernetes auto-extended token: the kubelet asked for {spellDuration(extension.requestedSeconds)} and
+          replaces the token after about {spellDuration(Math.round(rotation - iat))}. The API server accepts it for{' '}
+          {extension.fullYear ? 'a whole year' : spellDuration(extension.extendedSeconds)} so that clients which never
+          reload it keep working, and records it as stale once warnafter has passed.
         </p>
       )}
     </>

@@ -4,10 +4,10 @@ import {
   toIsoUtc,
   validityAt,
   VALIDITY_WORDS,
-  warnAfter,
   type JsonObject,
   type ValidityState,
 } from '../../core/index.ts'
+import { warnAfter } from '../../core/k8s/extension.ts'
 import { useNow, useTimeSettings } from '../hooks.ts'
 
 const SYMBOL: Record<ValidityState, string> = {
@@ -40,7 +40,7 @@ function detail(state: ValidityState, payload: JsonObject, now: number): string 
 export function ValidityBadge({ payload }: { payload: JsonObject }) {
   const now = useNow() / 1000
   const { leewaySeconds } = useTimeSettings()
-  const state = validityAt(payload, now, leewaySeconds)
+  const state = validityAt(payload, now, leewaySeconds, warnAfter(payload))
   return (
     <p className="validity-line">
       <span data-testid="validity" data-state={state} className={`validity validity-${state}`}>
