@@ -6,7 +6,8 @@
 //   --no-build   measure the existing dist/ as it is
 //   --runs N     runs per timed figure (default 12)
 //   --dist DIR   measure another build directory (implies --no-build), e.g. to compare two builds
-//   --only LIST  some steps only, comma-separated: cold, explained, paste, verify, memory (start-up bytes always)
+//   --only LIST  some steps only, comma-separated: cold, explained, paste, verify, memory, adversarial
+//                (start-up bytes always)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import { build, preview } from 'vite'
+import { adversarial } from './adversarial.mjs'
 import { checkBudgets, formatValue } from './budgets.mjs'
 import { coldStart, detectOpenMethod, fullyExplained, memory, pasteToRender, verification } from './measure.mjs'
 import { summarize } from './stats.mjs'
@@ -35,8 +37,14 @@ const quick = Boolean(args.quick)
 const runs = Number(args.runs ?? (quick ? 3 : 12))
 const port = Number(args.port)
 const steps = new Set(
-  args.only ? args.only.split(',') : quick ? ['paste'] : ['cold', 'explained', 'paste', 'verify', 'memory'],
+  args.only
+    ? args.only.split(',')
+    : quick
+      ? ['paste']
+      : ['cold', 'explained', 'paste', 'verify', 'memory', 'adversarial'],
 )
+/** Each adversarial run takes seconds (load, settle, a click), and their spread is small: three are enough. */
+const ADVERSARIAL_RUNS = Math.min(runs, 3)
 const PASTE_SIZES = quick
   ? { '16KB': 16 * 1024 }
   : { '1KB': 1024, '16KB': 16 * 1024, '256KB': 256 * 1024, '1MB': 1024 * 1024 }
@@ -142,6 +150,27 @@ try {
   if (steps.has('memory')) {
     log('memory: 100 pastes')
     results.memory = await memory(browser, baseUrl, 100)
+  }
+  if (steps.has('adversarial')) {
+    results.adversarial = {}
+    for (const [key, r] of Object.entries(await adversarial(browser, baseUrl, ADVERSARIAL_RUNS, log))) {
+      const pick = (/** @type {(x: (typeof r.runs)[number]) => number | undefined} */ f) =>
+        summarize(r.runs.map((x) => f(x) ?? NaN))
+      results.adversarial[key] = {
+        delivery: r.delivery,
+        runs: r.runs.length,
+        frozen: r.runs.some((x) => x.frozen),
+        frozenAt: r.runs.find((x) => x.frozen)?.frozenAt,
+        blank: r.runs.some((x) => x.blank),
+        errors: [...new Set(r.runs.flatMap((x) => x.errors))].slice(0, 5),
+        firstView: pick((x) => x.firstView),
+        maxLongTask: pick((x) => x.maxLongTask),
+        longTaskTotal: pick((x) => x.longTaskTotal),
+        click: pick((x) => x.click),
+        clickLongTask: pick((x) => x.clickLongTask),
+        ...(r.runs.some((x) => x.keystroke !== undefined) ? { keystroke: pick((x) => x.keystroke) } : {}),
+      }
+    }
   }
 } finally {
   await browser.close()
@@ -251,6 +280,16 @@ function printReport(r) {
       console.log(
         `  65 s later, once expiring caches let go: ${mb(m.afterIdle.heap)} (growth that stays: ${mb(m.growth)})`,
       )
+  }
+  if (r.adversarial) {
+    console.log('\nAdversarial inputs (issue 12), worst of the runs: first view, longest task until settled, click')
+    for (const [name, a] of Object.entries(r.adversarial)) {
+      const x = /** @type {any} */ (a)
+      const state = x.frozen
+        ? `FROZEN at ${x.frozenAt} (no answer within 90 s)${x.frozenAt === 'first view' ? '' : `, first view ${ms(x.firstView.max)}`}`
+        : `first view ${ms(x.firstView.max)}, longest task ${ms(x.maxLongTask.max)}, click ${ms(x.click.max)} (then ${ms(x.clickLongTask.max)})${x.keystroke ? `, slowest keystroke ${ms(x.keystroke.max)}` : ''}`
+      console.log(`  ${name.padEnd(26)} ${x.delivery.padEnd(5)} ${state}${x.blank ? ', BLANK or page error' : ''}`)
+    }
   }
   console.log('\nBudgets')
   for (const v of r.budgets) {

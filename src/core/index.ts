@@ -39,7 +39,10 @@ export type * from './time/timeline.ts'
 // from './verify/index.ts' directly and they stay out of the start-up chunk.
 export type * from './verify/index.ts'
 export type { ClaimLookup, ExplainContext, Knowledge, KnowledgeData, ProviderId } from './knowledge/index.ts'
-export { filterRows } from './analysis/filter.ts'
+// The claim filter comes with the knowledge base (Knowledge.searchRows), so only its type is here.
+export type { RowSearch } from './analysis/filter.ts'
+export * from './analysis/rowWindow.ts'
+export { CAPPED_CODE, MAX_PER_CODE } from './diagnostics/cap.ts'
 export type {
   ShareState,
   Redaction,

@@ -4,12 +4,10 @@ import { ExplainedDecodedView } from './decoded/ExplainedDecodedView.tsx'
 import { DiagnosticList } from './decoded/DiagnosticList.tsx'
 import { TokenSummary } from './decoded/TokenSummary.tsx'
 import { useExplorer, useFollowing, useInput, useSession, useView } from './hooks.ts'
-import { ExampleMenu } from './input/ExampleMenu.tsx'
 import { FileDrop } from './input/FileDrop.tsx'
 import { TokenInput } from './input/TokenInput.tsx'
 import { KubernetesSection } from './k8s/KubernetesSection.tsx'
-import { ExtractionPanel, OpenedLinkBanner } from './lazyViews.ts'
-import { ShareButton } from './share/ShareButton.tsx'
+import { ExampleMenu, ExtractionPanel, OpenedLinkBanner, ShareButton } from './lazyViews.ts'
 import { PrivacyNotice } from './shell/PrivacyNotice.tsx'
 import { ThemeToggle } from './shell/ThemeToggle.tsx'
 import { UpdateNotice } from './shell/UpdateNotice.tsx'
@@ -25,7 +23,10 @@ function InputBox() {
       <FileDrop onText={setInput}>
         <TokenInput value={input} onChange={setInput} />
       </FileDrop>
-      <ExampleMenu onPick={(id) => void openExample(id)} />
+      {/* The examples follow the first view (or idle, on an empty page), like the rest of the page. */}
+      <Deferred name="the examples">
+        <ExampleMenu onPick={(id) => void openExample(id)} />
+      </Deferred>
     </>
   )
 }
@@ -44,9 +45,10 @@ function InputFindings() {
           <ExtractionPanel extraction={extraction} onPick={pick} />
         </Deferred>
       )}
-      <ViewBoundary name="sharing" resetKey={analysis}>
+      {/* Sharing follows the first view: most visits never share. */}
+      <Deferred name="sharing" resetKey={analysis}>
         <ShareButton analysis={analysis} link={link} />
-      </ViewBoundary>
+      </Deferred>
       <ViewBoundary name="the findings" resetKey={analysis}>
         <DiagnosticList analysis={analysis} />
       </ViewBoundary>

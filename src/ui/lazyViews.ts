@@ -48,6 +48,9 @@ export const VerifyPanel = view('signature verification', () =>
 export const DisclosuresPanel = view('the disclosures', () =>
   import('./decoded/DisclosuresPanel.tsx').then((m) => m.DisclosuresPanel),
 )
+export const RowWindow = view('the rest of the claims', () =>
+  import('./decoded/RowWindow.tsx').then((m) => m.RowWindow),
+)
 export const ApiServerVerdict = view("the API server's verdict", () =>
   import('./apiserver/ApiServerVerdict.tsx').then((m) => m.ApiServerVerdict),
 )
@@ -55,6 +58,11 @@ export const KeyList = view('the key list', () => import('./verify/KeyList.tsx')
 export const SharedLinkBanner = view('the shared-link banner', () =>
   import('./share/SharedLinkBanner.tsx').then((m) => m.SharedLinkBanner),
 )
+export const ColoredToken = view('the coloured token', () =>
+  import('./decoded/ColoredToken.tsx').then((m) => m.ColoredToken),
+)
+export const ExampleMenu = view('the examples', () => import('./input/ExampleMenu.tsx').then((m) => m.ExampleMenu))
+export const ShareButton = view('sharing', () => import('./share/ShareButton.tsx').then((m) => m.ShareButton))
 export const SharePanel = view('the share panel', () => import('./share/SharePanel.tsx').then((m) => m.default))
 
 /** The explanation under each claim row, loaded with the knowledge base (see useClaimKnowledgeFor). */

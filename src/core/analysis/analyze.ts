@@ -4,6 +4,7 @@ import { extractSimple } from '../extract/simple.ts'
 import type { ExtractOptions, Extraction } from '../extract/types.ts'
 import { structuralKind, type TokenKind } from './kind.ts'
 import { claimRows, type ClaimRow } from './rows.ts'
+import { capDiagnostics } from '../diagnostics/cap.ts'
 import { placeDiagnostics, type Placement } from '../diagnostics/placement.ts'
 import { classifyKubernetes } from '../k8s/classify.ts'
 import type { KubernetesClaims } from '../k8s/claims.ts'
@@ -48,8 +49,9 @@ export interface AnalyzeOptions extends ExtractOptions, DecodeOptions {
 
 /**
  * The whole pipeline from pasted text to what the page shows: extract, decode, classify, check.
- * Pure and synchronous; never throws. Without options only simple pastes are extracted (see
- * `extractSimple`); `options.extract` is the full `extractToken`, loaded lazily by the page, and
+ * Pure and synchronous; never throws, and takes time linear in the size of the input (the
+ * adversarial corpus in src/test/adversarial.mjs holds it to that). Without options only simple
+ * pastes are extracted (see `extractSimple`); `options.extract` is the full `extractToken`, loaded lazily by the page, and
  * `options` also carries the YAML parser, the token the user picked among several, and the
  * knowledge base's `checks` once they have loaded.
  */
@@ -88,6 +90,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   }
   if (k8s?.claims) analysis.kubernetes = k8s.claims
   if (sharedNotes) analysis.diagnostics.push(...sharedNotes(analysis))
+  // At most a few of each code: a crafted token can repeat one flaw a hundred thousand times.
+  analysis.diagnostics = capDiagnostics(analysis.diagnostics)
   analysis.placement = placeDiagnostics(analysis.diagnostics, analysis.headerRows, analysis.payloadRows)
   return analysis
 }

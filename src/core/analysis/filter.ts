@@ -1,24 +1,59 @@
-import type { ClaimRow } from './rows.ts'
+import { rowValueText, type ClaimRow } from './rows.ts'
 
-function valueText(row: ClaimRow): string {
-  if (row.isGroup) return ''
-  return row.rawNumber ?? (typeof row.value === 'string' ? row.value : JSON.stringify(row.value))
-}
+/** Finds the rows to show for a query; see createRowSearch. */
+export type RowSearch = (query: string) => readonly ClaimRow[]
 
 /**
- * The pointers of the rows to show for a search `query` (case-insensitive, matched against the
- * name, the titles `titlesOf` gives and the value). Matching rows keep their group headings, and a
- * matching group keeps its members. An empty query shows every row.
+ * A search over `rows` (case-insensitive, matched against the name, the titles `titlesOf` gives
+ * and the value). Matching rows keep their group headings, and a matching group keeps its
+ * members; the rows come back in their order. An empty query gives every row.
+ *
+ * Each row's text is lower-cased once, on the first non-empty query, and every query after that
+ * is one pass over the rows: typing in the filter over 50,000 claims stays a few milliseconds a
+ * keystroke. (The first version compared every row with every match: quadratic.)
  */
+export function createRowSearch(
+  rows: readonly ClaimRow[],
+  titlesOf: (row: ClaimRow) => readonly string[] = () => [],
+): RowSearch {
+  let haystacks: string[] | undefined
+  return (query) => {
+    const q = query.trim().toLowerCase().replaceAll('\u0000', '')
+    if (q === '') return rows
+    haystacks ??= rows.map((r) =>
+      // NUL never occurs in the query, so no match can span two of the joined texts.
+      [r.name, r.isGroup ? '' : rowValueText(r), ...titlesOf(r)].join('\u0000').toLowerCase(),
+    )
+    const MATCH = 1
+    const HEADING = 2
+    const keep = new Uint8Array(rows.length)
+    haystacks.forEach((text, i) => {
+      if (!text.includes(q)) return
+      keep[i] = (keep[i] as number) | MATCH
+      // Its group headings, up to one already kept as a heading (whose own headings are kept too).
+      for (let p = (rows[i] as ClaimRow).parent; p >= 0 && !((keep[p] as number) & HEADING);) {
+        keep[p] = (keep[p] as number) | HEADING
+        p = (rows[p] as ClaimRow).parent
+      }
+    })
+    // The members of a matching group follow it, deeper than it: rows are in document order.
+    const out: ClaimRow[] = []
+    let inside = Infinity
+    rows.forEach((row, i) => {
+      if (row.depth <= inside) inside = Infinity
+      const flags = keep[i] as number
+      if (flags !== 0 || inside !== Infinity) out.push(row)
+      if (flags & MATCH && row.isGroup && inside === Infinity) inside = row.depth
+    })
+    return out
+  }
+}
+
+/** The rows to show for one query: `createRowSearch(rows, titlesOf)(query)`. */
 export function filterRows(
   rows: readonly ClaimRow[],
   query: string,
-  titlesOf: (row: ClaimRow) => readonly string[] = () => [],
-): Set<string> {
-  const q = query.trim().toLowerCase()
-  if (q === '') return new Set(rows.map((r) => r.pointer))
-  const hit = (r: ClaimRow) => [r.name, valueText(r), ...titlesOf(r)].some((s) => s.toLowerCase().includes(q))
-  const matched = rows.filter(hit).map((r) => r.pointer)
-  const related = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`)
-  return new Set(rows.filter((r) => matched.some((m) => related(r.pointer, m))).map((r) => r.pointer))
+  titlesOf?: (row: ClaimRow) => readonly string[],
+): readonly ClaimRow[] {
+  return createRowSearch(rows, titlesOf)(query)
 }

@@ -11,7 +11,9 @@ const decoded = (value: JsonObject, impreciseNumbers: DecodedJson['impreciseNumb
   duplicates: [],
 })
 // An imprecise-number entry that matches no member forces the general path, so both paths can be compared.
-const NO_MATCH = [{ pointer: '/\u0000no-such-member', raw: '0', offset: 0 }]
+const NO_MATCH: DecodedJson['impreciseNumbers'] = [
+  { pointer: '/\u0000no-such-member', raw: '0', offset: 0, reason: 'unsafe-integer', container: {}, key: 'x' },
+]
 
 describe('prettyJson', () => {
   it('prints the same text on the fast path (no imprecise integers) as on the general path', () => {

@@ -97,11 +97,18 @@ const fold = (s: string) =>
  * use this only where upstream decodes into a struct.
  */
 export function structField(obj: JsonObject, name: string): JsonValue | undefined {
-  let found: JsonValue | undefined
-  const want = fold(name)
-  for (const key of Object.keys(obj)) if (fold(key) === want) found = obj[key]
-  return found
+  // Folded once per object: folding every key for every field read made a token with 50,000
+  // claims cost half a second per read of its claims.
+  let byFolded = foldedKeys.get(obj)
+  if (!byFolded) {
+    byFolded = new Map()
+    for (const key of Object.keys(obj)) byFolded.set(fold(key), obj[key] as JsonValue)
+    foldedKeys.set(obj, byFolded)
+  }
+  return byFolded.get(fold(name))
 }
+
+const foldedKeys = new WeakMap<JsonObject, Map<string, JsonValue>>()
 
 /** The JSON type names encoding/json uses in its UnmarshalTypeError messages. */
 export function jsonTypeName(v: JsonValue): string {

@@ -99,7 +99,7 @@ function checkCrit(h: JsonObject, out: Diagnostic[]) {
     ? 'crit must not be empty'
     : names.some((n) => REGISTERED_HEADERS.has(n))
       ? 'crit must not list parameters the JOSE specifications define'
-      : names.some((n) => !(n in h))
+      : names.some((n) => !Object.hasOwn(h, n))
         ? 'crit lists a parameter that the header does not contain'
         : ''
   if (problem) out.push(at('crit', 'CRIT_INVALID', `${problem}; recipients must reject this token.`))
@@ -142,7 +142,7 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
         at(
           'alg',
           'ALG_KEY_CONFUSION',
-          `alg ${alg} is a shared-secret HMAC, but this issuer (${String(claims.iss)}) signs with public keys. That is the mark of key confusion: the issuer's public key used as the HMAC secret. Verifiers must pin the algorithm of each key.`,
+          `alg ${alg} is a shared-secret HMAC, but this issuer${typeof claims.iss === 'string' ? ` (${claims.iss})` : ''} signs with public keys. That is the mark of key confusion: the issuer's public key used as the HMAC secret. Verifiers must pin the algorithm of each key.`,
         ),
       )
     }
@@ -227,7 +227,9 @@ export function headerDiagnostics(decoded: DecodedToken, providers: readonly Pro
       )
   }
   if (typeof h.typ === 'string') {
-    const kind = TYP_KINDS[h.typ.toLowerCase().replace(/^application\//, '')]
+    const typ = h.typ.toLowerCase().replace(/^application\//, '')
+    // hasOwn: typ is the token's to choose, and "constructor" is a member of every object.
+    const kind = Object.hasOwn(TYP_KINDS, typ) ? TYP_KINDS[typ] : undefined
     if (kind)
       out.push(
         at(

@@ -210,7 +210,12 @@ export function setPath(root: JsonObject, path: readonly string[], value: JsonVa
  * wherever the edit left them in place.
  */
 export function writeJson(value: JsonObject, json: Pick<DecodedJson, 'impreciseNumbers'>): string {
-  const kept: ImpreciseNumber[] = json.impreciseNumbers.filter((n) => stillThere(value, n))
+  // The edit copied the objects on the way to it: each number is found again in its new container.
+  const kept: ImpreciseNumber[] = json.impreciseNumbers.flatMap((n) => {
+    if (!stillThere(value, n)) return []
+    const container = evaluatePointer(value, n.pointer.slice(0, n.pointer.lastIndexOf('/')))
+    return container !== null && typeof container === 'object' ? [{ ...n, container }] : []
+  })
   return prettyJson({ text: '', value, impreciseNumbers: kept, duplicates: [] })
 }
 

@@ -2,7 +2,8 @@ import { byteRangeToCharSpan, decodeBase64urlSegment } from '../encoding/base64u
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import type { DecodedJson, Segment } from './decodeToken.ts'
 import { isJsonObject, parseJson } from '../encoding/json.ts'
-import { decodeUtf8Strict, utf8ByteOffset } from '../encoding/utf8.ts'
+import { decodeUtf8Strict, utf8Offsets } from '../encoding/utf8.ts'
+import { cappedEach } from '../diagnostics/cap.ts'
 
 // Decoding one segment that must hold UTF-8 JSON (the header, or a JWT payload), with every
 // problem reported as a diagnostic whose span points at the base64url characters responsible.
@@ -68,8 +69,9 @@ export function parseJsonOrReport(
 ): DecodedJson | null {
   const part = seg.part
   const bomBytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  const byteAt = utf8Offsets(text, bytes.length - bomBytes)
   const spanAt = (charOffset: number, length = 1) => {
-    const b = bomBytes + utf8ByteOffset(text, charOffset)
+    const b = bomBytes + byteAt(charOffset)
     return byteRangeToCharSpan(b, b + length, seg.start)
   }
   const parsed = parseJson(text)
@@ -95,33 +97,41 @@ export function parseJsonOrReport(
     )
     return null
   }
-  for (const dup of parsed.duplicates) {
-    diagnostics.push(
+  const at = (offset: number, length: number, pointer: string) => ({
+    part,
+    span: spanAt(offset, length),
+    pointer,
+    location: part === 'header' ? ('header' as const) : ('payload' as const),
+  })
+  // A crafted token can repeat a member or a large number a hundred thousand times: only the
+  // first few of each are described (see cappedEach), the rest are counted.
+  diagnostics.push(
+    ...cappedEach(parsed.duplicates, (dup) =>
       diagnostic(
         'JSON_DUPLICATE_MEMBER',
-        `The ${part} has the member "${dup.key}" more than once. The last value wins here, as in JSON.parse, but other parsers may keep the first, so two systems can read this token differently.`,
-        {
-          part,
-          span: spanAt(dup.lastOffset, dup.key.length + 2),
-          pointer: dup.pointer,
-          location: part === 'header' ? 'header' : 'payload',
-        },
+        `The ${part} has the member "${shorten(dup.key)}" more than once. The last value wins here, as in JSON.parse, but other parsers may keep the first, so two systems can read this token differently.`,
+        at(dup.lastOffset, dup.key.length + 2, dup.pointer),
       ),
-    )
-  }
-  for (const num of parsed.impreciseNumbers) {
+    ),
+  )
+  for (const unsafe of [true, false]) {
+    const code = unsafe ? 'JSON_NUMBER_PRECISION' : 'JSON_NUMBER_OUT_OF_RANGE'
+    const numbers = parsed.impreciseNumbers.filter((n) => (n.reason === 'unsafe-integer') === unsafe)
     diagnostics.push(
-      diagnostic(
-        'JSON_NUMBER_PRECISION',
-        `The integer ${num.raw} at ${num.pointer} is beyond 2^53, so JavaScript and many JSON libraries round it to ${Number(num.raw)}. The exact text is shown.`,
-        {
-          part,
-          span: spanAt(num.offset, num.raw.length),
-          pointer: num.pointer,
-          location: part === 'header' ? 'header' : 'payload',
-        },
-      ),
+      ...cappedEach(numbers, (num) => {
+        const what = `${shorten(num.raw)} at ${shorten(num.pointer)} is beyond ${unsafe ? '2^53' : 'what a double can hold'}`
+        return diagnostic(
+          code,
+          `The ${unsafe ? 'integer' : 'number'} ${what}, so JavaScript and many JSON libraries read it as ${Number(num.raw)}${num.reason === 'overflow' ? ' (JSON.stringify writes null)' : ''}. The exact text is shown.`,
+          at(num.offset, num.raw.length, num.pointer),
+        )
+      }),
     )
   }
   return { text, value: parsed.value, impreciseNumbers: parsed.impreciseNumbers, duplicates: parsed.duplicates }
+}
+
+/** A member name or number in a message: long ones are cut, the row shows them whole. */
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 60)}…` : text
 }

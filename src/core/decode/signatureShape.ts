@@ -65,7 +65,9 @@ export function checkSignatureShape(
   }
   if (!bytes || alg === undefined) return []
   const n = bytes.length
-  const expected = FIXED_LENGTHS[alg === 'EdDSA' ? 'Ed25519' : alg]
+  const name = alg === 'EdDSA' ? 'Ed25519' : alg
+  // hasOwn: alg is the token's to choose, and "constructor" is a member of every object.
+  const expected = Object.hasOwn(FIXED_LENGTHS, name) ? FIXED_LENGTHS[name] : undefined
   if (expected !== undefined && n !== expected) {
     const der = alg.startsWith('ES') && bytes[0] === 0x30
     return [

@@ -184,6 +184,7 @@ const WITNESSES = {
   PAYLOAD_NOT_OBJECT: () => run(tok({ alg: 'HS256' }, '[1, 2]')),
   JSON_DUPLICATE_MEMBER: () => run(tok({ alg: 'HS256' }, '{"sub":"a","sub":"b"}')),
   JSON_NUMBER_PRECISION: () => run(tok({ alg: 'HS256' }, '{"id":12345678901234567890}')),
+  JSON_NUMBER_OUT_OF_RANGE: () => run(tok({ alg: 'HS256' }, '{"n":1e400,"u":1e-400}')),
   JWE_HEADER_NO_ENC: () => run(`${b64u('{"alg":"RSA-OAEP"}')}.a.b.c.d`),
   JWE_ENCRYPTED: () => run(fixture('rfc7516-a1-jwe').token),
   JWE_SEGMENT_COUNT: () => header({ alg: 'dir', enc: 'A128GCM' }),
@@ -399,6 +400,7 @@ const WITNESSES = {
     sharedViewDiagnostics({ header: '', payload: '', redactions: [], kind: 'k8s-legacy' }, analyze(INNER, FULL)),
 
   // The page itself: what the error boundary shows
+  DIAGNOSTICS_CAPPED: () => run(tok({ alg: 'HS256' }, `{${Array.from({ length: 22 }, () => '"a":1').join(',')}}`)),
   INTERNAL_ERROR: () => [internalError(new Error('boom'))],
 } satisfies Partial<Record<DiagnosticCode, Witness>>
 

@@ -85,6 +85,8 @@ export const CODES = {
   JSON_DUPLICATE_MEMBER: { severity: 'warning', ref: rfc(7519, '4') },
   /** An integer beyond 2^53 loses precision. */
   JSON_NUMBER_PRECISION: { severity: 'warning', ref: rfc(8259, '6') },
+  /** A number beyond a double's range: JavaScript reads ±Infinity or 0 (the row shows its text). */
+  JSON_NUMBER_OUT_OF_RANGE: { severity: 'warning', ref: rfc(8259, '6') },
   /** Five parts but no 'enc' in the header. */
   JWE_HEADER_NO_ENC: { severity: 'error', ref: rfc(7516, '4.1.2') },
   /** An encrypted token (JWE): only the header is readable. */
@@ -161,6 +163,8 @@ export const CODES = {
   K8S_ALG_UNEXPECTED: { severity: 'warning', ref: K8S.jwt, banner: 'unexpected-alg' },
 
   // The page itself
+  /** More diagnostics of one code than are listed (the first 20 are); one per such code. */
+  DIAGNOSTICS_CAPPED: { severity: 'info' },
   /** A bug in JWT Explorer while showing the token. */
   INTERNAL_ERROR: { severity: 'error' },
 } as const satisfies Record<string, CodeInfo>

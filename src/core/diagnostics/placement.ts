@@ -1,4 +1,5 @@
 import type { ClaimRow } from '../analysis/rows.ts'
+import { escapePointerToken } from '../encoding/jsonPointer.ts'
 import type { Diagnostic } from './diagnostic.ts'
 
 /**
@@ -14,18 +15,28 @@ export interface Placement {
   general: Diagnostic[]
 }
 
+// Rows are found by their parent's index and escaped member name, not by pointer: a pointer
+// repeats every member name above it, and V8 hashes strings longer than 16,383 characters by
+// their length alone, so a Map keyed by the pointers under one long member name degenerates into
+// comparing those long strings with each other (quadratic in the number of rows). Names that
+// long are few: a 1 MB token holds at most 64.
+const byParentAndName = (rows: readonly ClaimRow[]) =>
+  new Map(rows.map((r) => [`${r.parent}/${escapePointerToken(r.name)}`, r]))
+
 /**
- * The row that owns a pointer: the row with that very pointer, or else the nearest leaf row
- * above it (a leaf such as an array claim owns diagnostics about its elements; a group heading
- * owns only its own). Walks up the pointer, so the cost is its depth, not the number of rows.
+ * The row that owns a pointer: the row with that very pointer, or else the leaf row it lies
+ * inside (a leaf such as an array claim owns diagnostics about its elements; a group heading
+ * owns only its own). Walks down the pointer, so the cost is its depth, not the number of rows.
  */
-function owner(rows: ReadonlyMap<string, ClaimRow>, pointer: string): string | undefined {
-  if (rows.has(pointer)) return pointer
-  for (let end = pointer.lastIndexOf('/'); end > 0; end = pointer.lastIndexOf('/', end - 1)) {
-    const row = rows.get(pointer.slice(0, end))
-    if (row) return row.isGroup ? undefined : row.pointer
+function owner(rows: ReadonlyMap<string, ClaimRow>, pointer: string): ClaimRow | undefined {
+  let row: ClaimRow | undefined
+  // A pointer that does not start with '/' names no member: no token, no row.
+  for (const token of pointer.split('/').slice(1)) {
+    if (row && !row.isGroup) return row
+    row = rows.get(`${row ? row.index : -1}/${token}`)
+    if (!row) return undefined
   }
-  return undefined
+  return row
 }
 
 /** Places every diagnostic, in order, on its row or in the general list (linear in the input). */
@@ -34,15 +45,21 @@ export function placeDiagnostics(
   headerRows: readonly ClaimRow[],
   payloadRows: readonly ClaimRow[],
 ): Placement {
-  const byPointer = (rows: readonly ClaimRow[]) => new Map(rows.map((r) => [r.pointer, r]))
-  const rows = { header: byPointer(headerRows), payload: byPointer(payloadRows) }
+  // Indexed only when a diagnostic names a member: most lists have few such, and rows many.
+  const indexes: { header?: Map<string, ClaimRow>; payload?: Map<string, ClaimRow> } = {}
+  const rowsOf = { header: headerRows, payload: payloadRows }
   const placed = { header: new Map<string, Diagnostic[]>(), payload: new Map<string, Diagnostic[]>() }
   const general: Diagnostic[] = []
   for (const d of diagnostics) {
     const location = d.location === 'header' ? 'header' : 'payload'
-    const at = d.pointer === undefined ? undefined : owner(rows[location], d.pointer)
+    const at =
+      d.pointer === undefined ? undefined : owner((indexes[location] ??= byParentAndName(rowsOf[location])), d.pointer)
     if (at === undefined) general.push(d)
-    else placed[location].set(at, [...(placed[location].get(at) ?? []), d])
+    else {
+      const list = placed[location].get(at.pointer)
+      if (list) list.push(d)
+      else placed[location].set(at.pointer, [d])
+    }
   }
   return { ...placed, general }
 }

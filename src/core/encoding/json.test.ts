@@ -29,11 +29,28 @@ describe('parseJson', () => {
   })
 
   it('records integers beyond 2^53 but not safe ones or decimals', () => {
-    const r = parseJson('{"big":9007199254740993,"ok":9007199254740991,"f":1e400,"arr":[18446744073709551615]}')
-    expect(r.impreciseNumbers.map((n) => [n.pointer, n.raw])).toEqual([
-      ['/big', '9007199254740993'],
-      ['/arr/0', '18446744073709551615'],
+    const r = parseJson('{"big":9007199254740993,"ok":9007199254740991,"d":0.1,"arr":[18446744073709551615]}')
+    expect(r.impreciseNumbers.map((n) => [n.pointer, n.raw, n.reason])).toEqual([
+      ['/big', '9007199254740993', 'unsafe-integer'],
+      ['/arr/0', '18446744073709551615', 'unsafe-integer'],
     ])
+  })
+
+  it('records numbers a double cannot hold, which JSON.parse turns into ±Infinity or 0', () => {
+    const r = parseJson('{"f":1e400,"n":-1e400,"u":1e-400,"z":0e-400,"ok":1e-300,"neg":-0}')
+    expect(r.impreciseNumbers.map((n) => [n.pointer, n.raw, n.reason])).toEqual([
+      ['/f', '1e400', 'overflow'],
+      ['/n', '-1e400', 'overflow'],
+      ['/u', '1e-400', 'underflow'],
+    ])
+    expect(r.value).toEqual({ f: Infinity, n: -Infinity, u: 0, z: 0, ok: 1e-300, neg: -0 })
+  })
+
+  it('gives each recorded number the object or array that holds it, and its key there', () => {
+    const r = parseJson('{"a":{"b":[1,12345678901234567890]}}')
+    const n = r.impreciseNumbers[0]
+    expect(n?.container).toBe((r.value as { a: { b: number[] } }).a.b)
+    expect(n?.key).toBe(1)
   })
 
   it('escapes "/" and "~" in pointers', () => {

@@ -1,10 +1,10 @@
 /**
  * A small JSON parser that, unlike JSON.parse, reports what JWT processing needs to know:
- * duplicate member names (RFC 7519 §4 lets parsers differ, which attackers exploit), integers
- * beyond 2^53 (which lose precision as JS numbers), and the exact position of a syntax error.
- * It never throws.
+ * duplicate member names (RFC 7519 §4 lets parsers differ, which attackers exploit), numbers
+ * whose JS value differs from their text (integers beyond 2^53, and numbers beyond a double's
+ * range, which become ±Infinity or 0), and the exact position of a syntax error. It never throws.
  */
-import { escapePointerToken } from './jsonPointer.ts'
+import { childPointer, escapePointerToken } from './jsonPointer.ts'
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject
 export interface JsonObject {
@@ -19,10 +19,20 @@ export interface DuplicateMember {
   lastOffset: number
 }
 
+/** Why a number's JS value differs from its text. */
+export type ImpreciseReason = 'unsafe-integer' | 'overflow' | 'underflow'
+
 export interface ImpreciseNumber {
   pointer: string
   raw: string
   offset: number
+  reason: ImpreciseReason
+  /**
+   * The object or array that holds the number, and its member name or index there: lets the
+   * exact text be found by the value's place rather than by pointer, whose strings can be long.
+   */
+  container: JsonObject | JsonValue[]
+  key: string | number
 }
 
 export interface JsonParseResult {
@@ -34,6 +44,8 @@ export interface JsonParseResult {
 
 /** How deep JSON may nest before parsing stops with an error (a crafted token could nest far deeper). */
 export const MAX_JSON_DEPTH = 256
+
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
 
 // The pointer helpers live in jsonPointer.ts; re-exported so that existing imports keep working.
 export { escapePointerToken }
@@ -99,16 +111,21 @@ class Parser {
     }
   }
 
-  value(pointer: string, depth: number): JsonValue {
+  /**
+   * The value that is member `key` of `container`, whose pointer is `parent` (for the top-level
+   * value: no container). Its own pointer is built only when it is needed (for a nested object
+   * or array, or a number to record): most values are leaves that never need one.
+   */
+  value(parent: string, depth: number, container?: JsonObject | JsonValue[], key: string | number = ''): JsonValue {
     if (depth > MAX_JSON_DEPTH) this.fail(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
     const c = this.text[this.pos]
-    if (c === '{') return this.object(pointer, depth)
-    if (c === '[') return this.array(pointer, depth)
+    if (c === '{') return this.object(container ? childPointer(parent, key) : '', depth)
+    if (c === '[') return this.array(container ? childPointer(parent, key) : '', depth)
     if (c === '"') return this.string()
     if (c === 't') return this.literal('true', true)
     if (c === 'f') return this.literal('false', false)
     if (c === 'n') return this.literal('null', null)
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number(pointer)
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number(parent, container, key)
     return this.fail(`Expected a JSON value but found ${this.describe()}`)
   }
 
@@ -120,8 +137,8 @@ class Parser {
     return this.fail(`Expected a JSON value but found ${this.describe()}`)
   }
 
-  number(pointer: string): number {
-    const re = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
+  number(parent: string, container: JsonObject | JsonValue[] | undefined, key: string | number): number {
+    const re = NUMBER
     re.lastIndex = this.pos
     const m = re.exec(this.text)
     if (!m) return this.fail(`Invalid number starting with ${this.describe()}`)
@@ -129,7 +146,16 @@ class Parser {
     const start = this.pos
     this.pos += raw.length
     const n = Number(raw)
-    if (!m[1] && !m[2] && !Number.isSafeInteger(n)) this.imprecise.push({ pointer, raw, offset: start })
+    const reason: ImpreciseReason | undefined = !Number.isFinite(n)
+      ? 'overflow'
+      : n === 0 && /[1-9]/.test(m[2] ? raw.slice(0, raw.length - m[2].length) : raw)
+        ? 'underflow'
+        : !m[1] && !m[2] && !Number.isSafeInteger(n)
+          ? 'unsafe-integer'
+          : undefined
+    // The top-level value has no container; a lone number is never a JWT header or claims set.
+    if (reason && container)
+      this.imprecise.push({ pointer: childPointer(parent, key), raw, offset: start, reason, container, key })
     return n
   }
 
@@ -179,7 +205,7 @@ class Parser {
     }
     while (true) {
       this.skipWs()
-      out.push(this.value(`${pointer}/${out.length}`, depth + 1))
+      out.push(this.value(pointer, depth + 1, out, out.length))
       this.skipWs()
       const c = this.text[this.pos]
       if (c === ',') {
@@ -212,14 +238,15 @@ class Parser {
       if (this.text[this.pos] !== ':') this.fail(`Expected ':' after member name "${key}" but found ${this.describe()}`)
       this.pos++
       this.skipWs()
-      const childPointer = `${pointer}/${escapePointerToken(key)}`
-      const v = this.value(childPointer, depth + 1)
+      const v = this.value(pointer, depth + 1, out, key)
       const first = seen.get(key)
       if (first !== undefined)
-        this.duplicates.push({ pointer: childPointer, key, firstOffset: first, lastOffset: keyAt })
+        this.duplicates.push({ pointer: childPointer(pointer, key), key, firstOffset: first, lastOffset: keyAt })
       else seen.set(key, keyAt)
-      // defineProperty, not assignment: a "__proto__" member must stay data, never a prototype.
-      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
+      // defineProperty, not assignment, for "__proto__": it must stay data, never a prototype.
+      if (key === '__proto__')
+        Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
+      else out[key] = v
       this.skipWs()
       const c = this.text[this.pos]
       if (c === ',') {

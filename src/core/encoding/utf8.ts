@@ -48,11 +48,29 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length
 }
 
-const encoder = new TextEncoder()
-
-/** Number of UTF-8 bytes that encode `text.slice(0, charIndex)`; maps JSON positions back to bytes. */
-export function utf8ByteOffset(text: string, charIndex: number): number {
-  return encoder.encode(text.slice(0, charIndex)).length
+/**
+ * Maps UTF-16 offsets in `text` to the UTF-8 byte offsets they start at, for spans of decoded
+ * JSON. Built once per text, in one pass, on the first call; re-encoding the text before each
+ * offset instead made a token with many findings cost the square of its size. When the text is
+ * ASCII (`byteLength` equals its length) every offset is its own byte offset and nothing is built.
+ * @param byteLength the length of the text in UTF-8 bytes, when known
+ */
+export function utf8Offsets(text: string, byteLength?: number): (charIndex: number) => number {
+  let table: Uint32Array | undefined
+  return (charIndex) => {
+    const i = Math.max(0, Math.min(charIndex, text.length))
+    if (byteLength === text.length) return i
+    if (!table) {
+      table = new Uint32Array(text.length + 1)
+      for (let k = 0, bytes = 0; k <= text.length; k++) {
+        table[k] = bytes
+        const c = text.charCodeAt(k)
+        // A surrogate pair is 2 UTF-16 units and 4 bytes: 2 each.
+        bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3
+      }
+    }
+    return table[i] as number
+  }
 }
 
 /** Lowercase hex of bytes, space-separated, truncated to `max` bytes. */

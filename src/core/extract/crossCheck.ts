@@ -2,6 +2,7 @@ import { decodeToken } from '../decode/decodeToken.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { escapePointerToken } from '../encoding/json.ts'
 import { asStr, at } from './objects.ts'
+import { toIsoUtc } from '../time/iso.ts'
 import type { SecretContext, TokenRequestContext } from './types.ts'
 import { diagnostic } from './codes.ts'
 
@@ -105,8 +106,9 @@ export function crossCheckSecret(secret: SecretContext, token: string): Diagnost
   return out
 }
 
+/** The instant as ISO 8601, or the number itself when no date can name it (exp 1e13, say). */
 function isoSeconds(epoch: number): string {
-  return new Date(epoch * 1000).toISOString().replace('.000Z', 'Z')
+  return toIsoUtc(epoch) ?? String(epoch)
 }
 
 /**
@@ -119,7 +121,7 @@ export function crossCheckTokenRequest(request: TokenRequestContext, token: stri
   const claims = claimsOf(token)
   const exp = claims?.['exp']
   const stamp = request.expirationTimestamp
-  if (typeof exp !== 'number' || stamp === undefined) return []
+  if (typeof exp !== 'number' || !Number.isFinite(exp) || stamp === undefined) return []
   const statusMs = Date.parse(stamp)
   if (Number.isNaN(statusMs)) return []
   const delta = Math.round(exp - statusMs / 1000)

@@ -39,6 +39,14 @@ export function kubeconfigCandidates(doc: unknown): { candidates: Candidate[]; d
     namespace: asStr(at(c, 'context', 'namespace')),
   }))
   const currentUser = contexts.find((c) => c.name === current)?.user
+  // The contexts of each user, gathered once: filtering all contexts for each user was quadratic.
+  const contextsOf = new Map<string, typeof contexts>()
+  for (const c of contexts) {
+    if (c.user === undefined) continue
+    const list = contextsOf.get(c.user)
+    if (list) list.push(c)
+    else contextsOf.set(c.user, [c])
+  }
   const candidates: Candidate[] = []
   const without: string[] = []
   for (const entry of asArr(at(doc, 'users'))) {
@@ -52,7 +60,7 @@ export function kubeconfigCandidates(doc: unknown): { candidates: Candidate[]; d
       without.push(`"${user}" has its token redacted, as kubectl config view does without --raw`)
       continue
     }
-    const used = contexts.filter((c) => c.user === user)
+    const used = contextsOf.get(user) ?? []
     if (!looksLikeJwt(token)) {
       const bearer = bearerCandidate(token, 'kubeconfig', `kubeconfig user "${user}"`)
       if (bearer)

@@ -28,8 +28,11 @@ export function at(v: unknown, ...path: string[]): unknown {
 export function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, val] of Object.entries(asObj(v) ?? {})) {
-    if (typeof val === 'string') out[k] = val
-    else if (typeof val === 'number' || typeof val === 'boolean') out[k] = String(val)
+    const text =
+      typeof val === 'string' ? val : typeof val === 'number' || typeof val === 'boolean' ? String(val) : null
+    // defineProperty, not assignment: an annotation named "__proto__" must stay an annotation.
+    if (text !== null)
+      Object.defineProperty(out, k, { value: text, enumerable: true, writable: true, configurable: true })
   }
   return out
 }

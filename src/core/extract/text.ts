@@ -97,6 +97,28 @@ export interface PlaceInText {
 // `NAME=`, `name:`, `"name": "` just before the token, as in shell, YAML, JSON-ish logs and .env files.
 const LABEL_BEFORE = /([A-Za-z_][\w.-]*)["']?[ \t]*([:=])[ \t]*["']?$/
 
+// The offsets of the line breaks of the last text asked about: a paste of 25,000 tokens asks
+// for each token's line, and counting the breaks before each one cost the square of its length.
+let breaksOf: { text: string; breaks: number[] } | undefined
+
+/** The 1-based line number of `offset` in `text` (a binary search over its line breaks). */
+function lineAt(text: string, offset: number): number {
+  if (breaksOf?.text !== text) {
+    const breaks: number[] = []
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i)
+    breaksOf = { text, breaks }
+  }
+  const { breaks } = breaksOf
+  let lo = 0
+  let hi = breaks.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((breaks[mid] as number) < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo + 1
+}
+
 /**
  * Names the place of a token found inside prose or a log: the name it is assigned to on its line
  * (`TOKEN=`, `token:`) and the line number when the text has several lines, so that a picker can
@@ -104,7 +126,7 @@ const LABEL_BEFORE = /([A-Za-z_][\w.-]*)["']?[ \t]*([:=])[ \t]*["']?$/
  */
 export function placeInText(text: string, span: Span): PlaceInText {
   const lineStart = text.lastIndexOf('\n', span.start - 1) + 1
-  const line = text.slice(0, span.start).split('\n').length
+  const line = lineAt(text, span.start)
   const multiline = text.includes('\n')
   const m = LABEL_BEFORE.exec(text.slice(lineStart, span.start))
   const name = m ? `${m[1] ?? ''}${m[2] === '=' ? '=' : ':'}` : undefined

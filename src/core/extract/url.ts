@@ -34,14 +34,23 @@ function percentDecode(text: string): string | null {
  */
 export function urlCandidates(input: string): Candidate[] {
   const found: Candidate[] = []
+  // The last '?' and '#' before the current match, found by one scan that moves forward with the
+  // matches (looking back from each match instead cost the square of the text's length).
+  let scanned = 0
+  let lastQuery = -1
+  let lastHash = -1
   for (const m of input.matchAll(PARAM)) {
     const raw = m[3] as string
+    for (; scanned < m.index; scanned++) {
+      const c = input.charCodeAt(scanned)
+      if (c === 63) lastQuery = scanned
+      else if (c === 35) lastHash = scanned
+    }
     const value = percentDecode(raw)
     if (!value || !looksLikeJwt(value)) continue
     // Only a `?`-query or `#`-fragment parameter is certain; `&` continues whichever came before.
-    const before = input.slice(0, m.index)
-    const inFragment = m[1] === '#' || (m[1] === '&' && before.lastIndexOf('#') > before.lastIndexOf('?'))
-    const inUrl = m[1] === '?' || m[1] === '#' || (m[1] === '&' && /[?#]/.test(before))
+    const inFragment = m[1] === '#' || (m[1] === '&' && lastHash > lastQuery)
+    const inUrl = m[1] === '?' || m[1] === '#' || (m[1] === '&' && Math.max(lastQuery, lastHash) >= 0)
     const start = m.index + m[0].length - raw.length
     const where = inFragment ? 'URL fragment' : inUrl ? 'URL query string' : 'form-encoded body'
     const name = m[2] as string

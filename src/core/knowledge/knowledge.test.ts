@@ -149,6 +149,8 @@ describe('the registry pack', () => {
     depth: path.length - 1,
     value: 'x',
     isGroup: false,
+    index: 0,
+    parent: -1,
   })
   const main = createKnowledge()
 

@@ -1,11 +1,12 @@
 // The knowledge base proper. This module and its data are loaded lazily (see load.ts), so that
 // the page starts without them.
 import type { ClaimInfo } from '../analysis/claimInfo.ts'
+import type { ClaimRow } from '../analysis/rows.ts'
+import { createRowSearch, type RowSearch } from '../analysis/filter.ts'
 import { kubernetesClaimInfo } from '../k8s/claimInfo.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
-import type { ClaimRow } from '../analysis/rows.ts'
 import { KNOWLEDGE_DATA, REGISTRY_PACK_ALGORITHMS, REGISTRY_PACK_CLAIMS } from './data.generated.ts'
 import { PROVIDER_NAMES } from './names.ts'
 import type { KnowledgeData, KnowledgeEntry, KnowledgeRow, KnowledgeSource, ProviderId } from './types.ts'
@@ -37,8 +38,28 @@ export interface ExplainContext {
 export interface Knowledge {
   /** Every meaning of a payload member: registered first, then provider and extra meanings. */
   explainClaim(pointer: string, ctx: ExplainContext): ClaimInfo[]
+  /**
+   * The same, for the member at `path` (its unescaped member names from the root), as the claim
+   * rows have it: no pointer text is read, which matters when a long member name is repeated in
+   * the pointer of each of thousands of members below it.
+   */
+  explainClaimAt(path: readonly string[], ctx: ExplainContext): ClaimInfo[]
   /** Every meaning of a header parameter, plus the algorithm its value names for alg/enc/zip. */
   explainHeader(pointer: string, ctx: ExplainContext): ClaimInfo[]
+  /** The same, by path (see explainClaimAt). */
+  explainHeaderAt(path: readonly string[], ctx: ExplainContext): ClaimInfo[]
+  /**
+   * The meanings of a claim row or header row. Rows deeper than MAX_EXPLAINED_DEPTH have none
+   * (only act chains and Kubernetes claims are explained below the top level), so their path,
+   * which costs its depth to spell out, is not read: a token can nest 60,000 members 250 deep.
+   */
+  explainRow(row: Pick<ClaimRow, 'depth' | 'path'>, location: 'header' | 'payload', ctx: ExplainContext): ClaimInfo[]
+  /**
+   * The claim filter over `rows`, matching names, values and the titles of their meanings (see
+   * createRowSearch). It comes with the knowledge base, whose titles it searches, so that its
+   * code stays out of the start-up bundle.
+   */
+  searchRows(rows: readonly ClaimRow[], location: 'header' | 'payload', ctx: ExplainContext): RowSearch
   /** Header/algorithm warnings and claim value checks, for analyze(). */
   checks: typeof tokenChecks
   /**
@@ -108,6 +129,17 @@ const DOMAIN_NAME = /^([a-z0-9-]+\.)+[a-z]{2,}(\/|$)/i
 const isCollisionResistant = (name: string) => URI_NAME.test(name) || DOMAIN_NAME.test(name)
 const ALWAYS_APPLIES: ReadonlySet<KnowledgeSource> = new Set(['iana', 'oidc', 'ietf-draft'])
 
+/** Rows at least this deep are not explained: nothing the knowledge base knows nests that far. */
+export const MAX_EXPLAINED_DEPTH = 32
+
+/** Longest pointer handed to the extra lookups: theirs are all far shorter. */
+const MAX_LOOKUP_POINTER = 1024
+
+/** The JSON Pointer of a path of unescaped member names. */
+function toPointer(path: readonly string[]): string {
+  return path.map((t) => `/${t.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('')
+}
+
 /** Splits a JSON Pointer into its unescaped member names. */
 export function pointerTokens(pointer: string): string[] {
   return pointer === ''
@@ -175,8 +207,7 @@ export function createKnowledge(
     return [...found.filter((e) => e.source === 'iana'), ...found.filter((e) => e.source !== 'iana')].map(toClaimInfo)
   }
 
-  const explainClaim = (pointer: string, ctx: ExplainContext): ClaimInfo[] => {
-    const path = pointerTokens(pointer)
+  const explainClaimAt = (path: readonly string[], ctx: ExplainContext, pointer?: string): ClaimInfo[] => {
     const name = path[path.length - 1] ?? ''
     const infos: ClaimInfo[] = []
     if (path.length === 1) infos.push(...topLevel(claimsNamed, name, ctx))
@@ -201,9 +232,15 @@ export function createKnowledge(
           })
     }
     const known = infos.length
-    for (const lookup of extra) {
-      const info = lookup(pointer, ctx)
-      if (info) infos.push(info)
+    // The extra lookups know short pointers only (Kubernetes claims): a long path has no meaning
+    // there, and spelling out its pointer for each of many rows would cost its length each time.
+    const at =
+      pointer ?? (path.reduce((n, t) => n + t.length + 1, 0) <= MAX_LOOKUP_POINTER ? toPointer(path) : undefined)
+    if (at !== undefined && at.length <= MAX_LOOKUP_POINTER) {
+      for (const lookup of extra) {
+        const info = lookup(at, ctx)
+        if (info) infos.push(info)
+      }
     }
     // The generic namespace explanation only when no lookup knows what this namespace means.
     if (path.length === 1 && infos.length === known && isCollisionResistant(name))
@@ -219,8 +256,10 @@ export function createKnowledge(
     return e ? [{ ...toClaimInfo(e), title: `${e.name}: ${e.title}` }] : []
   }
 
-  const explainHeader = (pointer: string, ctx: ExplainContext): ClaimInfo[] => {
-    const path = pointerTokens(pointer)
+  const explainClaim = (pointer: string, ctx: ExplainContext): ClaimInfo[] =>
+    explainClaimAt(pointerTokens(pointer), ctx, pointer)
+
+  const explainHeaderAt = (path: readonly string[], ctx: ExplainContext): ClaimInfo[] => {
     if (path.length !== 1) return []
     const name = path[0] as string
     const infos = topLevel(headersNamed, name, ctx)
@@ -230,10 +269,27 @@ export function createKnowledge(
     return infos
   }
 
+  const explainHeader = (pointer: string, ctx: ExplainContext): ClaimInfo[] =>
+    explainHeaderAt(pointerTokens(pointer), ctx)
+
+  const explainRow: Knowledge['explainRow'] = (row, location, ctx) =>
+    row.depth >= MAX_EXPLAINED_DEPTH
+      ? []
+      : location === 'header'
+        ? explainHeaderAt(row.path, ctx)
+        : explainClaimAt(row.path, ctx)
+
+  const searchRows: Knowledge['searchRows'] = (rows, location, ctx) =>
+    createRowSearch(rows, (row) => explainRow(row, location, ctx).map((i) => i.title))
+
   const hasRegistryPack = claims.some((e) => e.source === 'iana' && PACKED.has(e.name))
   return {
+    searchRows,
     explainClaim,
+    explainClaimAt: (path, ctx) => explainClaimAt(path, ctx),
+    explainRow,
     explainHeader,
+    explainHeaderAt,
     checks: tokenChecks,
     claims,
     headers,

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis/analyze.ts'
 import { encodeBase64url } from '../encoding/base64url.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { cappedEach } from '../diagnostics/cap.ts'
 import type { ShareState } from './format.ts'
 import { REDACTION_CATEGORIES, type RedactionChoice } from './categories.ts'
 import { redactToken, type Redaction } from './redact.ts'
@@ -81,7 +82,8 @@ export function sharedTokenText(state: ShareState): string {
  * it is shown) and one if the page now classifies the token differently than the sharer's did.
  */
 export function sharedViewDiagnostics(state: ShareState, analysis: Pick<Analysis, 'kind'>): Diagnostic[] {
-  const out: Diagnostic[] = state.redactions.map((r) =>
+  // A crafted link can list 300,000 redactions: the first few get their note, the rest a count.
+  const out: Diagnostic[] = cappedEach(state.redactions, (r) =>
     diagnostic(
       'SHARED_VALUE_REDACTED',
       `Redacted by the person who shared this link (${REDACTION_CATEGORIES[r.category].label}); the real value was replaced by "${REDACTION_CATEGORIES[r.category].placeholder}".`,

@@ -15,7 +15,8 @@ const POINTERS = new Set<string>([...REGISTERED_NUMERIC_DATE_CLAIMS.map((n) => `
 
 /** True when the payload claim at this JSON Pointer holds a NumericDate. */
 export function isNumericDatePointer(pointer: string): boolean {
-  return POINTERS.has(pointer)
+  // The length first: hashing a long pointer (of a member under a long name) costs its length.
+  return pointer.length <= WARNAFTER_POINTER.length && POINTERS.has(pointer)
 }
 
 /** The value of a payload claim at one of the NumericDate pointers, or undefined when absent. */

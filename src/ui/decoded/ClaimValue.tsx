@@ -1,16 +1,13 @@
 import {
   isNumericDatePointer,
+  rowItems,
+  rowValueText,
   showDeceptive,
   showDeceptiveJson,
   type ClaimRow,
-  type JsonValue,
 } from '../../core/index.ts'
 import { NumericDateValue } from '../time/NumericDateValue.tsx'
 import { ScalarList } from './ScalarList.tsx'
-
-function render(v: JsonValue): string {
-  return typeof v === 'string' ? showDeceptive(v) : showDeceptiveJson(JSON.stringify(v, null, 1))
-}
 
 /**
  * A claim value, always rendered as text: claim values are untrusted input. Characters that
@@ -23,9 +20,11 @@ export function ClaimValue({ row }: { row: ClaimRow }) {
   if (row.rawNumber) return <code className="claim-value">{row.rawNumber}</code>
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) {
     if (v.length === 0) return <code className="claim-value">[] (empty array)</code>
-    return <ScalarList items={v} />
+    // rowItems gives large or out-of-range numbers as their exact text, not JavaScript's rounding.
+    return <ScalarList items={rowItems(row)} />
   }
   if (typeof v === 'string')
     return <code className="claim-value claim-string">{v === '' ? '"" (empty string)' : showDeceptive(v)}</code>
-  return <code className="claim-value">{render(v)}</code>
+  // rowValueText keeps the exact text of large and out-of-range numbers inside the structure.
+  return <code className="claim-value">{showDeceptiveJson(rowValueText(row, 1))}</code>
 }

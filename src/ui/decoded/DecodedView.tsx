@@ -1,11 +1,10 @@
 import { useMemo, useState } from 'react'
 import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagnostic } from '../../core/index.ts'
 import { ClaimTable } from './ClaimTable.tsx'
-import { ColoredToken } from './ColoredToken.tsx'
 import { CopyButton } from '../common/CopyButton.tsx'
 import { Deferred } from '../Deferred.tsx'
 import { KubernetesSection } from '../k8s/KubernetesSection.tsx'
-import { DisclosuresPanel } from '../lazyViews.ts'
+import { ColoredToken, DisclosuresPanel } from '../lazyViews.ts'
 
 function JsonPanel({
   title,
@@ -131,7 +130,10 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
           <h2 id="token-title">Token</h2>
           <CopyButton text={decoded.token} label="token" />
         </div>
-        <ColoredToken decoded={decoded} />
+        {/* The claims come first; the token's coloured copy (and its marks) follows a frame later. */}
+        <Deferred name="the coloured token" resetKey={decoded}>
+          <ColoredToken decoded={decoded} />
+        </Deferred>
       </section>
       {decoded.header && (
         <JsonPanel

@@ -1,7 +1,10 @@
 import type { SdJwtParts } from '../../core/index.ts'
+import { ShowMore } from '../common/ShowMore.tsx'
+import { useGrowingList } from '../common/useGrowingList.ts'
 
 /** The disclosures of an SD-JWT: claims revealed outside the signed payload, matched by digest. */
 export function DisclosuresPanel({ sdJwt }: { sdJwt: SdJwtParts }) {
+  const list = useGrowingList(sdJwt.disclosures)
   return (
     <section className="panel panel-payload" aria-labelledby="disclosures-title">
       <h2 id="disclosures-title">Disclosures (SD-JWT)</h2>
@@ -19,7 +22,7 @@ export function DisclosuresPanel({ sdJwt }: { sdJwt: SdJwtParts }) {
           </tr>
         </thead>
         <tbody>
-          {sdJwt.disclosures.map((d) => (
+          {list.shown.map((d) => (
             <tr key={d.start} data-testid="disclosure">
               <th scope="row">
                 <code>{d.name ?? '(array element)'}</code>
@@ -34,6 +37,7 @@ export function DisclosuresPanel({ sdJwt }: { sdJwt: SdJwtParts }) {
           ))}
         </tbody>
       </table>
+      <ShowMore shown={list.shown.length} hidden={list.hidden} what="disclosures" onMore={list.more} />
       {sdJwt.keyBinding && (
         <p>
           A key-binding JWT follows the disclosures; it proves the holder has the key named in the <code>cnf</code>{' '}

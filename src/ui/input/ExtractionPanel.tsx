@@ -59,6 +59,15 @@ function Facts({ context }: { context: ExtractionContext }) {
   )
 }
 
+/** Candidates offered in the picker: a paste can hold 25,000 tokens, and a select of all of them is slow to build. */
+const MAX_OPTIONS = 500
+
+/** The indexes the picker offers: the first MAX_OPTIONS, and the selected one wherever it is. */
+function pickable(count: number, selected: number): number[] {
+  const first = Array.from({ length: Math.min(count, MAX_OPTIONS) }, (_, i) => i)
+  return selected >= MAX_OPTIONS ? [...first, selected] : first
+}
+
 /**
  * Where the token came from, beyond the one-line explanation: a picker when the paste holds
  * several tokens, and what the Secret, kubeconfig or TokenRequest said about it.
@@ -70,16 +79,19 @@ export function ExtractionPanel({ extraction, onPick }: { extraction: Extraction
     <section className="extraction" aria-label="Where the token was found">
       {candidates.length > 1 && (
         <div className="candidate-picker">
-          <label htmlFor="token-candidate">{candidates.length} tokens found; decoding</label>{' '}
+          <label htmlFor="token-candidate">
+            {candidates.length.toLocaleString('en')} tokens found
+            {candidates.length > MAX_OPTIONS ? ` (the first ${MAX_OPTIONS} are offered)` : ''}; decoding
+          </label>{' '}
           <select
             id="token-candidate"
             data-testid="token-candidates"
             value={selected}
             onChange={(e) => onPick(Number(e.target.value))}
           >
-            {candidates.map((c, i) => (
+            {pickable(candidates.length, selected).map((i) => (
               <option key={i} value={i}>
-                {c.label}
+                {candidates[i]?.label}
               </option>
             ))}
           </select>

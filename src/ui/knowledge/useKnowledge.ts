@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo } from 'react'
 import { modules } from '../../app/modules.ts'
-import type { Analysis, ClaimInfo, ClaimRow } from '../../core/index.ts'
+import type { Analysis, ClaimInfo, ClaimRow, RowSearch } from '../../core/index.ts'
 import { useModuleValue } from '../hooks.ts'
 import { claimExplanation } from '../lazyViews.ts'
 import type { ClaimExplanationView } from './ClaimExplanation.tsx'
@@ -8,16 +8,23 @@ import type { ClaimExplanationView } from './ClaimExplanation.tsx'
 /** Explains one row; undefined while the knowledge base is loading. */
 export type RowExplainer = (row: ClaimRow, location: 'header' | 'payload') => ClaimInfo[] | undefined
 
+/** The claim filter over one table's rows; every row until the knowledge base has loaded. */
+export type RowSearcher = (rows: readonly ClaimRow[], location: 'header' | 'payload') => RowSearch
+
 export interface ClaimKnowledge {
   explain: RowExplainer
+  search: RowSearcher
   /** The claim filter's text. */
   query: string
   /** The view of a row's explanation, once loaded (with the knowledge base). */
   Explanation: ClaimExplanationView | null
 }
 
+export const ALL_ROWS: RowSearcher = (rows) => () => rows
+
 export const ClaimKnowledgeContext = createContext<ClaimKnowledge>({
   explain: () => undefined,
+  search: ALL_ROWS,
   query: '',
   Explanation: null,
 })
@@ -49,13 +56,15 @@ export function useClaimKnowledgeFor(analysis: Analysis, query: string): ClaimKn
   // Requested once the knowledge base is there: the two share a chunk.
   if (registered) void claimExplanation.load()
   const Explanation = useModuleValue(claimExplanation)
-  return useMemo(() => {
-    const explain: RowExplainer = (row, location) => {
-      if (!knowledge) return undefined
-      return location === 'header'
-        ? knowledge.explainHeader(row.pointer, ctx)
-        : knowledge.explainClaim(row.pointer, ctx)
+  // explain and search stay the same functions while only the query changes, so that the claim
+  // tables keep the search text they built (rebuilding it per keystroke over 50,000 claims is slow).
+  const bound = useMemo<Pick<ClaimKnowledge, 'explain' | 'search'>>(() => {
+    if (!knowledge) return { explain: () => undefined, search: ALL_ROWS }
+    return {
+      // By row, not pointer: the pointers under a long member name are each as long as it.
+      explain: (row, location) => knowledge.explainRow(row, location, ctx),
+      search: (rows, location) => knowledge.searchRows(rows, location, ctx),
     }
-    return { explain, query, Explanation }
-  }, [knowledge, ctx, query, Explanation])
+  }, [knowledge, ctx])
+  return useMemo(() => ({ ...bound, query, Explanation }), [bound, query, Explanation])
 }

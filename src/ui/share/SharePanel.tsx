@@ -1,9 +1,11 @@
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { modules } from '../../app/modules.ts'
 import type { Analysis, Redaction, RedactionChoice } from '../../core/index.ts'
 // The lazily loaded panel may take the permalink module's table directly; start-up never loads it.
 import { REDACTION_CATEGORIES } from '../../core/permalink/index.ts'
 import { CopyButton } from '../common/CopyButton.tsx'
+import { ShowMore } from '../common/ShowMore.tsx'
+import { useGrowingList } from '../common/useGrowingList.ts'
 import { LoadFailed } from '../Deferred.tsx'
 import { useLatest } from '../hooks.ts'
 import './share.css'
@@ -50,6 +52,9 @@ export default function SharePanel({
   )
   const link = job.status === 'done' ? job.value : undefined
 
+  // A token can have 50,000 claims: the first are offered, more on request; lookups by Set.
+  const claimList = useGrowingList(analysis.payloadRows)
+  const chosenClaims = useMemo(() => new Set(redact.claims ?? []), [redact.claims])
   const toggleClaim = (pointer: string, on: boolean) => {
     const claims = new Set(redact.claims ?? [])
     if (on) claims.add(pointer)
@@ -96,18 +101,19 @@ export default function SharePanel({
         {analysis.payloadRows.length > 0 && (
           <details>
             <summary>{REDACTION_CATEGORIES.claim.option}</summary>
-            {analysis.payloadRows.map((row) => (
-              <label key={row.pointer} className="share-claim" style={{ paddingInlineStart: `${row.depth * 1.25}rem` }}>
+            {claimList.shown.map((row) => (
+              <label key={row.index} className="share-claim" style={{ paddingInlineStart: `${row.depth * 1.25}rem` }}>
                 <input
                   type="checkbox"
                   data-testid="redact-claim"
                   data-path={row.pointer}
-                  checked={redact.claims?.includes(row.pointer) ?? false}
+                  checked={chosenClaims.has(row.pointer)}
                   onChange={(e) => toggleClaim(row.pointer, e.target.checked)}
                 />
                 <code>{row.path.join(' › ')}</code>
               </label>
             ))}
+            <ShowMore shown={claimList.shown.length} hidden={claimList.hidden} what="claims" onMore={claimList.more} />
           </details>
         )}
       </fieldset>

@@ -1,8 +1,35 @@
 import type { OpenedLink } from '../../app/openedLink.ts'
 import { showDeceptive } from '../../core/index.ts'
+import type { Redaction } from '../../core/index.ts'
 import { REDACTION_CATEGORIES } from '../../core/permalink/index.ts'
+import { ShowMore } from '../common/ShowMore.tsx'
+import { useGrowingList } from '../common/useGrowingList.ts'
 import { RemoveFromAddress } from './OpenedLinkBanner.tsx'
 import './share.css'
+
+/** The sharer's redactions: a crafted link can list 300,000, so the first are shown and more on request. */
+function RedactionList({ redactions }: { redactions: Redaction[] }) {
+  const list = useGrowingList(redactions)
+  return (
+    <>
+      <ul data-testid="redaction-list">
+        {list.shown.map((r, i) => (
+          <li
+            // By position: a link may list one pointer twice, and pointers can be very long.
+            key={i}
+            data-testid="redaction"
+            {...(r.location === 'header' ? { 'data-header-path': r.pointer } : { 'data-path': r.pointer })}
+            data-category={r.category}
+          >
+            {r.location === 'header' && 'header '}
+            <code>{showDeceptive(r.pointer)}</code> ({REDACTION_CATEGORIES[r.category].short})
+          </li>
+        ))}
+      </ul>
+      <ShowMore shown={list.shown.length} hidden={list.hidden} what="redactions" onMore={list.more} />
+    </>
+  )
+}
 
 /** The banner of an opened permalink (a full token, or the decoded claims without their signature), or of a damaged link. */
 export function SharedLinkBanner({
@@ -65,21 +92,10 @@ export function SharedLinkBanner({
       {state.redactions.length > 0 ? (
         <>
           <p>
-            The sharer redacted {state.redactions.length === 1 ? 'one value' : `${state.redactions.length} values`}:
+            The sharer redacted{' '}
+            {state.redactions.length === 1 ? 'one value' : `${state.redactions.length.toLocaleString('en')} values`}:
           </p>
-          <ul data-testid="redaction-list">
-            {state.redactions.map((r) => (
-              <li
-                key={`${r.location ?? 'payload'} ${r.pointer}`}
-                data-testid="redaction"
-                {...(r.location === 'header' ? { 'data-header-path': r.pointer } : { 'data-path': r.pointer })}
-                data-category={r.category}
-              >
-                {r.location === 'header' && 'header '}
-                <code>{showDeceptive(r.pointer)}</code> ({REDACTION_CATEGORIES[r.category].short})
-              </li>
-            ))}
-          </ul>
+          <RedactionList redactions={state.redactions} />
         </>
       ) : (
         <p>Nothing was redacted.</p>

@@ -1,0 +1,67 @@
+import { useMemo, useState, type ReactNode } from 'react'
+import {
+  expandAt,
+  NO_EXPANSION,
+  ROW_LIMITS,
+  showDeceptive,
+  windowRows,
+  type ClaimRow,
+  type RowExpansion,
+  type RowItem,
+} from '../../core/index.ts'
+
+type More = Extract<RowItem, { kind: 'more' }>
+
+/** The line standing for rows not rendered yet, with a button (so the keyboard reaches it) to add some. */
+function MoreRow({ item, onMore }: { item: More; onMore: (e: React.MouseEvent<HTMLButtonElement>) => void }) {
+  const of = item.total ? 'rows' : item.group ? `members of ${showDeceptive(item.group.name)}` : 'claims'
+  return (
+    <tr className="claim-more" data-testid="claim-more" data-hidden-count={item.hidden}>
+      <td colSpan={2} style={{ paddingInlineStart: `${0.5 + item.depth * 1.25}rem` }}>
+        {`Showing ${item.shown.toLocaleString('en')} of ${(item.shown + item.hidden).toLocaleString('en')} ${of}. `}
+        <button type="button" className="link-button" onClick={onMore}>
+          Show {Math.min(item.hidden, ROW_LIMITS.step)} more
+        </button>
+      </td>
+    </tr>
+  )
+}
+
+/**
+ * The rows of a large claim table (loaded after the first view; until then the table shows its
+ * first rows): the first members of each object and the first rows in all, with a "show more"
+ * line after each cut (windowRows), so that a token with 50,000 claims renders as fast as one
+ * with fifty and every click adds a bounded number of rows.
+ */
+export function RowWindow({
+  rows,
+  of,
+  renderRow,
+}: {
+  /** The rows the filter kept, in document order. */
+  rows: readonly ClaimRow[]
+  /** The table's rows: a new token (not a new filter) starts collapsed again. */
+  of: readonly ClaimRow[]
+  renderRow: (row: ClaimRow) => ReactNode
+}) {
+  // Keyed on the table's rows, so that a new paste starts collapsed again without an effect.
+  const [expansion, setExpansion] = useState<{ of: readonly ClaimRow[]; value: RowExpansion } | null>(null)
+  const expanded = expansion?.of === of ? expansion.value : NO_EXPANSION
+  const items = useMemo(() => windowRows(rows, expanded), [rows, expanded])
+  const more = (item: More, button: HTMLElement) => {
+    // The button goes away once its rows are all shown: keep the keyboard user in the table.
+    if (item.hidden <= ROW_LIMITS.step) button.closest('tbody')?.focus()
+    setExpansion({ of, value: expandAt(expanded, item) })
+  }
+  return items.map((item) =>
+    item.kind === 'row' ? (
+      renderRow(item.row)
+    ) : (
+      <MoreRow
+        key={item.total ? 'more-total' : `more-${item.group?.index ?? 'top'}`}
+        item={item}
+        onMore={(e) => more(item, e.currentTarget)}
+      />
+    ),
+  )
+}
