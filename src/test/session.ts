@@ -7,7 +7,7 @@ import * as timeline from '../core/time/timeline.ts'
 import * as verify from '../core/verify/index.ts'
 import * as apiserver from '../core/apiserver/index.ts'
 import { createCelEngine } from '../core/cel/index.ts'
-import { createKnowledge, KNOWLEDGE_DATA, withProviderData } from '../core/knowledge/index.ts'
+import { createKnowledge, KNOWLEDGE_DATA, withPackData } from '../core/knowledge/index.ts'
 import { PROVIDER_KNOWLEDGE_DATA } from '../core/knowledge/providers.generated.ts'
 import { REGISTRY_PACK_DATA } from '../core/knowledge/registry.generated.ts'
 import { EXAMPLE_TOKENS } from '../core/examples/exampleTokens.ts'
@@ -108,7 +108,7 @@ export function realImporters(): Importers {
     extractor: async () => extract,
     yaml: async () => parseYamlDocuments,
     knowledge: async () => createKnowledge(),
-    providerKnowledge: async () => createKnowledge(withProviderData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA)),
+    providerKnowledge: async () => createKnowledge(withPackData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA)),
     registryPack: async () => REGISTRY_PACK_DATA,
     insights: async () => k8s,
     timeline: async () => timeline,

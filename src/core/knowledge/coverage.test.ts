@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest'
 import claimsRef from '../../test/reference/jwt-claims.json'
 import algorithmsRef from '../../test/reference/jwt-algorithms.json'
 import { KNOWLEDGE_DATA } from './data.generated.ts'
-import { createKnowledge, withProviderData } from './knowledge.ts'
+import { createKnowledge, withPackData } from './knowledge.ts'
 import { PROVIDER_KNOWLEDGE_DATA } from './providers.generated.ts'
 import { REGISTRY_PACK_DATA } from './registry.generated.ts'
 
 // Registered meanings with the registry pack and every provider pack: everything the page can show.
-const kb = createKnowledge(
-  withProviderData(withProviderData(KNOWLEDGE_DATA, REGISTRY_PACK_DATA), PROVIDER_KNOWLEDGE_DATA),
-)
+const kb = createKnowledge(withPackData(withPackData(KNOWLEDGE_DATA, REGISTRY_PACK_DATA), PROVIDER_KNOWLEDGE_DATA))
 const source = (s: string) => s.replace(/^provider:/, '')
 
 /** The longest run of consecutive words two texts share, to catch copied reference wording. */

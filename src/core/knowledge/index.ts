@@ -4,13 +4,13 @@
  * gzip, that the page loads after the first decoded view (src/app/modules.ts): the rows show
  * name and value at once and their explanations once it has arrived. The providers' meanings
  * (Entra ID, Google, Cognito, …) are a pack of their own, ./providers.generated.ts, loaded only
- * for a token whose issuer is recognised (see withProviderData), and so are the registered claims
+ * for a token whose issuer is recognised (see withPackData), and so are the registered claims
  * that pasted tokens rarely carry, ./registry.generated.ts, for a token that has one of them
  * (see Knowledge.needsRegistryPack). Import these only from code
  * that is itself loaded on demand; src/core/index.ts re-exports their types only.
  * @module
  */
-export { createKnowledge, EXTRA_CLAIM_LOOKUPS, PROVIDER_NAMES, toClaimInfo, withProviderData } from './knowledge.ts'
+export { createKnowledge, EXTRA_CLAIM_LOOKUPS, PROVIDER_NAMES, toClaimInfo, withPackData } from './knowledge.ts'
 export { KNOWLEDGE_DATA } from './data.generated.ts'
 export type { ClaimLookup, ExplainContext, Knowledge } from './knowledge.ts'
 export type { KnowledgeData, ProviderId } from './types.ts'

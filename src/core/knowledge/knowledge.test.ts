@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ClaimInfo } from '../analysis/claimInfo.ts'
 import { KNOWLEDGE_DATA, REGISTERED_ALGORITHMS, REGISTRY_PACK_CLAIMS } from './data.generated.ts'
-import { createKnowledge, pointerTokens, withProviderData, type ExplainContext } from './knowledge.ts'
+import { createKnowledge, pointerTokens, withPackData, type ExplainContext } from './knowledge.ts'
 import { PROVIDER_KNOWLEDGE_DATA } from './providers.generated.ts'
 import { REGISTRY_PACK_DATA } from './registry.generated.ts'
 
 // Registered meanings and every provider pack, as the page has them for a token from that provider.
-const kb = createKnowledge(withProviderData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA))
+const kb = createKnowledge(withPackData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA))
 const none: ExplainContext = { providers: [] }
 const entra: ExplainContext = { providers: ['entra'] }
 const titles = (infos: ClaimInfo[]) => infos.map((i) => `${i.origin}:${i.title}`)
@@ -91,12 +91,12 @@ describe('claim lookup', () => {
   it('leaves unknown nested members to their group, and lets extra lookups explain them by pointer', () => {
     expect(kb.explainClaim('/kubernetes.io/pod/name', none)).toEqual([])
     const pod: ClaimInfo = { title: 'Pod name', description: 'The pod the token is bound to.', origin: 'kubernetes' }
-    const withK8s = createKnowledge(withProviderData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA), [
+    const withK8s = createKnowledge(withPackData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA), [
       (p) => (p === '/kubernetes.io/pod/name' ? pod : undefined),
     ])
     expect(withK8s.explainClaim('/kubernetes.io/pod/name', none)).toEqual([pod])
     // A top-level name an extra lookup knows gets that meaning instead of the generic one.
-    const legacy = createKnowledge(withProviderData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA), [
+    const legacy = createKnowledge(withPackData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA), [
       (p) => (p === '/kubernetes.io~1serviceaccount~1namespace' ? pod : undefined),
     ])
     expect(titles(legacy.explainClaim('/kubernetes.io~1serviceaccount~1namespace', none))).toEqual([

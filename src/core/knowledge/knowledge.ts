@@ -166,11 +166,11 @@ const namesPackedClaim = (row: ClaimRow) =>
  * The data with a pack added (the registry pack or a provider pack, loaded on demand): the
  * entries already there keep coming first, so a name's registered meaning is still listed first.
  */
-export function withProviderData(data: KnowledgeData, providers: KnowledgeData): KnowledgeData {
+export function withPackData(data: KnowledgeData, pack: KnowledgeData): KnowledgeData {
   return {
-    claims: [...data.claims, ...providers.claims],
-    headers: [...data.headers, ...providers.headers],
-    algorithms: [...data.algorithms, ...providers.algorithms],
+    claims: [...data.claims, ...pack.claims],
+    headers: [...data.headers, ...pack.headers],
+    algorithms: [...data.algorithms, ...pack.algorithms],
   }
 }
 
@@ -295,6 +295,6 @@ export function createKnowledge(
     headers,
     algorithms,
     needsRegistryPack: (rows, header) => !hasRegistryPack && (namesPackedAlg(header) || rows.some(namesPackedClaim)),
-    withPack: (pack) => createKnowledge(withProviderData(data, pack), extra),
+    withPack: (pack) => createKnowledge(withPackData(data, pack), extra),
   }
 }
