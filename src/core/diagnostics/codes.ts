@@ -8,7 +8,7 @@ import type { KUBERNETES_CODES } from '../k8s/codes.ts'
 import type { SHARE_CODES } from '../permalink/codes.ts'
 import type { TIME_CODES } from '../time/codes.ts'
 import type { VERIFY_CODES } from '../verify/codes.ts'
-import { K8S, rfc, type SpecRef } from './specRefs.ts'
+import { rfc, type SpecRef } from './specRefs.ts'
 
 /** How serious a diagnostic is; the `data-severity` test hook. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -129,38 +129,6 @@ export const CODES = {
   ALG_NONE: { severity: 'warning', ref: rfc(8725, '3.1') },
   /** HMAC where a public key belongs, or a public key offered as a secret: key confusion. */
   ALG_KEY_CONFUSION: { severity: 'warning', ref: rfc(8725, '3.1') },
-
-  // Kubernetes service account tokens
-  /** A legacy token lacks a required claim. */
-  K8S_LEGACY_CLAIM_MISSING: { severity: 'error', ref: K8S.legacy },
-  /** A bound token without namespace. */
-  K8S_NAMESPACE_MISSING: { severity: 'error', ref: K8S.claims },
-  /** A bound token without service account name or uid. */
-  K8S_SERVICEACCOUNT_INCOMPLETE: { severity: 'error', ref: K8S.claims },
-  /** Bound to a Secret and a pod or node. */
-  K8S_BOUND_CONFLICT: { severity: 'error', ref: K8S.claims },
-  /** A bound object without name or uid. */
-  K8S_BOUND_REF_INCOMPLETE: { severity: 'warning', ref: K8S.claims },
-  /** Bound to an object kind this page does not know. */
-  K8S_UNKNOWN_BOUND_OBJECT: { severity: 'info' },
-  /** A bound token without sub. */
-  K8S_SUB_MISSING: { severity: 'warning', ref: K8S.claims },
-  /** A bound token's sub is no service account username. */
-  K8S_SUB_UNPARSABLE: { severity: 'warning', ref: K8S.username },
-  /** A bound token's sub differs from its service account. */
-  K8S_SUB_MISMATCH: { severity: 'warning', ref: K8S.claims },
-  /** A legacy token without sub. */
-  K8S_LEGACY_SUB_MISSING: { severity: 'error', ref: K8S.legacy },
-  /** A legacy token's sub is no service account username. */
-  K8S_LEGACY_SUB_UNPARSABLE: { severity: 'error', ref: K8S.username },
-  /** A legacy token's sub differs from its service account. */
-  K8S_LEGACY_SUB_MISMATCH: { severity: 'error', ref: K8S.legacy },
-  /** Legacy and bound claims together. */
-  K8S_MIXED_SHAPE: { severity: 'warning', ref: K8S.docs },
-  /** Legacy claims with exp or aud. */
-  K8S_LEGACY_WITH_EXPIRY: { severity: 'info', ref: K8S.legacy },
-  /** An alg the API server never signs with. */
-  K8S_ALG_UNEXPECTED: { severity: 'warning', ref: K8S.jwt, banner: 'unexpected-alg' },
 
   // The page itself
   /** More diagnostics of one code than are listed (the first 20 are); one per such code. */
