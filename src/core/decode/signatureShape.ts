@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
-import { rfc, type SpecRef } from '../diagnostics/specRefs.ts'
+import { rfc, type SpecRef } from '../diagnostics/rfc.ts'
 import type { Segment } from './decodeToken.ts'
 
 const FIXED_LENGTHS: Record<string, number> = {

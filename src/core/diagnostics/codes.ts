@@ -8,7 +8,7 @@ import type { KUBERNETES_CODES } from '../k8s/codes.ts'
 import type { SHARE_CODES } from '../permalink/codes.ts'
 import type { TIME_CODES } from '../time/codes.ts'
 import type { VERIFY_CODES } from '../verify/codes.ts'
-import { rfc, type SpecRef } from './specRefs.ts'
+import { rfc, type SpecRef } from './rfc.ts'
 
 /** How serious a diagnostic is; the `data-severity` test hook. */
 export type Severity = 'error' | 'warning' | 'info'
