@@ -10,6 +10,8 @@ const KEY_IN_HEADER = rfc(8725, '3.10')
  * instead of in the start-up chunk.
  */
 export const CHECK_CODES = {
+  /** The signature's length does not fit its algorithm. */
+  SIGNATURE_LENGTH: { severity: 'warning', ref: rfc(7518, '3') },
   /** alg is a registered name in the wrong letter case, such as hs256. */
   ALG_CASE_MISMATCH: { severity: 'error' },
   /** alg is not in the IANA algorithms registry. */

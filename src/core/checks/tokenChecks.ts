@@ -6,6 +6,7 @@ import { deceptiveTextDiagnostics } from './deceptiveText.ts'
 import { readKubernetesClaims } from '../k8s/claims.ts'
 import { nameDiagnostics } from '../k8s/nameChecks.ts'
 import { headerDiagnostics } from './headerWarnings.ts'
+import { signatureLengthDiagnostics } from './signatureLength.ts'
 import { kubernetesDiagnostics } from '../k8s/shapeChecks.ts'
 import { workloadTokenDiagnostics } from './workloadTokens.ts'
 import { timeDiagnostics } from '../time/checks.ts'
@@ -23,7 +24,7 @@ function neighbourChecks(decoded: DecodedToken, providers: readonly ProviderId[]
 }
 
 /**
- * Header/algorithm warnings, claim value checks, the NumericDate checks, a Kubernetes token's shape,
+ * The signature's length for its algorithm, header/algorithm warnings, claim value checks, the NumericDate checks, a Kubernetes token's shape,
  * the tokens that sit next to Kubernetes ones, Kubernetes names no cluster could have written, and text that could mislead a reader (bidi controls, invisible and
  * look-alike characters), each attached to its row by pointer. They load with the knowledge base,
  * after the first decoded view: the first view shows the rows, and their findings follow a frame later.
@@ -42,6 +43,7 @@ export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderI
   ]
   const k8s = decoded.payload.kind === 'claims' ? readKubernetesClaims(decoded.payload.json.value) : undefined
   return [
+    ...signatureLengthDiagnostics(decoded),
     ...headerDiagnostics(decoded, providers),
     ...claims,
     ...neighbourChecks(decoded, providers),

@@ -212,11 +212,11 @@ describe('decodeToken diagnostics', () => {
     expect(find(rawToken('{"alg":"none"}', '{}', 'abcd'), 'ALG_NONE_WITH_SIGNATURE')?.severity).toBe('error')
   })
 
-  it('SIGNATURE_LENGTH for a truncated ES256 signature and a DER one', () => {
+  it('leaves the signature length for its algorithm to the checks that load later', () => {
     const [h, p, s] = ES.split('.')
-    expect(find(`${h}.${p}.${s?.slice(0, 40)}`, 'SIGNATURE_LENGTH')?.message).toContain('always 64 bytes')
-    const der = Buffer.concat([Buffer.from([0x30, 0x44]), Buffer.alloc(68, 1)]).toString('base64url')
-    expect(find(`${h}.${p}.${der}`, 'SIGNATURE_LENGTH')?.message).toContain('DER')
+    const truncated = decodeToken(`${h}.${p}.${s?.slice(0, 40)}`)
+    expect(truncated.diagnostics.map((d) => d.code)).toEqual([])
+    expect(truncated.wellFormed).toBe(true)
   })
 
   it('HEADER_ALG_MISSING', () => {
