@@ -83,30 +83,14 @@ export const CODES = {
   PAYLOAD_NOT_OBJECT: { severity: 'error', ref: rfc(7519, '7.2') },
   /** A member name appears twice. */
   JSON_DUPLICATE_MEMBER: { severity: 'warning', ref: rfc(7519, '4') },
-  /** An integer beyond 2^53 loses precision. */
-  JSON_NUMBER_PRECISION: { severity: 'warning', ref: rfc(8259, '6') },
-  /** A number beyond a double's range: JavaScript reads ±Infinity or 0 (the row shows its text). */
-  JSON_NUMBER_OUT_OF_RANGE: { severity: 'warning', ref: rfc(8259, '6') },
   /** Five parts but no 'enc' in the header. */
   JWE_HEADER_NO_ENC: { severity: 'error', ref: rfc(7516, '4.1.2') },
-  /** An encrypted token (JWE): only the header is readable. */
-  JWE_ENCRYPTED: { severity: 'info', ref: rfc(7516, '3.1') },
   /** The header has 'enc' but the token has three parts. */
   JWE_SEGMENT_COUNT: { severity: 'error', ref: rfc(7516, '9') },
   /** The header has no 'alg'. */
   HEADER_ALG_MISSING: { severity: 'error', ref: rfc(7515, '4.1.1') },
   /** The header's 'alg' is not a string. */
   HEADER_ALG_NOT_STRING: { severity: 'error', ref: rfc(7515, '4.1.1') },
-  /** An unsecured JWT: nothing vouches for the claims. */
-  UNSECURED_JWT: { severity: 'warning', ref: rfc(7519, '6') },
-  /** b64 false: the payload is not base64url-encoded. */
-  UNENCODED_PAYLOAD: { severity: 'info', ref: rfc(7797, '3') },
-  /** The payload part is empty (detached or lost). */
-  DETACHED_PAYLOAD: { severity: 'warning', ref: rfc(7515, 'F', true) },
-  /** cty JWT: the payload is a nested token. */
-  NESTED_JWT: { severity: 'info', ref: rfc(7519, '5.2') },
-  /** The payload looks like a token but cty is not JWT. */
-  NESTED_JWT_WITHOUT_CTY: { severity: 'warning', ref: rfc(7519, '5.2') },
   /** The payload is not JSON: a JWS but not a JWT. */
   PAYLOAD_NOT_JSON: { severity: 'warning', ref: rfc(7519, '7.2') },
   /** cty names content other than JSON, shown as text. */
