@@ -81,7 +81,8 @@ function formNotes(decoded: DecodedToken): Diagnostic[] {
 // Four base64url characters are three bytes: EF BB BF, a UTF-8 byte-order mark, which decoding
 // skipped (and reported) before parsing, so offsets into the text start three bytes in.
 const BOM = /^77u[_/]/
-const ASCII = /^[\x00-\x7f]*$/
+// Any code unit above 0x7f makes the text longer in UTF-8 than in UTF-16.
+const NOT_ASCII = /[^\u0000-\u007f]/
 
 /** Duplicate members and imprecise numbers of one decoded JSON segment, on the characters that encode them. */
 function jsonNotes(json: DecodedJson, seg: Segment): Diagnostic[] {
@@ -89,7 +90,7 @@ function jsonNotes(json: DecodedJson, seg: Segment): Diagnostic[] {
   const part = seg.part
   const { text } = json
   const bomBytes = BOM.test(seg.text) ? 3 : 0
-  const byteAt = utf8Offsets(text, ASCII.test(text) ? text.length : undefined)
+  const byteAt = utf8Offsets(text, NOT_ASCII.test(text) ? undefined : text.length)
   const at = (offset: number, length: number, pointer: string) => {
     const b = bomBytes + byteAt(offset)
     return {
