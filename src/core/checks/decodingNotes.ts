@@ -82,7 +82,7 @@ function formNotes(decoded: DecodedToken): Diagnostic[] {
 // skipped (and reported) before parsing, so offsets into the text start three bytes in.
 const BOM = /^77u[_/]/
 // Any code unit above 0x7f makes the text longer in UTF-8 than in UTF-16.
-const NOT_ASCII = /[^\u0000-\u007f]/
+const NOT_ASCII = /[^\p{ASCII}]/u
 
 /** Duplicate members and imprecise numbers of one decoded JSON segment, on the characters that encode them. */
 function jsonNotes(json: DecodedJson, seg: Segment): Diagnostic[] {
