@@ -11,6 +11,8 @@ const KEY_IN_HEADER = rfc(8725, '3.10')
  */
 export const CHECK_CODES = {
   // What decoding found that does not decide whether the token is well-formed (decodingNotes.ts)
+  /** An SD-JWT with disclosures. */
+  SD_JWT: { severity: 'info', ref: rfc(9901, '4') },
   /** An integer beyond 2^53 loses precision. */
   JSON_NUMBER_PRECISION: { severity: 'warning', ref: rfc(8259, '6') },
   /** A number beyond a double's range: JavaScript reads ±Infinity or 0 (the row shows its text). */

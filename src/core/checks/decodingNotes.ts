@@ -7,7 +7,7 @@ import { utf8Offsets } from '../encoding/utf8.ts'
 import { diagnostic } from './codes.ts'
 
 // What decoding found that does not decide whether the token is well-formed, in words: the form
-// of the token (encrypted, unsecured), what its payload is (nested, detached, not encoded), and
+// of the token (encrypted, unsecured, an SD-JWT), what its payload is (nested, detached, not encoded), and
 // the members and numbers that parsers read differently. The decoded token holds every fact
 // (form, header, payload view, duplicates, imprecise numbers); the start-up decoder leaves the
 // wording to these checks, which load after the first view, like the header and claim checks.
@@ -66,6 +66,15 @@ function formNotes(decoded: DecodedToken): Diagnostic[] {
           ),
     )
   }
+  const sd = decoded.sdJwt
+  if (sd)
+    out.push(
+      diagnostic(
+        'SD_JWT',
+        `This is an SD-JWT: an issuer-signed JWT followed by ${sd.disclosures.length} disclosure${sd.disclosures.length === 1 ? '' : 's'}${sd.keyBinding ? ' and a key-binding JWT' : ''}. Disclosed claims are listed separately; the signed payload holds only their digests.`,
+        { part: 'input' },
+      ),
+    )
   const alg = decoded.header?.value.alg
   if (headerSeg && decoded.form === 'unsecured' && typeof alg === 'string')
     out.push(
@@ -128,7 +137,7 @@ function jsonNotes(json: DecodedJson, seg: Segment): Diagnostic[] {
 
 /**
  * The notes on a decoded token that decoding leaves to the checks: JWE_ENCRYPTED, UNSECURED_JWT,
- * UNENCODED_PAYLOAD, DETACHED_PAYLOAD, NESTED_JWT, NESTED_JWT_WITHOUT_CTY, and, for the header
+ * UNENCODED_PAYLOAD, DETACHED_PAYLOAD, NESTED_JWT, NESTED_JWT_WITHOUT_CTY, SD_JWT, and, for the header
  * and the claims, JSON_DUPLICATE_MEMBER, JSON_NUMBER_PRECISION and JSON_NUMBER_OUT_OF_RANGE, with
  * the spans decoding would have given them. All are warnings or notes: none changes
  * `wellFormed`. Never throws.

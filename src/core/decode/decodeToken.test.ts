@@ -289,9 +289,10 @@ describe('SD-JWT', () => {
       [undefined, 'US'],
     ])
     expect(d.sdJwt?.keyBinding).toBeUndefined()
-    expect(d.diagnostics.find((x) => x.code === 'SD_JWT')?.message).toContain('2 disclosures')
+    expect(find(`${jwt}~${disclosure}~${element}~`, 'SD_JWT')?.message).toContain('2 disclosures')
     const kb = decodeToken(`${jwt}~${disclosure}~${jwt}`)
     expect(kb.sdJwt?.keyBinding).toBe(jwt)
+    expect(find(`${jwt}~${disclosure}~${jwt}`, 'SD_JWT')?.message).toContain('1 disclosure and a key-binding JWT')
   })
 
   it('SD_JWT_DISCLOSURE_INVALID points at a disclosure that is not a JSON array', () => {

@@ -101,8 +101,6 @@ export const CODES = {
   SIGNATURE_EMPTY: { severity: 'error', ref: rfc(7515, '7.1') },
   /** The signature was left out of a shared link. */
   SIGNATURE_REMOVED_FOR_SHARING: { severity: 'info', ref: rfc(7515, '7.1') },
-  /** An SD-JWT with disclosures. */
-  SD_JWT: { severity: 'info', ref: rfc(9901, '4') },
   /** A disclosure that cannot be read. */
   SD_JWT_DISCLOSURE_INVALID: { severity: 'error', ref: rfc(9901, '4') },
 
