@@ -11,6 +11,10 @@ const KEY_IN_HEADER = rfc(8725, '3.10')
  */
 export const CHECK_CODES = {
   // What decoding found that does not decide whether the token is well-formed (decodingNotes.ts)
+  /** The payload is not JSON: a JWS but not a JWT. */
+  PAYLOAD_NOT_JSON: { severity: 'warning', ref: rfc(7519, '7.2') },
+  /** cty names content other than JSON, shown as text. */
+  PAYLOAD_OTHER_CONTENT: { severity: 'info', ref: rfc(7515, '4.1.10') },
   /** An SD-JWT with disclosures. */
   SD_JWT: { severity: 'info', ref: rfc(9901, '4') },
   /** An integer beyond 2^53 loses precision. */

@@ -17,6 +17,13 @@ function shorten(text: string): string {
   return text.length > 80 ? `${text.slice(0, 60)}…` : text
 }
 
+/** A payload that opened like JSON but did not parse into an object: decoding said why, and shows it as text. */
+function payloadJsonError(decoded: DecodedToken): boolean {
+  return decoded.diagnostics.some(
+    (d) => d.part === 'payload' && (d.code === 'JSON_SYNTAX' || d.code === 'PAYLOAD_NOT_OBJECT'),
+  )
+}
+
 function formNotes(decoded: DecodedToken): Diagnostic[] {
   const [headerSeg, payloadSeg] = decoded.segments
   if (decoded.form === 'jwe') {
@@ -62,6 +69,24 @@ function formNotes(decoded: DecodedToken): Diagnostic[] {
         : diagnostic(
             'NESTED_JWT_WITHOUT_CTY',
             'The payload looks like another token, but the header has no cty: "JWT". It is probably a nested JWT; decode the inner token to read it.',
+            { part: 'payload', span: segSpan(payloadSeg) },
+          ),
+    )
+  }
+  if (payloadSeg && payload.kind === 'text' && !payloadJsonError(decoded)) {
+    // Text that is no JSON: other content by the header's cty (a string; decodePayload ignores
+    // any other value), or a JWS that is no JWT.
+    const cty = decoded.header?.value.cty
+    out.push(
+      typeof cty === 'string'
+        ? diagnostic(
+            'PAYLOAD_OTHER_CONTENT',
+            `The payload is not JSON; the header's cty ("${cty}") says it is other content, so it is shown as text.`,
+            { part: 'payload', span: segSpan(payloadSeg) },
+          )
+        : diagnostic(
+            'PAYLOAD_NOT_JSON',
+            'The payload is not JSON, so this is a JWS but not a JWT: a JWT payload is a JSON object of claims. It is shown as text.',
             { part: 'payload', span: segSpan(payloadSeg) },
           ),
     )
@@ -137,7 +162,8 @@ function jsonNotes(json: DecodedJson, seg: Segment): Diagnostic[] {
 
 /**
  * The notes on a decoded token that decoding leaves to the checks: JWE_ENCRYPTED, UNSECURED_JWT,
- * UNENCODED_PAYLOAD, DETACHED_PAYLOAD, NESTED_JWT, NESTED_JWT_WITHOUT_CTY, SD_JWT, and, for the header
+ * UNENCODED_PAYLOAD, DETACHED_PAYLOAD, NESTED_JWT, NESTED_JWT_WITHOUT_CTY, PAYLOAD_OTHER_CONTENT,
+ * PAYLOAD_NOT_JSON, SD_JWT, and, for the header
  * and the claims, JSON_DUPLICATE_MEMBER, JSON_NUMBER_PRECISION and JSON_NUMBER_OUT_OF_RANGE, with
  * the spans decoding would have given them. All are warnings or notes: none changes
  * `wellFormed`. Never throws.

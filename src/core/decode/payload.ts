@@ -1,14 +1,14 @@
 import { decodeBase64urlSegment } from '../encoding/base64url.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { DecodedJson, PayloadView, Segment } from './decodeToken.ts'
-import { decodeTextOrReport, parseJsonOrReport, segSpan } from './segment.ts'
+import { decodeTextOrReport, parseJsonOrReport } from './segment.ts'
 import { parseJson } from '../encoding/json.ts'
 import { decodeUtf8Strict, toHex } from '../encoding/utf8.ts'
 
 /**
  * Decodes a JWS payload segment by what the header says it holds: claims (JSON), a nested token
  * (cty JWT), other content (any other cty), or raw text (b64 false). Problems become diagnostics;
- * what the view already says by its kind (unencoded, detached, nested) is worded by the checks
+ * what the view already says by its kind (unencoded, detached, nested, text) is worded by the checks
  * after the first view (checks/decodingNotes.ts).
  */
 export function decodePayload(seg: Segment, header: DecodedJson | null, diagnostics: Diagnostic[]): PayloadView {
@@ -33,13 +33,6 @@ export function decodePayload(seg: Segment, header: DecodedJson | null, diagnost
     if (!utf8.ok) return { kind: 'bytes', hex: toHex(bytes), length: bytes.length }
     const trimmed = utf8.text.trimStart()
     if (!trimmed.startsWith('{')) {
-      diagnostics.push(
-        diagnostic(
-          'PAYLOAD_OTHER_CONTENT',
-          `The payload is not JSON; the header's cty ("${String(h?.cty)}") says it is other content, so it is shown as text.`,
-          { part: 'payload', span: segSpan(seg) },
-        ),
-      )
       return { kind: 'text', text: utf8.text }
     }
   }
@@ -53,13 +46,6 @@ export function decodePayload(seg: Segment, header: DecodedJson | null, diagnost
     if (/^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\./.test(trimmed)) {
       return { kind: 'nested', token: trimmed.trim() }
     }
-    diagnostics.push(
-      diagnostic(
-        'PAYLOAD_NOT_JSON',
-        'The payload is not JSON, so this is a JWS but not a JWT: a JWT payload is a JSON object of claims. It is shown as text.',
-        { part: 'payload', span: segSpan(seg) },
-      ),
-    )
     return { kind: 'text', text }
   }
   const json = parseJsonOrReport(text, bytes, seg, diagnostics)

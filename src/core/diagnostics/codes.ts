@@ -91,10 +91,6 @@ export const CODES = {
   HEADER_ALG_MISSING: { severity: 'error', ref: rfc(7515, '4.1.1') },
   /** The header's 'alg' is not a string. */
   HEADER_ALG_NOT_STRING: { severity: 'error', ref: rfc(7515, '4.1.1') },
-  /** The payload is not JSON: a JWS but not a JWT. */
-  PAYLOAD_NOT_JSON: { severity: 'warning', ref: rfc(7519, '7.2') },
-  /** cty names content other than JSON, shown as text. */
-  PAYLOAD_OTHER_CONTENT: { severity: 'info', ref: rfc(7515, '4.1.10') },
   /** alg none with a signature part. */
   ALG_NONE_WITH_SIGNATURE: { severity: 'error', ref: rfc(7519, '6.1') },
   /** The signature part is empty. */
