@@ -149,26 +149,12 @@ const WHAT: Record<keyof Importers, string> = {
   compose: 'the composer',
 }
 
-/** One memoised loader per module. */
+/** One memoised loader per module (one per name in WHAT, which names every importer). */
 export function createModules(importers: Importers, failures?: LoadFailures): AppModules {
-  const loader = <K extends keyof Importers>(key: K) =>
-    new ModuleLoader(WHAT[key], importers[key] as () => Promise<unknown>, failures) as AppModules[K]
-  return {
-    extractor: loader('extractor'),
-    yaml: loader('yaml'),
-    knowledge: loader('knowledge'),
-    providerKnowledge: loader('providerKnowledge'),
-    registryPack: loader('registryPack'),
-    insights: loader('insights'),
-    timeline: loader('timeline'),
-    permalink: loader('permalink'),
-    examples: loader('examples'),
-    verifier: loader('verifier'),
-    apiserver: loader('apiserver'),
-    cel: loader('cel'),
-    compare: loader('compare'),
-    compose: loader('compose'),
-  }
+  const keys = Object.keys(WHAT) as (keyof Importers)[]
+  return Object.fromEntries(
+    keys.map((key) => [key, new ModuleLoader(WHAT[key], importers[key] as () => Promise<unknown>, failures)]),
+  ) as AppModules
 }
 
 /** The page's loads that failed. */
