@@ -40,7 +40,8 @@ export default function ComposeView() {
   const code = useModule(modules.compose)
   const session = useSession()
   const { workbench } = session
-  const [composer] = useState(() => new Composer(code, () => Math.floor(session.clock.getSnapshot() / 1000)))
+  // The time of the click that picks a template (the shared clock only ticks while something shows time).
+  const [composer] = useState(() => new Composer(code, () => Math.floor(Date.now() / 1000)))
   const s = useSyncExternalStore(composer.subscribe, composer.getSnapshot)
   const { view, draft } = useWorkbench()
   // Leaving the view drops the key; the draft and the token (not secret) stay.
