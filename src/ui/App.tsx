@@ -51,7 +51,7 @@ function InputFindings() {
         <ShareButton analysis={analysis} link={link} />
       </Deferred>
       {/* "Compare with another token…" and "Edit a copy": into the other views. */}
-      <Deferred name="the Compare and Compose links" resetKey={analysis}>
+      <Deferred name="the links to other views" resetKey={analysis}>
         <DecodeActions analysis={analysis} />
       </Deferred>
       <ViewBoundary name="the findings" resetKey={analysis}>
