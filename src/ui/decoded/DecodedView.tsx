@@ -19,14 +19,15 @@ function JsonPanel({
   rows: ClaimRow[]
   placed: ReadonlyMap<string, Diagnostic[]>
 }) {
-  const pretty = useMemo(() => prettyJson(json), [json])
-  // The source text is put in the page only once opened: for a large token it is a big text node.
+  // The source text is put in the page only once opened: for a large token it is a big text node,
+  // and printing it (tens of milliseconds for 1 MB) waits for the first click that needs it.
   const [sourceOpen, setSourceOpen] = useState(false)
+  const pretty = useMemo(() => (sourceOpen ? prettyJson(json) : ''), [json, sourceOpen])
   return (
     <section className={`panel panel-${part}`} aria-labelledby={`${part}-title`}>
       <div className="panel-head">
         <h2 id={`${part}-title`}>{title}</h2>
-        <CopyButton text={pretty} label={`${part} JSON`} />
+        <CopyButton text={() => pretty || prettyJson(json)} label={`${part} JSON`} />
       </div>
       <ClaimTable rows={rows} location={part} placed={placed} />
       <details className="json-source" data-testid="json-source" onToggle={(e) => setSourceOpen(e.currentTarget.open)}>
