@@ -16,7 +16,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoViolations(page)
       await paste(page, fixtureToken('seed-bound-pod-v1.24'))
       await expect(page.getByTestId('token-kind')).toBeVisible()
-      await page.getByTestId('json-source').first().locator('summary').click()
+      await expectNoViolations(page)
+      // Unfolded: every row expanded, the coloured token open, and the header shown as JSON.
+      for (const expand of await page.getByRole('button', { name: /^Expand all/ }).all()) await expand.click()
+      await page.getByText('Coloured by part').click()
+      await page.getByRole('tab', { name: 'JSON' }).first().click()
+      await expect(page.getByTestId('json-source').first()).toContainText('"alg"')
       await expectNoViolations(page)
       await paste(page, 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIi!.abc')
       await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'invalid')
