@@ -57,3 +57,13 @@ export { expect }
 export async function paste(page: Page, text: string): Promise<void> {
   await page.getByTestId('token-input').fill(text)
 }
+
+/**
+ * Opens a fold (a `<details>`) by the words of the line that opens it, as a user would; an open
+ * one stays open. The sections keep their long parts folded: the timeline and time settings, the
+ * Kubernetes details, the cluster settings.
+ */
+export async function unfold(page: Page, text: string | RegExp): Promise<void> {
+  const summary = page.locator('details > summary', { hasText: text }).first()
+  if (!(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open))) await summary.click()
+}

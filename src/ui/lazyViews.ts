@@ -63,6 +63,7 @@ export const ColoredToken = view('the coloured token', () =>
 )
 export const ExampleMenu = view('the examples', () => import('./input/ExampleMenu.tsx').then((m) => m.ExampleMenu))
 export const ShareButton = view('sharing', () => import('./share/ShareButton.tsx').then((m) => m.ShareButton))
+export const SummaryFacts = view('the summary', () => import('./summary/SummaryFacts.tsx').then((m) => m.SummaryFacts))
 export const SharePanel = view('the share panel', () => import('./share/SharePanel.tsx').then((m) => m.default))
 
 /** The explanation under each claim row, loaded with the knowledge base (see useClaimKnowledgeFor). */

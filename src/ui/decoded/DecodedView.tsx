@@ -3,7 +3,6 @@ import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagno
 import { ClaimTable } from './ClaimTable.tsx'
 import { CopyButton } from '../common/CopyButton.tsx'
 import { Deferred } from '../Deferred.tsx'
-import { KubernetesSection } from '../k8s/KubernetesSection.tsx'
 import { ColoredToken, DisclosuresPanel } from '../lazyViews.ts'
 
 function JsonPanel({
@@ -145,7 +144,6 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
         />
       )}
       <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
-      <KubernetesSection analysis={analysis} part="panel" />
       {decoded.sdJwt && (
         // Only SD-JWTs have disclosures: the panel loads on demand, after the first view.
         <Deferred name="the disclosures" resetKey={decoded}>
