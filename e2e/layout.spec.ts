@@ -148,3 +148,23 @@ test('the section headings state their results', async ({ page }) => {
   await expect(page.getByTestId('timeline')).toBeAttached()
   await expect(page.getByTestId('identity').getByTestId('group')).toHaveCount(3)
 })
+
+test('the signature fact repeats the verification panel’s verdict, for this token only', async ({ page }) => {
+  const { default: tokens } = await import('../src/test/public-tokens.json', { with: { type: 'json' } })
+  const fixture = tokens.find((t) => t.name === 'rfc7515-a1-hs256') as {
+    token: string
+    publicKey: { jwk: { k: string } }
+  }
+  await page.goto('./')
+  await paste(page, fixture.token)
+  await page.getByTestId('key-input').fill(fixture.publicKey.jwk.k)
+  await page.getByLabel('Secret written as').selectOption('base64url')
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified')
+  await expect(fact(page, 'signature')).toHaveAttribute('data-state', 'verified')
+  await expect(fact(page, 'signature')).toContainText('verified with key 1')
+  await expect(page.getByRole('heading', { name: 'Signature: verified with key 1' })).toBeVisible()
+  // Another token: the key stays, and the verdict is this token's own.
+  await paste(page, fixtureToken('oidc-core-a2-id-token'))
+  await expect(page.getByTestId('signature-status')).not.toHaveAttribute('data-state', 'verified')
+  await expect(fact(page, 'signature')).not.toHaveAttribute('data-state', 'verified')
+})

@@ -53,11 +53,13 @@ export function SummaryCard({ analysis }: { analysis: Analysis }) {
               </>
             )}
           </span>
-          {kind !== 'invalid' && <span className="kind-form"> · {form}</span>}
         </span>
       </h2>
-      <p data-testid="extracted-from" data-source={extraction.source} className="extracted-from">
-        {extraction.explanation}
+      <p className="kind-meta">
+        {kind !== 'invalid' && <span className="kind-form">{form} · </span>}
+        <span data-testid="extracted-from" data-source={extraction.source} className="extracted-from">
+          {extraction.explanation}
+        </span>
       </p>
       {/* Quiet: a failed load is said by the update notice and by the sections themselves. The
           fallback holds the facts' place, so the details below do not jump when they arrive. */}

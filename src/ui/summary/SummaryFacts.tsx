@@ -71,10 +71,7 @@ function SignatureFact({ token }: { token: string }) {
         <span className="icon icon-state" aria-hidden="true" /> {mine?.words ?? 'not verified'}
       </span>
       {state === 'unverified' && (
-        <span className="fact-detail">
-          Decoded, not verified: the claims are as the token states them. Only a signature check against a key you
-          supply can tell who signed them.
-        </span>
+        <span className="fact-detail">Decoded, not verified: only a key you trust can tell who signed it.</span>
       )}
       <Jump to="verify" focus="key-input" label="Paste a key to check the signature" />
     </Fact>
