@@ -12,6 +12,13 @@ const PHONE = { width: 390, height: 844 }
 
 /** The key box is at hand: its top within this many pixels of the page's top (it was at 6,803). */
 const KEY_INPUT_TOP = 1200
+/** The whole page, with every section folded as it opens (it was 7,448 px, and 13,057 px on a phone). */
+const DESKTOP_HEIGHT = 2400
+const PHONE_HEIGHT = 5000
+
+const pageHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight)
+/** The first payload claim's row (header rows carry data-header-path instead). */
+const firstClaim = (page: Page) => page.locator('[data-testid=claim][data-path]').first()
 
 async function open(page: Page, viewport: { width: number; height: number }, token: string) {
   await page.setViewportSize(viewport)
@@ -66,6 +73,10 @@ test.describe('at 1280×800', () => {
     await onFirstScreen(page, page.getByTestId('token-input'), DESKTOP.height)
     expect(await keyInputTop(page)).toBeLessThanOrEqual(KEY_INPUT_TOP)
     await expect(page.getByTestId('share-button')).toBeVisible()
+    // The decoded token begins on the first screen too, as on jwt.io.
+    await expect(firstClaim(page)).toHaveAttribute('data-path', '/aud')
+    await onFirstScreen(page, firstClaim(page), DESKTOP.height)
+    expect(await pageHeight(page)).toBeLessThanOrEqual(DESKTOP_HEIGHT)
   })
 
   test('the legacy seed token: the same answers, with its never-expiring risk', async ({ page }) => {
@@ -77,7 +88,9 @@ test.describe('at 1280×800', () => {
     for (const name of ['who', 'valid-now', 'from', 'signature', 'top-risk'])
       await onFirstScreen(page, fact(page, name), DESKTOP.height)
     await onFirstScreen(page, page.getByTestId('token-kind'), DESKTOP.height)
+    await onFirstScreen(page, firstClaim(page), DESKTOP.height)
     expect(await keyInputTop(page)).toBeLessThanOrEqual(KEY_INPUT_TOP)
+    expect(await pageHeight(page)).toBeLessThanOrEqual(DESKTOP_HEIGHT)
   })
 
   test('an OpenID Connect ID token: sub and iss in place of the identity, the issuer host as origin', async ({
@@ -91,7 +104,9 @@ test.describe('at 1280×800', () => {
     await expect(fact(page, 'valid-now')).toHaveAttribute('data-state', 'expired')
     for (const name of ['who', 'valid-now', 'from', 'signature'])
       await onFirstScreen(page, fact(page, name), DESKTOP.height)
+    await onFirstScreen(page, firstClaim(page), DESKTOP.height)
     expect(await keyInputTop(page)).toBeLessThanOrEqual(KEY_INPUT_TOP)
+    expect(await pageHeight(page)).toBeLessThanOrEqual(DESKTOP_HEIGHT)
   })
 })
 
@@ -113,6 +128,7 @@ test.describe('at 390×844', () => {
       expect(key).toBeLessThan(share)
       expect(share).toBeLessThan(details)
       expect(await keyInputTop(page)).toBeLessThanOrEqual(2 * KEY_INPUT_TOP)
+      expect(await pageHeight(page)).toBeLessThanOrEqual(PHONE_HEIGHT)
     })
 })
 

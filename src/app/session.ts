@@ -5,6 +5,7 @@ import type { AppModules, PermalinkCode } from './modules.ts'
 import { isOpenedText, openedAtStart, readFragment, type OpenedLink } from './openedLink.ts'
 import { Settings } from './settings.ts'
 import { Store } from './subscribable.ts'
+import { Workbench, type WorkbenchEnv } from './workbench.ts'
 
 /** A module the extraction of a paste is waiting for. */
 export type ExtractionModule = NonNullable<Extraction['pending']>
@@ -53,10 +54,7 @@ export interface ExplorerSnapshot {
 }
 
 /** What the session needs from the browser; `browserEnv()` is the page's, tests pass fakes. */
-export interface SessionEnv extends ClockEnv {
-  /** The page address's fragment (`location.hash`). */
-  hash(): string
-  onHashChange(listener: () => void): () => void
+export interface SessionEnv extends ClockEnv, WorkbenchEnv {
   /** Calls back once the browser has painted the next frame. */
   afterPaint(callback: () => void): () => void
   /** Calls back before the next frame. */
@@ -135,6 +133,8 @@ interface OpenedPermalink {
 export class Session extends Store<ExplorerSnapshot> {
   readonly settings = new Settings()
   readonly clock: Clock
+  /** Which view is open (Decode, Compare, Compose), and what one hands another. */
+  readonly workbench: Workbench
   #input = ''
   /** The text the view is computed for: `#input`, or the previous text while a large paste waits. */
   #viewInput = ''
@@ -159,6 +159,8 @@ export class Session extends Store<ExplorerSnapshot> {
   ) {
     super({ input: '', view: EMPTY, opened: null, afterFirstView: false, following: false })
     this.clock = new Clock(env)
+    this.workbench = new Workbench(env)
+    this.#cleanup.push(this.workbench.stop)
     for (const loader of [modules.extractor, modules.yaml, modules.knowledge])
       this.#cleanup.push(loader.subscribe(() => this.#recompute()))
     this.#cleanup.push(env.onHashChange(() => this.#openFragment()))

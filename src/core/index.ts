@@ -22,7 +22,7 @@ export {
   type DeceptiveChar,
   type DeceptiveClass,
 } from './encoding/deceptive.ts'
-export { encodeBase64url, decodeBase64Loose } from './encoding/base64url.ts'
+export { encodeBase64url, decodeBase64Loose } from './encoding/base64.ts'
 export * from './examples/examples.ts'
 export * from './analysis/claimInfo.ts'
 export * from './time/validity.ts'

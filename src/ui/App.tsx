@@ -1,7 +1,8 @@
+import { useState } from 'react'
 import { DecodePage } from './DecodePage.tsx'
 import { Deferred, LoadFailed } from './Deferred.tsx'
-import { useExplorer } from './hooks.ts'
-import { OpenedLinkBanner } from './lazyViews.ts'
+import { useExplorer, useWorkbench } from './hooks.ts'
+import { OpenedLinkBanner, Views } from './lazyViews.ts'
 import { PrivacyNotice } from './shell/PrivacyNotice.tsx'
 import { ThemeToggle } from './shell/ThemeToggle.tsx'
 import { UpdateNotice } from './shell/UpdateNotice.tsx'
@@ -21,6 +22,10 @@ function OpenedLinkSlot() {
 }
 
 export function App() {
+  const { view } = useWorkbench()
+  // Once the address (or a link) has opened another view, the tabs are wanted now and stay.
+  const [early, setEarly] = useState(view !== 'decode')
+  if (view !== 'decode' && !early) setEarly(true)
   return (
     <div className="app">
       <header className="app-header">
@@ -30,9 +35,15 @@ export function App() {
       <PrivacyNotice />
       <UpdateNotice />
       <OpenedLinkSlot />
-      <main className="layout">
-        <DecodePage />
-      </main>
+      {/* The tabs and the other views follow the first view, unless the address opens one of them. */}
+      <Deferred name="the views" when={early ? 'now' : 'first-view'} fallback={<div className="view-tabs" />}>
+        <Views />
+      </Deferred>
+      <div role="tabpanel" id="panel-decode" aria-label="Decode" hidden={view !== 'decode'}>
+        <main className="layout">
+          <DecodePage />
+        </main>
+      </div>
     </div>
   )
 }

@@ -6,7 +6,7 @@ import { useFollowing, useInput, useSession, useView } from './hooks.ts'
 import { FileDrop } from './input/FileDrop.tsx'
 import { TokenInput } from './input/TokenInput.tsx'
 import { KubernetesSection } from './k8s/KubernetesSection.tsx'
-import { ExampleMenu, ExtractionPanel, ShareButton } from './lazyViews.ts'
+import { DecodeActions, ExampleMenu, ExtractionPanel, ShareButton } from './lazyViews.ts'
 import { SummaryCard } from './summary/SummaryCard.tsx'
 import { TimePanel } from './time/TimePanel.tsx'
 import { VerifySlot } from './verify/VerifySlot.tsx'
@@ -73,6 +73,12 @@ function Workbench() {
       {analysis && view.status === 'shown' && (
         <Deferred name="sharing" resetKey={analysis}>
           <ShareButton analysis={analysis} link={view.link} />
+        </Deferred>
+      )}
+      {/* "Compare with another token…" and "Edit a copy": into the other views. */}
+      {analysis && (
+        <Deferred name="the Compare and Compose links" resetKey={analysis}>
+          <DecodeActions analysis={analysis} />
         </Deferred>
       )}
     </>

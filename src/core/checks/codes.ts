@@ -10,6 +10,31 @@ const KEY_IN_HEADER = rfc(8725, '3.10')
  * instead of in the start-up chunk.
  */
 export const CHECK_CODES = {
+  // What decoding found that does not decide whether the token is well-formed (decodingNotes.ts)
+  /** The payload is not JSON: a JWS but not a JWT. */
+  PAYLOAD_NOT_JSON: { severity: 'warning', ref: rfc(7519, '7.2') },
+  /** cty names content other than JSON, shown as text. */
+  PAYLOAD_OTHER_CONTENT: { severity: 'info', ref: rfc(7515, '4.1.10') },
+  /** An SD-JWT with disclosures. */
+  SD_JWT: { severity: 'info', ref: rfc(9901, '4') },
+  /** An integer beyond 2^53 loses precision. */
+  JSON_NUMBER_PRECISION: { severity: 'warning', ref: rfc(8259, '6') },
+  /** A number beyond a double's range: JavaScript reads ±Infinity or 0 (the row shows its text). */
+  JSON_NUMBER_OUT_OF_RANGE: { severity: 'warning', ref: rfc(8259, '6') },
+  /** An encrypted token (JWE): only the header is readable. */
+  JWE_ENCRYPTED: { severity: 'info', ref: rfc(7516, '3.1') },
+  /** An unsecured JWT: nothing vouches for the claims. */
+  UNSECURED_JWT: { severity: 'warning', ref: rfc(7519, '6') },
+  /** b64 false: the payload is not base64url-encoded. */
+  UNENCODED_PAYLOAD: { severity: 'info', ref: rfc(7797, '3') },
+  /** The payload part is empty (detached or lost). */
+  DETACHED_PAYLOAD: { severity: 'warning', ref: rfc(7515, 'F', true) },
+  /** cty JWT: the payload is a nested token. */
+  NESTED_JWT: { severity: 'info', ref: rfc(7519, '5.2') },
+  /** The payload looks like a token but cty is not JWT. */
+  NESTED_JWT_WITHOUT_CTY: { severity: 'warning', ref: rfc(7519, '5.2') },
+  /** The signature's length does not fit its algorithm. */
+  SIGNATURE_LENGTH: { severity: 'warning', ref: rfc(7518, '3') },
   /** alg is a registered name in the wrong letter case, such as hs256. */
   ALG_CASE_MISMATCH: { severity: 'error' },
   /** alg is not in the IANA algorithms registry. */

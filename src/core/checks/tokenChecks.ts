@@ -2,10 +2,12 @@ import type { DecodedToken } from '../decode/decodeToken.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { ProviderId } from '../knowledge/types.ts'
 import { claimValueDiagnostics } from './claimValues.ts'
+import { decodingNotes } from './decodingNotes.ts'
 import { deceptiveTextDiagnostics } from './deceptiveText.ts'
 import { readKubernetesClaims } from '../k8s/claims.ts'
 import { nameDiagnostics } from '../k8s/nameChecks.ts'
 import { headerDiagnostics } from './headerWarnings.ts'
+import { signatureLengthDiagnostics } from './signatureLength.ts'
 import { kubernetesDiagnostics } from '../k8s/shapeChecks.ts'
 import { workloadTokenDiagnostics } from './workloadTokens.ts'
 import { timeDiagnostics } from '../time/checks.ts'
@@ -23,7 +25,7 @@ function neighbourChecks(decoded: DecodedToken, providers: readonly ProviderId[]
 }
 
 /**
- * Header/algorithm warnings, claim value checks, the NumericDate checks, a Kubernetes token's shape,
+ * What decoding found in words (decodingNotes.ts), the signature's length for its algorithm, header/algorithm warnings, claim value checks, the NumericDate checks, a Kubernetes token's shape,
  * the tokens that sit next to Kubernetes ones, Kubernetes names no cluster could have written, and text that could mislead a reader (bidi controls, invisible and
  * look-alike characters), each attached to its row by pointer. They load with the knowledge base,
  * after the first decoded view: the first view shows the rows, and their findings follow a frame later.
@@ -42,6 +44,8 @@ export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderI
   ]
   const k8s = decoded.payload.kind === 'claims' ? readKubernetesClaims(decoded.payload.json.value) : undefined
   return [
+    ...decodingNotes(decoded),
+    ...signatureLengthDiagnostics(decoded),
     ...headerDiagnostics(decoded, providers),
     ...claims,
     ...neighbourChecks(decoded, providers),

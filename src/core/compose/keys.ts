@@ -6,7 +6,7 @@
 import { diagnostic, type ComposeCode } from './codes.ts'
 import type { Diagnostic, DiagnosticOptions } from '../diagnostics/diagnostic.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
-import { decodeBase64Loose, encodeBase64url } from '../encoding/base64url.ts'
+import { decodeBase64Loose, encodeBase64url } from '../encoding/base64.ts'
 import { spkiParams } from '../verify/algorithms.ts'
 import { secretBytes, type HmacEncoding } from '../verify/keyMaterial.ts'
 import type { KeyCandidate } from '../verify/keys.ts'

@@ -6,7 +6,7 @@
 import { diagnostic } from './codes.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
-import { encodeBase64url } from '../encoding/base64url.ts'
+import { encodeBase64url } from '../encoding/base64.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { ALGS, type ComposeAlg } from './algorithms.ts'
 import { checkJsonText, minifyJson, withMember, writeJson, type JsonTextCheck } from './jsonText.ts'

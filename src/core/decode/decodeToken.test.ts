@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest'
 import { allFixtures, b64u, fixture, rawToken } from '../../test/tokens.ts'
 import { decodeToken } from './decodeToken.ts'
 import { structuralKind } from '../analysis/kind.ts'
+import { decodingNotes } from '../checks/decodingNotes.ts'
+import { signatureLengthDiagnostics } from '../checks/signatureLength.ts'
 
-const codes = (token: string) => decodeToken(token).diagnostics.map((d) => d.code)
-const find = (token: string, code: string) => decodeToken(token).diagnostics.find((d) => d.code === code)
+/**
+ * What the page reports about decoding: decodeToken's own diagnostics, and the notes and the
+ * signature length check that it leaves to the checks loaded after the first view.
+ */
+const reported = (token: string) => {
+  const d = decodeToken(token)
+  return [...d.diagnostics, ...decodingNotes(d), ...signatureLengthDiagnostics(d)]
+}
+const codes = (token: string) => reported(token).map((d) => d.code)
+const find = (token: string, code: string) => reported(token).find((d) => d.code === code)
 const RS = fixture('rfc7515-a2-rs256').token
 const ES = fixture('rfc7515-a3-es256').token
 
@@ -219,6 +229,18 @@ describe('decodeToken diagnostics', () => {
     expect(find(`${h}.${p}.${der}`, 'SIGNATURE_LENGTH')?.message).toContain('DER')
   })
 
+  it('leaves the words that change nothing about well-formedness to the checks that load later', () => {
+    expect(decodeToken(fixture('rfc7516-a1-jwe').token).diagnostics).toEqual([])
+    expect(decodeToken(fixture('rfc7519-6.1-unsecured').token).diagnostics).toEqual([])
+    expect(
+      decodeToken(rawToken('{"alg":"HS256"}', '{"a":1,"a":2,"n":12345678901234567890}', 'c2ln')).diagnostics,
+    ).toEqual([])
+    const [h, p, s] = ES.split('.')
+    const truncated = decodeToken(`${h}.${p}.${s?.slice(0, 40)}`)
+    expect(truncated.diagnostics.map((d) => d.code)).toEqual([])
+    expect(truncated.wellFormed).toBe(true)
+  })
+
   it('HEADER_ALG_MISSING', () => {
     expect(find(rawToken('{"typ":"JWT"}', '{}'), 'HEADER_ALG_MISSING')?.severity).toBe('error')
   })
@@ -267,9 +289,10 @@ describe('SD-JWT', () => {
       [undefined, 'US'],
     ])
     expect(d.sdJwt?.keyBinding).toBeUndefined()
-    expect(d.diagnostics.find((x) => x.code === 'SD_JWT')?.message).toContain('2 disclosures')
+    expect(find(`${jwt}~${disclosure}~${element}~`, 'SD_JWT')?.message).toContain('2 disclosures')
     const kb = decodeToken(`${jwt}~${disclosure}~${jwt}`)
     expect(kb.sdJwt?.keyBinding).toBe(jwt)
+    expect(find(`${jwt}~${disclosure}~${jwt}`, 'SD_JWT')?.message).toContain('1 disclosure and a key-binding JWT')
   })
 
   it('SD_JWT_DISCLOSURE_INVALID points at a disclosure that is not a JSON array', () => {

@@ -150,13 +150,6 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
         const { diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, seg.part)
         diagnostics.push(...d)
       }
-      diagnostics.push(
-        diagnostic(
-          'JWE_ENCRYPTED',
-          "This is an encrypted token (JWE). Only its header can be read; the claims are ciphertext and stay unreadable without the recipient's private key.",
-          { part: 'ciphertext' },
-        ),
-      )
     }
     result.wellFormed = count === 5 && !hasErrors(diagnostics)
     return result
@@ -200,16 +193,7 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
     diagnostics.push(...d)
     result.signature = { b64u: sigSeg.text, length: bytes?.length ?? 0 }
     diagnostics.push(
-      ...checkSignatureShape(typeof alg === 'string' ? alg : undefined, sigSeg, bytes, options.signatureRemoved),
-    )
-  }
-  if (unsecured && typeof alg === 'string') {
-    diagnostics.push(
-      diagnostic(
-        'UNSECURED_JWT',
-        `This token is unsecured (alg "${alg}"): it carries no signature, so anyone could have written these claims. Never accept it as proof of anything.`,
-        { part: 'header', span: segSpan(headerSeg) },
-      ),
+      ...checkSignatureShape(typeof alg === 'string' ? alg : undefined, sigSeg, options.signatureRemoved),
     )
   }
   result.wellFormed = count === 3 && !hasErrors(diagnostics)

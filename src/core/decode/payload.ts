@@ -1,34 +1,22 @@
 import { decodeBase64urlSegment } from '../encoding/base64url.ts'
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { DecodedJson, PayloadView, Segment } from './decodeToken.ts'
-import { decodeTextOrReport, parseJsonOrReport, segSpan } from './segment.ts'
+import { decodeTextOrReport, parseJsonOrReport } from './segment.ts'
 import { parseJson } from '../encoding/json.ts'
 import { decodeUtf8Strict, toHex } from '../encoding/utf8.ts'
 
 /**
  * Decodes a JWS payload segment by what the header says it holds: claims (JSON), a nested token
- * (cty JWT), other content (any other cty), or raw text (b64 false). Problems become diagnostics.
+ * (cty JWT), other content (any other cty), or raw text (b64 false). Problems become diagnostics;
+ * what the view already says by its kind (unencoded, detached, nested, text) is worded by the checks
+ * after the first view (checks/decodingNotes.ts).
  */
 export function decodePayload(seg: Segment, header: DecodedJson | null, diagnostics: Diagnostic[]): PayloadView {
   const h = header?.value
   if (h?.b64 === false) {
-    diagnostics.push(
-      diagnostic(
-        'UNENCODED_PAYLOAD',
-        'The header sets b64 to false, so the payload is sent as is, not base64url-encoded (RFC 7797).',
-        { part: 'payload', span: segSpan(seg) },
-      ),
-    )
     return { kind: 'unencoded', text: seg.text }
   }
   if (seg.text === '') {
-    diagnostics.push(
-      diagnostic(
-        'DETACHED_PAYLOAD',
-        'The payload part is empty: either the content is detached and travels separately (RFC 7515 Appendix F), or it was lost when the token was copied.',
-        { part: 'payload', span: { start: seg.start, end: seg.start } },
-      ),
-    )
     return { kind: 'detached' }
   }
   const { bytes, diagnostics: d } = decodeBase64urlSegment(seg.text, seg.start, 'payload')
@@ -38,13 +26,6 @@ export function decodePayload(seg: Segment, header: DecodedJson | null, diagnost
   const utf8 = decodeUtf8Strict(bytes)
   if (cty === 'jwt') {
     const inner = utf8.ok ? utf8.text.trim() : ''
-    diagnostics.push(
-      diagnostic(
-        'NESTED_JWT',
-        "The header's cty is JWT: the payload is itself a token (a nested JWT). Decode the inner token to read its claims.",
-        { part: 'payload', span: segSpan(seg) },
-      ),
-    )
     return { kind: 'nested', token: inner }
   }
   if (cty !== undefined) {
@@ -52,13 +33,6 @@ export function decodePayload(seg: Segment, header: DecodedJson | null, diagnost
     if (!utf8.ok) return { kind: 'bytes', hex: toHex(bytes), length: bytes.length }
     const trimmed = utf8.text.trimStart()
     if (!trimmed.startsWith('{')) {
-      diagnostics.push(
-        diagnostic(
-          'PAYLOAD_OTHER_CONTENT',
-          `The payload is not JSON; the header's cty ("${String(h?.cty)}") says it is other content, so it is shown as text.`,
-          { part: 'payload', span: segSpan(seg) },
-        ),
-      )
       return { kind: 'text', text: utf8.text }
     }
   }
@@ -70,22 +44,8 @@ export function decodePayload(seg: Segment, header: DecodedJson | null, diagnost
   const looksLikeJson = /^[{[]/.test(trimmed) || parseJson(text).error === undefined
   if (!looksLikeJson) {
     if (/^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\./.test(trimmed)) {
-      diagnostics.push(
-        diagnostic(
-          'NESTED_JWT_WITHOUT_CTY',
-          'The payload looks like another token, but the header has no cty: "JWT". It is probably a nested JWT; decode the inner token to read it.',
-          { part: 'payload', span: segSpan(seg) },
-        ),
-      )
       return { kind: 'nested', token: trimmed.trim() }
     }
-    diagnostics.push(
-      diagnostic(
-        'PAYLOAD_NOT_JSON',
-        'The payload is not JSON, so this is a JWS but not a JWT: a JWT payload is a JSON object of claims. It is shown as text.',
-        { part: 'payload', span: segSpan(seg) },
-      ),
-    )
     return { kind: 'text', text }
   }
   const json = parseJsonOrReport(text, bytes, seg, diagnostics)

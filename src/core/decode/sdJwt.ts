@@ -22,6 +22,7 @@ export interface SdJwtParts {
 /**
  * Splits the part of an SD-JWT after the issuer-signed JWT (`~disclosure~…~[KB-JWT]`) and decodes
  * each disclosure. `offset` is where the first `~` sits in the token, so spans point into it.
+ * The note that says what an SD-JWT is comes with the checks (checks/decodingNotes.ts).
  */
 export function decodeSdJwtTail(tail: string, offset: number, diagnostics: Diagnostic[]): SdJwtParts {
   const pieces = tail.split('~')
@@ -39,13 +40,6 @@ export function decodeSdJwtTail(tail: string, offset: number, diagnostics: Diagn
     const d = decodeDisclosure(text, start, diagnostics)
     if (d) result.disclosures.push(d)
   }
-  diagnostics.push(
-    diagnostic(
-      'SD_JWT',
-      `This is an SD-JWT: an issuer-signed JWT followed by ${result.disclosures.length} disclosure${result.disclosures.length === 1 ? '' : 's'}${result.keyBinding ? ' and a key-binding JWT' : ''}. Disclosed claims are listed separately; the signed payload holds only their digests.`,
-      { part: 'input' },
-    ),
-  )
   return result
 }
 

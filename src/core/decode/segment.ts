@@ -3,7 +3,6 @@ import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnosti
 import type { DecodedJson, Segment } from './decodeToken.ts'
 import { isJsonObject, parseJson } from '../encoding/json.ts'
 import { decodeUtf8Strict, utf8Offsets } from '../encoding/utf8.ts'
-import { cappedEach } from '../diagnostics/cap.ts'
 
 // Decoding one segment that must hold UTF-8 JSON (the header, or a JWT payload), with every
 // problem reported as a diagnostic whose span points at the base64url characters responsible.
@@ -58,8 +57,9 @@ export function decodeTextOrReport(bytes: Uint8Array, seg: Segment, diagnostics:
 }
 
 /**
- * Parses decoded text as a JSON object, reporting syntax errors, non-objects, duplicate members and
- * integers beyond 2^53 with spans mapped back to the segment's base64url characters.
+ * Parses decoded text as a JSON object, reporting syntax errors and non-objects with spans mapped
+ * back to the segment's base64url characters. Duplicate members and imprecise numbers are kept in
+ * the result; the checks word them after the first view (checks/decodingNotes.ts).
  */
 export function parseJsonOrReport(
   text: string,
@@ -97,41 +97,5 @@ export function parseJsonOrReport(
     )
     return null
   }
-  const at = (offset: number, length: number, pointer: string) => ({
-    part,
-    span: spanAt(offset, length),
-    pointer,
-    location: part === 'header' ? ('header' as const) : ('payload' as const),
-  })
-  // A crafted token can repeat a member or a large number a hundred thousand times: only the
-  // first few of each are described (see cappedEach), the rest are counted.
-  diagnostics.push(
-    ...cappedEach(parsed.duplicates, (dup) =>
-      diagnostic(
-        'JSON_DUPLICATE_MEMBER',
-        `The ${part} has the member "${shorten(dup.key)}" more than once. The last value wins here, as in JSON.parse, but other parsers may keep the first, so two systems can read this token differently.`,
-        at(dup.lastOffset, dup.key.length + 2, dup.pointer),
-      ),
-    ),
-  )
-  for (const unsafe of [true, false]) {
-    const code = unsafe ? 'JSON_NUMBER_PRECISION' : 'JSON_NUMBER_OUT_OF_RANGE'
-    const numbers = parsed.impreciseNumbers.filter((n) => (n.reason === 'unsafe-integer') === unsafe)
-    diagnostics.push(
-      ...cappedEach(numbers, (num) => {
-        const what = `${shorten(num.raw)} at ${shorten(num.pointer)} is beyond ${unsafe ? '2^53' : 'what a double can hold'}`
-        return diagnostic(
-          code,
-          `The ${unsafe ? 'integer' : 'number'} ${what}, so JavaScript and many JSON libraries read it as ${Number(num.raw)}${num.reason === 'overflow' ? ' (JSON.stringify writes null)' : ''}. The exact text is shown.`,
-          at(num.offset, num.raw.length, num.pointer),
-        )
-      }),
-    )
-  }
   return { text, value: parsed.value, impreciseNumbers: parsed.impreciseNumbers, duplicates: parsed.duplicates }
-}
-
-/** A member name or number in a message: long ones are cut, the row shows them whole. */
-function shorten(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 60)}…` : text
 }

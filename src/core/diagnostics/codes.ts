@@ -8,7 +8,7 @@ import type { KUBERNETES_CODES } from '../k8s/codes.ts'
 import type { SHARE_CODES } from '../permalink/codes.ts'
 import type { TIME_CODES } from '../time/codes.ts'
 import type { VERIFY_CODES } from '../verify/codes.ts'
-import { K8S, rfc, type SpecRef } from './specRefs.ts'
+import { rfc, type SpecRef } from './rfc.ts'
 
 /** How serious a diagnostic is; the `data-severity` test hook. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -83,44 +83,20 @@ export const CODES = {
   PAYLOAD_NOT_OBJECT: { severity: 'error', ref: rfc(7519, '7.2') },
   /** A member name appears twice. */
   JSON_DUPLICATE_MEMBER: { severity: 'warning', ref: rfc(7519, '4') },
-  /** An integer beyond 2^53 loses precision. */
-  JSON_NUMBER_PRECISION: { severity: 'warning', ref: rfc(8259, '6') },
-  /** A number beyond a double's range: JavaScript reads ±Infinity or 0 (the row shows its text). */
-  JSON_NUMBER_OUT_OF_RANGE: { severity: 'warning', ref: rfc(8259, '6') },
   /** Five parts but no 'enc' in the header. */
   JWE_HEADER_NO_ENC: { severity: 'error', ref: rfc(7516, '4.1.2') },
-  /** An encrypted token (JWE): only the header is readable. */
-  JWE_ENCRYPTED: { severity: 'info', ref: rfc(7516, '3.1') },
   /** The header has 'enc' but the token has three parts. */
   JWE_SEGMENT_COUNT: { severity: 'error', ref: rfc(7516, '9') },
   /** The header has no 'alg'. */
   HEADER_ALG_MISSING: { severity: 'error', ref: rfc(7515, '4.1.1') },
   /** The header's 'alg' is not a string. */
   HEADER_ALG_NOT_STRING: { severity: 'error', ref: rfc(7515, '4.1.1') },
-  /** An unsecured JWT: nothing vouches for the claims. */
-  UNSECURED_JWT: { severity: 'warning', ref: rfc(7519, '6') },
-  /** b64 false: the payload is not base64url-encoded. */
-  UNENCODED_PAYLOAD: { severity: 'info', ref: rfc(7797, '3') },
-  /** The payload part is empty (detached or lost). */
-  DETACHED_PAYLOAD: { severity: 'warning', ref: rfc(7515, 'F', true) },
-  /** cty JWT: the payload is a nested token. */
-  NESTED_JWT: { severity: 'info', ref: rfc(7519, '5.2') },
-  /** The payload looks like a token but cty is not JWT. */
-  NESTED_JWT_WITHOUT_CTY: { severity: 'warning', ref: rfc(7519, '5.2') },
-  /** The payload is not JSON: a JWS but not a JWT. */
-  PAYLOAD_NOT_JSON: { severity: 'warning', ref: rfc(7519, '7.2') },
-  /** cty names content other than JSON, shown as text. */
-  PAYLOAD_OTHER_CONTENT: { severity: 'info', ref: rfc(7515, '4.1.10') },
   /** alg none with a signature part. */
   ALG_NONE_WITH_SIGNATURE: { severity: 'error', ref: rfc(7519, '6.1') },
   /** The signature part is empty. */
   SIGNATURE_EMPTY: { severity: 'error', ref: rfc(7515, '7.1') },
   /** The signature was left out of a shared link. */
   SIGNATURE_REMOVED_FOR_SHARING: { severity: 'info', ref: rfc(7515, '7.1') },
-  /** The signature's length does not fit its algorithm. */
-  SIGNATURE_LENGTH: { severity: 'warning', ref: rfc(7518, '3') },
-  /** An SD-JWT with disclosures. */
-  SD_JWT: { severity: 'info', ref: rfc(9901, '4') },
   /** A disclosure that cannot be read. */
   SD_JWT_DISCLOSURE_INVALID: { severity: 'error', ref: rfc(9901, '4') },
 
@@ -129,38 +105,6 @@ export const CODES = {
   ALG_NONE: { severity: 'warning', ref: rfc(8725, '3.1') },
   /** HMAC where a public key belongs, or a public key offered as a secret: key confusion. */
   ALG_KEY_CONFUSION: { severity: 'warning', ref: rfc(8725, '3.1') },
-
-  // Kubernetes service account tokens
-  /** A legacy token lacks a required claim. */
-  K8S_LEGACY_CLAIM_MISSING: { severity: 'error', ref: K8S.legacy },
-  /** A bound token without namespace. */
-  K8S_NAMESPACE_MISSING: { severity: 'error', ref: K8S.claims },
-  /** A bound token without service account name or uid. */
-  K8S_SERVICEACCOUNT_INCOMPLETE: { severity: 'error', ref: K8S.claims },
-  /** Bound to a Secret and a pod or node. */
-  K8S_BOUND_CONFLICT: { severity: 'error', ref: K8S.claims },
-  /** A bound object without name or uid. */
-  K8S_BOUND_REF_INCOMPLETE: { severity: 'warning', ref: K8S.claims },
-  /** Bound to an object kind this page does not know. */
-  K8S_UNKNOWN_BOUND_OBJECT: { severity: 'info' },
-  /** A bound token without sub. */
-  K8S_SUB_MISSING: { severity: 'warning', ref: K8S.claims },
-  /** A bound token's sub is no service account username. */
-  K8S_SUB_UNPARSABLE: { severity: 'warning', ref: K8S.username },
-  /** A bound token's sub differs from its service account. */
-  K8S_SUB_MISMATCH: { severity: 'warning', ref: K8S.claims },
-  /** A legacy token without sub. */
-  K8S_LEGACY_SUB_MISSING: { severity: 'error', ref: K8S.legacy },
-  /** A legacy token's sub is no service account username. */
-  K8S_LEGACY_SUB_UNPARSABLE: { severity: 'error', ref: K8S.username },
-  /** A legacy token's sub differs from its service account. */
-  K8S_LEGACY_SUB_MISMATCH: { severity: 'error', ref: K8S.legacy },
-  /** Legacy and bound claims together. */
-  K8S_MIXED_SHAPE: { severity: 'warning', ref: K8S.docs },
-  /** Legacy claims with exp or aud. */
-  K8S_LEGACY_WITH_EXPIRY: { severity: 'info', ref: K8S.legacy },
-  /** An alg the API server never signs with. */
-  K8S_ALG_UNEXPECTED: { severity: 'warning', ref: K8S.jwt, banner: 'unexpected-alg' },
 
   // The page itself
   /** More diagnostics of one code than are listed (the first 20 are); one per such code. */

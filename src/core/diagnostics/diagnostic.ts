@@ -1,5 +1,5 @@
 import { CODES, type CodeInfo, type DiagnosticCode, type Severity, type StartupCode } from './codes.ts'
-import type { SpecRef } from './specRefs.ts'
+import type { SpecRef } from './rfc.ts'
 
 /**
  * Diagnostics are how core functions report problems with user input: they never throw.

@@ -1,23 +1,10 @@
 // Every specification or upstream source a diagnostic or an explanation links to is built here, so
-// that core holds no URL literals elsewhere and a moved document is fixed in one place.
+// that core holds no URL literals elsewhere and a moved document is fixed in one place. The RFC
+// links, which the start-up codes use, are built in ./rfc.ts; the rest (OpenID, Kubernetes,
+// SPIFFE, Unicode) only by the checks and insights that load after the first view.
 
-/** A pointer into a specification, shown as a link next to the message. */
-export interface SpecRef {
-  label: string
-  url: string
-}
-
-const RFC = 'https://www.rfc-editor.org/rfc/'
-
-/** Builds a spec reference to an RFC section, e.g. `rfc(7519, '4.1.4')`. */
-export function rfc(num: number, section?: string, appendix = false): SpecRef {
-  if (!section) return { label: `RFC ${num}`, url: `${RFC}rfc${num}` }
-  const anchor = appendix ? `appendix-${section}` : `section-${section}`
-  return {
-    label: `RFC ${num} ${appendix ? 'Appendix' : '§'}${appendix ? ' ' : ''}${section}`,
-    url: `${RFC}rfc${num}#${anchor}`,
-  }
-}
+export { rfc, type SpecRef } from './rfc.ts'
+import type { SpecRef } from './rfc.ts'
 
 const OIDC_CORE = 'https://openid.net/specs/openid-connect-core-1_0.html'
 

@@ -1,7 +1,9 @@
 import { diagnostic, type Diagnostic, type TokenPart } from '../diagnostics/diagnostic.ts'
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-const LOOKUP = new Int16Array(128).fill(-1)
+/** The base64url alphabet, by six-bit value (shared with ./base64.ts, which encodes). */
+export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+/** The six-bit value of each ASCII character, -1 for none; '+' and '/' read as '-' and '_'. */
+export const LOOKUP = new Int16Array(128).fill(-1)
 for (let i = 0; i < ALPHABET.length; i++) LOOKUP[ALPHABET.charCodeAt(i)] = i
 // Standard base64 characters decode leniently to the same six bits.
 LOOKUP['+'.charCodeAt(0)] = 62
@@ -96,7 +98,7 @@ export function decodeBase64urlSegment(text: string, offset: number, part: Token
   return { bytes: decodeValidBody(body), diagnostics }
 }
 
-function decodeValidBody(body: string): Uint8Array {
+export function decodeValidBody(body: string): Uint8Array {
   const out = new Uint8Array(Math.floor((body.length * 3) / 4))
   let buffer = 0
   let bits = 0
@@ -108,36 +110,6 @@ function decodeValidBody(body: string): Uint8Array {
       bits -= 8
       out[j++] = (buffer >> bits) & 0xff
     }
-  }
-  return out
-}
-
-/** Lenient base64/base64url decode for non-token uses (keys, pasted base64). Returns null when the text is not base64. */
-export function decodeBase64Loose(text: string): Uint8Array | null {
-  const body = text.replace(/=+$/, '')
-  if (body.length % 4 === 1 || body.length === 0) return null
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i)
-    if (c >= 128 || LOOKUP[c] === -1) return null
-  }
-  return decodeValidBody(body)
-}
-
-/** Encodes bytes as unpadded base64url. */
-export function encodeBase64url(bytes: Uint8Array): string {
-  let out = ''
-  let i = 0
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number)
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!
-  }
-  const rest = bytes.length - i
-  if (rest === 1) {
-    const n = (bytes[i] as number) << 16
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]!
-  } else if (rest === 2) {
-    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8)
-    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]!
   }
   return out
 }

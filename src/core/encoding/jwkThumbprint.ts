@@ -1,4 +1,4 @@
-import { encodeBase64url } from './base64url.ts'
+import { encodeBase64url } from './base64.ts'
 import { isJsonObject, type JsonValue } from './json.ts'
 import { sha256 } from './sha256.ts'
 

@@ -1,7 +1,7 @@
 // Bearer tokens that are not JWTs: named and explained instead of being decoded as broken JWTs.
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts'
 import { diagnostic } from './codes.ts'
-import { encodeBase64url } from '../encoding/base64url.ts'
+import { encodeBase64url } from '../encoding/base64.ts'
 import { sha256 } from '../encoding/sha256.ts'
 import { readEksToken } from './eks.ts'
 import type { BearerContext, Candidate, ExtractionSource } from './types.ts'

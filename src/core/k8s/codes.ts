@@ -3,11 +3,44 @@ import type { CodeInfo } from '../diagnostics/codes.ts'
 import { K8S } from '../diagnostics/specRefs.ts'
 
 /**
- * The diagnostic codes of the Kubernetes insights shown after the first view: the risk banner and the name checks: part of the one registry (see
+ * The diagnostic codes of the Kubernetes checks and insights shown after the first view (the claim
+ * shape and header checks, the risk banner, the name checks): part of the one registry (see
  * `src/core/diagnostics/codes.ts`), kept beside the code that emits them so that they load with it
  * instead of in the start-up chunk.
  */
 export const KUBERNETES_CODES = {
+  // The claim shape and header checks (shapeChecks.ts, header.ts), which load with the knowledge base
+  /** A legacy token lacks a required claim. */
+  K8S_LEGACY_CLAIM_MISSING: { severity: 'error', ref: K8S.legacy },
+  /** A bound token without namespace. */
+  K8S_NAMESPACE_MISSING: { severity: 'error', ref: K8S.claims },
+  /** A bound token without service account name or uid. */
+  K8S_SERVICEACCOUNT_INCOMPLETE: { severity: 'error', ref: K8S.claims },
+  /** Bound to a Secret and a pod or node. */
+  K8S_BOUND_CONFLICT: { severity: 'error', ref: K8S.claims },
+  /** A bound object without name or uid. */
+  K8S_BOUND_REF_INCOMPLETE: { severity: 'warning', ref: K8S.claims },
+  /** Bound to an object kind this page does not know. */
+  K8S_UNKNOWN_BOUND_OBJECT: { severity: 'info' },
+  /** A bound token without sub. */
+  K8S_SUB_MISSING: { severity: 'warning', ref: K8S.claims },
+  /** A bound token's sub is no service account username. */
+  K8S_SUB_UNPARSABLE: { severity: 'warning', ref: K8S.username },
+  /** A bound token's sub differs from its service account. */
+  K8S_SUB_MISMATCH: { severity: 'warning', ref: K8S.claims },
+  /** A legacy token without sub. */
+  K8S_LEGACY_SUB_MISSING: { severity: 'error', ref: K8S.legacy },
+  /** A legacy token's sub is no service account username. */
+  K8S_LEGACY_SUB_UNPARSABLE: { severity: 'error', ref: K8S.username },
+  /** A legacy token's sub differs from its service account. */
+  K8S_LEGACY_SUB_MISMATCH: { severity: 'error', ref: K8S.legacy },
+  /** Legacy and bound claims together. */
+  K8S_MIXED_SHAPE: { severity: 'warning', ref: K8S.docs },
+  /** Legacy claims with exp or aud. */
+  K8S_LEGACY_WITH_EXPIRY: { severity: 'info', ref: K8S.legacy },
+  /** An alg the API server never signs with. */
+  K8S_ALG_UNEXPECTED: { severity: 'warning', ref: K8S.jwt, banner: 'unexpected-alg' },
+
   /** A name that breaks the DNS-1123 rule of its kind: no cluster has such an object. */
   K8S_NAME_INVALID: { severity: 'warning', ref: K8S.names },
   /** A service account token that never expires. */

@@ -1,4 +1,4 @@
-import { decodeBase64Loose, encodeBase64url } from '../encoding/base64url.ts'
+import { decodeBase64Loose, encodeBase64url } from '../encoding/base64.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { isJsonObject, parseJson, type JsonValue } from '../encoding/json.ts'
 import { isRedactionCategory } from './categories.ts'

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/analyze.ts'
-import { encodeBase64url } from '../encoding/base64url.ts'
+import { encodeBase64url } from '../encoding/base64.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { cappedEach } from '../diagnostics/cap.ts'
 import type { ShareState } from './format.ts'

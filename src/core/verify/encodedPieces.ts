@@ -1,4 +1,4 @@
-import { decodeBase64Loose } from '../encoding/base64url.ts'
+import { decodeBase64Loose } from '../encoding/base64.ts'
 import { decodeUtf8Strict } from '../encoding/utf8.ts'
 
 /**

@@ -1,4 +1,4 @@
-import { decodeBase64Loose } from '../encoding/base64url.ts'
+import { decodeBase64Loose } from '../encoding/base64.ts'
 import { bitLength } from './spki.ts'
 
 /** The public members of a JWK that WebCrypto needs; nothing private is ever copied here. */

@@ -1,4 +1,4 @@
-import { encodeBase64url } from '../encoding/base64url.ts'
+import { encodeBase64url } from '../encoding/base64.ts'
 import { spkiParams } from './algorithms.ts'
 import type { KeyCandidate } from './keys.ts'
 

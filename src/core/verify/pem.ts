@@ -1,4 +1,4 @@
-import { decodeBase64Loose } from '../encoding/base64url.ts'
+import { decodeBase64Loose } from '../encoding/base64.ts'
 
 /** One `-----BEGIN X-----` … `-----END X-----` block. */
 export interface PemBlock {

@@ -1,4 +1,4 @@
-import { decodeBase64Loose, encodeBase64url } from '../encoding/base64url.ts'
+import { decodeBase64Loose, encodeBase64url } from '../encoding/base64.ts'
 import type { PublicJwk } from './keys.ts'
 import { bitLength } from './spki.ts'
 

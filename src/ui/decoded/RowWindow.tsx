@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo, useState, type CSSProperties, type ReactNode } from 'react'
 import {
   expandAt,
   NO_EXPANSION,
@@ -16,14 +16,17 @@ type More = Extract<RowItem, { kind: 'more' }>
 function MoreRow({ item, onMore }: { item: More; onMore: (e: React.MouseEvent<HTMLButtonElement>) => void }) {
   const of = item.total ? 'rows' : item.group ? `members of ${showDeceptive(item.group.name)}` : 'claims'
   return (
-    <tr className="claim-more" data-testid="claim-more" data-hidden-count={item.hidden}>
-      <td colSpan={2} style={{ paddingInlineStart: `${0.5 + item.depth * 1.25}rem` }}>
-        {`Showing ${item.shown.toLocaleString('en')} of ${(item.shown + item.hidden).toLocaleString('en')} ${of}. `}
-        <button type="button" className="link-button" onClick={onMore}>
-          Show {Math.min(item.hidden, ROW_LIMITS.step)} more
-        </button>
-      </td>
-    </tr>
+    <li
+      className="row claim-more"
+      data-testid="claim-more"
+      data-hidden-count={item.hidden}
+      style={{ '--depth': item.depth } as CSSProperties}
+    >
+      {`Showing ${item.shown.toLocaleString('en')} of ${(item.shown + item.hidden).toLocaleString('en')} ${of}. `}
+      <button type="button" className="link-button" onClick={onMore}>
+        Show {Math.min(item.hidden, ROW_LIMITS.step)} more
+      </button>
+    </li>
   )
 }
 
@@ -49,8 +52,8 @@ export function RowWindow({
   const expanded = expansion?.of === of ? expansion.value : NO_EXPANSION
   const items = useMemo(() => windowRows(rows, expanded), [rows, expanded])
   const more = (item: More, button: HTMLElement) => {
-    // The button goes away once its rows are all shown: keep the keyboard user in the table.
-    if (item.hidden <= ROW_LIMITS.step) button.closest('tbody')?.focus()
+    // The button goes away once its rows are all shown: keep the keyboard user in the list.
+    if (item.hidden <= ROW_LIMITS.step) button.closest('ul')?.focus()
     setExpansion({ of, value: expandAt(expanded, item) })
   }
   return items.map((item) =>

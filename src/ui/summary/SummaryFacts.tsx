@@ -68,11 +68,10 @@ function SignatureFact({ token }: { token: string }) {
   return (
     <Fact name="Signature" state={state}>
       <span className="fact-main">
-        <span className="icon icon-state" aria-hidden="true" /> {mine?.words ?? 'not verified'}
+        <span className="icon icon-state" aria-hidden="true" />{' '}
+        {mine && state !== 'unverified' ? mine.words : 'Decoded, not verified'}
       </span>
-      {state === 'unverified' && (
-        <span className="fact-detail">Decoded, not verified: only a key you trust can tell who signed it.</span>
-      )}
+      {state === 'unverified' && <span className="fact-detail">only a key you trust can tell who signed it</span>}
       <Jump to="verify" focus="key-input" label="Paste a key to check the signature" />
     </Fact>
   )
@@ -114,13 +113,13 @@ function RiskFact({ top, count, to }: { top: Diagnostic | undefined; count: numb
         <span className="icon icon-state" aria-hidden="true" />{' '}
         {top ? (
           <>
-            <strong>{SEVERITY[top.severity]}</strong> {shown(top.message)}
+            <strong>{SEVERITY[top.severity]}</strong>
+            {count > 1 && ` (1 of ${count})`} {shown(top.message)}
           </>
         ) : (
           'none found'
         )}
       </span>
-      {count > 1 && <span className="fact-detail">and {count - 1} more</span>}
       <Jump to={to} label={to === 'kubernetes' ? 'All Kubernetes risks' : 'All findings'} />
     </Fact>
   )
