@@ -118,7 +118,8 @@ test('the views are tabs for the keyboard: arrows move between them, and the com
   await page.keyboard.press('Home')
   await page.keyboard.press('ArrowRight')
   await expect(tab('Compare')).toHaveAttribute('aria-selected', 'true')
-  // Only the open tab is in the tab order: Tab goes on into its panel.
+  // Only the open tab is in the tab order: Tab goes on into its panel (once its code has arrived).
+  await expect(page.getByTestId('compare-left')).toBeVisible()
   await page.keyboard.press('Tab')
   await expect(page.getByTestId('compare-left')).toBeFocused()
   await page.keyboard.insertText(fixtureToken('seed-legacy-v1.20'))
