@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, fixtureToken, paste, test } from './fixtures.ts'
 
 async function expectNoViolations(page: Page) {
@@ -41,6 +41,26 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoViolations(page)
       await page.getByTestId('compare-right').fill('not a token')
       await expect(page.locator('[data-testid=compare-side][data-side=right]')).toHaveAttribute('data-kind', 'invalid')
+      await expectNoViolations(page)
+    })
+
+    test('the compose view passes axe: a template, a signed token, broken JSON and alg none', async ({ page }) => {
+      await page.goto('./#compose')
+      await expect(page.getByTestId('compose-payload')).toBeVisible()
+      await expectNoViolations(page)
+      await page.getByTestId('compose-alg').selectOption('ES256')
+      await page.getByTestId('compose-generate-key').click()
+      await page.getByRole('button', { name: 'Sign', exact: true }).click()
+      await expect(page.getByTestId('compose-token')).toHaveAttribute('data-state', 'signed')
+      await page.getByTestId('compose-payload').fill('{"sub": ')
+      await expect(page.getByTestId('compose-token')).toHaveAttribute('data-state', 'stale')
+      await expectNoViolations(page)
+      await page.getByTestId('compose-alg').selectOption('HS256')
+      await page.getByTestId('compose-key').fill('short')
+      await expect(page.getByTestId('compose-key-status')).toHaveAttribute('data-state', 'ready')
+      await expectNoViolations(page)
+      await page.getByTestId('compose-alg').selectOption('none')
+      await expect(page.getByTestId('compose-alg-none')).toBeVisible()
       await expectNoViolations(page)
     })
   })
@@ -113,4 +133,31 @@ test('the views are tabs for the keyboard: arrows move between them, and the com
   await expect(summary).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page.locator('[data-testid=compare-row][data-path="/sub"]')).toBeVisible()
+})
+
+test('the compose view works with the keyboard: pick an algorithm, make a key, sign, decode and verify', async ({
+  page,
+}) => {
+  await page.goto('./#compose')
+  const focusOn = async (target: Locator) => {
+    for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab')
+    await expect(target).toBeFocused()
+  }
+  await expect(page.getByRole('tab', { name: 'Compose' })).toBeVisible()
+  await page.getByRole('tab', { name: 'Compose' }).focus()
+  await focusOn(page.getByTestId('compose-alg'))
+  // RS256 is first: two steps down is ES256.
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByTestId('compose-alg')).toHaveValue('ES256')
+  await focusOn(page.getByTestId('compose-generate-key'))
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('compose-key-status')).toHaveAttribute('data-state', 'ready')
+  await focusOn(page.getByRole('button', { name: 'Sign', exact: true }))
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('compose-token')).toHaveAttribute('data-state', 'signed')
+  await focusOn(page.getByRole('button', { name: 'Decode and verify' }))
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified')
 })

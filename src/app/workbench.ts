@@ -1,4 +1,4 @@
-import type { Draft } from '../core/index.ts'
+import type { Draft, TemplateId } from '../core/index.ts'
 import { Store } from './subscribable.ts'
 
 /** The page's three views. */
@@ -22,7 +22,7 @@ export interface WorkbenchSnapshot {
    * A draft handed to the compose view ("Edit a copy"), with what to say about it; a new object
    * for every hand-over. Header and claims only: a copy is never signed by being copied.
    */
-  draft: (Draft & { note?: string | undefined }) | null
+  draft: (Draft & { note?: string | undefined; template?: TemplateId | undefined }) | null
   /**
    * A public key handed to the decode view's verification panel ("Decode and verify"); a new
    * object for every hand-over. Never a private key: the panel screens it as any paste.

@@ -77,7 +77,7 @@ function Workbench() {
       )}
       {/* "Compare with another token…" and "Edit a copy": into the other views. */}
       {analysis && (
-        <Deferred name="the Compare and Compose links" resetKey={analysis}>
+        <Deferred name="the links to other views" resetKey={analysis}>
           <DecodeActions analysis={analysis} />
         </Deferred>
       )}

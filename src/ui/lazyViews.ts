@@ -75,7 +75,7 @@ export const claimExplanation = new ModuleLoader<ClaimExplanationView>(
 )
 export const CompareView = view('the compare view', () => import('./compare/CompareView.tsx').then((m) => m.default))
 export const ComposeView = view('the compose view', () => import('./compose/ComposeView.tsx').then((m) => m.default))
-export const DecodeActions = view('the Compare and Compose links', () =>
+export const DecodeActions = view('the links to other views', () =>
   import('./workbench/DecodeActions.tsx').then((m) => m.DecodeActions),
 )
 export const Views = view('the views', () => import('./shell/Views.tsx').then((m) => m.Views))
