@@ -43,7 +43,7 @@ export async function until(done: () => boolean): Promise<void> {
   if (!done()) throw new Error('until: the condition never held')
 }
 
-type Queue = 'afterPaint' | 'nextFrame' | 'whenIdle' | 'later'
+type Queue = 'afterPaint' | 'whenIdle' | 'later'
 
 export interface FakeEnv extends SessionEnv {
   /** Runs what is queued on one kind of callback (a frame, the idle fallback, a task). */
@@ -61,7 +61,6 @@ export function fakeEnv(hash = ''): FakeEnv {
   const hashListeners = new Set<() => void>()
   const queues: Record<Queue, Set<() => void>> = {
     afterPaint: new Set(),
-    nextFrame: new Set(),
     whenIdle: new Set(),
     later: new Set(),
   }
@@ -83,7 +82,6 @@ export function fakeEnv(hash = ''): FakeEnv {
       return () => void hashListeners.delete(listener)
     },
     afterPaint: enqueue('afterPaint'),
-    nextFrame: enqueue('nextFrame'),
     whenIdle: enqueue('whenIdle'),
     later: enqueue('later'),
     run(queue) {
