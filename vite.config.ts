@@ -19,6 +19,8 @@ const ON_DEMAND = {
   apiserver: /src[\\/]core[\\/]apiserver[\\/]|src[\\/]ui[\\/]apiserver[\\/]ApiServerVerdict\.tsx$/,
   cel: /src[\\/]core[\\/]cel[\\/]|node_modules[\\/]@marcbachmann[\\/]/,
   share: /src[\\/]core[\\/]permalink[\\/]|src[\\/]ui[\\/]share[\\/](SharePanel|SharedLinkBanner)\.tsx$/,
+  // The rows past the first ones of a long table: only a token with that many claims needs the window.
+  rows: /src[\\/]ui[\\/]decoded[\\/]RowWindow\.tsx$|src[\\/]core[\\/]analysis[\\/]rowWindow\.ts$/,
   // The disclosures of an SD-JWT: only such tokens need the panel.
   sdjwt: /src[\\/]ui[\\/]decoded[\\/]DisclosuresPanel\.tsx$/,
   examples: /src[\\/]core[\\/]examples[\\/]exampleTokens\.ts$/,
@@ -26,6 +28,11 @@ const ON_DEMAND = {
   providers: /src[\\/]core[\\/]knowledge[\\/]providers\.generated\.ts$/,
   // The registered claims that pasted tokens rarely carry (telephony, attestation, federation…).
   registry: /src[\\/]core[\\/]knowledge[\\/]registry\.generated\.ts$/,
+  // The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub
+  // Actions): for a token that has one (Knowledge.needsShapeChecks). Ahead of `knowledge`, whose
+  // folder they share.
+  shapes:
+    /src[\\/]core[\\/]checks[\\/](shapes|dpop|spiffe|github|workloadTokens)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$|src[\\/]core[\\/]encoding[\\/](sha256|jwkThumbprint)\.ts$/,
   knowledge:
     /src[\\/]core[\\/](knowledge|checks)[\\/]|src[\\/]core[\\/]k8s[\\/]claimInfo\.ts$|src[\\/]ui[\\/]knowledge[\\/]ClaimExplanation\.tsx$/,
 }

@@ -25,6 +25,12 @@ export type ExplorerView =
       analysis: Analysis
       /** The knowledge base's checks: pending until it has loaded, failed when it could not be. */
       checks: ChecksStatus
+      /**
+       * The checks of this token's rarer shape (a webhook binding, an external signer, DPoP,
+       * SPIFFE, GitHub Actions), which load on demand: 'none' for a token without such a shape
+       * (or before the knowledge base, which tells, has arrived).
+       */
+      shapeChecks: ChecksStatus | 'none'
       /** The opened link this text came from, when it did: decided here, once, for every reader. */
       link: ShownLink | null
     }
@@ -159,7 +165,7 @@ export class Session extends Store<ExplorerSnapshot> {
   ) {
     super({ input: '', view: EMPTY, opened: null, afterFirstView: false, following: false })
     this.clock = new Clock(env)
-    for (const loader of [modules.extractor, modules.yaml, modules.knowledge])
+    for (const loader of [modules.extractor, modules.yaml, modules.knowledge, modules.shapes])
       this.#cleanup.push(loader.subscribe(() => this.#recompute()))
     this.#cleanup.push(env.onHashChange(() => this.#openFragment()))
     this.#cleanup.push(env.whenIdle(() => this.#releaseFirstView()))
@@ -285,14 +291,18 @@ export class Session extends Store<ExplorerSnapshot> {
     const parseYaml = yaml.status === 'ready' ? yaml.value : undefined
     const pick = this.#picked.input === input ? this.#picked.index : 0
     const { checks, status } = this.#checks()
+    // Once loaded, the shape checks run for every token: they find nothing in one without such a
+    // shape, so an analysis is the same whether they had arrived or not.
+    const shapes = this.modules.shapes.getSnapshot()
+    const shapeChecks = checks && shapes.status === 'ready' ? shapes.value.shapeChecks : undefined
     const link = isOpenedText(this.#opened, input) ? this.#opened : null
     const sharedNotes = link?.type === 'shared' ? this.#sharedNotes : undefined
     const signatureRemoved = link?.type === 'shared' && link.state.token === undefined
-    const key = [input, extract, parseYaml, pick, checks, sharedNotes, signatureRemoved]
+    const key = [input, extract, parseYaml, pick, checks, shapeChecks, sharedNotes, signatureRemoved]
     let analysis = this.#memo && sameValues(this.#memo.key, key) ? this.#memo.analysis : undefined
     if (!analysis) {
       try {
-        analysis = analyze(input, { extract, parseYaml, pick, checks, signatureRemoved, sharedNotes })
+        analysis = analyze(input, { extract, parseYaml, pick, checks, shapeChecks, signatureRemoved, sharedNotes })
       } catch (error) {
         this.#memo = undefined
         return { status: 'broken', message: error instanceof Error ? error.message : String(error) }
@@ -318,7 +328,17 @@ export class Session extends Store<ExplorerSnapshot> {
       knowledge.value.needsRegistryPack(analysis.payloadRows, analysis.explainContext.header)
     )
       void this.modules.registryPack.load()
-    return { status: 'shown', analysis, checks: status, link }
+    return { status: 'shown', analysis, checks: status, shapeChecks: this.#shapeChecks(analysis), link }
+  }
+
+  /** Whether this token needs the shape checks, which the knowledge base tells; asks for them when it does. */
+  #shapeChecks(analysis: Analysis): ChecksStatus | 'none' {
+    const knowledge = this.modules.knowledge.getSnapshot()
+    if (knowledge.status !== 'ready' || !knowledge.value.needsShapeChecks(analysis.decoded, analysis.issuerProviders))
+      return 'none'
+    void this.modules.shapes.load()
+    const shapes = this.modules.shapes.getSnapshot()
+    return shapes.status === 'ready' ? 'ready' : shapes.status === 'failed' ? 'failed' : 'pending'
   }
 
   #recompute(): void {

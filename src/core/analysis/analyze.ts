@@ -41,6 +41,11 @@ export type TokenChecks = (decoded: DecodedToken, issuerProviders: readonly Prov
 export interface AnalyzeOptions extends ExtractOptions, DecodeOptions {
   checks?: TokenChecks | undefined
   /**
+   * The checks of rarer token shapes (checks/shapes.ts: webhook bindings, external signers, DPoP,
+   * SPIFFE, GitHub Actions), loaded on demand for a token that has one (Knowledge.needsShapeChecks).
+   */
+  shapeChecks?: TokenChecks | undefined
+  /**
    * The notes of the shared link this text was opened from (redacted rows, a kind that differs
    * from the sharer's), when it was: they become part of the diagnostics like any other.
    */
@@ -56,7 +61,7 @@ export interface AnalyzeOptions extends ExtractOptions, DecodeOptions {
  * knowledge base's `checks` once they have loaded.
  */
 export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
-  const { checks, sharedNotes } = options
+  const { checks, shapeChecks, sharedNotes } = options
   const extraction = options.extract ? options.extract(input, options) : extractSimple(input)
   const decoded = decodeToken(extraction.token, options)
   const payload = decoded.payload
@@ -86,6 +91,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
       // A bearer token that is not a JWT, or a review without one: the extraction says what it is.
       ...(extraction.token === '' && extraction.context ? [] : decoded.diagnostics),
       ...(checks?.(decoded, issuerProviders) ?? []),
+      ...(shapeChecks?.(decoded, issuerProviders) ?? []),
     ],
   }
   if (k8s?.claims) analysis.kubernetes = k8s.claims
