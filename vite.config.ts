@@ -31,7 +31,8 @@ const ON_DEMAND = {
   // The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub
   // Actions): for a token that has one (Knowledge.needsShapeChecks). Ahead of `knowledge`, whose
   // folder they share.
-  shapes: /src[\\/]core[\\/]checks[\\/](shapes|dpop|spiffe|github|workloadTokens)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$/,
+  shapes:
+    /src[\\/]core[\\/]checks[\\/](shapes|dpop|spiffe|github|workloadTokens)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$/,
   // SHA-256 and JWK thumbprints: for DPoP proofs (with the shape checks) and the extractor's
   // DPoP and EKS pastes, which share them without either bringing the other along.
   sha256: /src[\\/]core[\\/]encoding[\\/](sha256|jwkThumbprint)\.ts$/,

@@ -163,7 +163,7 @@ export const modules: AppModules = createModules(
     knowledge: () => import('../core/knowledge/index.ts').then((m) => m.createKnowledge()),
     providerKnowledge: () =>
       Promise.all([import('../core/knowledge/index.ts'), import('../core/knowledge/providers.generated.ts')]).then(
-        ([m, p]) => m.createKnowledge(m.withPackData(m.KNOWLEDGE_DATA, p.PROVIDER_KNOWLEDGE_DATA)),
+        ([m, p]) => m.createKnowledge().withPack(p.PROVIDER_KNOWLEDGE_DATA),
       ),
     registryPack: () => import('../core/knowledge/registry.generated.ts').then((m) => m.REGISTRY_PACK_DATA),
     shapes: () => import('../core/checks/shapes.ts'),

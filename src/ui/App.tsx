@@ -84,9 +84,7 @@ function Output() {
               Until then the rows show names and values only, without the header and claim checks.
             </LoadFailed>
           )}
-          {view.shapeChecks === 'failed' && (
-            <LoadFailed what={modules.shapes.what}>The other header and claim checks are shown.</LoadFailed>
-          )}
+          {view.shapeChecks === 'failed' && <LoadFailed what={modules.shapes.what} />}
           {following && <KubernetesSection analysis={analysis} part="banner" />}
           {following && (
             <ViewBoundary name="the time panel" resetKey={analysis}>

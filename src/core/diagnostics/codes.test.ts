@@ -112,7 +112,7 @@ const secretOf = (token: string, o: Json = {}) => ({
 
 const WITNESSES = {
   // Finding the token in the paste
-  PASTE_TOO_LARGE: () => analyze('a'.repeat(MAX_INPUT_LENGTH + 1)).diagnostics,
+  PASTE_TOO_LARGE: () => run('a'.repeat(MAX_INPUT_LENGTH + 1)),
   NO_TOKEN_FOUND: () => run('nothing to see here, is there?'),
   YAML_INVALID: () => run('a: [1, 2\nb: c'),
   WHITESPACE_REMOVED: () => {
