@@ -1,7 +1,7 @@
 import { analyze, type Analysis, type Diagnostic, type Extraction, type TokenChecks } from '../core/index.ts'
 import { Latest } from './async.ts'
 import { Clock, type ClockEnv } from './clock.ts'
-import type { AppModules, PermalinkCode } from './modules.ts'
+import type { AppModules } from './modules.ts'
 import { isOpenedText, openedAtStart, readFragment, type OpenedLink } from './openedLink.ts'
 import { Settings } from './settings.ts'
 import { Store } from './subscribable.ts'
@@ -247,18 +247,10 @@ export class Session extends Store<ExplorerSnapshot> {
   }
 
   async #decodePermalink(fragment: string): Promise<OpenedPermalink> {
-    let permalink: PermalinkCode
     try {
-      permalink = await this.modules.permalink.get()
+      return await (await this.modules.permalink.get()).openPermalink(fragment)
     } catch {
       return { opened: { type: 'failed', what: this.modules.permalink.what } }
-    }
-    const result = await permalink.decodePermalink(fragment)
-    if (!result.state) return { opened: { type: 'error', diagnostics: result.diagnostics } }
-    const state = result.state
-    return {
-      opened: { type: 'shared', text: permalink.sharedTokenText(state), state },
-      notes: (analysis) => permalink.sharedViewDiagnostics(state, analysis),
     }
   }
 
