@@ -38,7 +38,7 @@ test('chunks a new deployment removed: each part says so and offers a reload; th
   await checks.getByRole('button', { name: 'Reload the page' }).click()
   await expect(page.getByTestId('token-input')).toHaveValue('')
   await paste(page, fixtureToken('seed-bound-pod-v1.24'))
-  await expect(page.getByTestId('claim-meaning').first()).toBeVisible()
+  await expect(page.getByTestId('claim-meaning').first()).toBeAttached()
   await expect(page.getByTestId('key-input')).toBeVisible()
   await expect(page.getByTestId('load-failed')).toHaveCount(0)
   await expect(page.getByTestId('update-notice')).toHaveCount(0)

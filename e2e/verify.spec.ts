@@ -34,7 +34,7 @@ async function clusterToken() {
 
 async function expectNoViolations(page: Page) {
   const result = await new AxeBuilder({ page })
-    .include('.panel-verify')
+    .include('[aria-labelledby=verify-title]')
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])

@@ -58,8 +58,9 @@ export const KeyList = view('the key list', () => import('./verify/KeyList.tsx')
 export const SharedLinkBanner = view('the shared-link banner', () =>
   import('./share/SharedLinkBanner.tsx').then((m) => m.SharedLinkBanner),
 )
-export const ColoredToken = view('the coloured token', () =>
-  import('./decoded/ColoredToken.tsx').then((m) => m.ColoredToken),
+export const PartExtra = view('the decoded parts', () => import('./decoded/PartExtra.tsx').then((m) => m.PartExtra))
+export const KeyboardHabits = view('the keyboard shortcuts', () =>
+  import('./decoded/KeyboardHabits.tsx').then((m) => m.KeyboardHabits),
 )
 export const ExampleMenu = view('the examples', () => import('./input/ExampleMenu.tsx').then((m) => m.ExampleMenu))
 export const ShareButton = view('sharing', () => import('./share/ShareButton.tsx').then((m) => m.ShareButton))
@@ -71,3 +72,9 @@ export const claimExplanation = new ModuleLoader<ClaimExplanationView>(
   () => import('./knowledge/ClaimExplanation.tsx').then((m) => m.ClaimExplanation),
   loadFailures,
 )
+export const CompareView = view('the compare view', () => import('./compare/CompareView.tsx').then((m) => m.default))
+export const ComposeView = view('the compose view', () => import('./compose/ComposeView.tsx').then((m) => m.default))
+export const DecodeActions = view('the links to other views', () =>
+  import('./workbench/DecodeActions.tsx').then((m) => m.DecodeActions),
+)
+export const Views = view('the views', () => import('./shell/Views.tsx').then((m) => m.Views))

@@ -126,6 +126,31 @@ class Rejection {
   ) {}
 }
 
+/**
+ * A claim a claim mapping names, as upstream's `claims.String` reads it: missing and non-string
+ * values reject. `parsing` is upstream's own wording, which differs between username ("claims")
+ * and uid ("claim").
+ */
+function requiredStringClaim(
+  claims: JsonObject,
+  claim: string,
+  reason: VerdictReason,
+  parsing: string,
+  what: string,
+): string {
+  const raw = claimValue(claims, claim)
+  if (raw === undefined)
+    throw new Rejection(
+      reason,
+      `oidc: ${parsing} ${goQuote(claim)}: claim not present`,
+      `The token has no ${JSON.stringify(claim)} claim.`,
+    )
+  const s = decodeString(raw)
+  if (!s.ok)
+    throw new Rejection(reason, `oidc: ${parsing} ${goQuote(claim)}: ${s.error}`, `The ${what} claim is not a string.`)
+  return s.value
+}
+
 function evaluate(
   program: CelProgram | undefined,
   expression: string,
@@ -387,20 +412,7 @@ function mapUser(claims: JsonObject, ctx: JwtContext, t: Trace): UserInfo {
     username = v.value
     t.add('username', 'pass', `${m.username.expression} → ${JSON.stringify(username)}.`)
   } else {
-    const raw = claimValue(claims, m.username.claim)
-    if (raw === undefined)
-      throw new Rejection(
-        'JWT_USERNAME',
-        `oidc: parse username claims ${goQuote(m.username.claim)}: claim not present`,
-        `The token has no ${JSON.stringify(m.username.claim)} claim.`,
-      )
-    const s = decodeString(raw)
-    if (!s.ok)
-      throw new Rejection(
-        'JWT_USERNAME',
-        `oidc: parse username claims ${goQuote(m.username.claim)}: ${s.error}`,
-        'The username claim is not a string.',
-      )
+    const value = requiredStringClaim(claims, m.username.claim, 'JWT_USERNAME', 'parse username claims', 'username')
     if (m.username.claim === 'email') {
       const ev = claimValue(claims, 'email_verified')
       if (ev !== undefined) {
@@ -420,7 +432,7 @@ function mapUser(claims: JsonObject, ctx: JwtContext, t: Trace): UserInfo {
         t.add('email_verified', 'pass', 'email_verified is true.')
       } else t.add('email_verified', 'info', 'No email_verified claim: the email is taken as verified.')
     }
-    username = (m.username.prefix ?? '') + s.value
+    username = (m.username.prefix ?? '') + value
     t.add(
       'username',
       'pass',
@@ -465,21 +477,7 @@ function mapUser(claims: JsonObject, ctx: JwtContext, t: Trace): UserInfo {
   // UID
   let uid = ''
   if (m.uid.claim) {
-    const raw = claimValue(claims, m.uid.claim)
-    if (raw === undefined)
-      throw new Rejection(
-        'JWT_UID',
-        `oidc: parse uid claim ${goQuote(m.uid.claim)}: claim not present`,
-        `The token has no ${JSON.stringify(m.uid.claim)} claim.`,
-      )
-    const s = decodeString(raw)
-    if (!s.ok)
-      throw new Rejection(
-        'JWT_UID',
-        `oidc: parse uid claim ${goQuote(m.uid.claim)}: ${s.error}`,
-        'The uid claim is not a string.',
-      )
-    uid = s.value
+    uid = requiredStringClaim(claims, m.uid.claim, 'JWT_UID', 'parse uid claim', 'uid')
   } else if (m.uid.expression) {
     const v = evaluate(
       c.uid,

@@ -349,42 +349,38 @@ function boundTimes(p: PublicClaims, nowSeconds: number, t: Trace): AuthnOutcome
     trace: t.steps,
     signatureVerified: false,
   })
-  if (p.nbf !== undefined && nowSeconds + L < p.nbf) {
-    t.add('nbf', 'fail', `now + 60 s is before nbf ${p.nbf}`)
-    return fail(
-      'SA_NOT_YET_VALID',
-      'service account token is not valid yet',
-      `nbf (${p.nbf}) is more than 60 s after now.`,
+  // nbf and iat fail the same way: more than the leeway after now.
+  const notAfterNow = (
+    claim: 'nbf' | 'iat',
+    reason: VerdictReason,
+    error: string,
+    absent: string,
+  ): AuthnOutcome | undefined => {
+    const v = p[claim]
+    if (v !== undefined && nowSeconds + L < v) {
+      t.add(claim, 'fail', `now + 60 s is before ${claim} ${v}`)
+      return fail(reason, error, `${claim} (${v}) is more than 60 s after now.`)
+    }
+    t.add(claim, v === undefined ? 'not-checked' : 'pass', v === undefined ? absent : `${claim} ${v} ≤ now + 60 s`)
+    return undefined
+  }
+  const notExpired = (): AuthnOutcome | undefined => {
+    if (p.exp !== undefined && nowSeconds - L > p.exp) {
+      t.add('exp', 'fail', `now − 60 s is after exp ${p.exp}`)
+      return fail('SA_EXPIRED', 'service account token has expired', `exp (${p.exp}) passed more than 60 s ago.`)
+    }
+    t.add(
+      'exp',
+      p.exp === undefined ? 'not-checked' : 'pass',
+      p.exp === undefined ? 'no exp: claims.go does not require one' : `exp ${p.exp} ≥ now − 60 s`,
     )
+    return undefined
   }
-  t.add(
-    'nbf',
-    p.nbf === undefined ? 'not-checked' : 'pass',
-    p.nbf === undefined ? 'no nbf' : `nbf ${p.nbf} ≤ now + 60 s`,
+  return (
+    notAfterNow('nbf', 'SA_NOT_YET_VALID', 'service account token is not valid yet', 'no nbf') ??
+    notExpired() ??
+    notAfterNow('iat', 'SA_ISSUED_IN_FUTURE', 'service account token is issued in the future', 'no iat')
   )
-  if (p.exp !== undefined && nowSeconds - L > p.exp) {
-    t.add('exp', 'fail', `now − 60 s is after exp ${p.exp}`)
-    return fail('SA_EXPIRED', 'service account token has expired', `exp (${p.exp}) passed more than 60 s ago.`)
-  }
-  t.add(
-    'exp',
-    p.exp === undefined ? 'not-checked' : 'pass',
-    p.exp === undefined ? 'no exp: claims.go does not require one' : `exp ${p.exp} ≥ now − 60 s`,
-  )
-  if (p.iat !== undefined && nowSeconds + L < p.iat) {
-    t.add('iat', 'fail', `now + 60 s is before iat ${p.iat}`)
-    return fail(
-      'SA_ISSUED_IN_FUTURE',
-      'service account token is issued in the future',
-      `iat (${p.iat}) is more than 60 s after now.`,
-    )
-  }
-  t.add(
-    'iat',
-    p.iat === undefined ? 'not-checked' : 'pass',
-    p.iat === undefined ? 'no iat' : `iat ${p.iat} ≤ now + 60 s`,
-  )
-  return undefined
 }
 
 /**

@@ -1,4 +1,4 @@
-/** Narrows the claim and header rows by name, title or value. */
+/** Narrows the claim and header rows by name, title or value; `/` focuses it, Esc clears it. */
 export function ClaimFilter({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   return (
     <div className="claim-filter">
@@ -11,7 +11,9 @@ export function ClaimFilter({ value, onChange }: { value: string; onChange: (v: 
         placeholder="name, title or value"
         autoComplete="off"
         spellCheck={false}
+        aria-keyshortcuts="/"
         onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && onChange('')}
       />
     </div>
   )

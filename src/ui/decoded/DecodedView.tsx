@@ -1,10 +1,52 @@
-import { useMemo, useState } from 'react'
-import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagnostic } from '../../core/index.ts'
+import { useState, type ReactNode } from 'react'
+import { type Analysis, type ClaimRow, type DecodedJson, type Diagnostic } from '../../core/index.ts'
 import { ClaimTable } from './ClaimTable.tsx'
-import { CopyButton } from '../common/CopyButton.tsx'
+import { NO_FOLDS } from './folds.ts'
 import { Deferred } from '../Deferred.tsx'
 import { KubernetesSection } from '../k8s/KubernetesSection.tsx'
-import { ColoredToken, DisclosuresPanel } from '../lazyViews.ts'
+import { DisclosuresPanel, PartExtra } from '../lazyViews.ts'
+
+/** The tabs of a part: its rows, or its JSON (the ARIA tabs pattern; the arrow keys, Home and End move). */
+function PartTabs({
+  part,
+  json,
+  onJson,
+}: {
+  part: 'header' | 'payload'
+  json: boolean
+  onJson: (json: boolean) => void
+}) {
+  const tab = (isJson: boolean) => (
+    <button
+      type="button"
+      role="tab"
+      id={`${part}-tab-${isJson}`}
+      aria-selected={json === isJson}
+      aria-controls={`${part}-view-${isJson}`}
+      tabIndex={json === isJson ? 0 : -1}
+      onClick={() => onJson(isJson)}
+    >
+      {isJson ? 'JSON' : part === 'header' ? 'Parameters' : 'Claims'}
+    </button>
+  )
+  return (
+    <div
+      role="tablist"
+      className="part-tabs"
+      aria-label={`${part} view`}
+      onKeyDown={(e) => {
+        const to = { ArrowLeft: !json, ArrowRight: !json, Home: false, End: true }[e.key]
+        if (to === undefined) return
+        e.preventDefault()
+        onJson(to)
+        document.getElementById(`${part}-tab-${to}`)?.focus()
+      }}
+    >
+      {tab(false)}
+      {tab(true)}
+    </div>
+  )
+}
 
 function JsonPanel({
   title,
@@ -19,20 +61,47 @@ function JsonPanel({
   rows: ClaimRow[]
   placed: ReadonlyMap<string, Diagnostic[]>
 }) {
-  const pretty = useMemo(() => prettyJson(json), [json])
-  // The source text is put in the page only once opened: for a large token it is a big text node.
-  const [sourceOpen, setSourceOpen] = useState(false)
+  // Both stay as they are for the next token: a user who reads JSON, or everything expanded, keeps it.
+  const [showJson, setShowJson] = useState(false)
+  const [folds, setFolds] = useState(NO_FOLDS)
+  // Both panels stay in the page, the one not chosen hidden: the rows carry the test hooks.
+  const panel = (isJson: boolean, children: ReactNode) => (
+    <div
+      role="tabpanel"
+      id={`${part}-view-${isJson}`}
+      aria-labelledby={`${part}-tab-${isJson}`}
+      hidden={showJson !== isJson}
+      {...(isJson && { className: 'json-source', 'data-testid': 'json-source' })}
+    >
+      {children}
+    </div>
+  )
   return (
     <section className={`panel panel-${part}`} aria-labelledby={`${part}-title`}>
       <div className="panel-head">
         <h2 id={`${part}-title`}>{title}</h2>
-        <CopyButton text={pretty} label={`${part} JSON`} />
+        <PartTabs part={part} json={showJson} onJson={setShowJson} />
+        {/* Copy and expand or collapse all: after the first view, with the rest of the page. */}
+        <Deferred name="the part tools">
+          <PartExtra
+            extra="tools"
+            part={part}
+            json={json}
+            rows={!showJson}
+            onFold={(all) => setFolds({ ...NO_FOLDS, all })}
+          />
+        </Deferred>
       </div>
-      <ClaimTable rows={rows} location={part} placed={placed} />
-      <details className="json-source" data-testid="json-source" onToggle={(e) => setSourceOpen(e.currentTarget.open)}>
-        <summary>JSON</summary>
-        <pre tabIndex={0}>{sourceOpen ? pretty : ''}</pre>
-      </details>
+      {panel(false, <ClaimTable rows={rows} location={part} placed={placed} folds={folds} onFolds={setFolds} />)}
+      {/* The source text is put in the page only while shown: for a large token it is a big text node. */}
+      {panel(
+        true,
+        showJson && (
+          <Deferred name="the JSON view" when="now">
+            <PartExtra extra="json" json={json} part={part} />
+          </Deferred>
+        ),
+      )}
     </section>
   )
 }
@@ -50,75 +119,17 @@ function PayloadPanel({ analysis, onOpenToken }: { analysis: Analysis; onOpenTok
           placed={analysis.placement.payload}
         />
       )
-    case 'encrypted':
-      return (
-        <section className="panel panel-payload" aria-labelledby="payload-title">
-          <h2 id="payload-title">Payload</h2>
-          <p>
-            Encrypted. A JWE's claims can only be read with the recipient's private key, which this page never asks for.
-          </p>
-        </section>
-      )
     case 'none':
       return null
-    default: {
-      const body =
-        p.kind === 'nested'
-          ? p.token
-          : p.kind === 'bytes'
-            ? p.hex
-            : p.kind === 'detached'
-              ? '(empty: detached content)'
-              : p.text
-      const label =
-        p.kind === 'nested'
-          ? 'Payload (a nested token)'
-          : p.kind === 'bytes'
-            ? `Payload (${p.length} bytes, hex)`
-            : 'Payload (text)'
+    default:
+      // A payload that is not claims (encrypted, text, bytes, a nested token) is rare: its panel
+      // comes with the rest of the page after the first view.
       return (
-        <section className="panel panel-payload" aria-labelledby="payload-title">
-          <div className="panel-head">
-            <h2 id="payload-title">{label}</h2>
-            <CopyButton text={body} label="payload" />
-          </div>
-          <pre tabIndex={0} className="payload-text">
-            {body}
-          </pre>
-          {p.kind === 'nested' && p.token !== '' && (
-            <button type="button" onClick={() => onOpenToken(p.token)}>
-              Decode the inner token
-            </button>
-          )}
-        </section>
+        <Deferred name="the payload" resetKey={analysis}>
+          <PartExtra extra="payload" analysis={analysis} onOpenToken={onOpenToken} />
+        </Deferred>
       )
-    }
   }
-}
-
-function SignaturePanel({ analysis }: { analysis: Analysis }) {
-  const sig = analysis.decoded.signature
-  if (!sig) return null
-  return (
-    <section className="panel panel-signature" aria-labelledby="signature-title">
-      <div className="panel-head">
-        <h2 id="signature-title">Signature</h2>
-        {sig.b64u && <CopyButton text={sig.b64u} label="signature" />}
-      </div>
-      {sig.b64u === '' ? (
-        <p>No signature bytes.</p>
-      ) : (
-        <>
-          <p>
-            {sig.length} bytes ({sig.length * 8} bits), base64url:
-          </p>
-          <pre tabIndex={0} className="signature-text">
-            {sig.b64u}
-          </pre>
-        </>
-      )}
-    </section>
-  )
 }
 
 export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onOpenToken: (token: string) => void }) {
@@ -128,12 +139,11 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
       <section className="panel panel-token" aria-labelledby="token-title">
         <div className="panel-head">
           <h2 id="token-title">Token</h2>
-          <CopyButton text={decoded.token} label="token" />
+          {/* The claims come first; the token's copy button and coloured copy (with its marks) follow a frame later. */}
+          <Deferred name="the coloured token" resetKey={decoded}>
+            <PartExtra extra="token" decoded={decoded} />
+          </Deferred>
         </div>
-        {/* The claims come first; the token's coloured copy (and its marks) follows a frame later. */}
-        <Deferred name="the coloured token" resetKey={decoded}>
-          <ColoredToken decoded={decoded} />
-        </Deferred>
       </section>
       {decoded.header && (
         <JsonPanel
@@ -152,7 +162,11 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
           <DisclosuresPanel sdJwt={decoded.sdJwt} />
         </Deferred>
       )}
-      <SignaturePanel analysis={analysis} />
+      {decoded.signature && (
+        <Deferred name="the signature" resetKey={analysis}>
+          <PartExtra extra="signature" analysis={analysis} onOpenToken={onOpenToken} />
+        </Deferred>
+      )}
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react'
 import {
   expandAt,
   NO_EXPANSION,
@@ -8,22 +8,56 @@ import {
   type ClaimRow,
   type RowExpansion,
   type RowItem,
+  type RowSearch,
 } from '../../core/index.ts'
 
 type More = Extract<RowItem, { kind: 'more' }>
+
+/** Rows whose search text one idle callback builds: a few milliseconds of work. */
+const PREPARE_ROWS = 2000
+
+/**
+ * Builds the claim filter's search text in idle time, a slice per idle callback, so that the
+ * first keystroke over 50,000 claims only scans them. Typed before it is done, the search builds
+ * the rest itself. (Here, with the row window: only tables this long need it.)
+ */
+function usePreparedSearch(search: RowSearch | undefined): void {
+  useEffect(() => {
+    const prepare = search?.prepare
+    if (!prepare) return
+    let cancel = () => {}
+    const slice = () => {
+      if (!prepare(PREPARE_ROWS)) return
+      if (typeof requestIdleCallback === 'function') {
+        const id = requestIdleCallback(slice, { timeout: 5000 })
+        cancel = () => cancelIdleCallback(id)
+      } else {
+        const id = setTimeout(slice, 50)
+        cancel = () => clearTimeout(id)
+      }
+    }
+    // The first slice waits too: the table has just been rendered.
+    const id = setTimeout(slice, 0)
+    cancel = () => clearTimeout(id)
+    return () => cancel()
+  }, [search])
+}
 
 /** The line standing for rows not rendered yet, with a button (so the keyboard reaches it) to add some. */
 function MoreRow({ item, onMore }: { item: More; onMore: (e: React.MouseEvent<HTMLButtonElement>) => void }) {
   const of = item.total ? 'rows' : item.group ? `members of ${showDeceptive(item.group.name)}` : 'claims'
   return (
-    <tr className="claim-more" data-testid="claim-more" data-hidden-count={item.hidden}>
-      <td colSpan={2} style={{ paddingInlineStart: `${0.5 + item.depth * 1.25}rem` }}>
-        {`Showing ${item.shown.toLocaleString('en')} of ${(item.shown + item.hidden).toLocaleString('en')} ${of}. `}
-        <button type="button" className="link-button" onClick={onMore}>
-          Show {Math.min(item.hidden, ROW_LIMITS.step)} more
-        </button>
-      </td>
-    </tr>
+    <li
+      className="row claim-more"
+      data-testid="claim-more"
+      data-hidden-count={item.hidden}
+      style={{ '--depth': item.depth } as CSSProperties}
+    >
+      {`Showing ${item.shown.toLocaleString('en')} of ${(item.shown + item.hidden).toLocaleString('en')} ${of}. `}
+      <button type="button" className="link-button" onClick={onMore}>
+        Show {Math.min(item.hidden, ROW_LIMITS.step)} more
+      </button>
+    </li>
   )
 }
 
@@ -37,20 +71,24 @@ export function RowWindow({
   rows,
   of,
   renderRow,
+  search,
 }: {
   /** The rows the filter kept, in document order. */
   rows: readonly ClaimRow[]
   /** The table's rows: a new token (not a new filter) starts collapsed again. */
   of: readonly ClaimRow[]
   renderRow: (row: ClaimRow) => ReactNode
+  /** The filter's search over the table's rows, prepared here in idle time. */
+  search?: RowSearch
 }) {
+  usePreparedSearch(search)
   // Keyed on the table's rows, so that a new paste starts collapsed again without an effect.
   const [expansion, setExpansion] = useState<{ of: readonly ClaimRow[]; value: RowExpansion } | null>(null)
   const expanded = expansion?.of === of ? expansion.value : NO_EXPANSION
   const items = useMemo(() => windowRows(rows, expanded), [rows, expanded])
   const more = (item: More, button: HTMLElement) => {
-    // The button goes away once its rows are all shown: keep the keyboard user in the table.
-    if (item.hidden <= ROW_LIMITS.step) button.closest('tbody')?.focus()
+    // The button goes away once its rows are all shown: keep the keyboard user in the list.
+    if (item.hidden <= ROW_LIMITS.step) button.closest('ul')?.focus()
     setExpansion({ of, value: expandAt(expanded, item) })
   }
   return items.map((item) =>

@@ -1,4 +1,6 @@
 import { CodeTextarea } from '../common/CodeTextarea.tsx'
+import { Deferred } from '../Deferred.tsx'
+import { KeyboardHabits } from '../lazyViews.ts'
 
 interface Props {
   value: string
@@ -22,6 +24,10 @@ export function TokenInput({ value, onChange }: Props) {
           Clear
         </button>
       )}
+      {/* `/` for the claim filter, and a paste anywhere on the page lands here. */}
+      <Deferred name="the keyboard shortcuts" quiet>
+        <KeyboardHabits onPaste={onChange} />
+      </Deferred>
     </div>
   )
 }

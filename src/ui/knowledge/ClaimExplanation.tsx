@@ -21,7 +21,10 @@ function originLabel(info: ClaimInfo, location: 'header' | 'payload'): string {
 
 export type ClaimExplanationView = (props: { infos: ClaimInfo[]; location: 'header' | 'payload' }) => ReactNode
 
-/** The meanings of one claim or header parameter: title, origin, explanation, processing, spec link. */
+/**
+ * The meanings of one claim or header parameter, in the row's fold: origin, explanation, processing,
+ * spec link (and the titles after the first, which the row's compact line shows).
+ */
 export function ClaimExplanation({ infos, location }: { infos: ClaimInfo[]; location: 'header' | 'payload' }) {
   if (infos.length === 0) return null
   return (
@@ -29,7 +32,8 @@ export function ClaimExplanation({ infos, location }: { infos: ClaimInfo[]; loca
       {infos.map((info, i) => (
         <div key={i} className="claim-meaning" data-testid="claim-meaning" data-origin={info.origin}>
           <p className="claim-title">
-            <strong>{info.title}</strong>{' '}
+            {/* The first title is the row's one-line title, in its compact line. */}
+            {i > 0 && <strong>{info.title} </strong>}
             <span className={`claim-origin origin-${info.origin}`}>{originLabel(info, location)}</span>
             {info.valueType && <span className="claim-expected"> · {info.valueType}</span>}
           </p>

@@ -16,32 +16,32 @@ function IatInFutureNote({ seconds }: { seconds: number }) {
 }
 
 /**
- * A NumericDate claim: the number as written, the instant in UTC (in a `time` element, the test
- * hook), the same instant in the chosen zone, and how far it is from now.
+ * A NumericDate claim: the number as written, the instant in the chosen zone with its offset (in
+ * a `time` element whose `datetime` is the UTC instant, the test hook), how far it is from now,
+ * and, in the open row, the zone's name and the instant in UTC. The compact row keeps the first
+ * three on as few lines as it can.
  */
 export default function NumericDateDetails({ row, seconds }: { row: ClaimRow; seconds: number }) {
   const { zone } = useTimeSettings()
   const iso = toIsoUtc(seconds)
   const local = zonedForm(seconds, intlZone(zone))
+  const utc = iso?.replace('T', ' ').replace('Z', ' UTC')
   return (
     <div className="time-value">
       <code className="claim-value">{row.rawNumber ?? String(seconds)}</code>
-      {iso && (
-        <>
-          <time dateTime={iso} className="time-utc">
-            {iso.replace('T', ' ').replace('Z', ' UTC')}
-          </time>
-          {local && (
-            <span className="time-local" data-testid="time-local">
-              {local.dateTime} {local.offset}{' '}
-              <span className="time-zone">
-                ({local.zone === local.zoneName ? local.zone : `${local.zone}, ${local.zoneName}`})
-              </span>
+      {iso &&
+        (local ? (
+          <time dateTime={iso} className="time-local" data-testid="time-local">
+            {local.dateTime} {local.offset}{' '}
+            <span className="time-zone" title={local.zoneName}>
+              ({local.zone === local.zoneName ? local.zone : `${local.zone}, ${local.zoneName}`})
             </span>
-          )}
-          <RelativeTime seconds={seconds} />
-        </>
-      )}
+          </time>
+        ) : (
+          <time dateTime={iso}>{utc}</time>
+        ))}
+      {iso && <RelativeTime seconds={seconds} />}
+      {local && <span className="time-utc">{utc}</span>}
       {row.pointer === '/iat' && <IatInFutureNote seconds={seconds} />}
     </div>
   )
