@@ -118,7 +118,8 @@ test('the views are tabs for the keyboard: arrows move between them, and the com
   await page.keyboard.press('Home')
   await page.keyboard.press('ArrowRight')
   await expect(tab('Compare')).toHaveAttribute('aria-selected', 'true')
-  // Only the open tab is in the tab order: Tab goes on into its panel.
+  // Only the open tab is in the tab order: Tab goes on into its panel (once its code has arrived).
+  await expect(page.getByTestId('compare-left')).toBeVisible()
   await page.keyboard.press('Tab')
   await expect(page.getByTestId('compare-left')).toBeFocused()
   await page.keyboard.insertText(fixtureToken('seed-legacy-v1.20'))
@@ -144,7 +145,7 @@ test('the compose view works with the keyboard: pick an algorithm, make a key, s
       await page.keyboard.press('Tab')
     await expect(target).toBeFocused()
   }
-  await expect(page.getByRole('tab', { name: 'Compose' })).toBeVisible()
+  await expect(page.getByTestId('compose-alg')).toBeVisible()
   await page.getByRole('tab', { name: 'Compose' }).focus()
   await focusOn(page.getByTestId('compose-alg'))
   // RS256 is first: two steps down is ES256.

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { createHash, createPublicKey } from 'node:crypto'
 import { SignJWT, exportJWK, generateKeyPair } from 'jose'
-import { expect, fixtureToken, paste, test } from './fixtures.ts'
+import { expect, fixtureToken, paste, test, unfold } from './fixtures.ts'
 
 test.describe.configure({ timeout: 90_000 })
 
@@ -95,6 +95,7 @@ test('the same token with --api-audiences=vault: rejected on audience, with the 
   await page.goto('./')
   await paste(page, token)
   await page.getByTestId('key-input').fill(jwks)
+  await unfold(page, 'Would the cluster accept it?')
   await page.getByTestId('cluster-config').fill('--api-audiences=vault')
   const verdict = page.getByTestId('api-server-verdict')
   await expect(verdict).toHaveAttribute('data-state', 'rejected')
@@ -116,6 +117,7 @@ test('an OIDC token against an AuthenticationConfiguration with CEL mappings: th
   await page.goto('./')
   await paste(page, token)
   await page.getByTestId('key-input').fill(jwks)
+  await unfold(page, 'Would the cluster accept it?')
   await page.getByTestId('cluster-config').fill(AUTH_CONFIG)
   const verdict = page.getByTestId('api-server-verdict')
   await expect(verdict).toHaveAttribute('data-state', 'authenticated')
@@ -129,6 +131,7 @@ test('a CEL error is the API server’s message, naming the expression', async (
   await page.goto('./')
   await paste(page, token)
   await page.getByTestId('key-input').fill(jwks)
+  await unfold(page, 'Would the cluster accept it?')
   await page.getByTestId('cluster-config').fill(AUTH_CONFIG)
   const verdict = page.getByTestId('api-server-verdict')
   await expect(verdict).toHaveAttribute('data-state', 'rejected')
@@ -162,6 +165,7 @@ test('the seed bound token with no settings: the defaults apply, and without its
   await paste(page, SEED)
   await expect(page.getByTestId('cluster-config-defaults')).toContainText('the defaults apply')
   // Using the box brings the checks; nothing typed keeps the defaults.
+  await unfold(page, 'Would the cluster accept it?')
   await page.getByTestId('cluster-config').focus()
   const verdict = page.getByTestId('api-server-verdict')
   await expect(verdict).toHaveAttribute('data-state', 'unverified')
@@ -234,6 +238,7 @@ test('invalid settings are a settings error with the API server’s message and 
   await page.goto('./')
   await paste(page, token)
   await page.getByTestId('key-input').fill(jwks)
+  await unfold(page, 'Would the cluster accept it?')
   await page
     .getByTestId('cluster-config')
     .fill(AUTH_CONFIG.replace('url: https://idp.example.com', 'url: http://idp.example.com'))
@@ -248,6 +253,7 @@ test('invalid settings are a settings error with the API server’s message and 
   await expect(verdict).not.toHaveAttribute('data-username')
   await expect(page.getByTestId('api-server-group')).toHaveCount(0)
   // Fixed, the verdict comes back.
+  await unfold(page, 'Would the cluster accept it?')
   await page.getByTestId('cluster-config').fill(AUTH_CONFIG)
   await expect(verdict).toHaveAttribute('data-state', 'authenticated')
   await expect(page.getByTestId('cluster-config-error')).toHaveCount(0)
@@ -263,6 +269,7 @@ test('the cluster settings stay in the tab: not in a share link, the address, st
   await page.goto('./')
   await paste(page, token)
   await page.getByTestId('key-input').fill(jwks)
+  await unfold(page, 'Would the cluster accept it?')
   await page.getByTestId('cluster-config').fill(`--service-account-issuer=${ISS}\n--api-audiences=${marker}`)
   await expect(page.getByTestId('api-server-verdict')).toHaveAttribute('data-state', 'rejected')
   await page.getByTestId('share-button').click()
@@ -296,6 +303,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await paste(page, token)
       await page.getByTestId('key-input').fill(jwks)
       await expect(page.getByTestId('api-server-verdict')).toHaveAttribute('data-state', 'authenticated')
+      await unfold(page, 'Would the cluster accept it?')
       await page.getByText('As a TokenReview').click()
       await page.getByText(/^Step by step/).click()
       await expectNoViolations(page)
@@ -303,6 +311,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('api-server-verdict')).toHaveAttribute('data-state', 'rejected')
       await expectNoViolations(page)
       // A start-up error in place of a verdict.
+      await unfold(page, 'Would the cluster accept it?')
       await page.getByTestId('cluster-config').fill('--service-account-issuer=')
       await expect(page.getByTestId('cluster-config-error')).toContainText(
         'service-account-issuer should not be an empty string',

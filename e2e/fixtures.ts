@@ -82,3 +82,13 @@ export async function pageTraces(page: Page): Promise<string> {
     })
   })
 }
+
+/**
+ * Opens a fold (a `<details>`) by the words of the line that opens it, as a user would; an open
+ * one stays open. The sections keep their long parts folded: the timeline and time settings, the
+ * Kubernetes details, the cluster settings.
+ */
+export async function unfold(page: Page, text: string | RegExp): Promise<void> {
+  const summary = page.locator('details > summary', { hasText: text }).first()
+  if (!(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open))) await summary.click()
+}

@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, paste, test } from './fixtures.ts'
+import { expect, paste, test, unfold } from './fixtures.ts'
 
 // Tokens crafted by an attacker: their JSON is written by hand (duplicates, odd names), unsigned.
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
@@ -201,6 +201,7 @@ for (const scheme of ['light', 'dark'] as const) {
         }),
       ),
     )
+    await unfold(page, 'Identity, shape, provider')
     await expect(page.locator('[data-testid=advice-withheld]').first()).toBeVisible()
     await expect(page.locator('[data-testid=claim][data-path="/sub"] [data-code=DISPLAY_BIDI_CONTROL]')).toBeVisible()
     const result = await new AxeBuilder({ page })

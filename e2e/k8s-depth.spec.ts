@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { generateKeyPair, SignJWT, type JWTHeaderParameters, type JWTPayload } from 'jose'
 import { EKS_VALID_URL, eksToken } from '../src/test/upstreamFixtures.ts'
 import { SSH_KEY_VECTORS } from '../src/test/ssh-key-vectors.ts'
-import { expect, paste, test } from './fixtures.ts'
+import { expect, paste, test, unfold } from './fixtures.ts'
 
 // Kubernetes token shapes up to 1.37 and the pastes that sit next to them, as a reader sees them.
 
@@ -242,6 +242,7 @@ test('one leeway: the risk banner and the validity badge agree, and the banner s
   await expect(expired).toContainText('leeway of 0 s')
   await expect(expired).toContainText('The API server allows 60 s of clock skew of its own, so it still accepts')
 
+  await unfold(page, 'Timeline, time zone')
   await page.getByTestId('leeway').fill('60')
   await expect(page.getByTestId('validity')).toHaveAttribute('data-state', 'valid')
   await expect(expired).toHaveCount(0)

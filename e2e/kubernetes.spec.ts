@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { generateKeyPair, SignJWT, type JWTPayload } from 'jose'
 import type { Page } from '@playwright/test'
-import { expect, fixtureToken, paste, test } from './fixtures.ts'
+import { expect, fixtureToken, paste, test, unfold } from './fixtures.ts'
 
 const SEED_IAT = 1660909741
 const SEED_WARNAFTER = 1660913348
@@ -130,6 +130,7 @@ test('a node-bound token: kind, identity with node and credential id, GKE, and a
   await expect(page.locator('[data-testid=advice][data-advice=can-i] [data-testid=advice-command]')).toHaveText(
     'kubectl auth can-i --list -n monitoring --as=system:serviceaccount:monitoring:node-probe',
   )
+  await unfold(page, 'Identity, shape, provider')
   await check.getByRole('button', { name: /Copy command/ }).click()
   await expect(check.getByRole('button', { name: /Copy command/ })).toHaveText(/Copied/)
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(

@@ -1,7 +1,7 @@
 import type { Page, Route } from '@playwright/test'
 import { createHash, createPublicKey } from 'node:crypto'
 import { SignJWT, exportJWK, generateKeyPair } from 'jose'
-import { expect, fixtureToken, paste, test } from './fixtures.ts'
+import { expect, fixtureToken, paste, test, unfold } from './fixtures.ts'
 
 // The first decoded view needs nothing that loads lazily. These tests hold
 // the lazy chunks back and check that the rows are on screen anyway, and that the explanations,
@@ -42,6 +42,7 @@ test('a #token= link shows its rows at once; explanations, time details and veri
   await gate.release()
   await expect(sub.getByTestId('claim-meaning').first()).toBeAttached()
   await expect(page.getByTestId('key-input')).toBeVisible()
+  await unfold(page, 'Timeline, time zone')
   await expect(page.getByTestId('timeline')).toBeVisible()
 })
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, fixtureToken, paste, test } from './fixtures.ts'
+import { expect, fixtureToken, paste, test, unfold } from './fixtures.ts'
 
 const SEED = 'seed-bound-pod-v1.24'
 const IAT = 1660909741
@@ -67,6 +67,7 @@ test('the zone selector changes the local form and never the UTC instant', async
   const exp = row(page, '/exp')
   // Playwright runs the browser in Europe/Paris: summer time in August.
   await expect(exp.getByTestId('time-local')).toContainText('19 Aug 2023, 13:49:01 UTC+02:00')
+  await unfold(page, 'Timeline, time zone')
   await page.getByTestId('time-zone').selectOption('America/New_York')
   await expect(exp.getByTestId('time-local')).toContainText('19 Aug 2023, 07:49:01 UTC-04:00')
   await expect(exp.getByTestId('time-local')).toContainText('America/New_York')
@@ -83,6 +84,7 @@ test('the leeway setting turns a just-expired token valid again', async ({ page 
   const now = 1764331200
   await open(page, unsigned({ sub: 'a', iat: now - 600, exp: now - 30 }), now)
   await expect(page.getByTestId('validity')).toHaveAttribute('data-state', 'expired')
+  await unfold(page, 'Timeline, time zone')
   await page.getByTestId('leeway').fill('60')
   await expect(page.getByTestId('validity')).toHaveAttribute('data-state', 'valid')
   await expect(page.getByTestId('validity').locator('..')).toContainText('60 s of clock-skew leeway')
@@ -138,6 +140,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     for (const [token, now] of Object.values(AXE_CASES)) {
       await open(page, token, now)
+      await unfold(page, 'Timeline, time zone')
       await expect(page.getByTestId('timeline')).toBeVisible()
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
       expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])

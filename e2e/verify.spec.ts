@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test'
 import { createHash, createPublicKey } from 'node:crypto'
 import { SignJWT, exportJWK, exportPKCS8, generateKeyPair } from 'jose'
 import { K8S_RSA_PEM } from '../src/test/k8s-key-vectors.ts'
-import { expect, fixtureToken, paste, test } from './fixtures.ts'
+import { expect, fixtureToken, paste, test, unfold } from './fixtures.ts'
 
 test.describe.configure({ timeout: 90_000 })
 
@@ -201,6 +201,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified')
     await page.getByText('Where to get the keys').click()
     // The expected audience is stated where the cluster's settings are.
+    await unfold(page, 'Would the cluster accept it?')
     await page.getByTestId('cluster-config').fill('--api-audiences=sts.amazonaws.com')
     await expect(page.locator('[data-testid=claim-check][data-claim=aud]')).toHaveAttribute('data-state', 'fail')
     await expectNoViolations(page)

@@ -223,13 +223,13 @@ describe('session: modules that arrive, fail or are slow', () => {
     expect(t.getSnapshot().view).toMatchObject({ status: 'searching', module: 'extractor', failed: true })
   })
 
-  it('holds the panels after the claims back one frame, and keeps them while the token is edited', () => {
+  it('holds the panels after the claims back until the rows are painted, and keeps them while the token is edited', () => {
     const env = fakeEnv()
     const { modules } = fakeModules()
     const s = createSession(modules, env)
     s.setInput(seed)
     expect(s.getSnapshot().following).toBe(false)
-    env.run('nextFrame')
+    env.run('afterPaint')
     expect(s.getSnapshot().following).toBe(true)
     s.setInput(legacy)
     expect(s.getSnapshot().following).toBe(true)

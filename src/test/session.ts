@@ -44,7 +44,7 @@ export async function until(done: () => boolean): Promise<void> {
   if (!done()) throw new Error('until: the condition never held')
 }
 
-type Queue = 'afterPaint' | 'nextFrame' | 'whenIdle' | 'later'
+type Queue = 'afterPaint' | 'whenIdle' | 'later'
 
 export interface FakeEnv extends SessionEnv {
   /** Runs what is queued on one kind of callback (a frame, the idle fallback, a task). */
@@ -62,7 +62,6 @@ export function fakeEnv(hash = ''): FakeEnv {
   const hashListeners = new Set<() => void>()
   const queues: Record<Queue, Set<() => void>> = {
     afterPaint: new Set(),
-    nextFrame: new Set(),
     whenIdle: new Set(),
     later: new Set(),
   }
@@ -84,7 +83,6 @@ export function fakeEnv(hash = ''): FakeEnv {
       return () => void hashListeners.delete(listener)
     },
     afterPaint: enqueue('afterPaint'),
-    nextFrame: enqueue('nextFrame'),
     whenIdle: enqueue('whenIdle'),
     later: enqueue('later'),
     run(queue) {

@@ -64,6 +64,7 @@ export const KeyboardHabits = view('the keyboard shortcuts', () =>
 )
 export const ExampleMenu = view('the examples', () => import('./input/ExampleMenu.tsx').then((m) => m.ExampleMenu))
 export const ShareButton = view('sharing', () => import('./share/ShareButton.tsx').then((m) => m.ShareButton))
+export const SummaryFacts = view('the summary', () => import('./summary/SummaryFacts.tsx').then((m) => m.SummaryFacts))
 export const SharePanel = view('the share panel', () => import('./share/SharePanel.tsx').then((m) => m.default))
 
 /** The explanation under each claim row, loaded with the knowledge base (see useClaimKnowledgeFor). */

@@ -5,6 +5,7 @@ import type { JsonObject } from '../../core/index.ts'
 import { showDeceptive as shown } from '../../core/index.ts'
 import type { KeyMaterial } from '../../core/verify/index.ts'
 import { Deferred, LoadFailed } from '../Deferred.tsx'
+import { Fold } from '../common/Section.tsx'
 import { ApiServerVerdict } from '../lazyViews.ts'
 import { useLatest, useModuleState } from '../hooks.ts'
 import { ClaimChecks, type StatedExpectations } from '../verify/ClaimChecks.tsx'
@@ -76,34 +77,39 @@ export function ApiServerPanel({ token, material, payload, leewaySeconds, verifi
 
   return (
     <section className="apiserver" data-testid="api-server-panel" aria-labelledby="apiserver-title">
-      <h3 id="apiserver-title">Would the cluster accept it?</h3>
-      <ClusterSettingsBox
-        text={text}
-        onChange={(v) => {
-          setText(v)
-          void modules.apiserver.load()
-        }}
-        settings={settings}
-        errors={errors}
-      />
-      {failed && failedWhat && <LoadFailed what={failedWhat} />}
-      <ClaimChecks payload={payload} expected={expected} leewaySeconds={leewaySeconds} verified={verified} />
-      {verdict && apiserver ? (
-        <Deferred name="the API server's verdict" when="now">
-          <ApiServerVerdict
-            verdict={verdict}
-            review={apiserver.tokenReviewYaml(apiserver.tokenReviewFor(verdict, TOKEN_PLACEHOLDER))}
-          />
-        </Deferred>
-      ) : (
-        <p className="placeholder">
-          {!apiserver
-            ? 'Paste a key or the cluster settings to see what the API server would decide.'
-            : parsed?.pending || wantCel
-              ? 'Loading…'
-              : 'Checking…'}
-        </p>
-      )}
+      {/* The settings are optional: folded under the question they answer, open once opened. */}
+      <Fold
+        id="apiserver"
+        summary={<h3 id="apiserver-title">Would the cluster accept it? Cluster settings, claim checks, the verdict</h3>}
+      >
+        <ClusterSettingsBox
+          text={text}
+          onChange={(v) => {
+            setText(v)
+            void modules.apiserver.load()
+          }}
+          settings={settings}
+          errors={errors}
+        />
+        {failed && failedWhat && <LoadFailed what={failedWhat} />}
+        <ClaimChecks payload={payload} expected={expected} leewaySeconds={leewaySeconds} verified={verified} />
+        {verdict && apiserver ? (
+          <Deferred name="the API server's verdict" when="now">
+            <ApiServerVerdict
+              verdict={verdict}
+              review={apiserver.tokenReviewYaml(apiserver.tokenReviewFor(verdict, TOKEN_PLACEHOLDER))}
+            />
+          </Deferred>
+        ) : (
+          <p className="placeholder">
+            {!apiserver
+              ? 'Paste a key or the cluster settings to see what the API server would decide.'
+              : parsed?.pending || wantCel
+                ? 'Loading…'
+                : 'Checking…'}
+          </p>
+        )}
+      </Fold>
     </section>
   )
 }

@@ -166,12 +166,22 @@ function SideInput({ side, text, onChange, read, described, comparison }: SideIn
   )
 }
 
+const KIND_WORDS: Record<CompareSide['kind'], string> = {
+  'k8s-legacy': 'Kubernetes legacy (Secret-based) service account token',
+  'k8s-bound-pod': 'Kubernetes service account token bound to a pod',
+  'k8s-bound-secret': 'Kubernetes service account token bound to a Secret',
+  'k8s-bound-node': 'Kubernetes service account token bound to a node',
+  'k8s-bound-validatingwebhook': 'Kubernetes service account token bound to a ValidatingWebhookConfiguration',
+  'k8s-bound-mutatingwebhook': 'Kubernetes service account token bound to a MutatingWebhookConfiguration',
+  'k8s-bound-other': 'Kubernetes service account token bound to another kind of object',
+  'k8s-token-request': 'Kubernetes TokenRequest token, bound to no object',
+  jwt: 'JWT',
+  jwe: 'An encrypted token (JWE): only its header can be compared',
+  invalid: 'Not a token that decodes',
+}
+
 function kindWords(s: CompareSide): string {
-  if (s.status === 'unreadable') return 'Not a token that decodes.'
-  if (s.kind === 'jwe') return 'An encrypted token (JWE): only its header can be compared.'
-  if (s.kind === 'k8s-legacy') return 'Kubernetes legacy service account token'
-  if (s.kind.startsWith('k8s-')) return `Kubernetes bound token (${s.kind.replace('k8s-', '')})`
-  return 'JWT'
+  return s.status === 'unreadable' ? KIND_WORDS.invalid : KIND_WORDS[s.kind]
 }
 
 function Notes({ notes }: { notes: CompareNote[] }) {

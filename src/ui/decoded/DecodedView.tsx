@@ -3,7 +3,6 @@ import { type Analysis, type ClaimRow, type DecodedJson, type Diagnostic } from 
 import { ClaimTable } from './ClaimTable.tsx'
 import { NO_FOLDS } from './folds.ts'
 import { Deferred } from '../Deferred.tsx'
-import { KubernetesSection } from '../k8s/KubernetesSection.tsx'
 import { DisclosuresPanel, PartExtra } from '../lazyViews.ts'
 
 /** The tabs of a part: its rows, or its JSON (the ARIA tabs pattern; the arrow keys, Home and End move). */
@@ -155,7 +154,6 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
         />
       )}
       <PayloadPanel analysis={analysis} onOpenToken={onOpenToken} />
-      <KubernetesSection analysis={analysis} part="panel" />
       {decoded.sdJwt && (
         // Only SD-JWTs have disclosures: the panel loads on demand, after the first view.
         <Deferred name="the disclosures" resetKey={decoded}>

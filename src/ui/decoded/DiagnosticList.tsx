@@ -25,21 +25,40 @@ export function DiagnosticItem({ d, testId = 'diagnostic' }: { d: Diagnostic; te
   )
 }
 
+const NOUN = { error: 'error', warning: 'warning', info: 'note' } as const
+
+/** How many of each severity, in words: "1 error, 2 warnings", or "none". */
+function countWords(list: readonly Diagnostic[]): string {
+  const n = { error: 0, warning: 0, info: 0 }
+  for (const d of list) n[d.severity]++
+  const words = (['error', 'warning', 'info'] as const).flatMap((s) =>
+    n[s] ? [`${n[s]} ${NOUN[s]}${n[s] > 1 ? 's' : ''}`] : [],
+  )
+  return words.join(', ') || 'none'
+}
+
 /**
  * Diagnostics about the token as a whole. Those attached to one claim or header parameter are
- * shown on that row instead, so that each diagnostic appears exactly once on the page.
+ * shown on that row instead, so that each diagnostic appears exactly once on the page; the
+ * heading counts them all.
  */
 export function DiagnosticList({ analysis }: { analysis: Analysis }) {
+  const all = analysis.diagnostics.filter((d) => d.code !== 'TOKEN_EMPTY')
   const list = sortDiagnostics(analysis.placement.general.filter((d) => d.code !== 'TOKEN_EMPTY'))
-  if (list.length === 0) return null
+  const onRows = all.length - list.length
   return (
-    <section className="diagnostics" aria-label="Diagnostics">
-      <h2>Findings</h2>
-      <ul>
-        {list.map((d, i) => (
-          <DiagnosticItem key={`${d.code}-${i}`} d={d} />
-        ))}
-      </ul>
+    <section className="panel section section-findings" aria-labelledby="findings-title">
+      <h2 id="findings-title" className="section-title" tabIndex={-1}>
+        Findings<span className="section-result">: {countWords(all)}</span>
+      </h2>
+      {list.length > 0 && (
+        <ul>
+          {list.map((d, i) => (
+            <DiagnosticItem key={`${d.code}-${i}`} d={d} />
+          ))}
+        </ul>
+      )}
+      {onRows > 0 && <p className="hint">On the header and claim rows they concern: {onRows}.</p>}
     </section>
   )
 }

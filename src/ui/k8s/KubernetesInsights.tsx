@@ -6,7 +6,9 @@ import {
   type KubernetesClaims,
   type RiskFacts,
 } from '../../core/index.ts'
-import { useModule, useNow, useTimeSettings } from '../hooks.ts'
+import { Section } from '../common/Section.tsx'
+import { useModule } from '../hooks.ts'
+import { useKubernetesRisks } from './useRisks.ts'
 import { KubernetesAdvice } from './KubernetesAdvice.tsx'
 import { KubernetesIdentity } from './KubernetesIdentity.tsx'
 import { KubernetesProvider } from './KubernetesProvider.tsx'
@@ -17,21 +19,17 @@ interface Props {
   analysis: Analysis
   /** The token's Kubernetes claims, as analyze() read them. */
   claims: KubernetesClaims
-  part: 'banner' | 'panel'
 }
 
 // The banner speaks of risk levels; the level is the diagnostic's registry severity.
 const RISK_LABEL = { error: 'High', warning: 'Medium', info: 'Low' } as const
 
 function RiskBanner({ facts, insights }: { facts: RiskFacts; insights: KubernetesInsightsModule }) {
-  const now = useNow()
-  // The same leeway as the validity badge, so the banner and the badge never disagree.
-  const { leewaySeconds } = useTimeSettings()
-  const risks = insights.kubernetesRisks(facts, Math.floor(now / 1000), leewaySeconds)
+  const risks = useKubernetesRisks(facts, insights)
   if (risks.length === 0) return null
   return (
     <section className="k8s-risks" aria-labelledby="k8s-risks-title" data-testid="k8s-risks">
-      <h2 id="k8s-risks-title">Kubernetes risks</h2>
+      <h3 id="k8s-risks-title">Risks</h3>
       <ul>
         {risks.map((r) => (
           <li
@@ -75,8 +73,32 @@ function Lifetime({
   )
 }
 
-/** The risk banner (`part="banner"`) or the Kubernetes panel of a service account token. */
-export function KubernetesInsights({ analysis, claims, part }: Props) {
+/** The heading's result: the identity, the number of risks and of next steps. */
+function KubernetesResult({
+  username,
+  facts,
+  steps,
+  insights,
+}: {
+  username: string | undefined
+  facts: RiskFacts
+  steps: number
+  insights: KubernetesInsightsModule
+}) {
+  const risks = useKubernetesRisks(facts, insights).length
+  const parts = [
+    username === undefined ? 'no identity' : showDeceptive(username),
+    risks > 0 && `${risks} ${risks === 1 ? 'risk' : 'risks'}`,
+    steps > 0 && `${steps} next ${steps === 1 ? 'step' : 'steps'}`,
+  ]
+  return <>{parts.filter(Boolean).join(' · ')}</>
+}
+
+/**
+ * The Kubernetes section of a service account token: its heading states the identity, the risks
+ * and the next steps; the risks are shown, the rest is in its fold.
+ */
+export function KubernetesInsights({ analysis, claims }: Props) {
   const insights = useModule(modules.insights)
   const payload = analysis.decoded.payload
   if (payload.kind !== 'claims') return null
@@ -85,23 +107,17 @@ export function KubernetesInsights({ analysis, claims, part }: Props) {
   const fromCredentialProvider = context?.kind === 'credential-provider'
   const review = context?.kind === 'review' ? context : undefined
   const identity = insights.deriveIdentity(claims)
-  if (part === 'banner')
-    return (
-      <RiskBanner
-        facts={{
-          claims,
-          payload: payload.json.value,
-          header,
-          diagnostics: analysis.diagnostics,
-        }}
-        insights={insights}
-      />
-    )
+  const facts: RiskFacts = { claims, payload: payload.json.value, header, diagnostics: analysis.diagnostics }
+  const advice = insights.kubernetesAdvice(claims, fromCredentialProvider)
   return (
-    <section className="panel panel-k8s" aria-labelledby="k8s-title" data-testid="kubernetes-panel">
-      <div className="panel-head">
-        <h2 id="k8s-title">Kubernetes</h2>
-      </div>
+    <Section
+      id="kubernetes"
+      title="Kubernetes"
+      testId="kubernetes-panel"
+      result={<KubernetesResult username={identity.username} facts={facts} steps={advice.length} insights={insights} />}
+      lead={<RiskBanner facts={facts} insights={insights} />}
+      fold="Identity, shape, provider, lifetime and next steps"
+    >
       <KubernetesIdentity identity={identity} />
       {review && <ReviewComparison review={review} identity={identity} insights={insights} />}
       <KubernetesShape
@@ -112,7 +128,7 @@ export function KubernetesInsights({ analysis, claims, part }: Props) {
       />
       <KubernetesProvider recognition={insights.recognizeProvider(claims)} />
       <Lifetime claims={claims} header={header} insights={insights} />
-      <KubernetesAdvice items={insights.kubernetesAdvice(claims, fromCredentialProvider)} />
-    </section>
+      <KubernetesAdvice items={advice} />
+    </Section>
   )
 }

@@ -1,8 +1,10 @@
 import { lifetime, spellDuration, type JsonObject } from '../../core/index.ts'
 import { extensionOf, kubeletRotationAt } from '../../core/k8s/extension.ts'
 import { Deferred } from '../Deferred.tsx'
+import { Section } from '../common/Section.tsx'
 import { Timeline } from '../lazyViews.ts'
 import { TimeSettingsForm } from './TimeSettingsForm.tsx'
+import { useValidity } from './useValidity.ts'
 import { ValidityBadge } from './ValidityBadge.tsx'
 
 function LifetimeLine({ payload }: { payload: JsonObject }) {
@@ -29,12 +31,36 @@ function LifetimeLine({ payload }: { payload: JsonObject }) {
   )
 }
 
-/** Validity now, lifetime, the timeline and the time settings (loaded after the first paint). */
-export default function TimeDetails({ payload }: { payload: JsonObject }) {
+/** The heading's result: the validity in words and the lifetime, live. */
+function TimeResult({ payload }: { payload: JsonObject }) {
+  const { words } = useValidity(payload)
+  const life = lifetime(payload)
   return (
     <>
-      <ValidityBadge payload={payload} />
-      <LifetimeLine payload={payload} />
+      {words}
+      {life && ` · lifetime ${spellDuration(life.seconds)}`}
+    </>
+  )
+}
+
+/**
+ * The time section (loaded after the first paint): validity now and the lifetime in view, the
+ * timeline and the time settings in its fold.
+ */
+export default function TimeDetails({ payload }: { payload: JsonObject }) {
+  return (
+    <Section
+      id="time"
+      title="Time"
+      result={<TimeResult payload={payload} />}
+      lead={
+        <>
+          <ValidityBadge payload={payload} />
+          <LifetimeLine payload={payload} />
+        </>
+      }
+      fold="Timeline, time zone and clock-skew leeway"
+    >
       <Deferred
         name="the timeline"
         fallback={<p className="timeline-loading">Drawing the timeline…</p>}
@@ -43,6 +69,6 @@ export default function TimeDetails({ payload }: { payload: JsonObject }) {
         <Timeline payload={payload} />
       </Deferred>
       <TimeSettingsForm />
-    </>
+    </Section>
   )
 }

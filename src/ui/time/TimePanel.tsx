@@ -3,20 +3,15 @@ import { Deferred } from '../Deferred.tsx'
 import { TimeDetails } from '../lazyViews.ts'
 import './time.css'
 
-/** The time panel, for a token with claims. */
+/** The time section, for a token with claims; its heading and details load after the first view. */
 export function TimePanel({ analysis }: { analysis: Analysis }) {
   const p = analysis.decoded.payload
   if (p.kind !== 'claims') return null
   const loading = <p className="timeline-loading">Loading validity and timeline…</p>
   return (
-    <section className="panel time-panel" aria-labelledby="time-title">
-      <div className="panel-head">
-        <h2 id="time-title">Time</h2>
-      </div>
-      {/* The details load once the claims are on screen, so they never hold up the first view. */}
-      <Deferred name="the validity and timeline" fallback={loading} resetKey={analysis}>
-        <TimeDetails payload={p.json.value} />
-      </Deferred>
-    </section>
+    // The details load once the claims are on screen, so they never hold up the first view.
+    <Deferred name="the validity and timeline" fallback={loading} resetKey={analysis}>
+      <TimeDetails payload={p.json.value} />
+    </Deferred>
   )
 }

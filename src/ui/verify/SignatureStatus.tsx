@@ -1,3 +1,4 @@
+import { Fold } from '../common/Section.tsx'
 import { STATE_MEANING, type SignatureState } from '../../core/verify/index.ts'
 
 interface Props {
@@ -22,12 +23,14 @@ export function SignatureStatus({ state, summary, pending }: Props) {
         {pending && <span className="sig-pending"> · checking…</span>}
       </p>
       <p className="sig-summary">{summary}</p>
-      <dl className="sig-meaning">
-        <dt>What this shows</dt>
-        <dd>{meaning.proves}</dd>
-        <dt>What it does not</dt>
-        <dd>{meaning.doesNotProve}</dd>
-      </dl>
+      <Fold id="signature-meaning" summary="What this shows, and what it does not">
+        <dl className="sig-meaning">
+          <dt>What this shows</dt>
+          <dd>{meaning.proves}</dd>
+          <dt>What it does not</dt>
+          <dd>{meaning.doesNotProve}</dd>
+        </dl>
+      </Fold>
     </div>
   )
 }

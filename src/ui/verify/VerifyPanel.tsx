@@ -1,8 +1,15 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import { Latest } from '../../app/async.ts'
 import { LoadFailure, modules, type VerifierModule } from '../../app/modules.ts'
-import type { Analysis } from '../../core/index.ts'
-import type { HmacEncoding, KeyMaterial, KidCheck, SignatureState } from '../../core/verify/index.ts'
+import { signatureVerdict } from '../../app/verdict.ts'
+import { showDeceptive, type Analysis } from '../../core/index.ts'
+import {
+  STATE_MEANING,
+  type HmacEncoding,
+  type KeyMaterial,
+  type KidCheck,
+  type SignatureState,
+} from '../../core/verify/index.ts'
 import { DiagnosticItem } from '../decoded/DiagnosticList.tsx'
 import { Deferred, InternalError, LoadFailed } from '../Deferred.tsx'
 import { useLatest, useModuleState, useSession, useWorkbench } from '../hooks.ts'
@@ -154,6 +161,15 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
     summary = 'Checking the signature…'
   }
   const pending = query.status === 'pending'
+  const key = result?.verifiedBy !== undefined ? material.keys[result.verifiedBy - 1] : undefined
+  const words =
+    state === 'verified' && key
+      ? `verified with key ${key.index}${key.kid ? ` (kid ${showDeceptive(key.kid)})` : ''}`
+      : pending && material.kind !== 'empty'
+        ? 'checking…'
+        : STATE_MEANING[state].short
+  // The summary card repeats the verdict; it is about this token only.
+  useEffect(() => signatureVerdict.publish({ token: decoded.token, state, words }))
   const diagnostics = [...material.diagnostics, ...(result?.diagnostics ?? [])]
 
   return (
@@ -165,7 +181,9 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
       onDragEnter={preload}
     >
       <div className="panel-head">
-        <h2 id="verify-title">Verify the signature</h2>
+        <h2 id="verify-title" tabIndex={-1}>
+          Signature<span className="section-result">: {words}</span>
+        </h2>
       </div>
       <KeyInput
         value={keyText}
