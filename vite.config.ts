@@ -19,6 +19,8 @@ const ON_DEMAND = {
   apiserver: /src[\\/]core[\\/]apiserver[\\/]|src[\\/]ui[\\/]apiserver[\\/]ApiServerVerdict\.tsx$/,
   cel: /src[\\/]core[\\/]cel[\\/]|node_modules[\\/]@marcbachmann[\\/]/,
   share: /src[\\/]core[\\/]permalink[\\/]|src[\\/]ui[\\/]share[\\/](SharePanel|SharedLinkBanner)\.tsx$/,
+  // The rows past the first ones of a long table: only a token with that many claims needs the window.
+  rows: /src[\\/]ui[\\/]decoded[\\/]RowWindow\.tsx$|src[\\/]core[\\/]analysis[\\/]rowWindow\.ts$/,
   // The disclosures of an SD-JWT: only such tokens need the panel.
   sdjwt: /src[\\/]ui[\\/]decoded[\\/]DisclosuresPanel\.tsx$/,
   examples: /src[\\/]core[\\/]examples[\\/]exampleTokens\.ts$/,
@@ -26,6 +28,14 @@ const ON_DEMAND = {
   providers: /src[\\/]core[\\/]knowledge[\\/]providers\.generated\.ts$/,
   // The registered claims that pasted tokens rarely carry (telephony, attestation, federation…).
   registry: /src[\\/]core[\\/]knowledge[\\/]registry\.generated\.ts$/,
+  // The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub
+  // Actions): for a token that has one (Knowledge.needsShapeChecks). Ahead of `knowledge`, whose
+  // folder they share.
+  shapes:
+    /src[\\/]core[\\/]checks[\\/](shapes|dpop|spiffe|github|workloadTokens)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$/,
+  // SHA-256 and JWK thumbprints: for DPoP proofs (with the shape checks) and the extractor's
+  // DPoP and EKS pastes, which share them without either bringing the other along.
+  sha256: /src[\\/]core[\\/]encoding[\\/](sha256|jwkThumbprint)\.ts$/,
   knowledge:
     /src[\\/]core[\\/](knowledge|checks)[\\/]|src[\\/]core[\\/]k8s[\\/]claimInfo\.ts$|src[\\/]ui[\\/]knowledge[\\/]ClaimExplanation\.tsx$/,
   // The two workbenches, each with its view: only a visit that opens one of them loads it. Last,
@@ -67,7 +77,14 @@ export default defineConfig({
               priority: 90,
               includeDependenciesRecursively: false,
             },
-            ...Object.entries(ON_DEMAND).map(([name, test]) => ({ name, test, priority: 80 })),
+            // The chunks that only ever share code with chunks loaded before them take their own
+            // dependencies along; these take only their own modules, and import the rest from the
+            // chunks it belongs to, so that asking for them never brings another on-demand chunk.
+            ...Object.entries(ON_DEMAND).map(([name, test]) =>
+              name === 'shapes' || name === 'sha256'
+                ? { name, test, priority: 85, includeDependenciesRecursively: false }
+                : { name, test, priority: 80 },
+            ),
           ],
         },
       },

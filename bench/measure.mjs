@@ -317,7 +317,9 @@ export async function fullyExplained(browser, baseUrl, token) {
   const { context, page } = await freshPage(browser)
   try {
     await page.goto(`${baseUrl}#token=${encodeURIComponent(token)}`, { waitUntil: 'load' })
-    for (const selector of EXPLAINED) await page.locator(selector).first().waitFor({ timeout: 15_000 })
+    // Attached, not visible: the meanings sit in each row's fold (folded is not absent).
+    for (const selector of EXPLAINED)
+      await page.locator(selector).first().waitFor({ state: 'attached', timeout: 15_000 })
     return await page.evaluate(async (quietMs) => {
       const count = () => performance.getEntriesByType('resource').length
       let seen = count()

@@ -12,6 +12,14 @@ export const FORBIDDEN = [
   { pattern: /(^|\/)node_modules\/jose\//, what: 'jose' },
   { pattern: /(^|\/)node_modules\/yaml\//, what: 'yaml' },
   { pattern: /(^|\/)node_modules\/@tanstack\//, what: '@tanstack' },
+  {
+    pattern: /^src\/core\/(checks\/(shapes|dpop|spiffe|github|workloadTokens)|k8s\/webhookChecks)\.ts$/,
+    what: 'the checks of rarer token shapes (the on-demand `shapes` chunk)',
+  },
+  {
+    pattern: /^src\/core\/checks\/(decodingNotes|signatureLength)\.ts$/,
+    what: "decoding's notes and the signature length check (they load with the checks, after the first view)",
+  },
   // The two workbenches load with their views (the composer signs with WebCrypto and the verify helpers).
   { pattern: /^src\/(core|ui)\/compare\//, what: 'the compare view (src/core/compare/, src/ui/compare/)' },
   { pattern: /^src\/(core|ui)\/compose\//, what: 'the compose view (src/core/compose/, src/ui/compose/)' },

@@ -6,8 +6,8 @@
  * throw: the page then says what could not be loaded and offers a reload.
  *
  * Chunks follow when they are needed (see vite.config.ts): start-up; one chunk after the first
- * decoded view; the knowledge base; and on demand the extractor, YAML, verification, sharing and
- * the example tokens.
+ * decoded view; the knowledge base; and on demand the extractor, YAML, verification, sharing, the
+ * example tokens and the checks of rarer token shapes.
  */
 import type * as ExtractModule from '../core/extract/index.ts'
 import type * as KubernetesModule from '../core/k8s/index.ts'
@@ -15,6 +15,7 @@ import type * as PermalinkModule from '../core/permalink/index.ts'
 import type * as TimelineModule from '../core/time/timeline.ts'
 import type * as VerifyModule from '../core/verify/index.ts'
 import type * as ApiServerModule from '../core/apiserver/index.ts'
+import type * as ShapeChecksModule from '../core/checks/shapes.ts'
 import type * as CompareModule from '../core/compare/index.ts'
 import type * as ComposeModule from '../core/compose/index.ts'
 import type { CelEngine } from '../core/apiserver/index.ts'
@@ -104,6 +105,7 @@ export type PermalinkCode = typeof PermalinkModule
 export type VerifierModule = typeof VerifyModule
 export type ExampleTokens = Readonly<Record<string, string>>
 export type ApiServerCode = typeof ApiServerModule
+export type ShapeChecksCode = typeof ShapeChecksModule
 export type ComparerModule = typeof CompareModule
 export type ComposerModule = typeof ComposeModule
 
@@ -116,6 +118,8 @@ export interface Importers {
   providerKnowledge: () => Promise<Knowledge>
   /** The registered claims that pasted tokens rarely carry, for a token that has one of them. */
   registryPack: () => Promise<KnowledgeData>
+  /** The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub), for a token that has one. */
+  shapes: () => Promise<ShapeChecksCode>
   insights: () => Promise<KubernetesInsightsModule>
   timeline: () => Promise<TimelineGeometryModule>
   permalink: () => Promise<PermalinkCode>
@@ -138,6 +142,7 @@ const WHAT: Record<keyof Importers, string> = {
   knowledge: 'the claim explanations and the header and claim checks',
   providerKnowledge: "the provider's claim explanations",
   registryPack: 'the explanations of rarely used registered claims',
+  shapes: "the checks of this token's shape",
   insights: 'the Kubernetes insights',
   timeline: 'the timeline',
   permalink: 'the share-link code',
@@ -168,9 +173,10 @@ export const modules: AppModules = createModules(
     knowledge: () => import('../core/knowledge/index.ts').then((m) => m.createKnowledge()),
     providerKnowledge: () =>
       Promise.all([import('../core/knowledge/index.ts'), import('../core/knowledge/providers.generated.ts')]).then(
-        ([m, p]) => m.createKnowledge(m.withPackData(m.KNOWLEDGE_DATA, p.PROVIDER_KNOWLEDGE_DATA)),
+        ([m, p]) => m.createKnowledge().withPack(p.PROVIDER_KNOWLEDGE_DATA),
       ),
     registryPack: () => import('../core/knowledge/registry.generated.ts').then((m) => m.REGISTRY_PACK_DATA),
+    shapes: () => import('../core/checks/shapes.ts'),
     insights: () => import('../core/k8s/index.ts'),
     timeline: () => import('../core/time/timeline.ts'),
     permalink: () => import('../core/permalink/index.ts'),

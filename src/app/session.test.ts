@@ -7,6 +7,8 @@ import { createKnowledge } from '../core/knowledge/index.ts'
 import { analyze } from '../core/analysis/analyze.ts'
 import { fakeEnv, fakeModules, flush, gate, until } from '../test/session.ts'
 import { fixture, rawToken } from '../test/tokens.ts'
+import { sign, webhookClaims } from '../test/k8sTokens.ts'
+import * as shapesCode from '../core/checks/shapes.ts'
 import { SAME_PASS_LIMIT, createSession, type ExplorerView } from './session.ts'
 
 const seed = fixture('seed-bound-pod-v1.24').token
@@ -346,5 +348,71 @@ describe('session: examples, settings and the clock', () => {
     s.dispose()
     env.setHash(`#token=${seed}`)
     expect(s.getSnapshot().input).toBe('')
+  })
+})
+
+describe('session: the checks of rarer token shapes, on demand', () => {
+  const webhookToken = () => sign(webhookClaims({ spelling: 'kep' }))
+
+  it('never loads them for the seed bound token, which has none of those shapes', async () => {
+    const env = fakeEnv()
+    const { modules, calls } = fakeModules()
+    const s = createSession(modules, env)
+    s.setInput(seed)
+    env.run('afterPaint')
+    await flush()
+    const view = shown(s.getSnapshot().view)
+    expect(view.checks).toBe('ready')
+    expect(view.shapeChecks).toBe('none')
+    expect(calls.shapes ?? 0).toBe(0)
+  })
+
+  it('loads them for a webhook-bound token: pending, then ready with their findings', async () => {
+    const env = fakeEnv()
+    const shapes = gate<typeof shapesCode>()
+    const { modules, calls } = fakeModules({ shapes: () => shapes.promise })
+    const s = createSession(modules, env)
+    const token = await webhookToken()
+    s.setInput(token)
+    expect(shown(s.getSnapshot().view).shapeChecks).toBe('none')
+    env.run('afterPaint')
+    await flush()
+    const waiting = shown(s.getSnapshot().view)
+    expect(waiting.checks).toBe('ready')
+    expect(waiting.shapeChecks).toBe('pending')
+    expect(waiting.analysis.diagnostics.map((d) => d.code)).not.toContain('K8S_WEBHOOK_KEP_SPELLING')
+    expect(calls.shapes).toBe(1)
+    shapes.resolve(shapesCode)
+    await flush()
+    const view = shown(s.getSnapshot().view)
+    expect(view.shapeChecks).toBe('ready')
+    expect(view.analysis.diagnostics.map((d) => d.code)).toEqual(
+      analyze(token, { checks: createKnowledge().checks, shapeChecks: shapesCode.shapeChecks }).diagnostics.map(
+        (d) => d.code,
+      ),
+    )
+    expect(view.analysis.diagnostics.map((d) => d.code)).toContain('K8S_WEBHOOK_KEP_SPELLING')
+    // Loaded once, whatever comes next; and a token without such a shape is told so.
+    s.setInput(seed)
+    expect(shown(s.getSnapshot().view).shapeChecks).toBe('none')
+    s.setInput(token)
+    await flush()
+    expect(calls.shapes).toBe(1)
+  })
+
+  it('says so when they cannot be loaded, and keeps the other checks', async () => {
+    const env = fakeEnv()
+    const { modules, failures } = fakeModules({ shapes: () => Promise.reject(new Error('chunk gone')) })
+    const s = createSession(modules, env)
+    const token = await webhookToken()
+    s.setInput(token)
+    env.run('afterPaint')
+    await until(() => shown(s.getSnapshot().view).shapeChecks === 'failed')
+    const view = shown(s.getSnapshot().view)
+    expect(view.checks).toBe('ready')
+    expect(view.analysis.diagnostics.map((d) => d.code)).toEqual(
+      analyze(token, { checks: createKnowledge().checks }).diagnostics.map((d) => d.code),
+    )
+    expect(failures.getSnapshot()).toEqual([modules.shapes.what])
   })
 })

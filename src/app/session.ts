@@ -10,7 +10,7 @@ import {
 } from '../core/index.ts'
 import { Latest, sameDeps } from './async.ts'
 import { Clock, type ClockEnv } from './clock.ts'
-import type { AppModules, PermalinkCode } from './modules.ts'
+import type { AppModules } from './modules.ts'
 import { isOpenedText, openedAtStart, readFragment, type OpenedLink } from './openedLink.ts'
 import { Settings } from './settings.ts'
 import { Store } from './subscribable.ts'
@@ -35,6 +35,12 @@ export type ExplorerView =
       analysis: Analysis
       /** The knowledge base's checks: pending until it has loaded, failed when it could not be. */
       checks: ChecksStatus
+      /**
+       * The checks of this token's rarer shape (a webhook binding, an external signer, DPoP,
+       * SPIFFE, GitHub Actions), which load on demand: 'none' for a token without such a shape
+       * (or before the knowledge base, which tells, has arrived).
+       */
+      shapeChecks: ChecksStatus | 'none'
       /** The opened link this text came from, when it did: decided here, once, for every reader. */
       link: ShownLink | null
     }
@@ -169,7 +175,7 @@ export class Session extends Store<ExplorerSnapshot> {
     this.clock = new Clock(env)
     this.workbench = new Workbench(env)
     this.#cleanup.push(this.workbench.stop)
-    for (const loader of [modules.extractor, modules.yaml, modules.knowledge])
+    for (const loader of [modules.extractor, modules.yaml, modules.knowledge, modules.shapes])
       this.#cleanup.push(loader.subscribe(() => this.#recompute()))
     this.#cleanup.push(env.onHashChange(() => this.#openFragment()))
     this.#cleanup.push(env.whenIdle(() => this.#releaseFirstView()))
@@ -243,21 +249,15 @@ export class Session extends Store<ExplorerSnapshot> {
   }
 
   async #decodePermalink(fragment: string): Promise<OpenedPermalink> {
-    let permalink: PermalinkCode
+    let opened: OpenedPermalink
     try {
-      permalink = await this.modules.permalink.get()
+      opened = await (await this.modules.permalink.get()).openPermalink(fragment)
     } catch {
       return { opened: { type: 'failed', what: this.modules.permalink.what } }
     }
-    const result = await permalink.decodePermalink(fragment)
-    if (!result.state) return { opened: { type: 'error', diagnostics: result.diagnostics } }
     // Reading a crafted link (300,000 redactions) is a task's worth of work: its view follows in the next.
-    await new Promise((resolve) => this.env.later(() => resolve(undefined)))
-    const state = result.state
-    return {
-      opened: { type: 'shared', text: permalink.sharedTokenText(state), state },
-      notes: (analysis) => permalink.sharedViewDiagnostics(state, analysis),
-    }
+    if (opened.opened.type === 'shared') await new Promise((resolve) => this.env.later(() => resolve(undefined)))
+    return opened
   }
 
   #showPermalink({ opened, notes }: OpenedPermalink): void {
@@ -293,11 +293,15 @@ export class Session extends Store<ExplorerSnapshot> {
     const parseYaml = yaml.status === 'ready' ? yaml.value : undefined
     const pick = this.#picked.input === input ? this.#picked.index : 0
     const { checks, status } = this.#checks()
+    // Once loaded, the shape checks run for every token: they find nothing in one without such a
+    // shape, so an analysis is the same whether they had arrived or not.
+    const shapes = this.modules.shapes.getSnapshot()
+    const shapeChecks = checks && shapes.status === 'ready' ? shapes.value.shapeChecks : undefined
     const link = isOpenedText(this.#opened, input) ? this.#opened : null
     const sharedNotes = link?.type === 'shared' ? this.#sharedNotes : undefined
     const signatureRemoved = link?.type === 'shared' && link.state.token === undefined
     const baseKey = [input, extract, parseYaml, pick, signatureRemoved]
-    const key = [...baseKey, checks, sharedNotes]
+    const key = [...baseKey, checks, shapeChecks, sharedNotes]
     let result = this.#memo && sameDeps(this.#memo.key, key) ? this.#memo.result : undefined
     if (!result) {
       const known = this.#base && sameDeps(this.#base.key, baseKey) ? this.#base.base : undefined
@@ -313,7 +317,7 @@ export class Session extends Store<ExplorerSnapshot> {
             session.#base = { key: baseKey, base }
             yield
           }
-          return yield* finishSteps(base, { checks, sharedNotes })
+          return yield* finishSteps(base, { checks, shapeChecks, sharedNotes })
         })(),
         large,
       )
@@ -342,7 +346,17 @@ export class Session extends Store<ExplorerSnapshot> {
       knowledge.value.needsRegistryPack(analysis.payloadRows, analysis.explainContext.header)
     )
       void this.modules.registryPack.load()
-    return { status: 'shown', analysis, checks: status, link }
+    return { status: 'shown', analysis, checks: status, shapeChecks: this.#shapeChecks(analysis), link }
+  }
+
+  /** Whether this token needs the shape checks, which the knowledge base tells; asks for them when it does. */
+  #shapeChecks(analysis: Analysis): ChecksStatus | 'none' {
+    const knowledge = this.modules.knowledge.getSnapshot()
+    if (knowledge.status !== 'ready' || !knowledge.value.needsShapeChecks(analysis.decoded, analysis.issuerProviders))
+      return 'none'
+    void this.modules.shapes.load()
+    const shapes = this.modules.shapes.getSnapshot()
+    return shapes.status === 'ready' ? 'ready' : shapes.status === 'failed' ? 'failed' : 'pending'
   }
 
   /**

@@ -6,6 +6,7 @@ import * as permalink from '../core/permalink/index.ts'
 import * as timeline from '../core/time/timeline.ts'
 import * as verify from '../core/verify/index.ts'
 import * as apiserver from '../core/apiserver/index.ts'
+import * as shapes from '../core/checks/shapes.ts'
 import { createCelEngine } from '../core/cel/index.ts'
 import * as compare from '../core/compare/index.ts'
 import * as compose from '../core/compose/index.ts'
@@ -110,6 +111,7 @@ export function realImporters(): Importers {
     knowledge: async () => createKnowledge(),
     providerKnowledge: async () => createKnowledge(withPackData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA)),
     registryPack: async () => REGISTRY_PACK_DATA,
+    shapes: async () => shapes,
     insights: async () => k8s,
     timeline: async () => timeline,
     permalink: async () => permalink,

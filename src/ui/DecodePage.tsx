@@ -99,6 +99,7 @@ function Details() {
           Until then the rows show names and values only, without the header and claim checks.
         </LoadFailed>
       )}
+      {view.shapeChecks === 'failed' && <LoadFailed what={modules.shapes.what} />}
       <ViewBoundary name="the decoded token" resetKey={analysis}>
         <ExplainedDecodedView analysis={analysis} onOpenToken={setInput} />
       </ViewBoundary>

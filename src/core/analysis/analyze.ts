@@ -41,6 +41,11 @@ export type TokenChecks = (decoded: DecodedToken, issuerProviders: readonly Prov
 export interface AnalyzeOptions extends ExtractOptions, DecodeOptions {
   checks?: TokenChecks | undefined
   /**
+   * The checks of rarer token shapes (checks/shapes.ts: webhook bindings, external signers, DPoP,
+   * SPIFFE, GitHub Actions), loaded on demand for a token that has one (Knowledge.needsShapeChecks).
+   */
+  shapeChecks?: TokenChecks | undefined
+  /**
    * The notes of the shared link this text was opened from (redacted rows, a kind that differs
    * from the sharer's), when it was: they become part of the diagnostics like any other.
    */
@@ -111,10 +116,13 @@ export function* baseSteps(input: string, options: ExtractOptions & DecodeOption
  */
 export function* finishSteps(
   base: AnalysisBase,
-  { checks, sharedNotes }: Pick<AnalyzeOptions, 'checks' | 'sharedNotes'> = {},
+  { checks, shapeChecks, sharedNotes }: Pick<AnalyzeOptions, 'checks' | 'shapeChecks' | 'sharedNotes'> = {},
 ): Steps<Analysis> {
   const { extraction, decoded } = base
-  const checked = checks?.(decoded, base.issuerProviders) ?? []
+  const checked = [
+    ...(checks?.(decoded, base.issuerProviders) ?? []),
+    ...(shapeChecks?.(decoded, base.issuerProviders) ?? []),
+  ]
   if (checks) yield
   let diagnostics = [
     ...extraction.diagnostics,

@@ -5,14 +5,10 @@ import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { diagnostic } from './codes.ts'
 import { isJsonObject, type JsonObject } from '../encoding/json.ts'
 import { jwkThumbprint } from '../encoding/jwkThumbprint.ts'
+import { isDpopProof } from './shapeNeeds.ts'
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']
 const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^ES256K$|^EdDSA$|^Ed25519$|^Ed448$/
-
-/** True when the header's typ says DPoP proof (media types compare without case, RFC 7515 §4.1.9). */
-export function isDpopProof(header: JsonObject): boolean {
-  return typeof header.typ === 'string' && header.typ.toLowerCase().replace(/^application\//, '') === 'dpop+jwt'
-}
 
 /** A broken rule, on the header row it concerns, or in the general list when the member is absent. */
 type Problem = [rule: string, row?: 'alg' | 'jwk']

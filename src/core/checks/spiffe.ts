@@ -5,6 +5,7 @@ import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { diagnostic } from './codes.ts'
 import { spiffe } from '../diagnostics/specRefs.ts'
 import { isJsonObject, type JsonObject } from '../encoding/json.ts'
+import { isWit } from './shapeNeeds.ts'
 
 /** The nine algorithms both SVID standards allow. */
 const SVID_ALGS = /^(RS|ES|PS)(256|384|512)$/
@@ -18,10 +19,6 @@ export function isSpiffeId(v: unknown): boolean {
 
 /** A broken rule, on the row of the header parameter or claim it concerns. */
 type Rule = [location: 'header' | 'payload', name: string, rule: string]
-
-function isWit(header: JsonObject): boolean {
-  return typeof header.typ === 'string' && header.typ.toLowerCase() === 'wit+jwt'
-}
 
 // HS* and none from a SPIFFE issuer are already the header checks' key-confusion and none findings.
 const algBroken = (alg: unknown) => !SVID_ALGS.test(String(alg)) && !/^(HS\d+|none)$/i.test(String(alg))

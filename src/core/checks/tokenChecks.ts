@@ -9,24 +9,23 @@ import { nameDiagnostics } from '../k8s/nameChecks.ts'
 import { headerDiagnostics } from './headerWarnings.ts'
 import { signatureLengthDiagnostics } from './signatureLength.ts'
 import { kubernetesDiagnostics } from '../k8s/shapeChecks.ts'
-import { workloadTokenDiagnostics } from './workloadTokens.ts'
+import { shapeParts } from './shapeNeeds.ts'
 import { timeDiagnostics } from '../time/checks.ts'
 
 /**
- * The checks that only apply to some kinds of token: a Kubernetes token's claim shape (the start-up
- * bundle only classifies it), and the tokens that sit next to Kubernetes ones. Only for a JWS or
- * unsecured JWT with a header and claims, as analyze() classifies.
+ * A Kubernetes token's claim shape (the start-up bundle only classifies it), for a JWS or
+ * unsecured JWT with a header and claims, as analyze() classifies. The checks of rarer shapes
+ * (webhook bindings, external signers, the tokens that sit next to Kubernetes ones) are
+ * checks/shapes.ts, loaded on demand for the tokens that need them (see needsShapeChecks).
  */
-function neighbourChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
-  const header = decoded.header?.value
-  if (!decoded.wellFormed || !header || decoded.form === 'jwe' || decoded.payload.kind !== 'claims') return []
-  const payload = decoded.payload.json.value
-  return [...kubernetesDiagnostics(payload, header), ...workloadTokenDiagnostics(header, payload, providers)]
+function kubernetesShapeChecks(decoded: DecodedToken): Diagnostic[] {
+  const parts = shapeParts(decoded)
+  return parts ? kubernetesDiagnostics(parts.payload, parts.header) : []
 }
 
 /**
  * What decoding found in words (decodingNotes.ts), the signature's length for its algorithm, header/algorithm warnings, claim value checks, the NumericDate checks, a Kubernetes token's shape,
- * the tokens that sit next to Kubernetes ones, Kubernetes names no cluster could have written, and text that could mislead a reader (bidi controls, invisible and
+ * Kubernetes names no cluster could have written, and text that could mislead a reader (bidi controls, invisible and
  * look-alike characters), each attached to its row by pointer. They load with the knowledge base,
  * after the first decoded view: the first view shows the rows, and their findings follow a frame later.
  */
@@ -48,7 +47,7 @@ export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderI
     ...signatureLengthDiagnostics(decoded),
     ...headerDiagnostics(decoded, providers),
     ...claims,
-    ...neighbourChecks(decoded, providers),
+    ...kubernetesShapeChecks(decoded),
     ...(k8s ? nameDiagnostics(k8s) : []),
     ...deceptive,
   ]

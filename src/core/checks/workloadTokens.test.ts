@@ -14,12 +14,15 @@ import type { JsonObject } from '../encoding/json.ts'
 import { immutableSubject } from './github.ts'
 import { accessTokenHash, jwkThumbprint } from '../encoding/jwkThumbprint.ts'
 import { isSpiffeId } from './spiffe.ts'
+import { shapeChecks } from './shapes.ts'
 import { tokenChecks } from './tokenChecks.ts'
 
 const findings = (token: string) =>
-  analyze(token, { checks: tokenChecks }).diagnostics.map((d) => `${d.code}@${d.location ?? ''}${d.pointer ?? ''}`)
+  analyze(token, { checks: tokenChecks, shapeChecks }).diagnostics.map(
+    (d) => `${d.code}@${d.location ?? ''}${d.pointer ?? ''}`,
+  )
 const messages = (token: string, code: string) =>
-  analyze(token, { checks: tokenChecks })
+  analyze(token, { checks: tokenChecks, shapeChecks })
     .diagnostics.filter((d) => d.code === code)
     .map((d) => d.message)
 

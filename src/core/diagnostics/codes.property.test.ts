@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyze, type AnalyzeOptions } from '../analysis/analyze.ts'
+import { shapeChecks } from '../checks/shapes.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
 import { extractToken } from '../extract/extractToken.ts'
 import { readKubernetesClaims } from '../k8s/claims.ts'
@@ -13,7 +14,7 @@ import type { Diagnostic } from './diagnostic.ts'
 
 // Whatever the input, every diagnostic the pipeline emits carries its registry severity (and a
 // registered code): the property that one constructor is meant to guarantee.
-const FULL: AnalyzeOptions = { extract: extractToken, parseYaml: parseYamlDocuments, checks: tokenChecks }
+const FULL: AnalyzeOptions = { extract: extractToken, parseYaml: parseYamlDocuments, checks: tokenChecks, shapeChecks }
 const allFixtures = fixtures.map((f) => f.token)
 // Before, during and long after the test tokens' lifetimes.
 const NOW_FIXTURES = [0, NOW, NOW + 7200, NOW + 400 * 86400]

@@ -6,6 +6,7 @@ import { deflateRawSync } from 'node:zlib'
 import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
 import { analyze, type AnalyzeOptions } from '../analysis/analyze.ts'
+import { shapeChecks } from '../checks/shapes.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
 import { decodeToken, MAX_TOKEN_LENGTH } from '../decode/decodeToken.ts'
 import { extractToken } from '../extract/extractToken.ts'
@@ -47,7 +48,7 @@ type Witness = () => Diagnostic[] | Promise<Diagnostic[]>
 type Json = Record<string, unknown>
 
 /** The page's pipeline with everything loaded: the full extractor, YAML and the knowledge checks. */
-const FULL: AnalyzeOptions = { extract: extractToken, parseYaml: parseYamlDocuments, checks: tokenChecks }
+const FULL: AnalyzeOptions = { extract: extractToken, parseYaml: parseYamlDocuments, checks: tokenChecks, shapeChecks }
 const run = (input: string, options: AnalyzeOptions = {}) => analyze(input, { ...FULL, ...options }).diagnostics
 /** A token from JSON values (the signature is 32 bytes, right for HS256). */
 const tok = (header: Json, payload: Json | string, sig = b64u('s'.repeat(32))) =>
@@ -111,7 +112,7 @@ const secretOf = (token: string, o: Json = {}) => ({
 
 const WITNESSES = {
   // Finding the token in the paste
-  PASTE_TOO_LARGE: () => analyze('a'.repeat(MAX_INPUT_LENGTH + 1)).diagnostics,
+  PASTE_TOO_LARGE: () => run('a'.repeat(MAX_INPUT_LENGTH + 1)),
   NO_TOKEN_FOUND: () => run('nothing to see here, is there?'),
   YAML_INVALID: () => run('a: [1, 2\nb: c'),
   WHITESPACE_REMOVED: () => {

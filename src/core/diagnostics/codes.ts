@@ -45,8 +45,6 @@ const B64 = rfc(7515, '2')
  */
 export const CODES = {
   // Finding the token in the paste
-  /** The paste is too large to search for a token. */
-  PASTE_TOO_LARGE: { severity: 'error' },
   /** Spaces or line breaks were removed from the token. */
   WHITESPACE_REMOVED: { severity: 'info' },
   /** The token in the address has a broken %-escape. */

@@ -8,6 +8,8 @@ import { rfc } from '../diagnostics/specRefs.ts'
  * instead of in the start-up chunk.
  */
 export const EXTRACTOR_CODES = {
+  /** The paste is too large to search for a token. */
+  PASTE_TOO_LARGE: { severity: 'error' },
   /** Nothing in the paste holds a token. */
   NO_TOKEN_FOUND: { severity: 'error' },
   /** YAML-looking paste that does not parse; searched as text. */

@@ -7,7 +7,7 @@ import { headerCandidates } from './headers.ts'
 import { findJwts, ordinal, placeInText, shortToken } from './places.ts'
 import { tokenAt, TOKEN_ALPHABET, trimAndUnquote } from './text.ts'
 import { readWhoamiTable } from './review.ts'
-import { extractSimple, nothing, one } from './simple.ts'
+import { extractSimple, MAX_INPUT_LENGTH, nothing, one } from './simple.ts'
 import type { Candidate, ExtractOptions, Extraction } from './types.ts'
 import { urlCandidates } from './url.ts'
 import { diagnostic } from './codes.ts'
@@ -117,6 +117,15 @@ function parseYamlQuietly(
  * @example extractToken('Bearer eyJhbGciOiJub25lIn0.e30.').source // 'bearer'
  */
 export function extractToken(input: string, options: ExtractOptions = {}): Extraction {
+  if (input.length > MAX_INPUT_LENGTH) {
+    return nothing('The paste is too large to search.', [
+      diagnostic(
+        'PASTE_TOO_LARGE',
+        `The paste is ${input.length.toLocaleString('en')} characters long; above ${MAX_INPUT_LENGTH.toLocaleString('en')} characters (1 MB) it is not searched for a token, so that the page stays responsive. Paste only the token or the object that holds it.`,
+        { part: 'input' },
+      ),
+    ])
+  }
   const simple = extractSimple(input)
   if (!simple.pending) return simple
   const { text, span } = trimAndUnquote(input)

@@ -38,10 +38,16 @@ describe('the start-up extractor and analyze()', () => {
     ).toEqual(['NO_TOKEN_FOUND'])
   })
 
-  it('declines a 2 MB paste without the full extractor', () => {
-    const e = extractSimple('a'.repeat(2 * 1024 * 1024))
-    expect(e.pending).toBeUndefined()
-    expect(e.diagnostics.map((d) => d.code)).toEqual(['PASTE_TOO_LARGE'])
+  it('leaves a 2 MB paste to the full extractor, which declines it unread', () => {
+    const big = 'a'.repeat(2 * 1024 * 1024)
+    const e = extractSimple(big)
+    expect(e.pending).toBe('extractor')
+    expect(e.token).toBe('')
+    expect(e.diagnostics).toEqual([])
+    const full = extractToken(big)
+    expect(full.pending).toBeUndefined()
+    expect(full.token).toBe('')
+    expect(full.diagnostics.map((d) => d.code)).toEqual(['PASTE_TOO_LARGE'])
   })
 })
 

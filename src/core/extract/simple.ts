@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { looksLikeJwt, SD_JWT_SHAPE, tokenAt, TOKEN_ALPHABET, trimAndUnquote } from './text.ts'
 import type { Candidate, Extraction } from './types.ts'
 
@@ -32,20 +32,13 @@ export function one(candidate: Candidate): Extraction {
 
 /**
  * The cases that need no more code than this: a bare token (trimmed, unquoted), one behind a
- * `Bearer`/`DPoP` prefix, one broken over lines, and pastes too large to search. Anything else
+ * `Bearer`/`DPoP` prefix, one broken over lines. Anything else, and a paste too large to search,
  * comes back with `pending: 'extractor'` and, meanwhile, the trimmed paste as the token, as the
  * first version of this page decoded it. Pure and synchronous; never throws.
  */
 export function extractSimple(input: string): Extraction {
-  if (input.length > MAX_INPUT_LENGTH) {
-    return nothing('The paste is too large to search.', [
-      diagnostic(
-        'PASTE_TOO_LARGE',
-        `The paste is ${input.length.toLocaleString('en')} characters long; above ${MAX_INPUT_LENGTH.toLocaleString('en')} characters (1 MB) it is not searched for a token, so that the page stays responsive. Paste only the token or the object that holds it.`,
-        { part: 'input' },
-      ),
-    ])
-  }
+  // Too large to search: the full extractor says so (extractToken), so that its words load with it.
+  if (input.length > MAX_INPUT_LENGTH) return nothing('Looking for the token in the paste…', [], 'extractor')
   const { text, span } = trimAndUnquote(input)
   const quoted = span.end - span.start < input.trim().length
   if (text === '')

@@ -7,7 +7,6 @@ import { LEGACY_CLAIMS, readKubernetesClaims, type KubernetesClaims } from './cl
 import { headerDiagnostics } from './header.ts'
 import { signerShape } from './signer.ts'
 import { makeUsername, splitUsername } from './username.ts'
-import { webhookDiagnostics } from './webhook.ts'
 
 const onClaim = (pointer: string): DiagnosticOptions => ({
   pointer,
@@ -138,24 +137,13 @@ function shapeDiagnostics(c: KubernetesClaims, payload: JsonObject): Diagnostic[
   return out
 }
 
-function signerDiagnostics(c: KubernetesClaims, header: JsonObject): Diagnostic[] {
-  const signer = signerShape(header, c)
-  if (signer.kind !== 'external') return []
-  return [
-    diagnostic('K8S_EXTERNAL_SIGNER', `Signed through an external signer. ${signer.explanation}`, {
-      pointer: '/typ',
-      location: 'header',
-      part: 'header',
-    }),
-  ]
-}
-
 /**
  * What is partial or inconsistent in a Kubernetes token's claims and header, as diagnostics on
  * the rows they concern: legacy claims missing, a namespace or account missing, conflicting or
- * incomplete bindings, objects of unknown kinds, a `sub` that is not the account's username,
- * webhook-bound tokens the API server would not issue, and the external signer's header. Returns
- * nothing for a payload that is not a Kubernetes token. Never throws.
+ * incomplete bindings, objects of unknown kinds, a `sub` that is not the account's username, and
+ * an algorithm the API server never signs with. Returns nothing for a payload that is not a
+ * Kubernetes token. The findings of rarer shapes (a webhook binding, an external signer) are
+ * in checks/shapes.ts, which loads on demand. Never throws.
  */
 export function kubernetesDiagnostics(payload: JsonObject, header?: JsonObject): Diagnostic[] {
   const claims = readKubernetesClaims(payload)
@@ -163,8 +151,15 @@ export function kubernetesDiagnostics(payload: JsonObject, header?: JsonObject):
   return [
     ...shapeDiagnostics(claims, payload),
     ...(claims.shape === 'legacy' ? legacyDiagnostics(payload) : boundDiagnostics(claims)),
-    ...(claims.shape === 'bound' ? webhookDiagnostics(claims) : []),
     ...subjectDiagnostics(claims),
-    ...(header ? [...headerDiagnostics(header), ...signerDiagnostics(claims, header)] : []),
+    ...(header ? headerDiagnostics(header) : []),
   ]
+}
+
+/** A webhook binding, attestations, or an external signer's header: the shapes checks/shapes.ts looks at. */
+export function hasRareKubernetesShape(claims: KubernetesClaims, header: JsonObject): boolean {
+  return (
+    (claims.shape === 'bound' && (claims.webhooks.length > 0 || claims.attestations !== undefined)) ||
+    signerShape(header, claims).kind === 'external'
+  )
 }

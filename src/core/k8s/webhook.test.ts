@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { k8s } from '../../test/k8sClaims.ts'
 import { boundClaims, sign, WEBHOOK_AUDIENCE, webhookClaims, type WebhookOptions } from '../../test/k8sTokens.ts'
 import { analyze } from '../analysis/analyze.ts'
+import { shapeChecks } from '../checks/shapes.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { deriveIdentity } from './identity.ts'
 import { analyzeLifetime } from './lifetime.ts'
 import { serviceWebhookAudience } from './webhook.ts'
 
-const analyzed = async (o: WebhookOptions = {}) => analyze(await sign(webhookClaims(o)), { checks: tokenChecks })
+const analyzed = async (o: WebhookOptions = {}) =>
+  analyze(await sign(webhookClaims(o)), { checks: tokenChecks, shapeChecks })
 const k8sFindings = async (o: WebhookOptions = {}) =>
   (await analyzed(o)).diagnostics.filter((d) => d.code.startsWith('K8S_')).map((d) => `${d.code}@${d.pointer ?? ''}`)
 
@@ -82,6 +84,7 @@ describe('tokens bound to an admission webhook configuration (KEP-6060)', () => 
   it('attestations without a webhook binding, and a webhook binding next to a pod', async () => {
     const lone = analyze(await sign(boundClaims({ extra: { attestations: { admissionReviewAPIGroups: ['apps'] } } })), {
       checks: tokenChecks,
+      shapeChecks,
     })
     expect(lone.kind).toBe('k8s-token-request')
     expect(lone.diagnostics.map((d) => d.code)).toContain('K8S_ATTESTATION_WITHOUT_WEBHOOK')

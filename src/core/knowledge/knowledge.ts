@@ -4,6 +4,7 @@ import type { ClaimInfo } from '../analysis/claimInfo.ts'
 import type { ClaimRow } from '../analysis/rows.ts'
 import { createRowSearch, type RowSearch } from '../analysis/filter.ts'
 import { kubernetesClaimInfo } from '../k8s/claimInfo.ts'
+import { needsShapeChecks } from '../checks/shapeNeeds.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
@@ -62,6 +63,8 @@ export interface Knowledge {
   searchRows(rows: readonly ClaimRow[], location: 'header' | 'payload', ctx: ExplainContext): RowSearch
   /** Header/algorithm warnings and claim value checks, for analyze(). */
   checks: typeof tokenChecks
+  /** Whether the token has a rarer shape, whose checks load on demand (checks/shapes.ts). */
+  needsShapeChecks: typeof needsShapeChecks
   /**
    * Whether a token has a claim, or its header an algorithm, whose registered meaning is in the
    * registry pack (registry.generated.ts): until the pack is added with `withPack`, such a claim
@@ -291,6 +294,7 @@ export function createKnowledge(
     explainHeader,
     explainHeaderAt,
     checks: tokenChecks,
+    needsShapeChecks,
     claims,
     headers,
     algorithms,

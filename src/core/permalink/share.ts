@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis/analyze.ts'
 import { encodeBase64url } from '../encoding/base64.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { cappedEach } from '../diagnostics/cap.ts'
-import type { ShareState } from './format.ts'
+import { decodePermalink, type ShareState } from './format.ts'
 import { REDACTION_CATEGORIES, type RedactionChoice } from './categories.ts'
 import { redactToken, type Redaction } from './redact.ts'
 import { diagnostic, type ShareCode } from './codes.ts'
@@ -101,4 +101,27 @@ export function sharedViewDiagnostics(state: ShareState, analysis: Pick<Analysis
     )
   }
   return out
+}
+
+/** What opening a permalink fragment came to: the shared view (its text and state) or why it cannot be opened. */
+export type OpenedPermalink =
+  | {
+      opened: { type: 'shared'; text: string; state: ShareState }
+      /** The notes the shared view adds to the analysis of its text (redacted rows, another kind). */
+      notes: (analysis: Pick<Analysis, 'kind'>) => Diagnostic[]
+    }
+  | { opened: { type: 'error'; diagnostics: Diagnostic[] }; notes?: undefined }
+
+/**
+ * Opens a JWT Explorer permalink (`v1=…`, as readFragment found it): decodes it, and gives the
+ * text the page shows and the notes its analysis carries. Never throws.
+ */
+export async function openPermalink(fragment: string): Promise<OpenedPermalink> {
+  const result = await decodePermalink(fragment)
+  if (!result.state) return { opened: { type: 'error', diagnostics: result.diagnostics } }
+  const state = result.state
+  return {
+    opened: { type: 'shared', text: sharedTokenText(state), state },
+    notes: (analysis) => sharedViewDiagnostics(state, analysis),
+  }
 }

@@ -1,0 +1,46 @@
+import type { DecodedToken } from '../decode/decodeToken.ts'
+import type { JsonObject } from '../encoding/json.ts'
+import { readKubernetesClaims } from '../k8s/claims.ts'
+import { hasRareKubernetesShape } from '../k8s/shapeChecks.ts'
+import type { ProviderId } from '../knowledge/types.ts'
+
+// Whether a token has one of the rarer shapes whose checks load on demand (checks/shapes.ts):
+// cheap tests on the decoded token, with the knowledge base, so that the page asks for those
+// checks only for a token they can say something about.
+
+/** True when the header's typ says DPoP proof (media types compare without case, RFC 7515 §4.1.9). */
+export function isDpopProof(header: JsonObject): boolean {
+  return typeof header.typ === 'string' && header.typ.toLowerCase().replace(/^application\//, '') === 'dpop+jwt'
+}
+
+/** True when the header's typ says SPIFFE WIT-SVID. */
+export function isWit(header: JsonObject): boolean {
+  return typeof header.typ === 'string' && header.typ.toLowerCase() === 'wit+jwt'
+}
+
+/** The header and claims of a well-formed JWS or unsecured JWT, which the shape checks read. */
+export function shapeParts(decoded: DecodedToken): { header: JsonObject; payload: JsonObject } | undefined {
+  const header = decoded.header?.value
+  if (!decoded.wellFormed || !header || decoded.form === 'jwe' || decoded.payload.kind !== 'claims') return undefined
+  return { header, payload: decoded.payload.json.value }
+}
+
+/**
+ * True when the token has a shape whose checks are in checks/shapes.ts: a Kubernetes token bound
+ * to an admission webhook, carrying attestations or signed through an external signer; a DPoP
+ * proof; a SPIFFE WIT-SVID or JWT-SVID; a token from GitHub Actions. For any other token those
+ * checks find nothing, so the page need not load them. Never throws.
+ */
+export function needsShapeChecks(decoded: DecodedToken, providers: readonly ProviderId[]): boolean {
+  const parts = shapeParts(decoded)
+  if (!parts) return false
+  const { header, payload } = parts
+  const k8s = readKubernetesClaims(payload)
+  if (k8s && hasRareKubernetesShape(k8s, header)) return true
+  return (
+    isDpopProof(header) ||
+    isWit(header) ||
+    (typeof payload.sub === 'string' && payload.sub.startsWith('spiffe://')) ||
+    providers.includes('github-actions')
+  )
+}
