@@ -28,6 +28,10 @@ const ON_DEMAND = {
   registry: /src[\\/]core[\\/]knowledge[\\/]registry\.generated\.ts$/,
   knowledge:
     /src[\\/]core[\\/](knowledge|checks)[\\/]|src[\\/]core[\\/]k8s[\\/]claimInfo\.ts$|src[\\/]ui[\\/]knowledge[\\/]ClaimExplanation\.tsx$/,
+  // The two workbenches, each with its view: only a visit that opens one of them loads it. Last,
+  // so that what they share with the chunks above (the provider names, say) stays there.
+  compare: /src[\\/](core|ui)[\\/]compare[\\/]|src[\\/]app[\\/]compareSides\.ts$/,
+  compose: /src[\\/](core|ui)[\\/]compose[\\/]|src[\\/]app[\\/]composer\.ts$/,
 }
 const onDemand = (id: string) => Object.values(ON_DEMAND).some((re) => re.test(id))
 export default defineConfig({

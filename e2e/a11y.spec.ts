@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, fixtureToken, paste, test } from './fixtures.ts'
 
 async function expectNoViolations(page: Page) {
@@ -27,6 +27,42 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'invalid')
       await expectNoViolations(page)
     })
+
+    test('the compare view passes axe: empty, compared (same rows open) and with an unreadable side', async ({
+      page,
+    }) => {
+      await page.goto('./#compare')
+      await expect(page.getByTestId('compare-left')).toBeVisible()
+      await expectNoViolations(page)
+      await page.getByTestId('compare-left').fill(fixtureToken('seed-legacy-v1.20'))
+      await page.getByTestId('compare-right').fill(fixtureToken('seed-bound-pod-v1.24'))
+      await expect(page.locator('[data-testid=compare-note][data-note=kind-changed]')).toBeVisible()
+      await page.locator('details.compare-same summary').click()
+      await expectNoViolations(page)
+      await page.getByTestId('compare-right').fill('not a token')
+      await expect(page.locator('[data-testid=compare-side][data-side=right]')).toHaveAttribute('data-kind', 'invalid')
+      await expectNoViolations(page)
+    })
+
+    test('the compose view passes axe: a template, a signed token, broken JSON and alg none', async ({ page }) => {
+      await page.goto('./#compose')
+      await expect(page.getByTestId('compose-payload')).toBeVisible()
+      await expectNoViolations(page)
+      await page.getByTestId('compose-alg').selectOption('ES256')
+      await page.getByTestId('compose-generate-key').click()
+      await page.getByRole('button', { name: 'Sign', exact: true }).click()
+      await expect(page.getByTestId('compose-token')).toHaveAttribute('data-state', 'signed')
+      await page.getByTestId('compose-payload').fill('{"sub": ')
+      await expect(page.getByTestId('compose-token')).toHaveAttribute('data-state', 'stale')
+      await expectNoViolations(page)
+      await page.getByTestId('compose-alg').selectOption('HS256')
+      await page.getByTestId('compose-key').fill('short')
+      await expect(page.getByTestId('compose-key-status')).toHaveAttribute('data-state', 'ready')
+      await expectNoViolations(page)
+      await page.getByTestId('compose-alg').selectOption('none')
+      await expect(page.getByTestId('compose-alg-none')).toBeVisible()
+      await expectNoViolations(page)
+    })
   })
 }
 
@@ -43,8 +79,12 @@ test('the theme toggle switches themes and the page still passes axe', async ({ 
 
 test('the page works with the keyboard alone', async ({ page }) => {
   await page.goto('./')
+  // The tabs arrive after the first view (here: once the empty page has gone idle).
+  await expect(page.getByRole('tab', { name: 'Decode' })).toBeVisible()
   await page.keyboard.press('Tab')
   await expect(page.getByRole('button', { name: /Theme:/ })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('tab', { name: 'Decode' })).toBeFocused()
   await page.keyboard.press('Tab')
   await expect(page.getByTestId('token-input')).toBeFocused()
   await page.keyboard.insertText(fixtureToken('rfc7515-a3-es256'))
@@ -57,4 +97,67 @@ test('the page works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('ArrowDown')
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'k8s-bound-pod')
   await expect(page.getByTestId('token-input')).toHaveValue(fixtureToken('seed-bound-pod-v1.24'))
+})
+
+test('the views are tabs for the keyboard: arrows move between them, and the compare view is usable', async ({
+  page,
+}) => {
+  await page.goto('./')
+  const tab = (name: string) => page.getByRole('tab', { name })
+  await expect(tab('Decode')).toBeVisible()
+  await tab('Decode').focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(tab('Compare')).toBeFocused()
+  await expect(tab('Compare')).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('End')
+  await expect(tab('Compose')).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(tab('Decode')).toBeFocused()
+  await page.keyboard.press('ArrowLeft')
+  await expect(tab('Compose')).toBeFocused()
+  await page.keyboard.press('Home')
+  await page.keyboard.press('ArrowRight')
+  await expect(tab('Compare')).toHaveAttribute('aria-selected', 'true')
+  // Only the open tab is in the tab order: Tab goes on into its panel.
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('compare-left')).toBeFocused()
+  await page.keyboard.insertText(fixtureToken('seed-legacy-v1.20'))
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('compare-right')).toBeFocused()
+  await page.keyboard.insertText(fixtureToken('seed-bound-pod-v1.24'))
+  await expect(page.locator('[data-testid=compare-note][data-note=kind-changed]')).toBeVisible()
+  // The folded same rows open with the keyboard.
+  const summary = page.locator('details.compare-same summary')
+  for (let i = 0; i < 6 && !(await summary.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
+  await expect(summary).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('[data-testid=compare-row][data-path="/sub"]')).toBeVisible()
+})
+
+test('the compose view works with the keyboard: pick an algorithm, make a key, sign, decode and verify', async ({
+  page,
+}) => {
+  await page.goto('./#compose')
+  const focusOn = async (target: Locator) => {
+    for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab')
+    await expect(target).toBeFocused()
+  }
+  await expect(page.getByRole('tab', { name: 'Compose' })).toBeVisible()
+  await page.getByRole('tab', { name: 'Compose' }).focus()
+  await focusOn(page.getByTestId('compose-alg'))
+  // RS256 is first: two steps down is ES256.
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByTestId('compose-alg')).toHaveValue('ES256')
+  await focusOn(page.getByTestId('compose-generate-key'))
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('compose-key-status')).toHaveAttribute('data-state', 'ready')
+  await focusOn(page.getByRole('button', { name: 'Sign', exact: true }))
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('compose-token')).toHaveAttribute('data-state', 'signed')
+  await focusOn(page.getByRole('button', { name: 'Decode and verify' }))
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified')
 })

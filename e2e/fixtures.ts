@@ -57,3 +57,28 @@ export { expect }
 export async function paste(page: Page, text: string): Promise<void> {
   await page.getByTestId('token-input').fill(text)
 }
+
+/**
+ * Everything the page could have kept or put in view of others: its address, the history state,
+ * Web Storage, cookies, IndexedDB and the Cache Storage (whose names and request URLs are listed).
+ * A test asserts that a secret is nowhere in it.
+ */
+export async function pageTraces(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const cached: string[] = []
+    if ('caches' in self)
+      for (const name of await caches.keys()) {
+        cached.push(name)
+        for (const request of await (await caches.open(name)).keys()) cached.push(request.url)
+      }
+    return JSON.stringify({
+      url: location.href,
+      history: history.state,
+      local: { ...localStorage },
+      session: { ...sessionStorage },
+      cookies: document.cookie,
+      idb: (await indexedDB.databases()).map((d) => d.name),
+      cached,
+    })
+  })
+}

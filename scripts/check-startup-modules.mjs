@@ -12,6 +12,9 @@ export const FORBIDDEN = [
   { pattern: /(^|\/)node_modules\/jose\//, what: 'jose' },
   { pattern: /(^|\/)node_modules\/yaml\//, what: 'yaml' },
   { pattern: /(^|\/)node_modules\/@tanstack\//, what: '@tanstack' },
+  // The two workbenches load with their views (the composer signs with WebCrypto and the verify helpers).
+  { pattern: /^src\/(core|ui)\/compare\//, what: 'the compare view (src/core/compare/, src/ui/compare/)' },
+  { pattern: /^src\/(core|ui)\/compose\//, what: 'the compose view (src/core/compose/, src/ui/compose/)' },
 ]
 
 /**

@@ -17,6 +17,19 @@ describe('the start-up module check', () => {
     expect(startupViolations([entry, runtime, lazy])).toEqual([])
   })
 
+  it('keeps the compare and compose views out, and the app state that opens them in', () => {
+    const entry = chunk(
+      'assets/index.js',
+      true,
+      [],
+      ['src/app/workbench.ts', 'src/core/compose/sign.ts', 'src/ui/compare/CompareView.tsx', 'src/core/composer.ts'],
+    )
+    expect(startupViolations([entry]).map((v) => v.split(': ').pop())).toEqual([
+      'src/core/compose/sign.ts (10 B before minifying)',
+      'src/ui/compare/CompareView.tsx (10 B before minifying)',
+    ])
+  })
+
   it('names every forbidden module that got in, and the chunk it is in', () => {
     const entry = chunk(
       'assets/index.js',

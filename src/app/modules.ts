@@ -15,6 +15,8 @@ import type * as PermalinkModule from '../core/permalink/index.ts'
 import type * as TimelineModule from '../core/time/timeline.ts'
 import type * as VerifyModule from '../core/verify/index.ts'
 import type * as ApiServerModule from '../core/apiserver/index.ts'
+import type * as CompareModule from '../core/compare/index.ts'
+import type * as ComposeModule from '../core/compose/index.ts'
 import type { CelEngine } from '../core/apiserver/index.ts'
 import type { Knowledge, KnowledgeData, YamlParser } from '../core/index.ts'
 import { Store } from './subscribable.ts'
@@ -102,6 +104,8 @@ export type PermalinkCode = typeof PermalinkModule
 export type VerifierModule = typeof VerifyModule
 export type ExampleTokens = Readonly<Record<string, string>>
 export type ApiServerCode = typeof ApiServerModule
+export type ComparerModule = typeof CompareModule
+export type ComposerModule = typeof ComposeModule
 
 /** How each module is fetched: `import()` in the page, fakes in tests. */
 export interface Importers {
@@ -120,6 +124,10 @@ export interface Importers {
   /** What the API server would decide (it checks signatures too, so it brings jose along). */
   apiserver: () => Promise<ApiServerCode>
   cel: () => Promise<CelEngine>
+  /** Diffing two tokens, for the compare view. */
+  compare: () => Promise<ComparerModule>
+  /** Templates, the form model and signing, for the compose view and "Edit a copy" (WebCrypto). */
+  compose: () => Promise<ComposerModule>
 }
 
 export type AppModules = { [K in keyof Importers]: ModuleLoader<Awaited<ReturnType<Importers[K]>>> }
@@ -137,6 +145,8 @@ const WHAT: Record<keyof Importers, string> = {
   verifier: 'signature verification',
   apiserver: "the API server's checks",
   cel: 'the CEL evaluator',
+  compare: 'the comparison',
+  compose: 'the composer',
 }
 
 /** One memoised loader per module (one per name in WHAT, which names every importer). */
@@ -168,6 +178,8 @@ export const modules: AppModules = createModules(
     verifier: () => import('../core/verify/index.ts'),
     apiserver: () => import('../core/apiserver/index.ts'),
     cel: () => import('../core/cel/index.ts').then((m) => m.createCelEngine()),
+    compare: () => import('../core/compare/index.ts'),
+    compose: () => import('../core/compose/index.ts'),
   },
   loadFailures,
 )

@@ -59,13 +59,46 @@ describe('session: input and view', () => {
     // Typing on before it ran: only the last text is analysed, once.
     s.setInput(big + 'x')
     expect(env.pending('later')).toBe(1)
-    env.run('later')
+    // Then one step per task: the old view stays until the last step, and no step is left over.
+    let tasks = 0
+    while (env.pending('later') > 0) {
+      expect(shown(s.getSnapshot().view).analysis.input).toBe(legacy)
+      expect(env.pending('later')).toBe(1)
+      env.run('later')
+      tasks++
+    }
+    expect(tasks).toBeGreaterThan(3)
     expect(shown(s.getSnapshot().view).analysis.input).toBe(big + 'x')
     // A small text replaces a waiting large one at once, and the stale task does nothing.
     s.setInput(big)
     s.setInput(seed)
     expect(shown(s.getSnapshot().view).analysis.input).toBe(seed)
     expect(env.pending('later')).toBe(0)
+  })
+
+  it("adds the knowledge base's checks to a large text without decoding it again: the rows stay the same", async () => {
+    const env = fakeEnv()
+    const { modules } = fakeModules()
+    const s = createSession(modules, env)
+    const big = rawToken('{"alg":"none"}', JSON.stringify({ sub: 'big', pad: 'x'.repeat(SAME_PASS_LIMIT) }), '')
+    s.setInput(big)
+    const drain = () => {
+      let tasks = 0
+      for (; env.pending('later') > 0; tasks++) env.run('later')
+      return tasks
+    }
+    drain()
+    const before = shown(s.getSnapshot().view)
+    expect(before.checks).toBe('pending')
+    env.run('afterPaint')
+    await until(() => modules.knowledge.getSnapshot().status === 'ready')
+    // The checks run in steps of their own, and only they: fewer tasks than the first analysis.
+    expect(drain()).toBeLessThanOrEqual(2)
+    const after = shown(s.getSnapshot().view)
+    expect(after.checks).toBe('ready')
+    expect(after.analysis.payloadRows).toBe(before.analysis.payloadRows)
+    expect(after.analysis.decoded).toBe(before.analysis.decoded)
+    expect(after.analysis.diagnostics.map((d) => d.code)).toContain('UNSECURED_JWT')
   })
 
   it('a pick belongs to the text it was made in', async () => {
@@ -221,8 +254,13 @@ describe('session: opened links', () => {
     const built = buildShareState(analyze(seed), { redact: { uids: true } })
     if (!built.ok) throw new Error('not shareable')
     const fragment = await encodePermalink(built.state)
-    const s = createSession(fakeModules().modules, fakeEnv(`#${fragment}`))
+    const env = fakeEnv(`#${fragment}`)
+    const s = createSession(fakeModules().modules, env)
     expect(s.getSnapshot().view.status).toBe('empty')
+    // Decoded in one task, shown in the next.
+    await until(() => env.pending('later') > 0)
+    expect(s.getSnapshot().view.status).toBe('empty')
+    env.run('later')
     await until(() => s.getSnapshot().view.status === 'shown')
     const view = shown(s.getSnapshot().view)
     expect(s.getSnapshot().opened?.type).toBe('shared')
@@ -249,6 +287,8 @@ describe('session: opened links', () => {
     permalink.resolve(permalinkCode)
     await flush()
     await new Promise((resolve) => setTimeout(resolve, 50))
+    env.run('later')
+    await flush()
     expect(s.getSnapshot().input).toBe(legacy)
     expect(s.getSnapshot().opened).toMatchObject({ type: 'token', text: legacy })
   })

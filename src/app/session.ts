@@ -1,10 +1,20 @@
-import { analyze, type Analysis, type Diagnostic, type Extraction, type TokenChecks } from '../core/index.ts'
-import { Latest } from './async.ts'
+import {
+  baseSteps,
+  finishSteps,
+  type Analysis,
+  type AnalysisBase,
+  type Diagnostic,
+  type Extraction,
+  type Steps,
+  type TokenChecks,
+} from '../core/index.ts'
+import { Latest, sameDeps } from './async.ts'
 import { Clock, type ClockEnv } from './clock.ts'
 import type { AppModules, PermalinkCode } from './modules.ts'
 import { isOpenedText, openedAtStart, readFragment, type OpenedLink } from './openedLink.ts'
 import { Settings } from './settings.ts'
 import { Store } from './subscribable.ts'
+import { Workbench, type WorkbenchEnv } from './workbench.ts'
 
 /** A module the extraction of a paste is waiting for. */
 export type ExtractionModule = NonNullable<Extraction['pending']>
@@ -54,10 +64,7 @@ export interface ExplorerSnapshot {
 }
 
 /** What the session needs from the browser; `browserEnv()` is the page's, tests pass fakes. */
-export interface SessionEnv extends ClockEnv {
-  /** The page address's fragment (`location.hash`). */
-  hash(): string
-  onHashChange(listener: () => void): () => void
+export interface SessionEnv extends ClockEnv, WorkbenchEnv {
   /** Calls back once the browser has painted the next frame. */
   afterPaint(callback: () => void): () => void
   /** Calls back once the page has loaded and gone idle. */
@@ -68,7 +75,9 @@ export interface SessionEnv extends ClockEnv {
 
 /**
  * A text up to this size decodes in about a millisecond: it is shown in the same pass as the
- * keystroke. A larger one is analysed in a task of its own, so that typing stays responsive.
+ * keystroke. A larger one is analysed after the keystroke's task, one step per task (see
+ * `baseSteps`), so that typing stays responsive and no task runs long: a 1 MB token is decoded in
+ * one task, its rows built in another, the knowledge base's checks run in a third.
  */
 export const SAME_PASS_LIMIT = 32 * 1024
 
@@ -130,9 +139,9 @@ interface OpenedPermalink {
 export class Session extends Store<ExplorerSnapshot> {
   readonly settings = new Settings()
   readonly clock: Clock
+  /** Which view is open (Decode, Compare, Compose), and what one hands another. */
+  readonly workbench: Workbench
   #input = ''
-  /** The text the view is computed for: `#input`, or the previous text while a large paste waits. */
-  #viewInput = ''
   #picked = { input: '', index: 0 }
   #opened: OpenedLink | null = null
   #sharedNotes: OpenedPermalink['notes']
@@ -140,8 +149,12 @@ export class Session extends Store<ExplorerSnapshot> {
   #firstViewScheduled = false
   #following = false
   #view: ExplorerView = EMPTY
-  #memo: { key: readonly unknown[]; analysis: Analysis } | undefined
-  #cancelLater: (() => void) | undefined
+  /** The analysis up to its rows, for the text, extractor, parser, pick and link it was made with. */
+  #base: { key: readonly unknown[]; base: AnalysisBase } | undefined
+  /** The whole analysis (or what analyze() threw), for that base with these checks and notes. */
+  #memo: { key: readonly unknown[]; result: Analysis | { thrown: string } } | undefined
+  /** The staged analysis of a large text under way, for its key, and how to stop it. */
+  #staged: { key: readonly unknown[]; cancel: () => void } | undefined
   #cancelFollowing: (() => void) | undefined
   readonly #cleanup: (() => void)[] = []
   readonly #permalink = new Latest<OpenedPermalink>()
@@ -154,6 +167,8 @@ export class Session extends Store<ExplorerSnapshot> {
   ) {
     super({ input: '', view: EMPTY, opened: null, afterFirstView: false, following: false })
     this.clock = new Clock(env)
+    this.workbench = new Workbench(env)
+    this.#cleanup.push(this.workbench.stop)
     for (const loader of [modules.extractor, modules.yaml, modules.knowledge])
       this.#cleanup.push(loader.subscribe(() => this.#recompute()))
     this.#cleanup.push(env.onHashChange(() => this.#openFragment()))
@@ -161,34 +176,26 @@ export class Session extends Store<ExplorerSnapshot> {
     // A #token= link is read synchronously, so that the very first view already decodes it.
     const request = readFragment(env.hash())
     this.#opened = openedAtStart(request)
-    if (this.#opened?.type === 'token') this.#input = this.#viewInput = this.#opened.text
+    if (this.#opened?.type === 'token') this.#input = this.#opened.text
     this.#recompute()
     if (request.type !== 'token') this.#openFragment()
   }
 
-  /** The text area changed: typing, pasting, a dropped file, "Clear". */
+  /**
+   * The text area changed: typing, pasting, a dropped file, "Clear". The text area shows a large
+   * paste at once; its view follows the steps of its analysis (see #run).
+   */
   readonly setInput = (text: string): void => {
     if (text === this.#input) return
     this.#input = text
-    if (text.length <= SAME_PASS_LIMIT) {
-      this.#cancelLater?.()
-      this.#cancelLater = undefined
-      this.#viewInput = text
-      this.#recompute()
-      return
-    }
-    // The text area shows the paste now; its view follows in a task of its own.
-    this.#publish()
-    this.#cancelLater ??= this.env.later(() => {
-      this.#cancelLater = undefined
-      this.#viewInput = this.#input
-      this.#recompute()
-    })
+    this.#recompute()
   }
 
   /** The user picked another of the tokens found in the text; the pick belongs to that text. */
   readonly pick = (index: number): void => {
-    this.#picked = { input: this.#viewInput, index }
+    // The text whose candidates are on screen (a large paste may still be on its way).
+    const shown = 'analysis' in this.#view ? this.#view.analysis.input : this.#input
+    this.#picked = { input: shown, index }
     this.#recompute()
   }
 
@@ -201,8 +208,8 @@ export class Session extends Store<ExplorerSnapshot> {
   /** Stops listening to the page and the modules (tests; a page lives as long as its session). */
   dispose(): void {
     for (const stop of this.#cleanup.splice(0)) stop()
-    this.#cancelLater?.()
     this.#cancelFollowing?.()
+    this.#staged?.cancel()
     this.#permalink.reset()
     this.#example.reset()
   }
@@ -244,6 +251,8 @@ export class Session extends Store<ExplorerSnapshot> {
     }
     const result = await permalink.decodePermalink(fragment)
     if (!result.state) return { opened: { type: 'error', diagnostics: result.diagnostics } }
+    // Reading a crafted link (300,000 redactions) is a task's worth of work: its view follows in the next.
+    await new Promise((resolve) => this.env.later(() => resolve(undefined)))
     const state = result.state
     return {
       opened: { type: 'shared', text: permalink.sharedTokenText(state), state },
@@ -273,7 +282,11 @@ export class Session extends Store<ExplorerSnapshot> {
     return { checks: undefined, status: knowledge.status === 'failed' ? 'failed' : 'pending' }
   }
 
-  #analyse(input: string): ExplorerView {
+  /**
+   * The view of `input`, or undefined while a large text is still being analysed in steps (the
+   * session calls #recompute again when they are done).
+   */
+  #analyse(input: string): ExplorerView | undefined {
     const extractor = this.modules.extractor.getSnapshot()
     const yaml = this.modules.yaml.getSnapshot()
     const extract = extractor.status === 'ready' ? extractor.value.extractToken : undefined
@@ -283,17 +296,33 @@ export class Session extends Store<ExplorerSnapshot> {
     const link = isOpenedText(this.#opened, input) ? this.#opened : null
     const sharedNotes = link?.type === 'shared' ? this.#sharedNotes : undefined
     const signatureRemoved = link?.type === 'shared' && link.state.token === undefined
-    const key = [input, extract, parseYaml, pick, checks, sharedNotes, signatureRemoved]
-    let analysis = this.#memo && sameValues(this.#memo.key, key) ? this.#memo.analysis : undefined
-    if (!analysis) {
-      try {
-        analysis = analyze(input, { extract, parseYaml, pick, checks, signatureRemoved, sharedNotes })
-      } catch (error) {
-        this.#memo = undefined
-        return { status: 'broken', message: error instanceof Error ? error.message : String(error) }
-      }
-      this.#memo = { key, analysis }
+    const baseKey = [input, extract, parseYaml, pick, signatureRemoved]
+    const key = [...baseKey, checks, sharedNotes]
+    let result = this.#memo && sameDeps(this.#memo.key, key) ? this.#memo.result : undefined
+    if (!result) {
+      const known = this.#base && sameDeps(this.#base.key, baseKey) ? this.#base.base : undefined
+      const large = input.length > SAME_PASS_LIMIT
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- a generator has no arrow form
+      const session = this
+      this.#run(
+        key,
+        (function* () {
+          // The base (unless it is known: only the checks or notes changed), a task's break, the rest.
+          const base = known ?? (yield* baseSteps(input, { extract, parseYaml, pick, signatureRemoved }))
+          if (!known) {
+            session.#base = { key: baseKey, base }
+            yield
+          }
+          return yield* finishSteps(base, { checks, sharedNotes })
+        })(),
+        large,
+      )
+      // A large text: the page keeps showing what it showed until the last step.
+      if (large || !this.#memo) return undefined
+      result = this.#memo.result
     }
+    if ('thrown' in result) return { status: 'broken', message: result.thrown }
+    const analysis = result
     const pending = analysis.extraction.pending
     if (pending) {
       void this.modules[pending].load()
@@ -316,9 +345,42 @@ export class Session extends Store<ExplorerSnapshot> {
     return { status: 'shown', analysis, checks: status, link }
   }
 
+  /**
+   * Runs `steps` and keeps the analysis, or what analyze() threw: at once, or (`staged`, for a
+   * large text) one step per task, unless the same analysis is already under way. A new run
+   * stops the one under way, whose text changed (or whose checks arrived).
+   */
+  #run(key: readonly unknown[], steps: Steps<Analysis>, staged: boolean): void {
+    if (staged && this.#staged && sameDeps(this.#staged.key, key)) return
+    this.#staged?.cancel()
+    this.#staged = undefined
+    const step = () => {
+      let result: Analysis | { thrown: string }
+      try {
+        let r = steps.next()
+        while (!r.done) {
+          if (staged) {
+            this.#staged = { key, cancel: this.env.later(step) }
+            return
+          }
+          r = steps.next()
+        }
+        result = r.value
+      } catch (error) {
+        result = { thrown: error instanceof Error ? error.message : String(error) }
+      }
+      this.#memo = { key, result }
+      this.#staged = undefined
+      if (staged) this.#recompute()
+    }
+    if (staged) this.#staged = { key, cancel: this.env.later(step) }
+    else step()
+  }
+
   #recompute(): void {
-    const input = this.#viewInput
+    const input = this.#input
     const view = input.trim() === '' ? EMPTY : this.#analyse(input)
+    if (!view) return this.#publish()
     this.#view = sameFields(this.#view, view) ? this.#view : view
     const showing = this.#view.status === 'shown'
     if (!showing) {
@@ -352,10 +414,6 @@ export class Session extends Store<ExplorerSnapshot> {
     }
     if (!sameFields(this.getSnapshot(), next)) this.setState(next)
   }
-}
-
-function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]))
 }
 
 /** The same fields with the same values: keep the old object, so nothing re-renders for it. */

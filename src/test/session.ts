@@ -7,6 +7,8 @@ import * as timeline from '../core/time/timeline.ts'
 import * as verify from '../core/verify/index.ts'
 import * as apiserver from '../core/apiserver/index.ts'
 import { createCelEngine } from '../core/cel/index.ts'
+import * as compare from '../core/compare/index.ts'
+import * as compose from '../core/compose/index.ts'
 import { createKnowledge, KNOWLEDGE_DATA, withPackData } from '../core/knowledge/index.ts'
 import { PROVIDER_KNOWLEDGE_DATA } from '../core/knowledge/providers.generated.ts'
 import { REGISTRY_PACK_DATA } from '../core/knowledge/registry.generated.ts'
@@ -115,6 +117,8 @@ export function realImporters(): Importers {
     verifier: async () => verify,
     apiserver: async () => apiserver,
     cel: async () => createCelEngine(),
+    compare: async () => compare,
+    compose: async () => compose,
   }
 }
 

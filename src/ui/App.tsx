@@ -1,13 +1,14 @@
+import { useState } from 'react'
 import { modules } from '../app/modules.ts'
 import { Deferred, InternalError, LoadFailed, ViewBoundary } from './Deferred.tsx'
 import { ExplainedDecodedView } from './decoded/ExplainedDecodedView.tsx'
 import { DiagnosticList } from './decoded/DiagnosticList.tsx'
 import { TokenSummary } from './decoded/TokenSummary.tsx'
-import { useExplorer, useFollowing, useInput, useSession, useView } from './hooks.ts'
+import { useExplorer, useFollowing, useInput, useSession, useView, useWorkbench } from './hooks.ts'
 import { FileDrop } from './input/FileDrop.tsx'
 import { TokenInput } from './input/TokenInput.tsx'
 import { KubernetesSection } from './k8s/KubernetesSection.tsx'
-import { ExampleMenu, ExtractionPanel, OpenedLinkBanner, ShareButton } from './lazyViews.ts'
+import { DecodeActions, ExampleMenu, ExtractionPanel, OpenedLinkBanner, ShareButton, Views } from './lazyViews.ts'
 import { PrivacyNotice } from './shell/PrivacyNotice.tsx'
 import { ThemeToggle } from './shell/ThemeToggle.tsx'
 import { UpdateNotice } from './shell/UpdateNotice.tsx'
@@ -48,6 +49,10 @@ function InputFindings() {
       {/* Sharing follows the first view: most visits never share. */}
       <Deferred name="sharing" resetKey={analysis}>
         <ShareButton analysis={analysis} link={link} />
+      </Deferred>
+      {/* "Compare with another token…" and "Edit a copy": into the other views. */}
+      <Deferred name="the links to other views" resetKey={analysis}>
+        <DecodeActions analysis={analysis} />
       </Deferred>
       <ViewBoundary name="the findings" resetKey={analysis}>
         <DiagnosticList analysis={analysis} />
@@ -115,6 +120,10 @@ function OpenedLinkSlot() {
 }
 
 export function App() {
+  const { view } = useWorkbench()
+  // Once the address (or a link) has opened another view, the tabs are wanted now and stay.
+  const [early, setEarly] = useState(view !== 'decode')
+  if (view !== 'decode' && !early) setEarly(true)
   return (
     <div className="app">
       <header className="app-header">
@@ -124,15 +133,21 @@ export function App() {
       <PrivacyNotice />
       <UpdateNotice />
       <OpenedLinkSlot />
-      <main className="layout">
-        <section className="input-column" aria-label="Token input">
-          <InputBox />
-          <InputFindings />
-        </section>
-        <section className="output-column" aria-label="Decoded token">
-          <Output />
-        </section>
-      </main>
+      {/* The tabs and the other views follow the first view, unless the address opens one of them. */}
+      <Deferred name="the views" when={early ? 'now' : 'first-view'} fallback={<div className="view-tabs" />}>
+        <Views />
+      </Deferred>
+      <div role="tabpanel" id="panel-decode" aria-label="Decode" hidden={view !== 'decode'}>
+        <main className="layout">
+          <section className="input-column" aria-label="Token input">
+            <InputBox />
+            <InputFindings />
+          </section>
+          <section className="output-column" aria-label="Decoded token">
+            <Output />
+          </section>
+        </main>
+      </div>
     </div>
   )
 }

@@ -84,3 +84,9 @@ export function useLatest<T>(deps: readonly unknown[], job: (() => Promise<T>) |
   if (!job) return { status: 'idle' }
   return state.status !== 'idle' && sameDeps(state.deps, deps) ? state : { status: 'pending', deps }
 }
+
+/** Which view is open and what the views hand each other (see src/app/workbench.ts). */
+export function useWorkbench() {
+  const { workbench } = useSession()
+  return useSyncExternalStore(workbench.subscribe, workbench.getSnapshot)
+}

@@ -72,3 +72,9 @@ export const claimExplanation = new ModuleLoader<ClaimExplanationView>(
   () => import('./knowledge/ClaimExplanation.tsx').then((m) => m.ClaimExplanation),
   loadFailures,
 )
+export const CompareView = view('the compare view', () => import('./compare/CompareView.tsx').then((m) => m.default))
+export const ComposeView = view('the compose view', () => import('./compose/ComposeView.tsx').then((m) => m.default))
+export const DecodeActions = view('the links to other views', () =>
+  import('./workbench/DecodeActions.tsx').then((m) => m.DecodeActions),
+)
+export const Views = view('the views', () => import('./shell/Views.tsx').then((m) => m.Views))

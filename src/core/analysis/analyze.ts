@@ -48,17 +48,36 @@ export interface AnalyzeOptions extends ExtractOptions, DecodeOptions {
 }
 
 /**
- * The whole pipeline from pasted text to what the page shows: extract, decode, classify, check.
- * Pure and synchronous; never throws, and takes time linear in the size of the input (the
- * adversarial corpus in src/test/adversarial.mjs holds it to that). Without options only simple
- * pastes are extracted (see `extractSimple`); `options.extract` is the full `extractToken`, loaded lazily by the page, and
- * `options` also carries the YAML parser, the token the user picked among several, and the
- * knowledge base's `checks` once they have loaded.
+ * The part of an analysis that the knowledge base's checks and a shared link's notes do not
+ * change: when those arrive, only `finishSteps` runs again, over the same rows (so the row
+ * window keeps what the user expanded, and a 1 MB token is not decoded twice).
  */
-export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
-  const { checks, sharedNotes } = options
+export type AnalysisBase = Omit<Analysis, 'diagnostics' | 'placement'>
+
+/**
+ * A computation in steps: it yields between steps, so that a caller can run each in a task of its
+ * own (the session does, for a large paste, so that no task runs long); `runSteps` runs them all.
+ */
+export type Steps<T> = Generator<void, T, void>
+
+/** Runs every step of `steps` now and gives the result. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
+/**
+ * Extracts, decodes and classifies `input`, and builds its rows: the first part of `analyze()`,
+ * in steps. Each step is linear in the input; the largest (decoding a 1 MB token) is tens of
+ * milliseconds.
+ */
+export function* baseSteps(input: string, options: ExtractOptions & DecodeOptions = {}): Steps<AnalysisBase> {
   const extraction = options.extract ? options.extract(input, options) : extractSimple(input)
+  yield
   const decoded = decodeToken(extraction.token, options)
+  yield
   const payload = decoded.payload
   const structural = structuralKind(decoded)
   const k8s = structural === 'jwt' && payload.kind === 'claims' ? classifyKubernetes(payload.json.value) : undefined
@@ -67,8 +86,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     payload.kind === 'claims' ? payload.json.value : null,
   )
   const kind = k8s?.kind ?? structural
-  const analysis: Analysis = {
-    placement: { header: new Map(), payload: new Map(), general: [] },
+  yield
+  const base: AnalysisBase = {
     input,
     headerRows: decoded.header ? claimRows(decoded.header) : [],
     payloadRows: payload.kind === 'claims' ? claimRows(payload.json) : [],
@@ -81,17 +100,43 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
       header: decoded.header?.value ?? null,
       kubernetes: kind.startsWith('k8s-'),
     },
-    diagnostics: [
-      ...extraction.diagnostics,
-      // A bearer token that is not a JWT, or a review without one: the extraction says what it is.
-      ...(extraction.token === '' && extraction.context ? [] : decoded.diagnostics),
-      ...(checks?.(decoded, issuerProviders) ?? []),
-    ],
   }
-  if (k8s?.claims) analysis.kubernetes = k8s.claims
-  if (sharedNotes) analysis.diagnostics.push(...sharedNotes(analysis))
+  if (k8s?.claims) base.kubernetes = k8s.claims
+  return base
+}
+
+/**
+ * The rest of `analyze()`, in steps: the knowledge base's checks and the shared link's notes join
+ * the diagnostics, which are capped per code and placed on their rows.
+ */
+export function* finishSteps(
+  base: AnalysisBase,
+  { checks, sharedNotes }: Pick<AnalyzeOptions, 'checks' | 'sharedNotes'> = {},
+): Steps<Analysis> {
+  const { extraction, decoded } = base
+  const checked = checks?.(decoded, base.issuerProviders) ?? []
+  if (checks) yield
+  let diagnostics = [
+    ...extraction.diagnostics,
+    // A bearer token that is not a JWT, or a review without one: the extraction says what it is.
+    ...(extraction.token === '' && extraction.context ? [] : decoded.diagnostics),
+    ...checked,
+  ]
+  if (sharedNotes) diagnostics.push(...sharedNotes(base))
   // At most a few of each code: a crafted token can repeat one flaw a hundred thousand times.
-  analysis.diagnostics = capDiagnostics(analysis.diagnostics)
-  analysis.placement = placeDiagnostics(analysis.diagnostics, analysis.headerRows, analysis.payloadRows)
-  return analysis
+  diagnostics = capDiagnostics(diagnostics)
+  return { ...base, diagnostics, placement: placeDiagnostics(diagnostics, base.headerRows, base.payloadRows) }
+}
+
+/**
+ * The whole pipeline from pasted text to what the page shows: extract, decode, classify, check.
+ * Pure and synchronous; never throws, and takes time linear in the size of the input (the
+ * adversarial corpus in src/test/adversarial.mjs holds it to that). Without options only simple
+ * pastes are extracted (see `extractSimple`); `options.extract` is the full `extractToken`, loaded lazily by the page, and
+ * `options` also carries the YAML parser, the token the user picked among several, and the
+ * knowledge base's `checks` once they have loaded. `baseSteps` and `finishSteps` are the same
+ * pipeline in steps.
+ */
+export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
+  return runSteps(finishSteps(runSteps(baseSteps(input, options)), options))
 }

@@ -175,6 +175,9 @@ export function rowValueText(row: ClaimRow, indent = 0): string {
   const v = row.value
   if (typeof v === 'string') return v
   if (row.rawNumber !== undefined) return row.rawNumber
+  // A number, boolean or null prints as JSON.stringify writes it; printJson's marker machinery is
+  // for the exact numbers inside arrays and objects (and cost most of the filter's first keystroke).
+  if (v === null || typeof v !== 'object') return JSON.stringify(v)
   return printJson(v, indent)
 }
 

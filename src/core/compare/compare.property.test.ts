@@ -27,19 +27,22 @@ const kubernetesPayload = fc.oneof(
   fc.record({ ns: dnsLabel, sa: dnsLabel }).map((o) => legacyClaims(o) as JsonObject),
 )
 
+/** Other tokens with an issuer, a subject, audiences, scopes and an expiry. */
+const issuerPayload = fc
+  .record({
+    iss: fc.constantFrom('https://a.example', 'https://b.example'),
+    sub: fc.constantFrom('alice', 'bob'),
+    aud: fc.oneof(fc.constant('x'), fc.array(fc.constantFrom('x', 'y', 'z'), { maxLength: 3 })),
+    scope: fc.constantFrom('read', 'read write', 'write  read', ''),
+    exp: fc.integer({ min: NOW - 1000, max: NOW + 1000 }),
+  })
+  .map((o) => o as JsonObject)
+
 /** Any JSON object as a payload, with some Kubernetes and set claims mixed in. */
 const anyPayload = fc.oneof(
   fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }) as fc.Arbitrary<JsonObject>,
   kubernetesPayload,
-  fc
-    .record({
-      iss: fc.constantFrom('https://a.example', 'https://b.example'),
-      sub: fc.constantFrom('alice', 'bob'),
-      aud: fc.oneof(fc.constant('x'), fc.array(fc.constantFrom('x', 'y', 'z'), { maxLength: 3 })),
-      scope: fc.constantFrom('read', 'read write', 'write  read', ''),
-      exp: fc.integer({ min: NOW - 1000, max: NOW + 1000 }),
-    })
-    .map((o) => o as JsonObject),
+  issuerPayload,
 )
 const anyHeader = fc.record({
   alg: fc.constantFrom('RS256', 'ES256', 'none'),
@@ -96,6 +99,20 @@ describe('compareTokens, for any pair', () => {
             ])
         }
         expect(ab.notes.map((n) => n.id)).toEqual(ba.notes.map((n) => n.id))
+      }),
+    )
+  })
+
+  it('says what each difference means in one sentence', () => {
+    // Quoted token values are the token's, not the note's: they are left out of the count.
+    const sentences = (text: string) => text.replace(/"[^"]*"/g, '""').split(/(?<=[.!?])\s+(?=[A-Z])/)
+    const readable = fc.oneof(kubernetesPayload, issuerPayload)
+    fc.assert(
+      fc.property(anyHeader, kubernetesPayload, anyHeader, readable, (h1, p1, h2, p2) => {
+        for (const n of compareTokens(token(h1, p1), token(h2, p2), { now: NOW }).notes) {
+          expect(n.sentence).toMatch(/^[A-Z].*\.$/s)
+          expect(sentences(n.sentence)).toHaveLength(1)
+        }
       }),
     )
   })

@@ -135,7 +135,7 @@ describe('compareTokens: pairs signed for the test', () => {
     ])
     expect(n.severity).toBe('warning')
     expect(n.sentence).toBe(
-      'pod "web-0" has a new uid, so it was recreated (or this is another cluster). The API server accepts each token only while the objects it names exist with the same uid, so a token of the old object is refused even though the name is the same.',
+      'Pod "web-0" has a new uid, so it was recreated (or this is another cluster): the API server accepts each token only while the objects it names exist with the same uid, so a token of the old object is refused even though the name is the same.',
     )
     expect(row(c, 'payload', '/kubernetes.io/pod/uid').change).toBe('changed')
     expect(row(c, 'payload', '/kubernetes.io/pod/name').change).toBe('same')
@@ -336,6 +336,13 @@ describe('compareTokens: sides that cannot be fully read', () => {
     expect(c.rows).toEqual([])
     expect(c.diagnostics[0]?.code).toBe('COMPARE_SIDE_UNREADABLE')
     expect(noteIds(c)).toEqual(['kind-changed'])
+  })
+
+  it('reads text in which no token is found as unreadable, not as empty', () => {
+    const c = compareTokens(LEGACY, 'not a token at all', { now: NOW, analyze: { extract: extractToken } })
+    expect(c.right.status).toBe('unreadable')
+    expect(c.diagnostics.map((d) => d.code)).toEqual(['COMPARE_SIDE_UNREADABLE'])
+    expect(c.right.analysis.diagnostics.map((d) => d.code)).toContain('NO_TOKEN_FOUND')
   })
 
   it('takes what the main input takes: text for the extractor, or an analysis', () => {

@@ -247,6 +247,8 @@ function describeBinding(c: BindingChange): string {
   return `${what} ${refName(c.to)} has a new uid, so it was recreated (or this is another cluster)`
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
 function bindingNote(l: CompareSide, r: CompareSide): CompareNote | undefined {
   if (!l.kubernetes || !r.kubernetes) return undefined
   const changes = bindingChanges(l.bindings, r.bindings)
@@ -256,7 +258,8 @@ function bindingNote(l: CompareSide, r: CompareSide): CompareNote | undefined {
     id: 'binding-changed',
     changes,
     severity: recreated ? 'warning' : 'info',
-    sentence: `${changes.map(describeBinding).join('; ')}. The API server accepts each token only while the objects it names exist with the same uid${recreated ? ', so a token of the old object is refused even though the name is the same' : ''}.`,
+    // One sentence, as every note: what changed, then what the API server makes of it.
+    sentence: `${capitalise(changes.map(describeBinding).join('; '))}: the API server accepts each token only while the objects it names exist with the same uid${recreated ? ', so a token of the old object is refused even though the name is the same' : ''}.`,
     targets: [],
   }
 }

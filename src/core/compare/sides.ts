@@ -75,7 +75,8 @@ export interface CompareSide {
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
 function statusOf(a: Analysis): SideStatus {
-  if (a.decoded.token.trim() === '') return 'empty'
+  // Text in which no token was found is unreadable, not empty: the user did paste something.
+  if (a.input.trim() === '') return 'empty'
   if (a.decoded.payload.kind === 'claims') return 'ok'
   return a.decoded.header ? 'no-claims' : 'unreadable'
 }

@@ -164,13 +164,32 @@ export async function decodePermalink(fragment: string): Promise<PermalinkResult
   } catch {
     return fail('PERMALINK_CORRUPT', 'The shared link is damaged: its data is not UTF-8 text.')
   }
-  const parsed = parseJson(text)
-  if (parsed.error) {
-    return parsed.error.offset >= text.length - 1
-      ? fail('PERMALINK_TRUNCATED', TRUNCATED)
-      : fail('PERMALINK_CORRUPT', `The shared link is damaged: its data is not valid JSON (${parsed.error.message}).`)
+  const wire = parseWire(text)
+  return 'failed' in wire ? wire.failed : fromWire(wire.value)
+}
+
+/**
+ * The link's data as JSON. The native parser is ten times faster than parseJson on the megabytes
+ * a crafted link can expand to (300,000 redactions), and gives the same value for what the link
+ * holds (strings and lists of strings; the last of duplicate members wins in both); parseJson
+ * runs only on text the native parser refused, to say where and why.
+ */
+function parseWire(text: string): { value: JsonValue | undefined } | { failed: PermalinkResult } {
+  try {
+    return { value: JSON.parse(text) as JsonValue }
+  } catch {
+    const parsed = parseJson(text)
+    if (!parsed.error) return { value: parsed.value }
+    return {
+      failed:
+        parsed.error.offset >= text.length - 1
+          ? fail('PERMALINK_TRUNCATED', TRUNCATED)
+          : fail(
+              'PERMALINK_CORRUPT',
+              `The shared link is damaged: its data is not valid JSON (${parsed.error.message}).`,
+            ),
+    }
   }
-  return fromWire(parsed.value)
 }
 
 function fromWire(wire: JsonValue | undefined): PermalinkResult {

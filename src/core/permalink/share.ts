@@ -50,7 +50,8 @@ export function buildShareState(analysis: Analysis, options: ShareOptions = {}):
   if (options.redact) {
     // A text payload has no members to hide; the header is JSON either way and is redacted alike.
     const claims = payload.kind === 'claims'
-    const redacted = redactToken(claims ? { header, payload: payloadText } : { header }, options.redact)
+    // Both texts are the decoded token's JSON, already parsed (a text payload is not redacted).
+    const redacted = redactToken(claims ? { header, payload: payloadText } : { header }, options.redact, true)
     if (!redacted)
       return refuse(
         'SHARE_REDACTION_FAILED',

@@ -1,10 +1,14 @@
 import { useState } from 'react'
 
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/**
+ * Copies `text` to the clipboard. `text` may be a function, called on the click: the pretty JSON
+ * of a 1 MB payload is then built when it is copied, not on every render of the panel.
+ */
+export function CopyButton({ text, label }: { text: string | (() => string); label: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(text)
+      await navigator.clipboard.writeText(typeof text === 'function' ? text() : text)
       setState('copied')
     } catch {
       setState('failed')

@@ -104,7 +104,7 @@ export function ClaimTable({ rows, location, placed, folds, onFolds }: Props) {
       ) : (
         // Quiet: if the window cannot load, the first rows stay and the update notice says why.
         <Deferred name="the rest of the claims" quiet fallback={first}>
-          <RowWindow rows={matching} of={rows} renderRow={renderRow} />
+          <RowWindow rows={matching} of={rows} renderRow={renderRow} search={find} />
         </Deferred>
       )}
       {matching.length === 0 && rows.length > 0 && <li className="row-none">Nothing here matches the filter.</li>}

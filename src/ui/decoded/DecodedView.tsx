@@ -1,5 +1,5 @@
-import { useMemo, useState, type ReactNode } from 'react'
-import { prettyJson, type Analysis, type ClaimRow, type DecodedJson, type Diagnostic } from '../../core/index.ts'
+import { useState, type ReactNode } from 'react'
+import { type Analysis, type ClaimRow, type DecodedJson, type Diagnostic } from '../../core/index.ts'
 import { ClaimTable } from './ClaimTable.tsx'
 import { NO_FOLDS } from './folds.ts'
 import { Deferred } from '../Deferred.tsx'
@@ -61,7 +61,6 @@ function JsonPanel({
   rows: ClaimRow[]
   placed: ReadonlyMap<string, Diagnostic[]>
 }) {
-  const pretty = useMemo(() => prettyJson(json), [json])
   // Both stay as they are for the next token: a user who reads JSON, or everything expanded, keeps it.
   const [showJson, setShowJson] = useState(false)
   const [folds, setFolds] = useState(NO_FOLDS)
@@ -87,7 +86,7 @@ function JsonPanel({
           <PartExtra
             extra="tools"
             part={part}
-            text={pretty}
+            json={json}
             rows={!showJson}
             onFold={(all) => setFolds({ ...NO_FOLDS, all })}
           />
@@ -99,7 +98,7 @@ function JsonPanel({
         true,
         showJson && (
           <Deferred name="the JSON view" when="now">
-            <PartExtra extra="json" text={pretty} part={part} />
+            <PartExtra extra="json" json={json} part={part} />
           </Deferred>
         ),
       )}

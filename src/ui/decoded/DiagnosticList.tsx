@@ -2,11 +2,12 @@ import { showDeceptive, sortDiagnostics, type Analysis, type Diagnostic } from '
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const
 
-export function DiagnosticItem({ d }: { d: Diagnostic }) {
+/** One diagnostic; the other views give their own `testId`, so the decode view's `diagnostic` hook stays its own. */
+export function DiagnosticItem({ d, testId = 'diagnostic' }: { d: Diagnostic; testId?: string }) {
   return (
     <li
       className={`diagnostic severity-${d.severity}`}
-      data-testid="diagnostic"
+      data-testid={testId}
       data-code={d.code}
       data-severity={d.severity}
     >

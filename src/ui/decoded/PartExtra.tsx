@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react'
-import type { Analysis, DecodedToken } from '../../core/index.ts'
+import { useMemo, type ReactNode } from 'react'
+import { prettyJson, type Analysis, type DecodedJson, type DecodedToken } from '../../core/index.ts'
 import { CopyButton } from '../common/CopyButton.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
 
@@ -82,12 +82,12 @@ function SignaturePanel({ analysis }: { analysis: Analysis }) {
 /** A decoded part's tools: expand or collapse all its rows (while they are shown), and copy its JSON. */
 function PartTools({
   part,
-  text,
+  json,
   rows,
   onFold,
 }: {
   part: 'header' | 'payload'
-  text: string
+  json: DecodedJson
   /** Whether the rows are shown (not the JSON). */
   rows: boolean
   onFold: (all: boolean) => void
@@ -106,7 +106,8 @@ function PartTools({
             {all ? 'Expand' : 'Collapse'} all
           </button>
         ))}
-      <CopyButton text={text} label={`${part} JSON`} />
+      {/* Printed on the click: for a 1 MB payload that is tens of milliseconds, not every render's. */}
+      <CopyButton text={() => prettyJson(json)} label={`${part} JSON`} />
     </span>
   )
 }
@@ -140,7 +141,9 @@ function colourJson(text: string): ReactNode[] {
  * A part's JSON as the token carries it (pretty-printed, hiding characters escaped), with syntax
  * colours that follow the coloured token: member names in the part's colour (header, payload).
  */
-function JsonView({ text, part }: { text: string; part: 'header' | 'payload' }) {
+function JsonView({ json, part }: { json: DecodedJson; part: 'header' | 'payload' }) {
+  // Printed only while the view is shown: a 1 MB payload's first view does not wait for it.
+  const text = useMemo(() => prettyJson(json), [json])
   return (
     <pre tabIndex={0} className={`json-view json-${part}`}>
       {text.length > MAX_COLOURED ? text : colourJson(text)}
@@ -152,8 +155,8 @@ type Part = 'header' | 'payload'
 
 export type PartExtraProps =
   | { extra: 'signature' | 'payload'; analysis: Analysis; onOpenToken: (token: string) => void }
-  | { extra: 'tools'; part: Part; text: string; rows: boolean; onFold: (all: boolean) => void }
-  | { extra: 'json'; part: Part; text: string }
+  | { extra: 'tools'; part: Part; json: DecodedJson; rows: boolean; onFold: (all: boolean) => void }
+  | { extra: 'json'; part: Part; json: DecodedJson }
   | { extra: 'token'; decoded: DecodedToken }
 
 /**

@@ -1,4 +1,4 @@
-import { useMemo, useState, type CSSProperties, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react'
 import {
   expandAt,
   NO_EXPANSION,
@@ -8,9 +8,40 @@ import {
   type ClaimRow,
   type RowExpansion,
   type RowItem,
+  type RowSearch,
 } from '../../core/index.ts'
 
 type More = Extract<RowItem, { kind: 'more' }>
+
+/** Rows whose search text one idle callback builds: a few milliseconds of work. */
+const PREPARE_ROWS = 2000
+
+/**
+ * Builds the claim filter's search text in idle time, a slice per idle callback, so that the
+ * first keystroke over 50,000 claims only scans them. Typed before it is done, the search builds
+ * the rest itself. (Here, with the row window: only tables this long need it.)
+ */
+function usePreparedSearch(search: RowSearch | undefined): void {
+  useEffect(() => {
+    const prepare = search?.prepare
+    if (!prepare) return
+    let cancel = () => {}
+    const slice = () => {
+      if (!prepare(PREPARE_ROWS)) return
+      if (typeof requestIdleCallback === 'function') {
+        const id = requestIdleCallback(slice, { timeout: 5000 })
+        cancel = () => cancelIdleCallback(id)
+      } else {
+        const id = setTimeout(slice, 50)
+        cancel = () => clearTimeout(id)
+      }
+    }
+    // The first slice waits too: the table has just been rendered.
+    const id = setTimeout(slice, 0)
+    cancel = () => clearTimeout(id)
+    return () => cancel()
+  }, [search])
+}
 
 /** The line standing for rows not rendered yet, with a button (so the keyboard reaches it) to add some. */
 function MoreRow({ item, onMore }: { item: More; onMore: (e: React.MouseEvent<HTMLButtonElement>) => void }) {
@@ -40,13 +71,17 @@ export function RowWindow({
   rows,
   of,
   renderRow,
+  search,
 }: {
   /** The rows the filter kept, in document order. */
   rows: readonly ClaimRow[]
   /** The table's rows: a new token (not a new filter) starts collapsed again. */
   of: readonly ClaimRow[]
   renderRow: (row: ClaimRow) => ReactNode
+  /** The filter's search over the table's rows, prepared here in idle time. */
+  search?: RowSearch
 }) {
+  usePreparedSearch(search)
   // Keyed on the table's rows, so that a new paste starts collapsed again without an effect.
   const [expansion, setExpansion] = useState<{ of: readonly ClaimRow[]; value: RowExpansion } | null>(null)
   const expanded = expansion?.of === of ? expansion.value : NO_EXPANSION

@@ -25,14 +25,15 @@ describe('ScalarList', () => {
     expect(html).toContain('data-hidden-count="13724"')
     expect(html).toContain('Showing 100 of 13,824 values.')
     expect(html).toContain('Show 1,000 more')
-    expect(html).toContain('Show all 13,724 remaining')
+    // Never all at once: a click adds a bounded step.
+    expect(html).not.toContain('Show all')
   })
 
-  it('offers only "show all" when fewer than a step remain', () => {
+  it('offers what is left when fewer than a step remain', () => {
     const html = render(Array.from({ length: 150 }, (_, i) => i))
     expect(count(html, '<li>')).toBe(100)
-    expect(html).not.toContain('more</button>')
-    expect(html).toContain('Show all 50 remaining')
+    expect(count(html, '</button>')).toBe(1)
+    expect(html).toContain('Show 50 more')
   })
 
   it('renders claim values as text, never markup', () => {

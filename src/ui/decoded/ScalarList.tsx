@@ -23,7 +23,7 @@ export function ScalarList({ items }: { items: readonly JsonValue[] }) {
   const rest = items.length - shown
   const showMore = (count: number) => {
     setExpanded({ of: items, count })
-    // The buttons go away once everything is shown; keep the keyboard user in the list.
+    // The button goes away once everything is shown; keep the keyboard user in the list.
     if (count >= items.length) listRef.current?.focus()
   }
   return (
@@ -38,13 +38,9 @@ export function ScalarList({ items }: { items: readonly JsonValue[] }) {
       {rest > 0 && (
         <p className="claim-array-more" data-testid="claim-array-more" data-hidden-count={rest}>
           {`Showing ${shown.toLocaleString('en')} of ${items.length.toLocaleString('en')} values. `}
-          {rest > STEP && (
-            <button type="button" className="link-button" onClick={() => showMore(shown + STEP)}>
-              Show {STEP.toLocaleString('en')} more
-            </button>
-          )}{' '}
-          <button type="button" className="link-button" onClick={() => showMore(items.length)}>
-            Show all {rest.toLocaleString('en')} remaining
+          {/* No "show all": 30,000 values in one click would freeze the page, so every click adds a step. */}
+          <button type="button" className="link-button" onClick={() => showMore(shown + STEP)}>
+            Show {Math.min(rest, STEP).toLocaleString('en')} more
           </button>
         </p>
       )}

@@ -1,11 +1,11 @@
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import { Latest } from '../../app/async.ts'
 import { LoadFailure, modules, type VerifierModule } from '../../app/modules.ts'
 import type { Analysis } from '../../core/index.ts'
 import type { HmacEncoding, KeyMaterial, KidCheck, SignatureState } from '../../core/verify/index.ts'
 import { DiagnosticItem } from '../decoded/DiagnosticList.tsx'
 import { Deferred, InternalError, LoadFailed } from '../Deferred.tsx'
-import { useLatest, useModuleState } from '../hooks.ts'
+import { useLatest, useModuleState, useSession, useWorkbench } from '../hooks.ts'
 import { KeyList } from '../lazyViews.ts'
 import { ApiServerPanel } from '../apiserver/ApiServerPanel.tsx'
 import { KeyHelp } from './KeyHelp.tsx'
@@ -110,6 +110,17 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
     refuse(refusal)
     return true
   }
+
+  // "Decode and verify" in Compose hands over the public key set: taken once, screened as any paste.
+  const { workbench } = useSession()
+  const handed = useWorkbench().key
+  const adopt = useEffectEvent((text: string) => {
+    onKeyChange(text)
+    workbench.open(workbench.getSnapshot().view, { key: null })
+  })
+  useEffect(() => {
+    if (handed) adopt(handed.text)
+  }, [handed])
 
   // No cache: a run belongs to this token and this key material, and a stale run's result is
   // dropped (see Latest), so a previous token's or key's verdict never stands in for this one's.
