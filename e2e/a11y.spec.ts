@@ -18,6 +18,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('token-kind')).toBeVisible()
       await expectNoViolations(page)
       // Unfolded: every row expanded, the coloured token open, and the header shown as JSON.
+      await expect(page.getByRole('button', { name: /^Expand all/ })).toHaveCount(2)
       for (const expand of await page.getByRole('button', { name: /^Expand all/ }).all()) await expand.click()
       await page.getByText('Coloured by part').click()
       await page.getByRole('tab', { name: 'JSON' }).first().click()

@@ -147,4 +147,9 @@ test('/ focuses the claim filter, Esc clears it, and a paste outside any input l
   await page.getByRole('tab', { name: 'Claims' }).focus()
   await pasteOnPage(fixtureToken('seed-legacy-v1.20'))
   await expect(page.getByTestId('token-kind')).toHaveAttribute('data-kind', 'k8s-legacy')
+  // In another view, the hidden token input takes no paste.
+  await page.getByRole('tab', { name: 'Compare' }).click()
+  await page.getByRole('tab', { name: 'Compare' }).focus()
+  await pasteOnPage(fixtureToken(SEED))
+  await expect(page.getByTestId('token-input')).toHaveValue(fixtureToken('seed-legacy-v1.20'))
 })

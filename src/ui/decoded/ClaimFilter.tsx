@@ -8,7 +8,7 @@ export function ClaimFilter({ value, onChange }: { value: string; onChange: (v: 
         type="search"
         data-testid="claim-filter"
         value={value}
-        placeholder="name, title or value"
+        placeholder="name, title or value (/ from anywhere, Esc clears)"
         autoComplete="off"
         spellCheck={false}
         aria-keyshortcuts="/"

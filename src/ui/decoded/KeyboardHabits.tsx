@@ -1,6 +1,12 @@
 import { useEffect } from 'react'
 import { isFilterShortcut, pastedText, type Target } from './habits.ts'
 
+/** The element with this id, unless it sits in a hidden view (the Compare and Compose tabs hide Decode). */
+const shown = (id: string) => {
+  const el = document.getElementById(id)
+  return el && !el.closest('[hidden]') ? el : null
+}
+
 /**
  * Page-wide habits, loaded after the first view: `/` focuses the claim filter (the filter itself
  * clears on Esc), and a paste anywhere outside another input goes into the token input, which
@@ -9,17 +15,18 @@ import { isFilterShortcut, pastedText, type Target } from './habits.ts'
 export function KeyboardHabits({ onPaste }: { onPaste: (text: string) => void }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const filter = document.getElementById('claim-filter-input')
+      const filter = shown('claim-filter-input')
       if (!filter || e.defaultPrevented || !isFilterShortcut(e as KeyboardEvent & { target: Target })) return
       e.preventDefault()
       filter.focus()
     }
     const onPasteEvent = (e: ClipboardEvent) => {
+      const input = shown('token-input')
       const text = pastedText(e.target as Target, e.clipboardData?.getData('text/plain'))
-      if (text === null) return
+      if (!input || text === null) return
       e.preventDefault()
       onPaste(text)
-      document.getElementById('token-input')?.focus()
+      input.focus()
     }
     document.addEventListener('keydown', onKey)
     document.addEventListener('paste', onPasteEvent)
