@@ -38,7 +38,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByTestId('compare-left').fill(fixtureToken('seed-legacy-v1.20'))
       await page.getByTestId('compare-right').fill(fixtureToken('seed-bound-pod-v1.24'))
       await expect(page.locator('[data-testid=compare-note][data-note=kind-changed]')).toBeVisible()
-      await page.locator('details.compare-same summary').click()
+      await page.getByTestId('compare-same').locator('summary').click()
       await expectNoViolations(page)
       await page.getByTestId('compare-right').fill('not a token')
       await expect(page.locator('[data-testid=compare-side][data-side=right]')).toHaveAttribute('data-kind', 'invalid')
@@ -128,9 +128,9 @@ test('the views are tabs for the keyboard: arrows move between them, and the com
   await expect(page.getByTestId('compare-right')).toBeFocused()
   await page.keyboard.insertText(fixtureToken('seed-bound-pod-v1.24'))
   await expect(page.locator('[data-testid=compare-note][data-note=kind-changed]')).toBeVisible()
-  // The folded same rows open with the keyboard.
-  const summary = page.locator('details.compare-same summary')
-  for (let i = 0; i < 6 && !(await summary.evaluate((el) => el === document.activeElement)); i++)
+  // The folded same rows open with the keyboard (past the notes' links to their rows).
+  const summary = page.getByTestId('compare-same').locator('summary')
+  for (let i = 0; i < 30 && !(await summary.evaluate((el) => el === document.activeElement)); i++)
     await page.keyboard.press('Tab')
   await expect(summary).toBeFocused()
   await page.keyboard.press('Enter')

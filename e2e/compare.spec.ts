@@ -47,8 +47,8 @@ test('the legacy and the bound seed tokens: another kind, audience and lifetime,
   for (const id of ['kind-changed', 'audience-changed', 'lifetime-changed', 'same-identity', 'binding-changed'])
     await expect(note(page, id)).toHaveCount(1)
   // One sentence each, after the note's title.
-  for (const n of await page.getByTestId('compare-note').all()) {
-    const sentence = ((await n.textContent()) ?? '').replace(/^[^.]*\.\s*/, '')
+  for (const n of await page.getByTestId('compare-note-sentence').all()) {
+    const sentence = (await n.textContent()) ?? ''
     expect(sentence.split(/(?<=[.!?])\s+(?=[A-Z])/)).toHaveLength(1)
   }
   await expect(note(page, 'kind-changed')).toContainText('legacy Secret-based')
@@ -70,9 +70,28 @@ test('the legacy and the bound seed tokens: another kind, audience and lifetime,
   const sub = row(page, '/sub')
   await expect(sub).toHaveAttribute('data-change', 'same')
   await expect(sub).toBeHidden()
-  await expect(page.locator('details.compare-same:not([open])').locator('[data-path="/sub"]')).toHaveCount(1)
-  await page.locator('details.compare-same summary').click()
+  await expect(page.locator('[data-testid=compare-same]:not([open])').locator('[data-path="/sub"]')).toHaveCount(1)
+  await page.getByTestId('compare-same').locator('summary').click()
   await expect(sub).toBeVisible()
+})
+
+test("a note's member links to its row, opening the fold of same rows, by keyboard too", async ({ page }) => {
+  await page.goto('./#compare')
+  await compare(page, legacy, bound)
+  const audLink = note(page, 'audience-changed').getByTestId('compare-note-target')
+  await expect(audLink).toHaveText('/aud')
+  await audLink.click()
+  await expect(row(page, '/aud').locator('th')).toBeFocused()
+  // /sub is the same on both sides: its row sits in the closed fold until the link opens it.
+  await expect(row(page, '/sub')).toBeHidden()
+  const subLink = note(page, 'same-identity').getByTestId('compare-note-target')
+  await expect(subLink).toHaveText('/sub')
+  await subLink.focus()
+  await page.keyboard.press('Enter')
+  await expect(row(page, '/sub')).toBeVisible()
+  await expect(row(page, '/sub').locator('th')).toBeFocused()
+  // The key note points at the header members that changed.
+  await expect(note(page, 'key-changed').getByTestId('compare-note-target')).toContainText(['header /kid'])
 })
 
 test('groups and audiences are diffed as sets; a NumericDate that moves says by how much', async ({ page }) => {

@@ -104,7 +104,7 @@ export default function CompareView() {
       ) : null}
       {both ? (
         <>
-          <Notes notes={comparison.notes} />
+          <Notes notes={comparison.notes} rows={comparison.rows} />
           <Rows rows={comparison.rows} zone={zone} />
         </>
       ) : (
@@ -184,7 +184,8 @@ function kindWords(s: CompareSide): string {
   return s.status === 'unreadable' ? KIND_WORDS.invalid : KIND_WORDS[s.kind]
 }
 
-function Notes({ notes }: { notes: CompareNote[] }) {
+function Notes({ notes, rows }: { notes: CompareNote[]; rows: DiffRow[] }) {
+  const shown = new Set(rows.map(rowKey))
   return (
     <section className="compare-notes" aria-labelledby="compare-notes-title">
       <h3 id="compare-notes-title">What the differences mean</h3>
@@ -192,22 +193,64 @@ function Notes({ notes }: { notes: CompareNote[] }) {
         <p>Nothing that changes what a verifier decides: the tokens differ in details only, if at all.</p>
       ) : (
         <ul>
-          {notes.map((n) => (
-            <li
-              key={n.id}
-              className={`compare-note severity-${n.severity}`}
-              data-testid="compare-note"
-              data-note={n.id}
-              data-severity={n.severity}
-            >
-              <strong>{NOTE_TITLES[n.id]}.</strong> {showDeceptive(n.sentence)}
-            </li>
-          ))}
+          {notes.map((n) => {
+            const targets = n.targets.filter((t) => shown.has(`${t.location}:${t.pointer}`))
+            return (
+              <li
+                key={n.id}
+                className={`compare-note severity-${n.severity}`}
+                data-testid="compare-note"
+                data-note={n.id}
+                data-severity={n.severity}
+              >
+                <strong>{NOTE_TITLES[n.id]}.</strong>{' '}
+                <span data-testid="compare-note-sentence">{showDeceptive(n.sentence)}</span>
+                {targets.length > 0 && (
+                  <span className="compare-note-targets">
+                    {' '}
+                    See{' '}
+                    {targets.map((t, i) => (
+                      <span key={`${t.location}:${t.pointer}`}>
+                        {i > 0 && ', '}
+                        <button
+                          type="button"
+                          className="link-button"
+                          data-testid="compare-note-target"
+                          onClick={() => showRow(t.location, t.pointer)}
+                        >
+                          {t.location === 'header' ? 'header ' : ''}
+                          <code>{showDeceptive(t.pointer)}</code>
+                        </button>
+                      </span>
+                    ))}
+                    .
+                  </span>
+                )}
+              </li>
+            )
+          })}
         </ul>
       )}
     </section>
   )
 }
+
+/**
+ * Brings a note's member into view and moves the focus to its row, opening the fold of the
+ * rows that are the same when the row sits there.
+ */
+function showRow(location: DiffRow['location'], pointer: string) {
+  const attr = location === 'payload' ? 'data-path' : 'data-header-path'
+  const row = document.querySelector(`[data-testid=compare-row][${attr}="${CSS.escape(pointer)}"]`)
+  const head = row?.querySelector<HTMLElement>('th')
+  if (!row || !head) return
+  const fold = row.closest('details')
+  if (fold) fold.open = true
+  head.focus()
+  head.scrollIntoView({ block: 'center' })
+}
+
+const rowKey = (row: DiffRow) => `${row.location}:${pointerOf(row)}`
 
 function Rows({ rows, zone }: { rows: DiffRow[]; zone: string }) {
   const differing = rows.filter((r) => r.change !== 'same')
@@ -222,7 +265,7 @@ function Rows({ rows, zone }: { rows: DiffRow[]; zone: string }) {
       )}
       {same.length > 0 && (
         // Folded, not absent: the rows stay in the document with their hooks.
-        <details className="compare-same">
+        <details className="compare-same" data-testid="compare-same">
           <summary>
             {same.length} {same.length === 1 ? 'member is' : 'members are'} the same
           </summary>
@@ -247,7 +290,7 @@ function RowTable({ rows, zone, caption }: { rows: DiffRow[]; zone: string; capt
       </thead>
       <tbody>
         {rows.map((row) => (
-          <Row key={`${row.location}:${pointerOf(row)}`} row={row} zone={zone} />
+          <Row key={rowKey(row)} row={row} zone={zone} />
         ))}
       </tbody>
     </table>
@@ -260,7 +303,8 @@ function Row({ row, zone }: { row: DiffRow; zone: string }) {
   const hook = row.location === 'payload' ? { 'data-path': row.path } : { 'data-header-path': row.headerPath }
   return (
     <tr data-testid="compare-row" data-change={row.change} className={`change-${row.change}`} {...hook}>
-      <th scope="row">
+      {/* Focusable from a note's link (not in the tab order). */}
+      <th scope="row" tabIndex={-1}>
         <span className="compare-where">{row.location === 'header' ? 'header ' : ''}</span>
         <code>{showDeceptive(pointerOf(row))}</code>
       </th>
