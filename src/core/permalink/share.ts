@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis/analyze.ts'
 import { encodeBase64url } from '../encoding/base64.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { cappedEach } from '../diagnostics/cap.ts'
-import { decodePermalink, type ShareState } from './format.ts'
+import { decodePermalink, type PermalinkReadOptions, type ShareState } from './format.ts'
 import { REDACTION_CATEGORIES, type RedactionChoice } from './categories.ts'
 import { redactToken, type Redaction } from './redact.ts'
 import { diagnostic, type ShareCode } from './codes.ts'
@@ -113,11 +113,12 @@ export type OpenedPermalink =
   | { opened: { type: 'error'; diagnostics: Diagnostic[] }; notes?: undefined }
 
 /**
- * Opens a JWT Explorer permalink (`v1=…`, as readFragment found it): decodes it, and gives the
- * text the page shows and the notes its analysis carries. Never throws.
+ * Opens a JWT Explorer permalink (`v1=…`, as readFragment found it): decodes it (a large one in
+ * steps, with `options.pause` between them), and gives the text the page shows and the notes its
+ * analysis carries. Never throws.
  */
-export async function openPermalink(fragment: string): Promise<OpenedPermalink> {
-  const result = await decodePermalink(fragment)
+export async function openPermalink(fragment: string, options: PermalinkReadOptions = {}): Promise<OpenedPermalink> {
+  const result = await decodePermalink(fragment, options)
   if (!result.state) return { opened: { type: 'error', diagnostics: result.diagnostics } }
   const state = result.state
   return {
