@@ -3,7 +3,7 @@ import { encodeBase64url } from '../encoding/base64.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { cappedEach } from '../diagnostics/cap.ts'
 import { decodePermalink, type PermalinkReadOptions, type ShareState } from './format.ts'
-import { REDACTION_CATEGORIES, type RedactionChoice } from './categories.ts'
+import { choosesNothing, REDACTION_CATEGORIES, type RedactionChoice } from './categories.ts'
 import { redactToken, type Redaction } from './redact.ts'
 import { diagnostic, type ShareCode } from './codes.ts'
 
@@ -47,7 +47,9 @@ export function buildShareState(analysis: Analysis, options: ShareOptions = {}):
     )
   let header = decoded.header.text
   let fresh: Redaction[] = []
-  if (options.redact) {
+  // Nothing chosen, nothing hidden: the texts go as they are, without walking every value of a
+  // payload that can hold 120,000 members (the share panel opens with nothing chosen).
+  if (options.redact && !choosesNothing(options.redact)) {
     // A text payload has no members to hide; the header is JSON either way and is redacted alike.
     const claims = payload.kind === 'claims'
     // Both texts are the decoded token's JSON, already parsed (a text payload is not redacted).
@@ -62,8 +64,11 @@ export function buildShareState(analysis: Analysis, options: ShareOptions = {}):
     fresh = redacted.redactions
   }
   const key = (r: Redaction) => `${r.location ?? 'payload'} ${r.pointer}`
+  const inherited = options.inheritedRedactions ?? []
+  // A fresh redaction of a place the sharer already hid replaces theirs; a link can carry 300,000.
   const freshKeys = new Set(fresh.map(key))
-  const redactions = [...(options.inheritedRedactions ?? []).filter((r) => !freshKeys.has(key(r))), ...fresh]
+  const redactions =
+    freshKeys.size === 0 ? inherited.slice() : [...inherited.filter((r) => !freshKeys.has(key(r))), ...fresh]
   return { ok: true, state: { header, payload: payloadText, redactions, ...base } }
 }
 
