@@ -1,6 +1,8 @@
 // @ts-check
-// `node bench/profile-adversarial.mjs --input NAME [--dist DIR] [--filter]`: what the long tasks of one
-// adversarial input (src/test/adversarial.mjs) are. Records a Chromium timeline and a CPU profile
+// `node bench/profile-adversarial.mjs --input NAME [--dist DIR] [--filter] [--click]`: what the long tasks
+// of one adversarial input (src/test/adversarial.mjs) are; `--size N` instead profiles the paste step's
+// sized token of N characters (bench/tokens.mjs), filled as the paste step fills it. `--min MS` lists
+// shorter tasks too (default 50). Records a Chromium timeline and a CPU profile
 // from the paste (or the navigation, for a link) until the page settles, then prints each main-thread
 // task over 50 ms with the functions that took its time (inclusive, by name). Build the dist with
 // `npx vite build --outDir dist-prof --minify false` to read real names. A guide, not a budget.
@@ -9,6 +11,7 @@ import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 import { preview } from 'vite'
 import { installProbe } from './probe.mjs'
+import { sizedToken } from './tokens.mjs'
 import { costInputs, moreCostInputs } from '../src/test/adversarial.mjs'
 
 const root = new URL('..', import.meta.url).pathname
@@ -19,10 +22,14 @@ const { values: args } = parseArgs({
     filter: { type: 'boolean', default: false },
     click: { type: 'boolean', default: false },
     top: { type: 'string', default: '14' },
+    size: { type: 'string' },
+    min: { type: 'string', default: '50' },
     port: { type: 'string', default: process.env.BENCH_PORT ?? '4187' },
   },
 })
-const input = [...costInputs(), ...moreCostInputs()].find((i) => i.name === args.input)
+const input = args.size
+  ? { name: `paste-${args.size}`, delivery: 'paste', text: sizedToken(Number(args.size), 'prof'), fill: true }
+  : [...costInputs(), ...moreCostInputs()].find((i) => i.name === args.input)
 if (!input) throw new Error(`no input ${args.input}`)
 const port = Number(args.port)
 const server = await preview({
@@ -52,6 +59,8 @@ try {
   await cdp.send('Profiler.start')
   if (input.delivery === 'link') {
     await page.goto(`${baseUrl}${input.text}`, { waitUntil: 'commit' })
+  } else if ('fill' in input) {
+    await page.locator('[data-testid=token-input]').fill(input.text)
   } else {
     await page.locator('[data-testid=token-input]').evaluate((box, t) => {
       const area = /** @type {HTMLTextAreaElement} */ (box)
@@ -90,7 +99,7 @@ try {
     if (t > best) ((best = t), (mainTid = m.tid))
   }
   const tasks = events
-    .filter((e) => e.ph === 'X' && e.tid === mainTid && e.name === 'RunTask' && (e.dur ?? 0) > 50_000)
+    .filter((e) => e.ph === 'X' && e.tid === mainTid && e.name === 'RunTask' && (e.dur ?? 0) > Number(args.min) * 1000)
     .sort((a, b) => a.ts - b.ts)
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]))
   /** @type {Map<number, number>} */
@@ -106,7 +115,7 @@ try {
     return `${f.functionName || '(anon)'} ${f.url ? f.url.split('/').pop() + ':' + (f.lineNumber + 1) : ''}`.trim()
   }
   const t0 = tasks[0]?.ts ?? 0
-  console.log(`${input.name}: ${tasks.length} tasks over 50 ms`)
+  console.log(`${input.name}: ${tasks.length} tasks over ${args.min} ms`)
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0)
     /** @type {Map<string, number>} */

@@ -277,6 +277,25 @@ describe('session: opened links', () => {
     expect(JSON.stringify(edited)).not.toContain('SHARED_VALUE_REDACTED')
   })
 
+  it('reads a link that expands to megabytes in steps, each in a task of its own', async () => {
+    const redactions = Array.from({ length: 100_000 }, (_, i) => ({ pointer: `/a${i % 7}`, category: 'uid' as const }))
+    const state = { header: '{"alg":"RS256"}', payload: '{"a0":"[redacted uid]"}', redactions }
+    const env = fakeEnv(`#${await encodePermalink(state)}`)
+    const s = createSession(fakeModules().modules, env)
+    let tasks = 0
+    while (s.getSnapshot().view.status !== 'shown') {
+      await until(() => env.pending('later') > 0)
+      // One step at a time: the next is asked for only once this one has run.
+      expect(env.pending('later')).toBe(1)
+      env.run('later')
+      tasks++
+      await flush()
+    }
+    expect(tasks).toBeGreaterThan(3)
+    const opened = s.getSnapshot().opened
+    expect(opened?.type === 'shared' && opened.state.redactions).toEqual(redactions)
+  })
+
   it('drops a slow permalink when another link was opened meanwhile', async () => {
     const permalink = gate<typeof permalinkCode>()
     const built = buildShareState(analyze(seed))

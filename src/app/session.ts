@@ -251,14 +251,18 @@ export class Session extends Store<ExplorerSnapshot> {
   async #decodePermalink(fragment: string): Promise<OpenedPermalink> {
     let opened: OpenedPermalink
     try {
-      opened = await (await this.modules.permalink.get()).openPermalink(fragment)
+      const permalink = await this.modules.permalink.get()
+      // A link that expands to megabytes (300,000 redactions) is read in steps, each in a task of its own.
+      opened = await permalink.openPermalink(fragment, { pause: this.#nextTask })
     } catch {
       return { opened: { type: 'failed', what: this.modules.permalink.what } }
     }
-    // Reading a crafted link (300,000 redactions) is a task's worth of work: its view follows in the next.
-    if (opened.opened.type === 'shared') await new Promise((resolve) => this.env.later(() => resolve(undefined)))
+    // Its view is built in the task after the last step.
+    if (opened.opened.type === 'shared') await this.#nextTask()
     return opened
   }
+
+  readonly #nextTask = (): Promise<void> => new Promise((resolve) => this.env.later(resolve))
 
   #showPermalink({ opened, notes }: OpenedPermalink): void {
     this.#opened = opened

@@ -148,12 +148,13 @@ function jsonNotes(json: DecodedJson, seg: Segment): Diagnostic[] {
     const numbers = json.impreciseNumbers.filter((n) => (n.reason === 'unsafe-integer') === unsafe)
     out.push(
       ...cappedEach(numbers, (num) => {
-        const what = `${shorten(num.raw)} at ${shorten(num.pointer)} is beyond ${unsafe ? '2^53' : 'what a double can hold'}`
-        return diagnostic(
-          code,
-          `The ${unsafe ? 'integer' : 'number'} ${what}, so JavaScript and many JSON libraries read it as ${Number(num.raw)}${num.reason === 'overflow' ? ' (JSON.stringify writes null)' : ''}. The exact text is shown.`,
-          at(num.offset, num.raw.length, num.pointer),
-        )
+        const where = `${shorten(num.raw)} at ${shorten(num.pointer)}`
+        // An underflow is no overflow: the number is not too large but too close to zero, and reads as 0.
+        const message =
+          num.reason === 'underflow'
+            ? `The number ${where} is too close to zero for a double, so JavaScript and many JSON libraries read it as 0: its value is lost. The exact text is shown.`
+            : `The ${unsafe ? 'integer' : 'number'} ${where} is beyond ${unsafe ? '2^53' : 'what a double can hold'}, so JavaScript and many JSON libraries read it as ${Number(num.raw)}${num.reason === 'overflow' ? ' (JSON.stringify writes null)' : ''}. The exact text is shown.`
+        return diagnostic(code, message, at(num.offset, num.raw.length, num.pointer))
       }),
     )
   }

@@ -194,6 +194,20 @@ describe('decodeToken diagnostics', () => {
     expect(d.payload.kind === 'claims' && d.payload.json.impreciseNumbers[0]?.raw).toBe('12345678901234567890')
   })
 
+  it('JSON_NUMBER_OUT_OF_RANGE says an overflow is beyond a double and an underflow reads as 0', () => {
+    const t = rawToken('{"alg":"none"}', '{"big":1e400,"tiny":1e-400,"neg":-2.5e-999}', '')
+    const out = reported(t).filter((d) => d.code === 'JSON_NUMBER_OUT_OF_RANGE')
+    const at = (pointer: string) => out.find((d) => d.pointer === pointer)?.message ?? ''
+    expect(at('/big')).toContain('1e400 at /big is beyond what a double can hold')
+    expect(at('/big')).toContain('read it as Infinity (JSON.stringify writes null)')
+    for (const p of ['/tiny', '/neg']) {
+      expect(at(p)).toContain('too close to zero for a double')
+      expect(at(p)).toContain('read it as 0: its value is lost')
+      expect(at(p)).not.toContain('beyond')
+    }
+    expect(at('/neg')).toContain('-2.5e-999 at /neg')
+  })
+
   it('PAYLOAD_OTHER_CONTENT and PAYLOAD_NOT_JSON show a non-JSON payload as text', () => {
     const t = rawToken('{"alg":"HS256","cty":"text/plain"}', 'hello world')
     const d = decodeToken(t)

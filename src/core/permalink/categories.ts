@@ -8,6 +8,11 @@ export interface RedactionChoice {
   claims?: string[]
 }
 
+/** True when the choice hides nothing: no category switched on and no claim picked. */
+export function choosesNothing(choice: RedactionChoice): boolean {
+  return !choice.uids && !choice.names && !choice.issuerHost && !choice.jti && (choice.claims ?? []).length === 0
+}
+
 /** Which members a category hides, by member name; the same rules hold in the header and the payload. */
 export interface MemberRule {
   /** Member names that count at any depth (Kubernetes writes object names and uids under `name`, `uid`). */

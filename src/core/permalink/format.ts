@@ -1,6 +1,7 @@
 import { decodeBase64Loose, encodeBase64url } from '../encoding/base64.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { isJsonObject, parseJson, type JsonValue } from '../encoding/json.ts'
+import { readJsonInSteps } from '../encoding/jsonSteps.ts'
 import { isRedactionCategory } from './categories.ts'
 import type { Redaction } from './redact.ts'
 import { diagnostic, type ShareCode } from './codes.ts'
@@ -28,6 +29,22 @@ export interface ShareState {
 export const PERMALINK_VERSION = 1
 /** Decompressed links above this size are refused, so a crafted link cannot exhaust memory. */
 const MAX_DECODED_BYTES = 4 * 1024 * 1024
+/**
+ * From this size the link's JSON is read in steps (encoding/jsonSteps.ts); below it JSON.parse
+ * takes a few milliseconds. A link's own header and payload are rarely more than a few KB.
+ */
+const STEPPED_FROM = 256 * 1024
+/** Redactions checked per step: a crafted link can list 300,000. */
+const REDACTIONS_PER_STEP = 25_000
+
+/** How a caller lets the page breathe between the steps of reading a large link. */
+export interface PermalinkReadOptions {
+  /**
+   * Resolves when the next step may run. The page passes one that waits for a task of its own
+   * (session.ts), so that no task runs long; by default the steps run one after another.
+   */
+  pause?: () => Promise<void>
+}
 
 async function pipeThrough(
   bytes: Uint8Array,
@@ -109,9 +126,10 @@ const TRUNCATED =
 
 /**
  * Reads a permalink fragment (with or without the leading `#`). Never throws: a corrupt,
- * truncated or unknown-version link gives a diagnostic saying which.
+ * truncated or unknown-version link gives a diagnostic saying which. A link that expands to
+ * megabytes is read in steps, with `options.pause` between them.
  */
-export async function decodePermalink(fragment: string): Promise<PermalinkResult> {
+export async function decodePermalink(fragment: string, options: PermalinkReadOptions = {}): Promise<PermalinkResult> {
   const body = fragment.replace(/^#/, '')
   const m = /^v(\d+)=([\s\S]*)$/.exec(body)
   if (!m) return fail('PERMALINK_NOT_A_LINK', 'This is not a JWT Explorer shared link: it should start with "#v1=".')
@@ -164,35 +182,50 @@ export async function decodePermalink(fragment: string): Promise<PermalinkResult
   } catch {
     return fail('PERMALINK_CORRUPT', 'The shared link is damaged: its data is not UTF-8 text.')
   }
-  const wire = parseWire(text)
-  return 'failed' in wire ? wire.failed : fromWire(wire.value)
+  const steps = readWire(text)
+  const pause = options.pause ?? (() => Promise.resolve())
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    await pause()
+  }
+}
+
+/** The link's data, from its JSON text to its state, in steps (see STEPPED_FROM). */
+function* readWire(text: string): Generator<void, PermalinkResult, void> {
+  let wire: ReturnType<typeof parseWire>
+  if (text.length < STEPPED_FROM) wire = parseWire(text)
+  else {
+    const read = yield* readJsonInSteps(text)
+    wire = 'value' in read ? read : { failed: jsonFailure(text, read.error) }
+    yield
+  }
+  return 'failed' in wire ? wire.failed : yield* fromWire(wire.value)
+}
+
+/** Why the link's data is not JSON: cut short when the error is at its very end, damaged otherwise. */
+function jsonFailure(text: string, error: { message: string; offset: number }): PermalinkResult {
+  return error.offset >= text.length - 1
+    ? fail('PERMALINK_TRUNCATED', TRUNCATED)
+    : fail('PERMALINK_CORRUPT', `The shared link is damaged: its data is not valid JSON (${error.message}).`)
 }
 
 /**
- * The link's data as JSON. The native parser is ten times faster than parseJson on the megabytes
- * a crafted link can expand to (300,000 redactions), and gives the same value for what the link
- * holds (strings and lists of strings; the last of duplicate members wins in both); parseJson
- * runs only on text the native parser refused, to say where and why.
+ * The data of a link below STEPPED_FROM as JSON, in one step. The native parser is ten times
+ * faster than parseJson, and gives the same value for what the link holds (strings and lists of
+ * strings; the last of duplicate members wins in both); parseJson runs only on text the native
+ * parser refused, to say where and why.
  */
 function parseWire(text: string): { value: JsonValue | undefined } | { failed: PermalinkResult } {
   try {
     return { value: JSON.parse(text) as JsonValue }
   } catch {
     const parsed = parseJson(text)
-    if (!parsed.error) return { value: parsed.value }
-    return {
-      failed:
-        parsed.error.offset >= text.length - 1
-          ? fail('PERMALINK_TRUNCATED', TRUNCATED)
-          : fail(
-              'PERMALINK_CORRUPT',
-              `The shared link is damaged: its data is not valid JSON (${parsed.error.message}).`,
-            ),
-    }
+    return parsed.error ? { failed: jsonFailure(text, parsed.error) } : { value: parsed.value }
   }
 }
 
-function fromWire(wire: JsonValue | undefined): PermalinkResult {
+function* fromWire(wire: JsonValue | undefined): Generator<void, PermalinkResult, void> {
   const invalid = (what: string) =>
     fail('PERMALINK_INVALID', `The shared link was read, but ${what}, so it cannot be shown.`)
   if (!isJsonObject(wire)) return invalid('its data is not an object')
@@ -205,7 +238,9 @@ function fromWire(wire: JsonValue | undefined): PermalinkResult {
   const redactions: Redaction[] = []
   if (r !== undefined) {
     if (!Array.isArray(r)) return invalid('its list of redactions is not a list')
-    for (const item of r) {
+    for (let i = 0; i < r.length; i++) {
+      if (i > 0 && i % REDACTIONS_PER_STEP === 0) yield
+      const item = r[i]
       if (
         !Array.isArray(item) ||
         typeof item[0] !== 'string' ||

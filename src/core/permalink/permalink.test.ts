@@ -125,6 +125,23 @@ describe('sharing a token', () => {
     ])
   })
 
+  it('with nothing chosen to hide, shares the texts as they are and the sharer’s redactions', () => {
+    const payload = `{"sub":"x","uid":"u1",${'"a":0,'.repeat(1000)}"a":1}`
+    const view = analyze(rawToken('{"alg":"RS256","kid":"k"}', payload, 'c2ln'))
+    const inherited = [{ pointer: '/uid', category: 'uid' as const }]
+    for (const redact of [{}, { uids: false, claims: [] }]) {
+      const built = buildShareState(view, { redact, inheritedRedactions: inherited })
+      expect(built.ok && built.state).toMatchObject({
+        header: '{"alg":"RS256","kid":"k"}',
+        payload,
+        redactions: inherited,
+      })
+    }
+    // The same switch on hides the value: the empty choice is not mistaken for one.
+    const hidden = buildShareState(view, { redact: { uids: true } })
+    expect(hidden.ok && hidden.state.payload).toContain('"uid":"[redacted uid]"')
+  })
+
   it('refuses encrypted tokens with a reason', () => {
     const built = buildShareState(analyze(fixture('rfc7516-a1-jwe').token))
     expect(built.ok ? '' : built.diagnostic.code).toBe('SHARE_ENCRYPTED')
@@ -156,6 +173,50 @@ describe('old links', () => {
       source: 'raw',
       redactions: [],
     })
+  })
+})
+
+describe('a link that expands to megabytes', () => {
+  // 120,000 redactions: about 1.6 MB of JSON, read in steps (a crafted link can list 300,000).
+  const redactions = Array.from({ length: 120_000 }, (_, i) =>
+    i % 5 === 0
+      ? { pointer: `/x${i}`, category: 'name' as const, location: 'header' as const }
+      : { pointer: `/a${i % 3}`, category: 'uid' as const },
+  )
+  const state: ShareState = { header: '{"alg":"RS256"}', payload: '{"a0":"[redacted uid]"}', redactions }
+  const wire = JSON.stringify({
+    h: state.header,
+    p: state.payload,
+    r: redactions.map((r) => (r.location ? [r.pointer, r.category, 'h'] : [r.pointer, r.category])),
+  })
+  const plain = (text: string) => `v1=j.${Buffer.from(text).toString('base64url')}`
+  const counted = () => {
+    let pauses = 0
+    return { pause: () => ((pauses += 1), Promise.resolve()), pauses: () => pauses }
+  }
+
+  it('is read in steps, with a pause between them, to the same state', async () => {
+    const steps = counted()
+    const back = await decodePermalink(await encodePermalink(state), { pause: steps.pause })
+    expect(back.diagnostics).toEqual([])
+    expect(back.state).toEqual(state)
+    // The JSON in pieces of bounded work, then the redactions 25,000 at a time.
+    expect(steps.pauses()).toBeGreaterThan(5)
+    // A small link is read at once.
+    const small = counted()
+    await decodePermalink(await encodePermalink({ ...state, redactions: redactions.slice(0, 100) }), small)
+    expect(small.pauses()).toBe(0)
+  })
+
+  it('still says cut short, damaged or malformed, in steps', async () => {
+    const code = async (fragment: string) => (await decodePermalink(fragment)).diagnostics.map((d) => d.code)
+    expect(await code(plain(wire.slice(0, -1)))).toEqual(['PERMALINK_TRUNCATED'])
+    expect(await code(plain(wire.slice(0, wire.length / 2)))).toEqual(['PERMALINK_TRUNCATED'])
+    expect(await code(plain(wire.replace('["/a1","uid"]', '["/a1" "uid"]')))).toEqual(['PERMALINK_CORRUPT'])
+    expect(await code(plain(wire.replace('["/a1","uid"]', '["/a1","uid"],')))).toEqual(['PERMALINK_CORRUPT'])
+    expect(await code(plain(`${wire} x`))).toEqual(['PERMALINK_CORRUPT'])
+    expect(await code(plain(wire.replace('["/a1","uid"]', '["/a1","bogus"]')))).toEqual(['PERMALINK_INVALID'])
+    expect(await code(plain(`[${wire}]`))).toEqual(['PERMALINK_INVALID'])
   })
 })
 

@@ -2,8 +2,8 @@ import type { Analysis } from '../analysis/analyze.ts'
 import { encodeBase64url } from '../encoding/base64.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { cappedEach } from '../diagnostics/cap.ts'
-import { decodePermalink, type ShareState } from './format.ts'
-import { REDACTION_CATEGORIES, type RedactionChoice } from './categories.ts'
+import { decodePermalink, type PermalinkReadOptions, type ShareState } from './format.ts'
+import { choosesNothing, REDACTION_CATEGORIES, type RedactionChoice } from './categories.ts'
 import { redactToken, type Redaction } from './redact.ts'
 import { diagnostic, type ShareCode } from './codes.ts'
 
@@ -47,7 +47,9 @@ export function buildShareState(analysis: Analysis, options: ShareOptions = {}):
     )
   let header = decoded.header.text
   let fresh: Redaction[] = []
-  if (options.redact) {
+  // Nothing chosen, nothing hidden: the texts go as they are, without walking every value of a
+  // payload that can hold 120,000 members (the share panel opens with nothing chosen).
+  if (options.redact && !choosesNothing(options.redact)) {
     // A text payload has no members to hide; the header is JSON either way and is redacted alike.
     const claims = payload.kind === 'claims'
     // Both texts are the decoded token's JSON, already parsed (a text payload is not redacted).
@@ -62,8 +64,11 @@ export function buildShareState(analysis: Analysis, options: ShareOptions = {}):
     fresh = redacted.redactions
   }
   const key = (r: Redaction) => `${r.location ?? 'payload'} ${r.pointer}`
+  const inherited = options.inheritedRedactions ?? []
+  // A fresh redaction of a place the sharer already hid replaces theirs; a link can carry 300,000.
   const freshKeys = new Set(fresh.map(key))
-  const redactions = [...(options.inheritedRedactions ?? []).filter((r) => !freshKeys.has(key(r))), ...fresh]
+  const redactions =
+    freshKeys.size === 0 ? inherited.slice() : [...inherited.filter((r) => !freshKeys.has(key(r))), ...fresh]
   return { ok: true, state: { header, payload: payloadText, redactions, ...base } }
 }
 
@@ -113,11 +118,12 @@ export type OpenedPermalink =
   | { opened: { type: 'error'; diagnostics: Diagnostic[] }; notes?: undefined }
 
 /**
- * Opens a JWT Explorer permalink (`v1=…`, as readFragment found it): decodes it, and gives the
- * text the page shows and the notes its analysis carries. Never throws.
+ * Opens a JWT Explorer permalink (`v1=…`, as readFragment found it): decodes it (a large one in
+ * steps, with `options.pause` between them), and gives the text the page shows and the notes its
+ * analysis carries. Never throws.
  */
-export async function openPermalink(fragment: string): Promise<OpenedPermalink> {
-  const result = await decodePermalink(fragment)
+export async function openPermalink(fragment: string, options: PermalinkReadOptions = {}): Promise<OpenedPermalink> {
+  const result = await decodePermalink(fragment, options)
   if (!result.state) return { opened: { type: 'error', diagnostics: result.diagnostics } }
   const state = result.state
   return {
