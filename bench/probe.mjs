@@ -23,6 +23,20 @@ export function installProbe(kindSelector) {
   } catch {
     // An engine without these entry types: the figures stay empty rather than break the page.
   }
+  try {
+    // A long task ends with its script; the style, layout and paint that follow it in the same
+    // frame block the main thread just as much (a megabyte laid out in a textarea, say) but are
+    // not in the entry. A long animation frame reports that render phase: it counts as a task.
+    new PerformanceObserver((list) => {
+      for (const e of /** @type {any[]} */ (list.getEntries())) {
+        const end = e.startTime + e.duration
+        if (e.renderStart > 0 && end - e.renderStart >= 50)
+          longTasks.push({ start: e.renderStart, duration: end - e.renderStart })
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true })
+  } catch {
+    // No long-animation-frame entries (Chromium before 123): tasks are counted without their render phase.
+  }
 
   /** Resolves with performance.now() when `selector` first matches. */
   const seen = (/** @type {string} */ selector) =>
