@@ -15,6 +15,7 @@
  *
  * Pure: no DOM, no import(). YAML parsing and CEL evaluation are passed in by the caller (the
  * page loads both lazily); see {@link CelEngine}. Loaded lazily with the verification code.
+ * @byPath ./codes.ts (its codes, which the registry joins by path)
  * @module
  */
 export { parseClusterSettings, jwtFromOidcFlags, ALL_JWT_SIGNING_ALGS } from './settings.ts'

@@ -5,6 +5,7 @@
  *
  * Loaded lazily with the Compare view: it reads the Kubernetes identity and provider, whose text
  * stays out of the start-up chunk.
+ * @byPath ./codes.ts (its codes, which the registry joins by path)
  * @module
  */
 export { compareTokens, type CompareOptions, type Comparison } from './compare.ts'

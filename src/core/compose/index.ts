@@ -8,6 +8,7 @@
  * Loaded lazily with the Compose view (signing uses WebCrypto and the verify key helpers), never
  * from the start-up chunk. Private keys live only in the returned objects; nothing here stores
  * or sends them.
+ * @byPath ./codes.ts (its codes, which the registry joins by path)
  * @module
  */
 export {

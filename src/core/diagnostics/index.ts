@@ -22,5 +22,6 @@ export {
   type Span,
   type TokenPart,
 } from './diagnostic.ts'
-export { K8S, oidc, rfc, type SpecRef } from './specRefs.ts'
+export { K8S, oidc, rfc, spiffe, UNICODE, type SpecRef } from './specRefs.ts'
 export { placeDiagnostics, type Placement } from './placement.ts'
+export { capDiagnostics, cappedEach, CAPPED_CODE, MAX_PER_CODE } from './cap.ts'

@@ -8,6 +8,8 @@
  * that pasted tokens rarely carry, ./registry.generated.ts, for a token that has one of them
  * (see Knowledge.needsRegistryPack). Import these only from code
  * that is itself loaded on demand; src/core/index.ts re-exports their types only.
+ * @byPath ./providers.generated.ts (providers) ./registry.generated.ts (registry)
+ * @byPath ./data.generated.ts ./providers.ts (read by the analysis, not through this chunk)
  * @module
  */
 export { createKnowledge, EXTRA_CLAIM_LOOKUPS, PROVIDER_NAMES, toClaimInfo, withPackData } from './knowledge.ts'

@@ -1,9 +1,49 @@
-// The verification core, loaded lazily with the panel that uses it (it pulls in jose).
-export * from './algorithms.ts'
-export * from './claimChecks.ts'
-export * from './keyHelp.ts'
-export * from './keyMaterial.ts'
-export * from './keys.ts'
-export * from './kid.ts'
-export * from './meaning.ts'
-export * from './verify.ts'
+/**
+ * Verification: a signature checked offline against keys the user pasted (PEM, JWK, JWKS,
+ * certificates, HMAC secrets), with private keys refused in every form and public keys never
+ * taken as HMAC secrets. Loaded on demand with jose; the claim checks, the key help and the
+ * meaning of each verdict also come here, though they load earlier with the panel.
+ *
+ * Public too, but imported by path by other core folders (the code registry, the compose view):
+ * re-exported here they would cost every loader of this chunk a namespace entry each.
+ * @byPath ./codes.ts ./der.ts ./pem.ts ./spki.ts
+ * @module
+ */
+export {
+  isVerifiableAlg,
+  caseVariantOf,
+  keyTypeFor,
+  keyMismatch,
+  importParams,
+  spkiParams,
+  VERIFIABLE_ALGS,
+} from './algorithms.ts'
+export { checkClaims, type Expectations, type ClaimCheck } from './claimChecks.ts'
+export { fetchCommand, providerJwksUrl, keySourceHints, type KeySourceHint } from './keyHelp.ts'
+export {
+  secretBytes,
+  privateKeyRefusal,
+  recognizeKeyMaterial,
+  MAX_SECRET_LENGTH,
+  type HmacEncoding,
+  type MaterialKind,
+  type KeyMaterial,
+} from './keyMaterial.ts'
+export {
+  jwkIsPrivate,
+  jwkCandidate,
+  describeKey,
+  PRIVATE_JWK_MEMBERS,
+  type PublicJwk,
+  type KeyCandidate,
+} from './keys.ts'
+export { kubernetesKeyId, compareKid, type KidCheckState, type KidCheck } from './kid.ts'
+export { STATE_MEANING, type SignatureState, type StateMeaning } from './meaning.ts'
+export {
+  kubernetesKeyIds,
+  signedPart,
+  verifySignature,
+  type KeyAttempt,
+  type VerifyResult,
+  type VerifyOptions,
+} from './verify.ts'
