@@ -80,7 +80,7 @@ export default function CompareView() {
         Paste two tokens, or anything the main input takes (a Secret, a kubeconfig, an <code>Authorization</code>{' '}
         header…). Both stay in this tab: nothing is fetched, stored or put in a link.
       </p>
-      <div className="compare-inputs">
+      <div className="workbench-columns">
         {(['left', 'right'] as const).map((side) => (
           <SideInput
             key={side}

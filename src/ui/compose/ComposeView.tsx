@@ -106,7 +106,7 @@ export default function ComposeView() {
         <p className="compose-issuer-note" data-testid="compose-issuer-note">
           Issuer: {info.issuerNote}
         </p>
-        <div className="compose-json">
+        <div className="workbench-columns compose-json">
           <JsonArea
             id="compose-header"
             label="Header (JSON)"
