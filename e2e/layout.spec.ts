@@ -67,6 +67,9 @@ test.describe('at 1280×800', () => {
     await expect(fact(page, 'from')).toContainText('kubeadm')
     await expect(fact(page, 'signature')).toHaveAttribute('data-state', 'unverified')
     await expect(fact(page, 'signature')).toContainText('not verified')
+    // Its one risk is the expiry that "Valid now" states: the top risk points there, not repeats it.
+    await expect(fact(page, 'top-risk')).toContainText('its validity, stated above')
+    await expect(fact(page, 'top-risk')).not.toContainText('expired')
     for (const l of [kind, fact(page, 'who'), fact(page, 'valid-now'), fact(page, 'from'), fact(page, 'signature')])
       await onFirstScreen(page, l, DESKTOP.height)
     // The inputs are at hand: the token's, the key's, and sharing.

@@ -105,7 +105,14 @@ function ValidFact({ payload }: { payload: JsonObject }) {
   )
 }
 
-/** The most severe finding, with the way to the rest. */
+/** The Kubernetes risks that the "Valid now" fact already states, in its own words. */
+const SAID_BY_VALIDITY: ReadonlySet<string> = new Set(['K8S_EXPIRED', 'K8S_STALE', 'K8S_NOT_YET_VALID'])
+
+/**
+ * The most severe finding, with the way to the rest. A risk that only repeats the validity fact
+ * (an expired token's "expired") gives way to the next one; when it is the only one, the fact
+ * points up to the validity instead of saying it twice.
+ */
 function RiskFact({ top, count, to }: { top: Diagnostic | undefined; count: number; to: string }) {
   return (
     <Fact name="Top risk" state={top?.severity ?? 'none'}>
@@ -114,7 +121,8 @@ function RiskFact({ top, count, to }: { top: Diagnostic | undefined; count: numb
         {top ? (
           <>
             <strong>{SEVERITY[top.severity]}</strong>
-            {count > 1 && ` (1 of ${count})`} {shown(top.message)}
+            {count > 1 && ` (1 of ${count})`}{' '}
+            {SAID_BY_VALIDITY.has(top.code) ? 'its validity, stated above' : shown(top.message)}
           </>
         ) : (
           'none found'
@@ -159,7 +167,11 @@ function KubernetesFacts({
       </Fact>
       {signature}
       {risks.length > 0 ? (
-        <RiskFact top={risks[0]} count={risks.length} to="kubernetes" />
+        <RiskFact
+          top={risks.find((r) => !SAID_BY_VALIDITY.has(r.code)) ?? risks[0]}
+          count={risks.length}
+          to="kubernetes"
+        />
       ) : (
         <RiskFact top={rest[0]} count={rest.length} to="findings" />
       )}
