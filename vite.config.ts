@@ -18,7 +18,9 @@ const ON_DEMAND = {
   // What the API server would decide, and CEL for its claim mappings: with the verification code.
   apiserver: /src[\\/]core[\\/]apiserver[\\/]|src[\\/]ui[\\/]apiserver[\\/]ApiServerVerdict\.tsx$/,
   cel: /src[\\/]core[\\/]cel[\\/]|node_modules[\\/]@marcbachmann[\\/]/,
-  share: /src[\\/]core[\\/]permalink[\\/]|src[\\/]ui[\\/]share[\\/](SharePanel|SharedLinkBanner)\.tsx$/,
+  // Sharing, with the stepwise JSON reader that only share links of 256 KB or more need.
+  share:
+    /src[\\/]core[\\/]permalink[\\/]|src[\\/]core[\\/]encoding[\\/]jsonSteps\.ts$|src[\\/]ui[\\/]share[\\/](SharePanel|SharedLinkBanner)\.tsx$/,
   // The rows past the first ones of a long table: only a token with that many claims needs the window.
   rows: /src[\\/]ui[\\/]decoded[\\/]RowWindow\.tsx$|src[\\/]core[\\/]analysis[\\/]rowWindow\.ts$/,
   // The disclosures of an SD-JWT: only such tokens need the panel.

@@ -20,6 +20,10 @@ export const FORBIDDEN = [
     pattern: /^src\/core\/checks\/(decodingNotes|signatureLength)\.ts$/,
     what: "decoding's notes and the signature length check (they load with the checks, after the first view)",
   },
+  {
+    pattern: /^src\/core\/encoding\/jsonSteps\.ts$/,
+    what: 'the stepwise JSON reader of very long share links (the on-demand `share` chunk)',
+  },
   // The two workbenches load with their views (the composer signs with WebCrypto and the verify helpers).
   { pattern: /^src\/(core|ui)\/compare\//, what: 'the compare view (src/core/compare/, src/ui/compare/)' },
   { pattern: /^src\/(core|ui)\/compose\//, what: 'the compose view (src/core/compose/, src/ui/compose/)' },

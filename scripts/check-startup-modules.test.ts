@@ -30,6 +30,13 @@ describe('the start-up module check', () => {
     ])
   })
 
+  it('keeps the stepwise reader of long share links out, and the JSON reader it builds on in', () => {
+    const entry = chunk('assets/index.js', true, [], ['src/core/encoding/json.ts', 'src/core/encoding/jsonSteps.ts'])
+    expect(startupViolations([entry]).map((v) => v.split(': ').pop())).toEqual([
+      'src/core/encoding/jsonSteps.ts (10 B before minifying)',
+    ])
+  })
+
   it('names every forbidden module that got in, and the chunk it is in', () => {
     const entry = chunk(
       'assets/index.js',
