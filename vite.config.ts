@@ -28,6 +28,9 @@ const ON_DEMAND = {
   examples: /src[\\/]core[\\/]examples[\\/]exampleTokens\.ts$/,
   // The providers' claim meanings: for a token whose issuer is recognised as one of them.
   providers: /src[\\/]core[\\/]knowledge[\\/]providers\.generated\.ts$/,
+  // The registered names a Kubernetes token does not carry: OpenID Connect, OAuth, SD-JWT, cnf,
+  // JWE and key header parameters (Knowledge.packsNeeded).
+  common: /src[\\/]core[\\/]knowledge[\\/]common\.generated\.ts$/,
   // The registered claims that pasted tokens rarely carry (telephony, attestation, federation…).
   registry: /src[\\/]core[\\/]knowledge[\\/]registry\.generated\.ts$/,
   // The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub

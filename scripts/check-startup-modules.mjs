@@ -21,6 +21,10 @@ export const FORBIDDEN = [
     what: "decoding's notes and the signature length check (they load with the checks, after the first view)",
   },
   {
+    pattern: /^src\/core\/knowledge\/common\.generated\.ts$/,
+    what: 'the common pack of registered meanings (the on-demand `common` chunk)',
+  },
+  {
     pattern: /^src\/core\/encoding\/jsonSteps\.ts$/,
     what: 'the stepwise JSON reader of very long share links (the on-demand `share` chunk)',
   },

@@ -30,6 +30,13 @@ describe('the start-up module check', () => {
     ])
   })
 
+  it('keeps the common pack of registered meanings out', () => {
+    const entry = chunk('assets/index.js', true, [], ['src/core/knowledge/common.generated.ts'])
+    expect(startupViolations([entry])).toEqual([
+      'assets/index.js contains the common pack of registered meanings (the on-demand `common` chunk): src/core/knowledge/common.generated.ts (10 B before minifying)',
+    ])
+  })
+
   it('keeps the stepwise reader of long share links out, and the JSON reader it builds on in', () => {
     const entry = chunk('assets/index.js', true, [], ['src/core/encoding/json.ts', 'src/core/encoding/jsonSteps.ts'])
     expect(startupViolations([entry]).map((v) => v.split(': ').pop())).toEqual([

@@ -6,7 +6,7 @@
  * throw: the page then says what could not be loaded and offers a reload.
  *
  * Chunks follow when they are needed (see vite.config.ts): start-up; one chunk after the first
- * decoded view; the knowledge base; and on demand the extractor, YAML, verification, sharing, the
+ * decoded view; the knowledge base; and on demand its packs, the extractor, YAML, verification, sharing, the
  * example tokens and the checks of rarer token shapes.
  */
 import type * as ExtractModule from '../core/extract/index.ts'
@@ -116,6 +116,8 @@ export interface Importers {
   knowledge: () => Promise<Knowledge>
   /** The knowledge base with the providers' meanings added, for a token from a recognised provider. */
   providerKnowledge: () => Promise<Knowledge>
+  /** The registered names a Kubernetes token does not carry (OpenID, OAuth, JWE…), for a token that has one. */
+  commonPack: () => Promise<KnowledgeData>
   /** The registered claims that pasted tokens rarely carry, for a token that has one of them. */
   registryPack: () => Promise<KnowledgeData>
   /** The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub), for a token that has one. */
@@ -141,6 +143,7 @@ const WHAT: Record<keyof Importers, string> = {
   yaml: 'the YAML reader',
   knowledge: 'the claim explanations and the header and claim checks',
   providerKnowledge: "the provider's claim explanations",
+  commonPack: 'the explanations of OpenID and OAuth claims',
   registryPack: 'the explanations of rarely used registered claims',
   shapes: "the checks of this token's shape",
   insights: 'the Kubernetes insights',
@@ -175,6 +178,7 @@ export const modules: AppModules = createModules(
       Promise.all([import('../core/knowledge/index.ts'), import('../core/knowledge/providers.generated.ts')]).then(
         ([m, p]) => m.createKnowledge().withPack(p.PROVIDER_KNOWLEDGE_DATA),
       ),
+    commonPack: () => import('../core/knowledge/common.generated.ts').then((m) => m.COMMON_PACK_DATA),
     registryPack: () => import('../core/knowledge/registry.generated.ts').then((m) => m.REGISTRY_PACK_DATA),
     shapes: () => import('../core/checks/shapes.ts'),
     insights: () => import('../core/k8s/index.ts'),

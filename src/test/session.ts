@@ -12,6 +12,7 @@ import * as compare from '../core/compare/index.ts'
 import * as compose from '../core/compose/index.ts'
 import { createKnowledge, KNOWLEDGE_DATA, withPackData } from '../core/knowledge/index.ts'
 import { PROVIDER_KNOWLEDGE_DATA } from '../core/knowledge/providers.generated.ts'
+import { COMMON_PACK_DATA } from '../core/knowledge/common.generated.ts'
 import { REGISTRY_PACK_DATA } from '../core/knowledge/registry.generated.ts'
 import { EXAMPLE_TOKENS } from '../core/examples/exampleTokens.ts'
 import { parseYamlDocuments } from '../app/yaml.ts'
@@ -110,6 +111,7 @@ export function realImporters(): Importers {
     yaml: async () => parseYamlDocuments,
     knowledge: async () => createKnowledge(),
     providerKnowledge: async () => createKnowledge(withPackData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA)),
+    commonPack: async () => COMMON_PACK_DATA,
     registryPack: async () => REGISTRY_PACK_DATA,
     shapes: async () => shapes,
     insights: async () => k8s,
