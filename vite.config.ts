@@ -33,6 +33,9 @@ const ON_DEMAND = {
   common: /src[\\/]core[\\/]knowledge[\\/]common\.generated\.ts$/,
   // The registered claims that pasted tokens rarely carry (telephony, attestation, federation…).
   registry: /src[\\/]core[\\/]knowledge[\\/]registry\.generated\.ts$/,
+  // The rarer Kubernetes insights: the audience catalogue, image-pull tokens, the steps of
+  // webhook-bound and image-pull tokens, reviews; for a token that needs them (needsExtraInsights).
+  k8sExtra: /src[\\/]core[\\/]k8s[\\/](extra|audiences|imagePull|bindingAdvice|review|provider|advice)\.ts$/,
   // The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub
   // Actions): for a token that has one (Knowledge.needsShapeChecks). Ahead of `knowledge`, whose
   // folder they share.

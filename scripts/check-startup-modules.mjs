@@ -21,6 +21,10 @@ export const FORBIDDEN = [
     what: "decoding's notes and the signature length check (they load with the checks, after the first view)",
   },
   {
+    pattern: /^src\/core\/k8s\/(extra|audiences|imagePull|bindingAdvice|review|provider|advice)\.ts$/,
+    what: 'the rarer Kubernetes insights (the on-demand `k8sExtra` chunk)',
+  },
+  {
     pattern: /^src\/core\/knowledge\/common\.generated\.ts$/,
     what: 'the common pack of registered meanings (the on-demand `common` chunk)',
   },

@@ -30,6 +30,24 @@ describe('the start-up module check', () => {
     ])
   })
 
+  it('keeps the rarer Kubernetes insights out, and the issuer recognition and next steps they add to in', () => {
+    const entry = chunk(
+      'assets/index.js',
+      true,
+      [],
+      [
+        'src/core/k8s/issuerProvider.ts',
+        'src/core/k8s/adviceSteps.ts',
+        'src/core/k8s/audiences.ts',
+        'src/core/k8s/review.ts',
+      ],
+    )
+    expect(startupViolations([entry]).map((v) => v.split(': ').pop())).toEqual([
+      'src/core/k8s/audiences.ts (10 B before minifying)',
+      'src/core/k8s/review.ts (10 B before minifying)',
+    ])
+  })
+
   it('keeps the common pack of registered meanings out', () => {
     const entry = chunk('assets/index.js', true, [], ['src/core/knowledge/common.generated.ts'])
     expect(startupViolations([entry])).toEqual([

@@ -11,6 +11,7 @@
  */
 import type * as ExtractModule from '../core/extract/index.ts'
 import type * as KubernetesModule from '../core/k8s/index.ts'
+import type * as KubernetesExtraModule from '../core/k8s/extra.ts'
 import type * as PermalinkModule from '../core/permalink/index.ts'
 import type * as TimelineModule from '../core/time/timeline.ts'
 import type * as VerifyModule from '../core/verify/index.ts'
@@ -100,6 +101,7 @@ export class ModuleLoader<T> extends Store<ModuleState<T>> {
 
 export type ExtractorModule = Pick<typeof ExtractModule, 'extractToken'>
 export type KubernetesInsightsModule = typeof KubernetesModule
+export type KubernetesExtraInsights = typeof KubernetesExtraModule
 export type TimelineGeometryModule = Pick<typeof TimelineModule, 'timelineGeometry' | 'labelAnchor'>
 export type PermalinkCode = typeof PermalinkModule
 export type VerifierModule = typeof VerifyModule
@@ -123,6 +125,8 @@ export interface Importers {
   /** The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub), for a token that has one. */
   shapes: () => Promise<ShapeChecksCode>
   insights: () => Promise<KubernetesInsightsModule>
+  /** The rarer Kubernetes insights (audience catalogue, image pulls, binding steps, reviews), for a token that needs them. */
+  k8sExtra: () => Promise<KubernetesExtraInsights>
   timeline: () => Promise<TimelineGeometryModule>
   permalink: () => Promise<PermalinkCode>
   examples: () => Promise<ExampleTokens>
@@ -147,6 +151,7 @@ const WHAT: Record<keyof Importers, string> = {
   registryPack: 'the explanations of rarely used registered claims',
   shapes: "the checks of this token's shape",
   insights: 'the Kubernetes insights',
+  k8sExtra: 'the Kubernetes audience catalogue',
   timeline: 'the timeline',
   permalink: 'the share-link code',
   examples: 'the example tokens',
@@ -182,6 +187,7 @@ export const modules: AppModules = createModules(
     registryPack: () => import('../core/knowledge/registry.generated.ts').then((m) => m.REGISTRY_PACK_DATA),
     shapes: () => import('../core/checks/shapes.ts'),
     insights: () => import('../core/k8s/index.ts'),
+    k8sExtra: () => import('../core/k8s/extra.ts'),
     timeline: () => import('../core/time/timeline.ts'),
     permalink: () => import('../core/permalink/index.ts'),
     examples: () => import('../core/examples/exampleTokens.ts').then((m) => m.EXAMPLE_TOKENS),

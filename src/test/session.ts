@@ -2,6 +2,7 @@
 // the test says so, and module importers that resolve, reject or wait as told.
 import * as extract from '../core/extract/index.ts'
 import * as k8s from '../core/k8s/index.ts'
+import * as k8sExtra from '../core/k8s/extra.ts'
 import * as permalink from '../core/permalink/index.ts'
 import * as timeline from '../core/time/timeline.ts'
 import * as verify from '../core/verify/index.ts'
@@ -115,6 +116,7 @@ export function realImporters(): Importers {
     registryPack: async () => REGISTRY_PACK_DATA,
     shapes: async () => shapes,
     insights: async () => k8s,
+    k8sExtra: async () => k8sExtra,
     timeline: async () => timeline,
     permalink: async () => permalink,
     examples: async () => EXAMPLE_TOKENS,

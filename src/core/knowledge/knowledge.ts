@@ -261,14 +261,16 @@ export function createKnowledge(
     } else if (path.length > 1 && path.slice(0, -1).every((p) => p === 'act' || p === 'may_act')) {
       // Inside act/may_act the members identify an actor, with the claims' usual meanings.
       const whose = path[path.length - 2] === 'act' ? 'the actor' : 'a party allowed to act'
-      if (name === 'act')
+      // act is in the common pack: without it (a token with act waits for the pack), no meaning.
+      const act = name === 'act' ? claims.find((e) => e.name === 'act') : undefined
+      if (act)
         infos.push({
-          ...toClaimInfo(claims.find((e) => e.name === 'act')!),
+          ...toClaimInfo(act),
           title: 'Earlier actor',
           description:
             'A nested act: an actor before the current one in the delegation chain, kept for the record only.',
         })
-      else
+      else if (name !== 'act')
         for (const info of topLevel(claimsNamed, name, ctx))
           infos.push({
             ...info,

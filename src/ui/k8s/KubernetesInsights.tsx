@@ -8,6 +8,7 @@ import {
 } from '../../core/index.ts'
 import { Section } from '../common/Section.tsx'
 import { useModule } from '../hooks.ts'
+import { useExtraInsights } from './useExtraInsights.ts'
 import { useKubernetesRisks } from './useRisks.ts'
 import { KubernetesAdvice } from './KubernetesAdvice.tsx'
 import { KubernetesIdentity } from './KubernetesIdentity.tsx'
@@ -100,15 +101,17 @@ function KubernetesResult({
  */
 export function KubernetesInsights({ analysis, claims }: Props) {
   const insights = useModule(modules.insights)
-  const payload = analysis.decoded.payload
-  if (payload.kind !== 'claims') return null
-  const header = analysis.decoded.header?.value
   const context = analysis.extraction.context
   const fromCredentialProvider = context?.kind === 'credential-provider'
   const review = context?.kind === 'review' ? context : undefined
+  // The rarer insights load for the tokens that need them; the panel waits for them then.
+  const extra = useExtraInsights(insights.needsExtraInsights(claims, fromCredentialProvider, review !== undefined))
+  const payload = analysis.decoded.payload
+  if (payload.kind !== 'claims') return null
+  const header = analysis.decoded.header?.value
   const identity = insights.deriveIdentity(claims)
   const facts: RiskFacts = { claims, payload: payload.json.value, header, diagnostics: analysis.diagnostics }
-  const advice = insights.kubernetesAdvice(claims, fromCredentialProvider)
+  const advice = insights.kubernetesAdviceWith(claims, fromCredentialProvider, extra?.bindingAdvice)
   return (
     <Section
       id="kubernetes"
@@ -119,14 +122,15 @@ export function KubernetesInsights({ analysis, claims }: Props) {
       fold="Identity, shape, provider, lifetime and next steps"
     >
       <KubernetesIdentity identity={identity} />
-      {review && <ReviewComparison review={review} identity={identity} insights={insights} />}
+      {review && extra && <ReviewComparison review={review} identity={identity} extra={extra} />}
       <KubernetesShape
         claims={claims}
         header={header}
         insights={insights}
+        extra={extra}
         fromCredentialProvider={fromCredentialProvider}
       />
-      <KubernetesProvider recognition={insights.recognizeProvider(claims)} />
+      <KubernetesProvider recognition={insights.recognizeProviderWith(claims, extra?.explainAudience)} />
       <Lifetime claims={claims} header={header} insights={insights} />
       <KubernetesAdvice items={advice} />
     </Section>

@@ -1,10 +1,12 @@
-import type { KubernetesInsightsModule } from '../../app/modules.ts'
+import type { KubernetesExtraInsights, KubernetesInsightsModule } from '../../app/modules.ts'
 import { showDeceptive as shown, type KubernetesClaims, type JsonObject } from '../../core/index.ts'
 
 interface Props {
   claims: KubernetesClaims
   header: JsonObject | undefined
   insights: KubernetesInsightsModule
+  /** The rarer insights, loaded for a token that needs them (needsExtraInsights); only such a token is read as an image-pull token. */
+  extra: KubernetesExtraInsights | undefined
   fromCredentialProvider: boolean
 }
 
@@ -104,8 +106,12 @@ function Version({ claims, header, insights }: Pick<Props, 'claims' | 'header' |
   )
 }
 
-function ImagePull({ claims, insights, fromCredentialProvider }: Omit<Props, 'header'>) {
-  const r = insights.imagePullReading(claims, fromCredentialProvider)
+function ImagePull({
+  claims,
+  extra,
+  fromCredentialProvider,
+}: Pick<Props, 'claims' | 'extra' | 'fromCredentialProvider'>) {
+  const r = extra?.imagePullReading(claims, fromCredentialProvider)
   if (!r) return null
   return (
     <div className="k8s-block" data-testid="image-pull" data-certain={String(r.certain)}>
@@ -121,11 +127,7 @@ export function KubernetesShape(props: Props) {
   return (
     <>
       <WebhookBinding claims={props.claims} insights={props.insights} />
-      <ImagePull
-        claims={props.claims}
-        insights={props.insights}
-        fromCredentialProvider={props.fromCredentialProvider}
-      />
+      <ImagePull claims={props.claims} extra={props.extra} fromCredentialProvider={props.fromCredentialProvider} />
       {props.claims.shape === 'bound' && (
         <Signer claims={props.claims} header={props.header} insights={props.insights} />
       )}
