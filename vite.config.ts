@@ -11,9 +11,9 @@ const ON_DEMAND = {
   // The panel that says what was pasted, with the facts of Kubernetes pastes (reviews, CSI maps,
   // credential provider requests, non-JWT bearer tokens): only the extractor produces them.
   extractor: /src[\\/]core[\\/]extract[\\/]|src[\\/]ui[\\/]input[\\/](ExtractionPanel|KubernetesPasteFacts)\.tsx$/,
-  // Reading keys and checking signatures (jose), and the hints on where to get keys: when the
-  // verification panel is first used. The panel itself and the claim checks are shown after the
-  // first view (`later`).
+  // Reading keys and checking signatures (jose), what each result means, and the hints on where
+  // to get keys: when the verification panel is first used. The panel itself, the claim checks
+  // and what "not verified" means are shown after the first view (`later`).
   verify:
     /node_modules[\\/]jose[\\/]|src[\\/]core[\\/]verify[\\/](?!meaning|claimChecks)\w+\.ts$|src[\\/]ui[\\/]verify[\\/]KeyList\.tsx$/,
   // What the API server would decide, and CEL for its claim mappings: with the verification code.
