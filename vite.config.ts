@@ -36,7 +36,8 @@ const ON_DEMAND = {
   registry: /src[\\/]core[\\/]knowledge[\\/]registry\.generated\.ts$/,
   // The rarer Kubernetes insights: the audience catalogue, image-pull tokens, the steps of
   // webhook-bound and image-pull tokens, reviews; for a token that needs them (needsExtraInsights).
-  k8sExtra: /src[\\/]core[\\/]k8s[\\/](extra|audiences|imagePull|bindingAdvice|review|provider|advice)\.ts$/,
+  k8sExtra:
+    /src[\\/]core[\\/]k8s[\\/](extra|audiences|imagePull|bindingAdvice|legacyAdvice|review|provider|advice)\.ts$/,
   // The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub
   // Actions): for a token that has one (Knowledge.needsShapeChecks). Ahead of `knowledge`, whose
   // folder they share.

@@ -6,6 +6,15 @@ import { KIND_LABEL } from './nameRules.ts'
 /** The next steps of webhook-bound and image-pull tokens (bindingAdvice.ts, loaded with k8sExtra). */
 export type BindingAdvice = (c: KubernetesClaims, names: Names, fromCredentialProvider: boolean) => AdviceItem[]
 
+/** The next steps of a legacy Secret-based token (legacyAdvice.ts, loaded with k8sExtra). */
+export type LegacyAdvice = (names: Names, c: KubernetesClaims) => AdviceItem[]
+
+/** The steps of the rarer shapes, from the k8sExtra chunk (./extra.ts). */
+export interface RarerAdvice {
+  bindingAdvice: BindingAdvice
+  legacyAdvice: LegacyAdvice
+}
+
 export interface AdviceItem {
   /** Stable id, used as the `data-advice` test hook. */
   id: string
@@ -22,86 +31,6 @@ export interface AdviceItem {
 }
 
 const JSONPATH_UID: Word = ['jsonpath=', '{.metadata.uid}']
-
-function legacyAdvice({ ns, sa }: Names, c: KubernetesClaims): AdviceItem[] {
-  const items: AdviceItem[] = [
-    {
-      id: 'legacy-risk',
-      title: 'Why this token is risky',
-      explanation:
-        'It never expires, it is stored in a Secret that anyone allowed to read Secrets in the namespace can copy, and it stays valid until that Secret is deleted. Nothing ties it to an audience or a pod.',
-    },
-    {
-      id: 'replace-create-token',
-      title: 'Replace it with a short-lived token',
-      explanation:
-        'Ask the TokenRequest API for a token that expires; add --audience when the consumer is not the API server.',
-      ...shell(['kubectl', 'create', 'token', '-n', ns, '--duration', '1h', '--', sa]),
-    },
-    {
-      id: 'replace-projected',
-      title: 'Or mount a projected token into the pod',
-      explanation: 'The kubelet requests and rotates it; the application must re-read the file.',
-      // A manifest written by the template alone: nothing from the token goes into it.
-      language: 'yaml',
-      command: [
-        'volumes:',
-        '- name: sa-token',
-        '  projected:',
-        '    sources:',
-        '    - serviceAccountToken:',
-        '        path: token',
-        '        expirationSeconds: 3600',
-        '        audience: <audience of the consumer>',
-      ].join('\n'),
-    },
-  ]
-  if (c.secretName !== undefined) {
-    const secret = objectName('secret', 'The Secret name', c.secretName)
-    items.push(
-      {
-        id: 'legacy-last-used',
-        title: 'Find out whether it is still used',
-        explanation: 'Since 1.28 the API server records the last day of use on the Secret.',
-        ...shell([
-          'kubectl',
-          'get',
-          'secret',
-          '-n',
-          ns,
-          '-o',
-          ['jsonpath=', '{.metadata.labels.kubernetes\\.io/legacy-token-last-used}'],
-          '--',
-          secret,
-        ]),
-      },
-      {
-        id: 'legacy-list',
-        title: 'List every legacy token Secret and its last use',
-        explanation: 'Secrets without the label have not been used since tracking began.',
-        ...shell([
-          'kubectl',
-          'get',
-          'secrets',
-          '-A',
-          '--field-selector',
-          'type=kubernetes.io/service-account-token',
-          '-L',
-          'kubernetes.io/legacy-token-last-used',
-          '-L',
-          'kubernetes.io/legacy-token-invalid-since',
-        ]),
-      },
-      {
-        id: 'legacy-revoke',
-        title: 'Revoke it',
-        explanation: 'Deleting the Secret invalidates the token at once.',
-        ...shell(['kubectl', 'delete', 'secret', '-n', ns, '--', secret]),
-      },
-    )
-  }
-  return items
-}
 
 /** The object a bound token is tied to, its kind as the TokenRequest API spells it, and whether it has a namespace. */
 function boundObject(c: KubernetesClaims) {
@@ -158,20 +87,20 @@ function reissue(c: KubernetesClaims, { ns, sa }: Names): AdviceItem | undefined
  * and audience. The token is untrusted: every name must pass the rule the API server holds it to
  * (or the step shows why it has no command), positional arguments follow `--`, free-form values
  * are written as `--flag=value`, and every word is quoted for the shell.
- * `fromCredentialProvider`: the token came in a kubelet CredentialProviderRequest. `binding`
- * gives the steps of webhook-bound and image-pull tokens; without it there are none, which is
- * right for a token that needsExtraInsights() says needs none.
+ * `fromCredentialProvider`: the token came in a kubelet CredentialProviderRequest. `rarer`
+ * gives the steps of legacy, webhook-bound and image-pull tokens; without it there are none,
+ * which is right for a token that needsExtraInsights() says needs none.
  */
 export function kubernetesAdviceWith(
   c: KubernetesClaims,
   fromCredentialProvider = false,
-  binding?: BindingAdvice,
+  rarer?: RarerAdvice,
 ): AdviceItem[] {
   const names: Names = {
     ns: objectName('namespace', 'The namespace', c.namespace),
     sa: objectName('serviceaccount', 'The service account name', c.serviceAccount.name),
   }
-  const items: AdviceItem[] = c.shape === 'legacy' ? legacyAdvice(names, c) : []
+  const items: AdviceItem[] = c.shape === 'legacy' && rarer ? rarer.legacyAdvice(names, c) : []
   const asUser: Word = ['--as=system:serviceaccount:', names.ns, ':', names.sa]
   items.push({
     id: 'can-i',
@@ -191,7 +120,7 @@ export function kubernetesAdviceWith(
   // kubectl create token cannot bind to a webhook configuration: bindingAdvice has its own request.
   const again = c.shape === 'bound' && c.webhooks.length === 0 ? reissue(c, names) : undefined
   if (again) items.push(again)
-  if (binding) items.push(...binding(c, names, fromCredentialProvider))
+  if (rarer) items.push(...rarer.bindingAdvice(c, names, fromCredentialProvider))
   items.push(
     {
       id: 'jwks',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { k8s } from '../../test/k8sClaims.ts'
-import { boundClaims, webhookClaims } from '../../test/k8sTokens.ts'
+import { boundClaims, legacyClaims, webhookClaims } from '../../test/k8sTokens.ts'
 import { kubernetesAdvice } from './advice.ts'
 import { kubernetesAdviceWith } from './adviceSteps.ts'
 import { explainAudience } from './audiences.ts'
@@ -21,6 +21,14 @@ describe('needsExtraInsights', () => {
     expect(needsExtraInsights(k8s(webhookClaims()), false, false)).toBe(true)
     expect(needsExtraInsights(seed(), true, false)).toBe(true)
     expect(needsExtraInsights(seed(), false, true)).toBe(true)
+    expect(needsExtraInsights(k8s(legacyClaims()), false, false)).toBe(true)
+  })
+
+  it('gives a legacy token its own steps only with the rarer insights', () => {
+    const c = k8s(legacyClaims())
+    const ids = (items: { id: string }[]) => items.map((i) => i.id)
+    expect(ids(kubernetesAdvice(c))).toContain('legacy-risk')
+    expect(ids(kubernetesAdviceWith(c))).not.toContain('legacy-risk')
   })
 
   it('leaves nothing out for a token that needs none: audiences and steps are what the catalogue gives', () => {

@@ -111,7 +111,7 @@ export function KubernetesInsights({ analysis, claims }: Props) {
   const header = analysis.decoded.header?.value
   const identity = insights.deriveIdentity(claims)
   const facts: RiskFacts = { claims, payload: payload.json.value, header, diagnostics: analysis.diagnostics }
-  const advice = insights.kubernetesAdviceWith(claims, fromCredentialProvider, extra?.bindingAdvice)
+  const advice = insights.kubernetesAdviceWith(claims, fromCredentialProvider, extra)
   return (
     <Section
       id="kubernetes"
