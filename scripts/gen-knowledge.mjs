@@ -131,12 +131,23 @@ ${rows(algorithms.filter((r) => inFile[which](r, packedAlg, coreAlg)))}
 }
 ${extra}`
 const packedNames = [...new Set(claims.filter((r) => inFile.registry(r, packedClaim)).map((r) => r[0]))]
+// A list of names as one string split on spaces: no name has one, and the quotes and commas of an
+// array would cost three bytes a name in the knowledge chunk.
+const names = (list) => {
+  if (list.some((n) => /\s/.test(n))) throw new Error(`a name with white space: ${list.join(', ')}`)
+  return `${JSON.stringify(list.join(' '))}.split(' ')`
+}
 // Top-level names only: the confirmation methods are asked for by cnf, which is in the pack too.
 const commonNames = (list, core) => [
   ...new Set(list.filter((r) => r[8] === '' && inFile.common(r, () => false, core)).map((r) => r[0])),
 ]
 const packedAlgs = algorithms.filter((r) => inFile.registry(r, packedAlg)).map((r) => r[0])
 const allAlgs = algorithms.filter((r) => REGISTERED.has(r[6])).map((r) => r[0])
+// REGISTERED_ALGORITHMS is written as the main data's algorithms followed by the pack's (the
+// checks only ask whether a name is among them): together they must be the registry's.
+const mainAlgs = algorithms.filter((r) => inFile.main(r, packedAlg, coreAlg)).map((r) => r[0])
+if ([...mainAlgs, ...packedAlgs].sort().join(' ') !== [...allAlgs].sort().join(' '))
+  throw new Error('the registered algorithms are not the main ones and the registry pack ones')
 writeFileSync(
   join(root, 'src/core/knowledge/data.generated.ts'),
   file(
@@ -145,19 +156,22 @@ writeFileSync(
     'The registered meanings every token needs (a Kubernetes one first of all); the others are in the common and registry packs.',
     `
 /** The top-level claims whose registered meaning is in the common pack (common.generated.ts). */
-export const COMMON_PACK_CLAIMS: readonly string[] = ${JSON.stringify(commonNames(claims, coreClaim))}
+export const COMMON_PACK_CLAIMS: readonly string[] = ${names(commonNames(claims, coreClaim))}
 
 /** The header parameters whose registered meaning is in the common pack. */
-export const COMMON_PACK_HEADERS: readonly string[] = ${JSON.stringify(commonNames(headers, coreHeader))}
+export const COMMON_PACK_HEADERS: readonly string[] = ${names(commonNames(headers, coreHeader))}
 
 /** The claims whose registered meaning is in the registry pack (registry.generated.ts). */
-export const REGISTRY_PACK_CLAIMS: readonly string[] = ${JSON.stringify(packedNames)}
+export const REGISTRY_PACK_CLAIMS: readonly string[] = ${names(packedNames)}
 
 /** The algorithms whose registered meaning is in the registry pack. */
-export const REGISTRY_PACK_ALGORITHMS: readonly string[] = ${JSON.stringify(packedAlgs)}
+export const REGISTRY_PACK_ALGORITHMS: readonly string[] = ${names(packedAlgs)}
 
 /** Every algorithm name in the IANA registry, main data and pack together. */
-export const REGISTERED_ALGORITHMS: readonly string[] = ${JSON.stringify(allAlgs)}
+export const REGISTERED_ALGORITHMS: readonly string[] = [
+  ...KNOWLEDGE_DATA.algorithms.map((r) => r[0]),
+  ...REGISTRY_PACK_ALGORITHMS,
+]
 `,
   ),
 )
