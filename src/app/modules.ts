@@ -151,7 +151,7 @@ const WHAT: Record<keyof Importers, string> = {
   registryPack: 'the explanations of rarely used registered claims',
   shapes: "the checks of this token's shape",
   insights: 'the Kubernetes insights',
-  k8sExtra: 'the Kubernetes audience catalogue',
+  k8sExtra: 'the rarer Kubernetes insights',
   timeline: 'the timeline',
   permalink: 'the share-link code',
   examples: 'the example tokens',

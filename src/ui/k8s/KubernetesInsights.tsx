@@ -7,14 +7,15 @@ import {
   type RiskFacts,
 } from '../../core/index.ts'
 import { Section } from '../common/Section.tsx'
+import { Deferred } from '../Deferred.tsx'
 import { useModule } from '../hooks.ts'
+import { ReviewComparison } from '../lazyViews.ts'
 import { useExtraInsights } from './useExtraInsights.ts'
 import { useKubernetesRisks } from './useRisks.ts'
 import { KubernetesAdvice } from './KubernetesAdvice.tsx'
 import { KubernetesIdentity } from './KubernetesIdentity.tsx'
 import { KubernetesProvider } from './KubernetesProvider.tsx'
 import { KubernetesShape } from './KubernetesShape.tsx'
-import { ReviewComparison } from './ReviewComparison.tsx'
 
 interface Props {
   analysis: Analysis
@@ -122,7 +123,11 @@ export function KubernetesInsights({ analysis, claims }: Props) {
       fold="Identity, shape, provider, lifetime and next steps"
     >
       <KubernetesIdentity identity={identity} />
-      {review && extra && <ReviewComparison review={review} identity={identity} extra={extra} />}
+      {review && extra && (
+        <Deferred name="the review comparison" when="now">
+          <ReviewComparison review={review} identity={identity} extra={extra} />
+        </Deferred>
+      )}
       <KubernetesShape
         claims={claims}
         header={header}
