@@ -37,7 +37,7 @@ const ON_DEMAND = {
   // The rarer Kubernetes insights: the audience catalogue, image-pull tokens, the steps of
   // webhook-bound and image-pull tokens, reviews; for a token that needs them (needsExtraInsights).
   k8sExtra:
-    /src[\\/]core[\\/]k8s[\\/](extra|audiences|imagePull|bindingAdvice|legacyAdvice|review|provider|advice)\.ts$|src[\\/]ui[\\/]k8s[\\/](KubernetesBinding|ReviewComparison)\.tsx$/,
+    /src[\\/]core[\\/]k8s[\\/](extra|audiences|imagePull|bindingAdvice|legacyAdvice|lifetime|review|provider|advice)\.ts$|src[\\/]ui[\\/]k8s[\\/](KubernetesBinding|ReviewComparison)\.tsx$/,
   // The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub
   // Actions): for a token that has one (Knowledge.needsShapeChecks). Ahead of `knowledge`, whose
   // folder they share.

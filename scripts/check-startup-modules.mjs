@@ -21,7 +21,8 @@ export const FORBIDDEN = [
     what: "decoding's notes and the signature length check (they load with the checks, after the first view)",
   },
   {
-    pattern: /^src\/core\/k8s\/(extra|audiences|imagePull|bindingAdvice|legacyAdvice|review|provider|advice)\.ts$/,
+    pattern:
+      /^src\/core\/k8s\/(extra|audiences|imagePull|bindingAdvice|legacyAdvice|lifetime|review|provider|advice)\.ts$/,
     what: 'the rarer Kubernetes insights (the on-demand `k8sExtra` chunk)',
   },
   {

@@ -104,7 +104,7 @@ export async function runEverything(input: Delivered, rowSample = 300): Promise<
     if (claims) {
       k8s.deriveIdentity(claims)
       k8sExtra.recognizeProvider(claims)
-      k8s.analyzeLifetime(claims)
+      k8sExtra.analyzeLifetime(claims)
       k8sExtra.kubernetesAdvice(claims)
       k8s.kubernetesRisks({ claims, payload, header, diagnostics: analysis.diagnostics }, NOW_SECONDS, 60)
     }

@@ -7,6 +7,8 @@ import { explainAudience } from './audiences.ts'
 import { needsExtraInsights } from './extraNeeds.ts'
 import { recognizeProviderWith } from './issuerProvider.ts'
 import { recognizeProvider } from './provider.ts'
+import { analyzeLifetime } from './lifetime.ts'
+import { analyzeLifetimeWith } from './lifetimeCases.ts'
 
 const seed = () => k8s(boundClaims({ pod: { name: 'busybox', uid: 'd822ba5f-4290-4bca-94ce-f3bc0dca2e36' } }))
 
@@ -36,6 +38,19 @@ describe('needsExtraInsights', () => {
     expect(recognizeProviderWith(c)).toEqual(recognizeProvider(c))
     expect(recognizeProviderWith(c).audiences.map((a) => a.target)).toEqual(['api-server'])
     expect(kubernetesAdviceWith(c)).toEqual(kubernetesAdvice(c))
+    expect(analyzeLifetimeWith(c)).toEqual(analyzeLifetime(c))
+    expect(analyzeLifetimeWith(c).case).toBe('token-request-default')
+  })
+
+  it('reads the lifetimes of legacy, webhook-bound and IRSA tokens only with the rarer insights', () => {
+    const legacy = k8s(legacyClaims())
+    expect(analyzeLifetime(legacy).notes.length).toBeGreaterThan(1)
+    expect(analyzeLifetimeWith(legacy).notes.length).toBe(1)
+    expect(analyzeLifetime(k8s(webhookClaims())).case).toBe('webhook')
+    expect(analyzeLifetimeWith(k8s(webhookClaims())).case).not.toBe('webhook')
+    const irsa = k8s(boundClaims({ lifetime: 86400, aud: ['sts.amazonaws.com'] }))
+    expect(analyzeLifetime(irsa).case).toBe('irsa-default')
+    expect(analyzeLifetimeWith(irsa).case).toBe('custom')
   })
 
   it('explains other audiences only with the catalogue', () => {

@@ -1,4 +1,4 @@
-import { modules, type KubernetesInsightsModule } from '../../app/modules.ts'
+import { modules, type KubernetesExtraInsights, type KubernetesInsightsModule } from '../../app/modules.ts'
 import {
   showDeceptive,
   type Analysis,
@@ -54,12 +54,14 @@ function Lifetime({
   claims,
   header,
   insights,
+  extra,
 }: {
   claims: KubernetesClaims
   header: JsonObject | undefined
   insights: KubernetesInsightsModule
+  extra: KubernetesExtraInsights | undefined
 }) {
-  const l = insights.analyzeLifetime(claims, insights.signerShape(header, claims).kind)
+  const l = insights.analyzeLifetimeWith(claims, insights.signerShape(header, claims).kind, extra?.rareLifetimes)
   return (
     <div data-testid="k8s-lifetime" data-case={l.case}>
       <h3>Lifetime</h3>
@@ -136,7 +138,7 @@ export function KubernetesInsights({ analysis, claims }: Props) {
         fromCredentialProvider={fromCredentialProvider}
       />
       <KubernetesProvider recognition={insights.recognizeProviderWith(claims, extra?.explainAudience)} />
-      <Lifetime claims={claims} header={header} insights={insights} />
+      <Lifetime claims={claims} header={header} insights={insights} extra={extra} />
       <KubernetesAdvice items={advice} />
     </Section>
   )
