@@ -300,7 +300,7 @@ export class Session extends Store<ExplorerSnapshot> {
     // Once loaded, the shape checks run for every token: they find nothing in one without such a
     // shape, so an analysis is the same whether they had arrived or not.
     const shapes = this.modules.shapes.getSnapshot()
-    const shapeChecks = checks && shapes.status === 'ready' ? shapes.value.shapeChecks : undefined
+    const shapeChecks = checks && shapes.status === 'ready' ? shapes.value.pageShapeChecks : undefined
     const link = isOpenedText(this.#opened, input) ? this.#opened : null
     const sharedNotes = link?.type === 'shared' ? this.#sharedNotes : undefined
     const signatureRemoved = link?.type === 'shared' && link.state.token === undefined

@@ -18,6 +18,24 @@ export function isWit(header: JsonObject): boolean {
   return typeof header.typ === 'string' && header.typ.toLowerCase() === 'wit+jwt'
 }
 
+// The header parameters whose warnings are checks/headerRare.ts; typ is one unless it says JWT.
+const RARE_HEADER_PARAMS = ['jwk', 'jku', 'x5u', 'x5c', 'crit', 'b64', 'zip', 'p2c']
+
+/**
+ * True when the header has a parameter whose warnings load with the shape checks
+ * (checks/headerRare.ts): a key or key URL, crit, b64, zip, p2c, alg RSA1_5, or a typ other than
+ * JWT. Never throws.
+ */
+export function hasRareHeader(header: JsonObject | undefined): boolean {
+  if (!header) return false
+  const typ = header.typ
+  return (
+    RARE_HEADER_PARAMS.some((name) => Object.hasOwn(header, name) && header[name] !== undefined) ||
+    header.alg === 'RSA1_5' ||
+    (typeof typ === 'string' && typ.toLowerCase().replace(/^application\//, '') !== 'jwt')
+  )
+}
+
 /** The header and claims of a well-formed JWS or unsecured JWT, which the shape checks read. */
 export function shapeParts(decoded: DecodedToken): { header: JsonObject; payload: JsonObject } | undefined {
   const header = decoded.header?.value

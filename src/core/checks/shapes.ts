@@ -6,6 +6,7 @@ import { diagnostic } from '../k8s/codes.ts'
 import { signerShape } from '../k8s/signer.ts'
 import { webhookDiagnostics } from '../k8s/webhookChecks.ts'
 import type { ProviderId } from '../knowledge/types.ts'
+import { rareHeaderDiagnostics } from './headerRare.ts'
 import { shapeParts } from './shapeNeeds.ts'
 import { workloadTokenDiagnostics } from './workloadTokens.ts'
 
@@ -45,4 +46,13 @@ export function shapeChecks(decoded: DecodedToken, providers: readonly ProviderI
     ...(k8s ? signerDiagnostics(k8s, header) : []),
     ...workloadTokenDiagnostics(header, payload, providers),
   ]
+}
+
+/**
+ * What the page runs once this chunk is there: the warnings of the rarer header parameters
+ * (checks/headerRare.ts, which the knowledge base's checks leave out) and the shape checks.
+ * Nothing for a token with neither (see Knowledge.needsShapeChecks). Never throws.
+ */
+export function pageShapeChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
+  return [...rareHeaderDiagnostics(decoded), ...shapeChecks(decoded, providers)]
 }

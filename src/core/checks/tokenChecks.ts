@@ -6,7 +6,7 @@ import { decodingNotes } from './decodingNotes.ts'
 import { deceptiveTextDiagnostics } from './deceptiveText.ts'
 import { readKubernetesClaims } from '../k8s/claims.ts'
 import { nameDiagnostics } from '../k8s/nameChecks.ts'
-import { headerDiagnostics } from './headerWarnings.ts'
+import { commonHeaderDiagnostics, headerDiagnostics } from './headerWarnings.ts'
 import { signatureLengthDiagnostics } from './signatureLength.ts'
 import { kubernetesDiagnostics } from '../k8s/shapeChecks.ts'
 import { shapeParts } from './shapeNeeds.ts'
@@ -23,13 +23,11 @@ function kubernetesShapeChecks(decoded: DecodedToken): Diagnostic[] {
   return parts ? kubernetesDiagnostics(parts.payload, parts.header) : []
 }
 
-/**
- * What decoding found in words (decodingNotes.ts), the signature's length for its algorithm, header/algorithm warnings, claim value checks, the NumericDate checks, a Kubernetes token's shape,
- * Kubernetes names no cluster could have written, and text that could mislead a reader (bidi controls, invisible and
- * look-alike characters), each attached to its row by pointer. They load with the knowledge base,
- * after the first decoded view: the first view shows the rows, and their findings follow a frame later.
- */
-export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
+function checksWith(
+  header: typeof headerDiagnostics,
+  decoded: DecodedToken,
+  providers: readonly ProviderId[],
+): Diagnostic[] {
   const claims =
     decoded.payload.kind === 'claims'
       ? [
@@ -45,10 +43,29 @@ export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderI
   return [
     ...decodingNotes(decoded),
     ...signatureLengthDiagnostics(decoded),
-    ...headerDiagnostics(decoded, providers),
+    ...header(decoded, providers),
     ...claims,
     ...kubernetesShapeChecks(decoded),
     ...(k8s ? nameDiagnostics(k8s) : []),
     ...deceptive,
   ]
+}
+
+/**
+ * What decoding found in words (decodingNotes.ts), the signature's length for its algorithm, header/algorithm warnings, claim value checks, the NumericDate checks, a Kubernetes token's shape,
+ * Kubernetes names no cluster could have written, and text that could mislead a reader (bidi controls, invisible and
+ * look-alike characters), each attached to its row by pointer. They load with the knowledge base,
+ * after the first decoded view: the first view shows the rows, and their findings follow a frame later.
+ */
+export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
+  return checksWith(headerDiagnostics, decoded, providers)
+}
+
+/**
+ * The same but for the warnings of the rarer header parameters (checks/headerRare.ts), which come
+ * with the checks of rarer shapes (pageShapeChecks in checks/shapes.ts), for a header that has one:
+ * the checks the page runs with the knowledge base.
+ */
+export function commonTokenChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
+  return checksWith(commonHeaderDiagnostics, decoded, providers)
 }

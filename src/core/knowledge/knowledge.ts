@@ -4,8 +4,8 @@ import type { ClaimInfo } from '../analysis/claimInfo.ts'
 import type { ClaimRow } from '../analysis/rows.ts'
 import { createRowSearch, type RowSearch } from '../analysis/filter.ts'
 import { kubernetesClaimInfo } from '../k8s/claimInfo.ts'
-import { needsShapeChecks } from '../checks/shapeNeeds.ts'
-import { tokenChecks } from '../checks/tokenChecks.ts'
+import { hasRareHeader, needsShapeChecks } from '../checks/shapeNeeds.ts'
+import { commonTokenChecks, type tokenChecks } from '../checks/tokenChecks.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
 import {
@@ -75,7 +75,10 @@ export interface Knowledge {
   searchRows(rows: readonly ClaimRow[], location: 'header' | 'payload', ctx: ExplainContext): RowSearch
   /** Header/algorithm warnings and claim value checks, for analyze(). */
   checks: typeof tokenChecks
-  /** Whether the token has a rarer shape, whose checks load on demand (checks/shapes.ts). */
+  /**
+   * Whether the token has a rarer shape or a rarer header parameter, whose checks load on demand
+   * (checks/shapes.ts, pageShapeChecks).
+   */
   needsShapeChecks: typeof needsShapeChecks
   /**
    * Whether a token has a claim, or its header an algorithm, whose registered meaning is in the
@@ -355,8 +358,10 @@ export function createKnowledge(
     explainRow,
     explainHeader,
     explainHeaderAt,
-    checks: tokenChecks,
-    needsShapeChecks,
+    // The rarer header parameters' warnings come with the shape checks (pageShapeChecks).
+    checks: commonTokenChecks,
+    needsShapeChecks: (decoded, providers) =>
+      needsShapeChecks(decoded, providers) || hasRareHeader(decoded.header?.value),
     claims,
     headers,
     algorithms,

@@ -1,0 +1,57 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { allFixtures, b64u, rawToken } from '../../test/tokens.ts'
+import { analyze } from '../analysis/analyze.ts'
+import { createKnowledge } from '../knowledge/knowledge.ts'
+import { rareHeaderDiagnostics } from './headerRare.ts'
+import { hasRareHeader } from './shapeNeeds.ts'
+import { pageShapeChecks, shapeChecks } from './shapes.ts'
+import { commonTokenChecks, tokenChecks } from './tokenChecks.ts'
+
+const knowledge = createKnowledge()
+const decode = (token: string) => {
+  const a = analyze(token)
+  return { decoded: a.decoded, providers: a.issuerProviders }
+}
+const codes = (ds: { code: string }[]) => ds.map((d) => d.code)
+const RARE_HEADERS = [
+  { alg: 'RS256', jku: 'https://attacker.example/keys' },
+  { alg: 'RS256', x5c: ['MII'], x5u: 'https://x.example' },
+  { alg: 'RS256', jwk: { kty: 'RSA' }, crit: ['exp'], exp: 1 },
+  { alg: 'RS256', b64: false, crit: ['b64'] },
+  { alg: 'RS256', zip: 'DEF' },
+  { alg: 'RSA1_5', enc: 'A128GCM', p2c: 1_000_000 },
+  { alg: 'RS256', typ: 'at+jwt' },
+]
+
+describe('the warnings of rarer header parameters', () => {
+  it('are not needed for the public fixtures, the seed bound token among them', () => {
+    for (const f of allFixtures) {
+      const { decoded } = decode(f.token)
+      expect(hasRareHeader(decoded.header?.value), f.name).toBe(false)
+      expect(rareHeaderDiagnostics(decoded), f.name).toEqual([])
+    }
+  })
+
+  it('ask for the shape checks, which bring them, and the page then has every warning tokenChecks gives', () => {
+    for (const header of RARE_HEADERS) {
+      const { decoded, providers } = decode(rawToken(JSON.stringify(header), '{"iss":"https://idp.example"}', 'c2ln'))
+      expect(knowledge.needsShapeChecks(decoded, providers), JSON.stringify(header)).toBe(true)
+      const page = [...commonTokenChecks(decoded, providers), ...pageShapeChecks(decoded, providers)]
+      expect(codes(page).sort()).toEqual(
+        codes([...tokenChecks(decoded, providers), ...shapeChecks(decoded, providers)]).sort(),
+      )
+      expect(rareHeaderDiagnostics(decoded).length).toBeGreaterThan(0)
+    }
+  })
+
+  it('are empty for any header that does not ask for them', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (header) => {
+        const { decoded } = decode(`${b64u(JSON.stringify(header))}.${b64u('{}')}.c2ln`)
+        if (!hasRareHeader(decoded.header?.value)) expect(rareHeaderDiagnostics(decoded)).toEqual([])
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
