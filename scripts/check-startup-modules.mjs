@@ -13,7 +13,8 @@ export const FORBIDDEN = [
   { pattern: /(^|\/)node_modules\/yaml\//, what: 'yaml' },
   { pattern: /(^|\/)node_modules\/@tanstack\//, what: '@tanstack' },
   {
-    pattern: /^src\/core\/(checks\/(shapes|headerRare|dpop|spiffe|github|workloadTokens)|k8s\/webhookChecks)\.ts$/,
+    pattern:
+      /^src\/core\/(checks\/(shapes|headerRare|claimRare|dpop|spiffe|github|workloadTokens)|k8s\/webhookChecks)\.ts$/,
     what: 'the checks of rarer token shapes (the on-demand `shapes` chunk)',
   },
   {

@@ -2,9 +2,11 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { allFixtures, b64u, rawToken } from '../../test/tokens.ts'
 import { analyze } from '../analysis/analyze.ts'
+import type { JsonObject } from '../encoding/json.ts'
 import { createKnowledge } from '../knowledge/knowledge.ts'
 import { rareHeaderDiagnostics } from './headerRare.ts'
-import { hasRareHeader } from './shapeNeeds.ts'
+import { rareClaimValueDiagnostics } from './claimRare.ts'
+import { hasRareClaim, hasRareHeader } from './shapeNeeds.ts'
 import { pageShapeChecks, shapeChecks } from './shapes.ts'
 import { commonTokenChecks, tokenChecks } from './tokenChecks.ts'
 
@@ -50,6 +52,50 @@ describe('the warnings of rarer header parameters', () => {
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (header) => {
         const { decoded } = decode(`${b64u(JSON.stringify(header))}.${b64u('{}')}.c2ln`)
         if (!hasRareHeader(decoded.header?.value)) expect(rareHeaderDiagnostics(decoded)).toEqual([])
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('the value checks of rarer claims', () => {
+  const RARE_CLAIMS = [
+    { scope: 'a,b' },
+    { cnf: 'x' },
+    { act: { sub: 'a', act: { sub: 'b' } } },
+    { may_act: [] },
+    { at_hash: 'short' },
+    { email_verified: 'false' },
+    { phone_number_verified: 1 },
+  ]
+
+  it('are not needed for the public fixtures, the seed bound token among them', () => {
+    for (const f of allFixtures) {
+      const { decoded } = decode(f.token)
+      if (decoded.payload.kind !== 'claims') continue
+      expect(hasRareClaim(decoded.payload.json.value), f.name).toBe(false)
+    }
+  })
+
+  it('ask for the shape checks, which bring them, and the page then has every finding tokenChecks gives', () => {
+    for (const claims of RARE_CLAIMS) {
+      const { decoded, providers } = decode(
+        rawToken('{"alg":"RS256"}', JSON.stringify({ sub: 'x', ...claims }), 'c2ln'),
+      )
+      expect(knowledge.needsShapeChecks(decoded, providers), JSON.stringify(claims)).toBe(true)
+      const page = [...commonTokenChecks(decoded, providers), ...pageShapeChecks(decoded, providers)]
+      expect(codes(page).sort()).toEqual(
+        codes([...tokenChecks(decoded, providers), ...shapeChecks(decoded, providers)]).sort(),
+      )
+      expect(page.length).toBeGreaterThan(codes(commonTokenChecks(decoded, providers)).length)
+    }
+  })
+
+  it('are empty for claims that do not ask for them', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (value) => {
+        const claims = JSON.parse(JSON.stringify(value)) as JsonObject
+        if (!hasRareClaim(claims)) expect(rareClaimValueDiagnostics(claims, 'RS256')).toEqual([])
       }),
       { numRuns: 300 },
     )

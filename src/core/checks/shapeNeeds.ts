@@ -36,6 +36,24 @@ export function hasRareHeader(header: JsonObject | undefined): boolean {
   )
 }
 
+// The claims whose value checks are checks/claimRare.ts.
+const RARE_CLAIMS = [
+  'scope',
+  'cnf',
+  'act',
+  'may_act',
+  'at_hash',
+  'c_hash',
+  's_hash',
+  'email_verified',
+  'phone_number_verified',
+]
+
+/** True when the claims have one whose value checks load with the shape checks (checks/claimRare.ts). */
+export function hasRareClaim(claims: JsonObject): boolean {
+  return RARE_CLAIMS.some((name) => Object.hasOwn(claims, name) && claims[name] !== undefined)
+}
+
 /** The header and claims of a well-formed JWS or unsecured JWT, which the shape checks read. */
 export function shapeParts(decoded: DecodedToken): { header: JsonObject; payload: JsonObject } | undefined {
   const header = decoded.header?.value

@@ -1,7 +1,7 @@
 import type { DecodedToken } from '../decode/decodeToken.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { ProviderId } from '../knowledge/types.ts'
-import { claimValueDiagnostics } from './claimValues.ts'
+import { claimValueDiagnostics, commonClaimValueDiagnostics } from './claimValues.ts'
 import { decodingNotes } from './decodingNotes.ts'
 import { deceptiveTextDiagnostics } from './deceptiveText.ts'
 import { readKubernetesClaims } from '../k8s/claims.ts'
@@ -25,6 +25,7 @@ function kubernetesShapeChecks(decoded: DecodedToken): Diagnostic[] {
 
 function checksWith(
   header: typeof headerDiagnostics,
+  claimValues: typeof claimValueDiagnostics,
   decoded: DecodedToken,
   providers: readonly ProviderId[],
 ): Diagnostic[] {
@@ -32,7 +33,7 @@ function checksWith(
     decoded.payload.kind === 'claims'
       ? [
           ...timeDiagnostics(decoded.payload.json.value),
-          ...claimValueDiagnostics(decoded.payload.json.value, decoded.header?.value.alg),
+          ...claimValues(decoded.payload.json.value, decoded.header?.value.alg),
         ]
       : []
   const deceptive = [
@@ -58,14 +59,15 @@ function checksWith(
  * after the first decoded view: the first view shows the rows, and their findings follow a frame later.
  */
 export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
-  return checksWith(headerDiagnostics, decoded, providers)
+  return checksWith(headerDiagnostics, claimValueDiagnostics, decoded, providers)
 }
 
 /**
- * The same but for the warnings of the rarer header parameters (checks/headerRare.ts), which come
- * with the checks of rarer shapes (pageShapeChecks in checks/shapes.ts), for a header that has one:
- * the checks the page runs with the knowledge base.
+ * The same but for the warnings of the rarer header parameters and the value checks of the
+ * claims a Kubernetes token does not carry (checks/headerRare.ts, checks/claimRare.ts), which
+ * come with the checks of rarer shapes (pageShapeChecks in checks/shapes.ts) for a token that has
+ * one: the checks the page runs with the knowledge base.
  */
 export function commonTokenChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
-  return checksWith(commonHeaderDiagnostics, decoded, providers)
+  return checksWith(commonHeaderDiagnostics, commonClaimValueDiagnostics, decoded, providers)
 }
