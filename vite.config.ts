@@ -42,7 +42,7 @@ const ON_DEMAND = {
   // Actions), and the checks of rarer header parameters and claims: for a token that has one
   // (Knowledge.needsShapeChecks). Ahead of `knowledge`, whose folder they share.
   shapes:
-    /src[\\/]core[\\/]checks[\\/](shapes|headerRare|claimRare|dpop|spiffe|github|workloadTokens)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$/,
+    /src[\\/]core[\\/]checks[\\/](shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$/,
   // SHA-256 and JWK thumbprints: for DPoP proofs (with the shape checks) and the extractor's
   // DPoP and EKS pastes, which share them without either bringing the other along.
   sha256: /src[\\/]core[\\/]encoding[\\/](sha256|jwkThumbprint)\.ts$/,

@@ -14,7 +14,7 @@ export const FORBIDDEN = [
   { pattern: /(^|\/)node_modules\/@tanstack\//, what: '@tanstack' },
   {
     pattern:
-      /^src\/core\/(checks\/(shapes|headerRare|claimRare|dpop|spiffe|github|workloadTokens)|k8s\/webhookChecks)\.ts$/,
+      /^src\/core\/(checks\/(shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens)|k8s\/webhookChecks)\.ts$/,
     what: 'the checks of rarer token shapes (the on-demand `shapes` chunk)',
   },
   {

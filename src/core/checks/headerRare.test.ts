@@ -6,7 +6,8 @@ import type { JsonObject } from '../encoding/json.ts'
 import { createKnowledge } from '../knowledge/knowledge.ts'
 import { rareHeaderDiagnostics } from './headerRare.ts'
 import { rareClaimValueDiagnostics } from './claimRare.ts'
-import { hasRareClaim, hasRareHeader } from './shapeNeeds.ts'
+import { deceptiveTokenDiagnostics } from './deceptiveText.ts'
+import { hasRareClaim, hasRareHeader, mayHaveDeceptiveText } from './shapeNeeds.ts'
 import { pageShapeChecks, shapeChecks } from './shapes.ts'
 import { commonTokenChecks, tokenChecks } from './tokenChecks.ts'
 
@@ -98,6 +99,28 @@ describe('the value checks of rarer claims', () => {
         if (!hasRareClaim(claims)) expect(rareClaimValueDiagnostics(claims, 'RS256')).toEqual([])
       }),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('the misleading-text warnings', () => {
+  it('are asked for by a bidi control written as it is or escaped, not by plain ASCII', () => {
+    const asked = (payload: string) =>
+      mayHaveDeceptiveText(decode(rawToken('{"alg":"RS256"}', payload, 'c2ln')).decoded)
+    expect(asked('{"sub":"admin\\u202e"}')).toBe(true)
+    expect(asked(`{"sub":"admin${String.fromCodePoint(0x202e)}"}`)).toBe(true)
+    expect(asked('{"sub":"a\\"b\\/c"}')).toBe(false)
+    expect(asked('{"sub":"a\\tb"}')).toBe(true)
+    for (const f of allFixtures) expect(deceptiveTokenDiagnostics(decode(f.token).decoded), f.name).toEqual([])
+  })
+
+  it('are empty for any token that does not ask for them', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })), (claims) => {
+        const { decoded } = decode(rawToken('{"alg":"RS256"}', JSON.stringify(claims), 'c2ln'))
+        if (!mayHaveDeceptiveText(decoded)) expect(deceptiveTokenDiagnostics(decoded)).toEqual([])
+      }),
+      { numRuns: 500 },
     )
   })
 })

@@ -54,6 +54,22 @@ export function hasRareClaim(claims: JsonObject): boolean {
   return RARE_CLAIMS.some((name) => Object.hasOwn(claims, name) && claims[name] !== undefined)
 }
 
+// Text that findDeceptive could flag has a character outside printable ASCII once decoded: in the
+// JSON text, either one as it is or an escape other than \", \\ and \/ (\t, \n, \u202e…).
+const MAYBE_DECEPTIVE = /[^\x20-\x7e]|\\[^"\\/]/
+
+/**
+ * True when the header or the claims may hold a misleading character (checks/deceptiveText.ts,
+ * which loads with the shape checks): their JSON text has a character or an escape that decodes
+ * to something outside printable ASCII. Never throws.
+ */
+export function mayHaveDeceptiveText(decoded: DecodedToken): boolean {
+  return (
+    (decoded.header != null && MAYBE_DECEPTIVE.test(decoded.header.text)) ||
+    (decoded.payload.kind === 'claims' && MAYBE_DECEPTIVE.test(decoded.payload.json.text))
+  )
+}
+
 /** The header and claims of a well-formed JWS or unsecured JWT, which the shape checks read. */
 export function shapeParts(decoded: DecodedToken): { header: JsonObject; payload: JsonObject } | undefined {
   const header = decoded.header?.value

@@ -7,6 +7,7 @@ import { signerShape } from '../k8s/signer.ts'
 import { webhookDiagnostics } from '../k8s/webhookChecks.ts'
 import type { ProviderId } from '../knowledge/types.ts'
 import { rareClaimValueDiagnostics } from './claimRare.ts'
+import { deceptiveTokenDiagnostics } from './deceptiveText.ts'
 import { rareHeaderDiagnostics } from './headerRare.ts'
 import { shapeParts } from './shapeNeeds.ts'
 import { workloadTokenDiagnostics } from './workloadTokens.ts'
@@ -51,8 +52,9 @@ export function shapeChecks(decoded: DecodedToken, providers: readonly ProviderI
 
 /**
  * What the page runs once this chunk is there: the warnings of the rarer header parameters and
- * the value checks of the rarer claims (checks/headerRare.ts, checks/claimRare.ts, which the
- * knowledge base's checks leave out) and the shape checks.
+ * the value checks of the rarer claims, the misleading-text warnings (checks/headerRare.ts,
+ * checks/claimRare.ts, checks/deceptiveText.ts, which the knowledge base's checks leave out) and
+ * the shape checks.
  * Nothing for a token with neither (see Knowledge.needsShapeChecks). Never throws.
  */
 export function pageShapeChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
@@ -60,5 +62,10 @@ export function pageShapeChecks(decoded: DecodedToken, providers: readonly Provi
     decoded.payload.kind === 'claims'
       ? rareClaimValueDiagnostics(decoded.payload.json.value, decoded.header?.value.alg)
       : []
-  return [...rareHeaderDiagnostics(decoded), ...claims, ...shapeChecks(decoded, providers)]
+  return [
+    ...rareHeaderDiagnostics(decoded),
+    ...claims,
+    ...deceptiveTokenDiagnostics(decoded),
+    ...shapeChecks(decoded, providers),
+  ]
 }

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { ProviderId } from '../knowledge/types.ts'
 import { claimValueDiagnostics, commonClaimValueDiagnostics } from './claimValues.ts'
 import { decodingNotes } from './decodingNotes.ts'
-import { deceptiveTextDiagnostics } from './deceptiveText.ts'
+import { deceptiveTokenDiagnostics } from './deceptiveText.ts'
 import { readKubernetesClaims } from '../k8s/claims.ts'
 import { nameDiagnostics } from '../k8s/nameChecks.ts'
 import { commonHeaderDiagnostics, headerDiagnostics } from './headerWarnings.ts'
@@ -26,6 +26,7 @@ function kubernetesShapeChecks(decoded: DecodedToken): Diagnostic[] {
 function checksWith(
   header: typeof headerDiagnostics,
   claimValues: typeof claimValueDiagnostics,
+  deceptive: typeof deceptiveTokenDiagnostics | undefined,
   decoded: DecodedToken,
   providers: readonly ProviderId[],
 ): Diagnostic[] {
@@ -36,10 +37,6 @@ function checksWith(
           ...claimValues(decoded.payload.json.value, decoded.header?.value.alg),
         ]
       : []
-  const deceptive = [
-    ...(decoded.header ? deceptiveTextDiagnostics(decoded.header.value, 'header') : []),
-    ...(decoded.payload.kind === 'claims' ? deceptiveTextDiagnostics(decoded.payload.json.value, 'payload') : []),
-  ]
   const k8s = decoded.payload.kind === 'claims' ? readKubernetesClaims(decoded.payload.json.value) : undefined
   return [
     ...decodingNotes(decoded),
@@ -48,7 +45,7 @@ function checksWith(
     ...claims,
     ...kubernetesShapeChecks(decoded),
     ...(k8s ? nameDiagnostics(k8s) : []),
-    ...deceptive,
+    ...(deceptive ? deceptive(decoded) : []),
   ]
 }
 
@@ -59,15 +56,16 @@ function checksWith(
  * after the first decoded view: the first view shows the rows, and their findings follow a frame later.
  */
 export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
-  return checksWith(headerDiagnostics, claimValueDiagnostics, decoded, providers)
+  return checksWith(headerDiagnostics, claimValueDiagnostics, deceptiveTokenDiagnostics, decoded, providers)
 }
 
 /**
- * The same but for the warnings of the rarer header parameters and the value checks of the
- * claims a Kubernetes token does not carry (checks/headerRare.ts, checks/claimRare.ts), which
- * come with the checks of rarer shapes (pageShapeChecks in checks/shapes.ts) for a token that has
- * one: the checks the page runs with the knowledge base.
+ * The same but for the warnings of the rarer header parameters, the value checks of the claims a
+ * Kubernetes token does not carry and the misleading-text warnings (checks/headerRare.ts,
+ * checks/claimRare.ts, checks/deceptiveText.ts), which come with the checks of rarer shapes
+ * (pageShapeChecks in checks/shapes.ts) for a token that needs one: the checks the page runs with
+ * the knowledge base.
  */
 export function commonTokenChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
-  return checksWith(commonHeaderDiagnostics, commonClaimValueDiagnostics, decoded, providers)
+  return checksWith(commonHeaderDiagnostics, commonClaimValueDiagnostics, undefined, decoded, providers)
 }

@@ -4,7 +4,7 @@ import type { ClaimInfo } from '../analysis/claimInfo.ts'
 import type { ClaimRow } from '../analysis/rows.ts'
 import { createRowSearch, type RowSearch } from '../analysis/filter.ts'
 import { kubernetesClaimInfo } from '../k8s/claimInfo.ts'
-import { hasRareClaim, hasRareHeader, needsShapeChecks } from '../checks/shapeNeeds.ts'
+import { hasRareClaim, hasRareHeader, mayHaveDeceptiveText, needsShapeChecks } from '../checks/shapeNeeds.ts'
 import { commonTokenChecks, type tokenChecks } from '../checks/tokenChecks.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
@@ -76,7 +76,8 @@ export interface Knowledge {
   /** Header/algorithm warnings and claim value checks, for analyze(). */
   checks: typeof tokenChecks
   /**
-   * Whether the token has a rarer shape, header parameter or claim, whose checks load on demand
+   * Whether the token has a rarer shape, header parameter or claim, or text that may mislead,
+   * whose checks load on demand
    * (checks/shapes.ts, pageShapeChecks).
    */
   needsShapeChecks: typeof needsShapeChecks
@@ -363,7 +364,8 @@ export function createKnowledge(
     needsShapeChecks: (decoded, providers) =>
       needsShapeChecks(decoded, providers) ||
       hasRareHeader(decoded.header?.value) ||
-      (decoded.payload.kind === 'claims' && hasRareClaim(decoded.payload.json.value)),
+      (decoded.payload.kind === 'claims' && hasRareClaim(decoded.payload.json.value)) ||
+      mayHaveDeceptiveText(decoded),
     claims,
     headers,
     algorithms,
