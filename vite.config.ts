@@ -11,14 +11,17 @@ const ON_DEMAND = {
   // The panel that says what was pasted, with the facts of Kubernetes pastes (reviews, CSI maps,
   // credential provider requests, non-JWT bearer tokens): only the extractor produces them.
   extractor: /src[\\/]core[\\/]extract[\\/]|src[\\/]ui[\\/]input[\\/](ExtractionPanel|KubernetesPasteFacts)\.tsx$/,
-  // Reading keys and checking signatures (jose): when the verification panel is first used. The
-  // panel itself, the claim checks and the key help are shown after the first view (`later`).
+  // Reading keys and checking signatures (jose), what each result means, and the hints on where
+  // to get keys: when the verification panel is first used. The panel itself, the claim checks
+  // and what "not verified" means are shown after the first view (`later`).
   verify:
-    /node_modules[\\/]jose[\\/]|src[\\/]core[\\/]verify[\\/](?!meaning|claimChecks|keyHelp)\w+\.ts$|src[\\/]ui[\\/]verify[\\/]KeyList\.tsx$/,
+    /node_modules[\\/]jose[\\/]|src[\\/]core[\\/]verify[\\/](?!meaning|claimChecks)\w+\.ts$|src[\\/]ui[\\/]verify[\\/]KeyList\.tsx$/,
   // What the API server would decide, and CEL for its claim mappings: with the verification code.
   apiserver: /src[\\/]core[\\/]apiserver[\\/]|src[\\/]ui[\\/]apiserver[\\/]ApiServerVerdict\.tsx$/,
   cel: /src[\\/]core[\\/]cel[\\/]|node_modules[\\/]@marcbachmann[\\/]/,
-  share: /src[\\/]core[\\/]permalink[\\/]|src[\\/]ui[\\/]share[\\/](SharePanel|SharedLinkBanner)\.tsx$/,
+  // Sharing, with the stepwise JSON reader that only share links of 256 KB or more need.
+  share:
+    /src[\\/]core[\\/]permalink[\\/]|src[\\/]core[\\/]encoding[\\/]jsonSteps\.ts$|src[\\/]ui[\\/]share[\\/](SharePanel|SharedLinkBanner)\.tsx$/,
   // The rows past the first ones of a long table: only a token with that many claims needs the window.
   rows: /src[\\/]ui[\\/]decoded[\\/]RowWindow\.tsx$|src[\\/]core[\\/]analysis[\\/]rowWindow\.ts$/,
   // The disclosures of an SD-JWT: only such tokens need the panel.
@@ -26,13 +29,20 @@ const ON_DEMAND = {
   examples: /src[\\/]core[\\/]examples[\\/]exampleTokens\.ts$/,
   // The providers' claim meanings: for a token whose issuer is recognised as one of them.
   providers: /src[\\/]core[\\/]knowledge[\\/]providers\.generated\.ts$/,
+  // The registered names a Kubernetes token does not carry: OpenID Connect, OAuth, SD-JWT, cnf,
+  // JWE and key header parameters (Knowledge.packsNeeded).
+  common: /src[\\/]core[\\/]knowledge[\\/]common\.generated\.ts$/,
   // The registered claims that pasted tokens rarely carry (telephony, attestation, federation…).
   registry: /src[\\/]core[\\/]knowledge[\\/]registry\.generated\.ts$/,
+  // The rarer Kubernetes insights: the audience catalogue, image-pull tokens, the steps of
+  // webhook-bound and image-pull tokens, reviews; for a token that needs them (needsExtraInsights).
+  k8sExtra:
+    /src[\\/]core[\\/]k8s[\\/](extra|audiences|imagePull|bindingAdvice|legacyAdvice|lifetime|review|provider|advice)\.ts$|src[\\/]ui[\\/]k8s[\\/](KubernetesBinding|ReviewComparison)\.tsx$/,
   // The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub
-  // Actions): for a token that has one (Knowledge.needsShapeChecks). Ahead of `knowledge`, whose
-  // folder they share.
+  // Actions), and the checks of rarer header parameters and claims: for a token that has one
+  // (Knowledge.needsShapeChecks). Ahead of `knowledge`, whose folder they share.
   shapes:
-    /src[\\/]core[\\/]checks[\\/](shapes|dpop|spiffe|github|workloadTokens)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$/,
+    /src[\\/]core[\\/]checks[\\/](shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$/,
   // SHA-256 and JWK thumbprints: for DPoP proofs (with the shape checks) and the extractor's
   // DPoP and EKS pastes, which share them without either bringing the other along.
   sha256: /src[\\/]core[\\/]encoding[\\/](sha256|jwkThumbprint)\.ts$/,

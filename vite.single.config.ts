@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { viteSingleFile } from 'vite-plugin-singlefile'
 import { cspPlugin } from './build/csp.ts'
+import { noPreloadHelperPlugin } from './build/noPreloadHelper.ts'
 import { singleFileCspPlugin } from './build/singleFileCsp.ts'
 
 const PENDING = "'sha256-computed-after-inlining'"
@@ -13,6 +14,8 @@ export default defineConfig({
   // The hash placeholders tell vite-plugin-singlefile the inlined code is allowed; the last plugin
   // replaces them with the real hashes once everything is inlined.
   plugins: [
+    // As in the page's build: no preload helper, whose lists are always empty here too.
+    noPreloadHelperPlugin(),
     react(),
     cspPlugin({ 'script-src': PENDING, 'style-src': PENDING }),
     viteSingleFile(),

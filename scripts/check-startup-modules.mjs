@@ -13,12 +13,26 @@ export const FORBIDDEN = [
   { pattern: /(^|\/)node_modules\/yaml\//, what: 'yaml' },
   { pattern: /(^|\/)node_modules\/@tanstack\//, what: '@tanstack' },
   {
-    pattern: /^src\/core\/(checks\/(shapes|dpop|spiffe|github|workloadTokens)|k8s\/webhookChecks)\.ts$/,
+    pattern:
+      /^src\/core\/(checks\/(shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens)|k8s\/webhookChecks)\.ts$/,
     what: 'the checks of rarer token shapes (the on-demand `shapes` chunk)',
   },
   {
     pattern: /^src\/core\/checks\/(decodingNotes|signatureLength)\.ts$/,
     what: "decoding's notes and the signature length check (they load with the checks, after the first view)",
+  },
+  {
+    pattern:
+      /^src\/core\/k8s\/(extra|audiences|imagePull|bindingAdvice|legacyAdvice|lifetime|review|provider|advice)\.ts$/,
+    what: 'the rarer Kubernetes insights (the on-demand `k8sExtra` chunk)',
+  },
+  {
+    pattern: /^src\/core\/knowledge\/common\.generated\.ts$/,
+    what: 'the common pack of registered meanings (the on-demand `common` chunk)',
+  },
+  {
+    pattern: /^src\/core\/encoding\/jsonSteps\.ts$/,
+    what: 'the stepwise JSON reader of very long share links (the on-demand `share` chunk)',
   },
   // The two workbenches load with their views (the composer signs with WebCrypto and the verify helpers).
   { pattern: /^src\/(core|ui)\/compare\//, what: 'the compare view (src/core/compare/, src/ui/compare/)' },

@@ -30,6 +30,38 @@ describe('the start-up module check', () => {
     ])
   })
 
+  it('keeps the rarer Kubernetes insights out, and the issuer recognition and next steps they add to in', () => {
+    const entry = chunk(
+      'assets/index.js',
+      true,
+      [],
+      [
+        'src/core/k8s/issuerProvider.ts',
+        'src/core/k8s/adviceSteps.ts',
+        'src/core/k8s/audiences.ts',
+        'src/core/k8s/review.ts',
+      ],
+    )
+    expect(startupViolations([entry]).map((v) => v.split(': ').pop())).toEqual([
+      'src/core/k8s/audiences.ts (10 B before minifying)',
+      'src/core/k8s/review.ts (10 B before minifying)',
+    ])
+  })
+
+  it('keeps the common pack of registered meanings out', () => {
+    const entry = chunk('assets/index.js', true, [], ['src/core/knowledge/common.generated.ts'])
+    expect(startupViolations([entry])).toEqual([
+      'assets/index.js contains the common pack of registered meanings (the on-demand `common` chunk): src/core/knowledge/common.generated.ts (10 B before minifying)',
+    ])
+  })
+
+  it('keeps the stepwise reader of long share links out, and the JSON reader it builds on in', () => {
+    const entry = chunk('assets/index.js', true, [], ['src/core/encoding/json.ts', 'src/core/encoding/jsonSteps.ts'])
+    expect(startupViolations([entry]).map((v) => v.split(': ').pop())).toEqual([
+      'src/core/encoding/jsonSteps.ts (10 B before minifying)',
+    ])
+  })
+
   it('names every forbidden module that got in, and the chunk it is in', () => {
     const entry = chunk(
       'assets/index.js',

@@ -1,6 +1,6 @@
-// Generates src/core/knowledge/data.generated.ts and providers.generated.ts from the reference
-// registries (facts: names, titles, spec sections, links, value types) and
-// scripts/knowledge/explanations.txt (our words).
+// Generates src/core/knowledge/data.generated.ts, common.generated.ts, registry.generated.ts and
+// providers.generated.ts from the reference registries (facts: names, titles, spec sections,
+// links, value types) and scripts/knowledge/explanations.txt (our words).
 // The reference descriptions are never copied: every entry must have our own explanation, and the
 // script fails when one is missing or when an explanation matches no reference entry.
 //
@@ -92,8 +92,19 @@ const PACKED_SPECS =
   /^(RFC (8055|8225|8443|8485|8588|8688|8946|9027|9200|9246|9321|9447|9475|9493|9560|9711|9795|9999)\b|ETSI |3GPP |Fast and Readable Geographical|OpenID Federation|OpenID Identity Assurance|OpenID Connect for Identity Assurance|draft-ietf-stir-)/
 const packedClaim = (r) => r[8] === '' && PACKED_SPECS.test(r[4])
 const packedAlg = (r) => !JWS_ALGS.test(r[0])
+// What every token here needs, a Kubernetes service account token first of all, stays in the main
+// file: the claims of RFC 7519 §4.1 (Kubernetes adds only its own kubernetes.io, explained by
+// src/core/k8s/claimInfo.ts), the header parameters alg, kid and typ, and the JWS algorithms. The
+// other common registered names (OpenID Connect, OAuth, SD-JWT, cnf and its confirmation methods,
+// the JWE and key header parameters…) are the common pack, loaded for a token that has one.
+const CORE_CLAIMS = /^RFC 7519 §4\.1\.\d+$/
+const CORE_HEADERS = new Set(['alg', 'kid', 'typ'])
+const coreClaim = (r) => r[6] === 'iana' && r[8] === '' && CORE_CLAIMS.test(r[4])
+const coreHeader = (r) => r[6] === 'iana' && CORE_HEADERS.has(r[0])
+const coreAlg = () => true
 const inFile = {
-  main: (r, packed) => REGISTERED.has(r[6]) && !packed(r),
+  main: (r, packed, core) => REGISTERED.has(r[6]) && !packed(r) && core(r),
+  common: (r, packed, core) => REGISTERED.has(r[6]) && !packed(r) && !core(r),
   registry: (r, packed) => REGISTERED.has(r[6]) && packed(r),
   providers: (r) => !REGISTERED.has(r[6]),
 }
@@ -109,35 +120,67 @@ import type { KnowledgeData } from './types.ts'
 
 export const ${name}: KnowledgeData = {
   claims: [
-${rows(claims.filter((r) => inFile[which](r, packedClaim)))}
+${rows(claims.filter((r) => inFile[which](r, packedClaim, coreClaim)))}
   ],
   headers: [
-${rows(headers.filter((r) => inFile[which](r, () => false)))}
+${rows(headers.filter((r) => inFile[which](r, () => false, coreHeader)))}
   ],
   algorithms: [
-${rows(algorithms.filter((r) => inFile[which](r, packedAlg)))}
+${rows(algorithms.filter((r) => inFile[which](r, packedAlg, coreAlg)))}
   ],
 }
 ${extra}`
 const packedNames = [...new Set(claims.filter((r) => inFile.registry(r, packedClaim)).map((r) => r[0]))]
+// A list of names as one string split on spaces: no name has one, and the quotes and commas of an
+// array would cost three bytes a name in the knowledge chunk.
+const names = (list) => {
+  if (list.some((n) => /\s/.test(n))) throw new Error(`a name with white space: ${list.join(', ')}`)
+  return `${JSON.stringify(list.join(' '))}.split(' ')`
+}
+// Top-level names only: the confirmation methods are asked for by cnf, which is in the pack too.
+const commonNames = (list, core) => [
+  ...new Set(list.filter((r) => r[8] === '' && inFile.common(r, () => false, core)).map((r) => r[0])),
+]
 const packedAlgs = algorithms.filter((r) => inFile.registry(r, packedAlg)).map((r) => r[0])
 const allAlgs = algorithms.filter((r) => REGISTERED.has(r[6])).map((r) => r[0])
+// REGISTERED_ALGORITHMS is written as the main data's algorithms followed by the pack's (the
+// checks only ask whether a name is among them): together they must be the registry's.
+const mainAlgs = algorithms.filter((r) => inFile.main(r, packedAlg, coreAlg)).map((r) => r[0])
+if ([...mainAlgs, ...packedAlgs].sort().join(' ') !== [...allAlgs].sort().join(' '))
+  throw new Error('the registered algorithms are not the main ones and the registry pack ones')
 writeFileSync(
   join(root, 'src/core/knowledge/data.generated.ts'),
   file(
     'KNOWLEDGE_DATA',
     'main',
-    'The registered meanings (IANA, OpenID, IETF drafts), which apply to every token, but for the registry pack.',
+    'The registered meanings every token needs (a Kubernetes one first of all); the others are in the common and registry packs.',
     `
+/** The top-level claims whose registered meaning is in the common pack (common.generated.ts). */
+export const COMMON_PACK_CLAIMS: readonly string[] = ${names(commonNames(claims, coreClaim))}
+
+/** The header parameters whose registered meaning is in the common pack. */
+export const COMMON_PACK_HEADERS: readonly string[] = ${names(commonNames(headers, coreHeader))}
+
 /** The claims whose registered meaning is in the registry pack (registry.generated.ts). */
-export const REGISTRY_PACK_CLAIMS: readonly string[] = ${JSON.stringify(packedNames)}
+export const REGISTRY_PACK_CLAIMS: readonly string[] = ${names(packedNames)}
 
 /** The algorithms whose registered meaning is in the registry pack. */
-export const REGISTRY_PACK_ALGORITHMS: readonly string[] = ${JSON.stringify(packedAlgs)}
+export const REGISTRY_PACK_ALGORITHMS: readonly string[] = ${names(packedAlgs)}
 
 /** Every algorithm name in the IANA registry, main data and pack together. */
-export const REGISTERED_ALGORITHMS: readonly string[] = ${JSON.stringify(allAlgs)}
+export const REGISTERED_ALGORITHMS: readonly string[] = [
+  ...KNOWLEDGE_DATA.algorithms.map((r) => r[0]),
+  ...REGISTRY_PACK_ALGORITHMS,
+]
 `,
+  ),
+)
+writeFileSync(
+  join(root, 'src/core/knowledge/common.generated.ts'),
+  file(
+    'COMMON_PACK_DATA',
+    'common',
+    'The registered claims and header parameters that a Kubernetes token does not carry: OpenID Connect, OAuth, SD-JWT, confirmation methods, JWE and key parameters (loaded for a token that has one).',
   ),
 )
 writeFileSync(

@@ -6,11 +6,12 @@
  * throw: the page then says what could not be loaded and offers a reload.
  *
  * Chunks follow when they are needed (see vite.config.ts): start-up; one chunk after the first
- * decoded view; the knowledge base; and on demand the extractor, YAML, verification, sharing, the
+ * decoded view; the knowledge base; and on demand its packs, the extractor, YAML, verification, sharing, the
  * example tokens and the checks of rarer token shapes.
  */
 import type * as ExtractModule from '../core/extract/index.ts'
 import type * as KubernetesModule from '../core/k8s/index.ts'
+import type * as KubernetesExtraModule from '../core/k8s/extra.ts'
 import type * as PermalinkModule from '../core/permalink/index.ts'
 import type * as TimelineModule from '../core/time/timeline.ts'
 import type * as VerifyModule from '../core/verify/index.ts'
@@ -100,6 +101,7 @@ export class ModuleLoader<T> extends Store<ModuleState<T>> {
 
 export type ExtractorModule = Pick<typeof ExtractModule, 'extractToken'>
 export type KubernetesInsightsModule = typeof KubernetesModule
+export type KubernetesExtraInsights = typeof KubernetesExtraModule
 export type TimelineGeometryModule = Pick<typeof TimelineModule, 'timelineGeometry' | 'labelAnchor'>
 export type PermalinkCode = typeof PermalinkModule
 export type VerifierModule = typeof VerifyModule
@@ -116,11 +118,15 @@ export interface Importers {
   knowledge: () => Promise<Knowledge>
   /** The knowledge base with the providers' meanings added, for a token from a recognised provider. */
   providerKnowledge: () => Promise<Knowledge>
+  /** The registered names a Kubernetes token does not carry (OpenID, OAuth, JWE…), for a token that has one. */
+  commonPack: () => Promise<KnowledgeData>
   /** The registered claims that pasted tokens rarely carry, for a token that has one of them. */
   registryPack: () => Promise<KnowledgeData>
   /** The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub), for a token that has one. */
   shapes: () => Promise<ShapeChecksCode>
   insights: () => Promise<KubernetesInsightsModule>
+  /** The rarer Kubernetes insights (audience catalogue, image pulls, binding steps, reviews), for a token that needs them. */
+  k8sExtra: () => Promise<KubernetesExtraInsights>
   timeline: () => Promise<TimelineGeometryModule>
   permalink: () => Promise<PermalinkCode>
   examples: () => Promise<ExampleTokens>
@@ -141,9 +147,11 @@ const WHAT: Record<keyof Importers, string> = {
   yaml: 'the YAML reader',
   knowledge: 'the claim explanations and the header and claim checks',
   providerKnowledge: "the provider's claim explanations",
+  commonPack: 'the explanations of OpenID and OAuth claims',
   registryPack: 'the explanations of rarely used registered claims',
   shapes: "the checks of this token's shape",
   insights: 'the Kubernetes insights',
+  k8sExtra: 'the rarer Kubernetes insights',
   timeline: 'the timeline',
   permalink: 'the share-link code',
   examples: 'the example tokens',
@@ -175,9 +183,11 @@ export const modules: AppModules = createModules(
       Promise.all([import('../core/knowledge/index.ts'), import('../core/knowledge/providers.generated.ts')]).then(
         ([m, p]) => m.createKnowledge().withPack(p.PROVIDER_KNOWLEDGE_DATA),
       ),
+    commonPack: () => import('../core/knowledge/common.generated.ts').then((m) => m.COMMON_PACK_DATA),
     registryPack: () => import('../core/knowledge/registry.generated.ts').then((m) => m.REGISTRY_PACK_DATA),
     shapes: () => import('../core/checks/shapes.ts'),
     insights: () => import('../core/k8s/index.ts'),
+    k8sExtra: () => import('../core/k8s/extra.ts'),
     timeline: () => import('../core/time/timeline.ts'),
     permalink: () => import('../core/permalink/index.ts'),
     examples: () => import('../core/examples/exampleTokens.ts').then((m) => m.EXAMPLE_TOKENS),

@@ -162,6 +162,36 @@ describe('session: modules that arrive, fail or are slow', () => {
     expect(view.analysis.diagnostics.map((d) => d.code)).toContain('ALG_NONE')
   })
 
+  it('loads the common pack only for a token with a name it explains, never for the seed token', async () => {
+    const env = fakeEnv()
+    const { modules, calls } = fakeModules()
+    const s = createSession(modules, env)
+    s.setInput(seed)
+    env.run('afterPaint')
+    await flush()
+    expect(shown(s.getSnapshot().view).checks).toBe('ready')
+    expect(calls.commonPack ?? 0).toBe(0)
+    s.setInput(rawToken('{"alg":"none"}', '{"sub":"x","email":"a@example.com"}', ''))
+    await flush()
+    expect(calls.commonPack).toBe(1)
+    expect(calls.registryPack ?? 0).toBe(0)
+    expect(modules.commonPack.getSnapshot().status).toBe('ready')
+  })
+
+  it('reports a common pack that cannot be loaded as a load failure, and keeps the token shown', async () => {
+    const env = fakeEnv()
+    const { modules, failures } = fakeModules({ commonPack: () => Promise.reject(new TypeError('chunk gone')) })
+    const s = createSession(modules, env)
+    s.setInput(rawToken('{"alg":"none","x5c":[]}', '{"sub":"x"}', ''))
+    env.run('afterPaint')
+    await flush()
+    s.setInput(rawToken('{"alg":"none","x5c":[]}', '{"sub":"y"}', ''))
+    await flush()
+    expect(modules.commonPack.getSnapshot().status).toBe('failed')
+    expect(failures.getSnapshot()).toEqual(['the explanations of OpenID and OAuth claims'])
+    expect(shown(s.getSnapshot().view).checks).toBe('ready')
+  })
+
   it('loads the registry pack only for a token with a claim that only the pack explains', async () => {
     const env = fakeEnv()
     const { modules, calls } = fakeModules()

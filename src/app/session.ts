@@ -300,7 +300,7 @@ export class Session extends Store<ExplorerSnapshot> {
     // Once loaded, the shape checks run for every token: they find nothing in one without such a
     // shape, so an analysis is the same whether they had arrived or not.
     const shapes = this.modules.shapes.getSnapshot()
-    const shapeChecks = checks && shapes.status === 'ready' ? shapes.value.shapeChecks : undefined
+    const shapeChecks = checks && shapes.status === 'ready' ? shapes.value.pageShapeChecks : undefined
     const link = isOpenedText(this.#opened, input) ? this.#opened : null
     const sharedNotes = link?.type === 'shared' ? this.#sharedNotes : undefined
     const signatureRemoved = link?.type === 'shared' && link.state.token === undefined
@@ -343,13 +343,12 @@ export class Session extends Store<ExplorerSnapshot> {
     }
     // A provider's own claim meanings are a pack of their own, for its tokens only.
     if (this.#afterFirstView && analysis.issuerProviders.length > 0) void this.modules.providerKnowledge.load()
-    // So are the registered claims that pasted tokens rarely carry, for a token that has one.
+    // So are the registered names a Kubernetes token does not carry (OpenID, OAuth, JWE…) and
+    // those that pasted tokens rarely carry, each for a token that has one.
     const knowledge = this.modules.knowledge.getSnapshot()
-    if (
-      knowledge.status === 'ready' &&
-      knowledge.value.needsRegistryPack(analysis.payloadRows, analysis.explainContext.header)
-    )
-      void this.modules.registryPack.load()
+    if (knowledge.status === 'ready')
+      for (const pack of knowledge.value.packsNeeded(analysis.payloadRows, analysis.explainContext.header))
+        void this.modules[pack].load()
     return { status: 'shown', analysis, checks: status, shapeChecks: this.#shapeChecks(analysis), link }
   }
 

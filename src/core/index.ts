@@ -115,7 +115,14 @@ export type * from './time/timeline.ts'
 // Types only: the verification functions pull in jose, so the lazily loaded panel imports them
 // from './verify/index.ts' directly and they stay out of the start-up chunk.
 export type * from './verify/index.ts'
-export type { ClaimLookup, ExplainContext, Knowledge, KnowledgeData, ProviderId } from './knowledge/index.ts'
+export type {
+  ClaimLookup,
+  ExplainContext,
+  Knowledge,
+  KnowledgeData,
+  KnowledgePack,
+  ProviderId,
+} from './knowledge/index.ts'
 // The claim filter comes with the knowledge base (Knowledge.searchRows), so only its type is here.
 export type { RowSearch } from './analysis/filter.ts'
 export {

@@ -3,7 +3,7 @@
 // insights, the time views, sharing and verification. The adversarial tests feed it crafted
 // inputs and assert that nothing throws; what it returns lets them check the results too.
 import { analyze, type Analysis } from '../core/analysis/analyze.ts'
-import { shapeChecks } from '../core/checks/shapes.ts'
+import { pageShapeChecks } from '../core/checks/shapes.ts'
 import { createRowSearch } from '../core/analysis/filter.ts'
 import { windowRows } from '../core/analysis/rowWindow.ts'
 import { prettyJson, rowItems, rowValueText } from '../core/analysis/rows.ts'
@@ -11,6 +11,8 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic.ts'
 import { placeDiagnostics } from '../core/diagnostics/placement.ts'
 import { extractToken } from '../core/extract/index.ts'
 import * as k8s from '../core/k8s/index.ts'
+import * as k8sExtra from '../core/k8s/extra.ts'
+import { COMMON_PACK_DATA } from '../core/knowledge/common.generated.ts'
 import { createKnowledge } from '../core/knowledge/knowledge.ts'
 import * as permalink from '../core/permalink/index.ts'
 import { iatInFuture } from '../core/time/checks.ts'
@@ -24,7 +26,8 @@ import { lifetime, validityAt } from '../core/time/validity.ts'
 import { checkClaims, keySourceHints, recognizeKeyMaterial, verifySignature } from '../core/verify/index.ts'
 import { parseYamlDocuments } from './yaml.ts'
 
-const knowledge = createKnowledge()
+// With the common pack, which the page adds for any token that has one of its names.
+const knowledge = createKnowledge().withPack(COMMON_PACK_DATA)
 /** 2025-12-29T09:20:00Z, as the other tests' "now". */
 export const NOW_SECONDS = 1_767_000_000
 
@@ -65,7 +68,7 @@ export async function runEverything(input: Delivered, rowSample = 300): Promise<
     extract: extractToken,
     parseYaml: parseYamlDocuments,
     checks: knowledge.checks,
-    shapeChecks,
+    shapeChecks: pageShapeChecks,
     signatureRemoved: state !== undefined && state.token === undefined,
     // As the session does: the link's notes become part of the analysis.
     sharedNotes: state ? (a) => permalink.sharedViewDiagnostics(state, a) : undefined,
@@ -100,9 +103,9 @@ export async function runEverything(input: Delivered, rowSample = 300): Promise<
     const claims = k8s.readKubernetesClaims(payload)
     if (claims) {
       k8s.deriveIdentity(claims)
-      k8s.recognizeProvider(claims)
-      k8s.analyzeLifetime(claims)
-      k8s.kubernetesAdvice(claims)
+      k8sExtra.recognizeProvider(claims)
+      k8sExtra.analyzeLifetime(claims)
+      k8sExtra.kubernetesAdvice(claims)
       k8s.kubernetesRisks({ claims, payload, header, diagnostics: analysis.diagnostics }, NOW_SECONDS, 60)
     }
     // The time views.

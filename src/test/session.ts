@@ -2,6 +2,7 @@
 // the test says so, and module importers that resolve, reject or wait as told.
 import * as extract from '../core/extract/index.ts'
 import * as k8s from '../core/k8s/index.ts'
+import * as k8sExtra from '../core/k8s/extra.ts'
 import * as permalink from '../core/permalink/index.ts'
 import * as timeline from '../core/time/timeline.ts'
 import * as verify from '../core/verify/index.ts'
@@ -12,6 +13,7 @@ import * as compare from '../core/compare/index.ts'
 import * as compose from '../core/compose/index.ts'
 import { createKnowledge, KNOWLEDGE_DATA, withPackData } from '../core/knowledge/index.ts'
 import { PROVIDER_KNOWLEDGE_DATA } from '../core/knowledge/providers.generated.ts'
+import { COMMON_PACK_DATA } from '../core/knowledge/common.generated.ts'
 import { REGISTRY_PACK_DATA } from '../core/knowledge/registry.generated.ts'
 import { EXAMPLE_TOKENS } from '../core/examples/exampleTokens.ts'
 import { parseYamlDocuments } from '../app/yaml.ts'
@@ -110,9 +112,11 @@ export function realImporters(): Importers {
     yaml: async () => parseYamlDocuments,
     knowledge: async () => createKnowledge(),
     providerKnowledge: async () => createKnowledge(withPackData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA)),
+    commonPack: async () => COMMON_PACK_DATA,
     registryPack: async () => REGISTRY_PACK_DATA,
     shapes: async () => shapes,
     insights: async () => k8s,
+    k8sExtra: async () => k8sExtra,
     timeline: async () => timeline,
     permalink: async () => permalink,
     examples: async () => EXAMPLE_TOKENS,

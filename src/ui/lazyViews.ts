@@ -36,6 +36,13 @@ export const NumericDateDetails = view('the date conversions', () =>
   import('./time/NumericDateDetails.tsx').then((m) => m.default),
 )
 export const Timeline = view('the timeline', () => import('./time/Timeline.tsx').then((m) => m.default))
+// The rarer Kubernetes views come with the rarer insights (the k8sExtra chunk).
+export const KubernetesBinding = view('the rarer Kubernetes insights', () =>
+  import('./k8s/KubernetesBinding.tsx').then((m) => m.KubernetesBinding),
+)
+export const ReviewComparison = view('the rarer Kubernetes insights', () =>
+  import('./k8s/ReviewComparison.tsx').then((m) => m.ReviewComparison),
+)
 export const KubernetesInsights = view('the Kubernetes insights', () =>
   import('./k8s/KubernetesInsights.tsx').then((m) => m.KubernetesInsights),
 )

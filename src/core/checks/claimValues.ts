@@ -1,52 +1,19 @@
-import { jsonType } from '../analysis/rows.ts'
 import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
-import { oidc, rfc, type SpecRef } from '../diagnostics/specRefs.ts'
-import { isJsonObject, type JsonObject, type JsonValue } from '../encoding/json.ts'
+import { rfc, type SpecRef } from '../diagnostics/specRefs.ts'
+import type { JsonObject } from '../encoding/json.ts'
+import { rareClaimValueDiagnostics } from './claimRare.ts'
 import { diagnostic, type CheckCode } from './codes.ts'
+import { typeName } from './typeName.ts'
 
 const at = (name: string, code: CheckCode, message: string, ref?: SpecRef) =>
   diagnostic(code, message, onRow('payload', name, ref))
 
-function typeName(v: JsonValue): string {
-  const t = jsonType(v)
-  return t === 'null' ? 'null' : `${t === 'array' || t === 'object' ? 'an' : 'a'} ${t}`
-}
-
-/** Bytes of the left half of the hash an `alg` names, which is what at_hash/c_hash/s_hash carry. */
-function halfHashBytes(alg: unknown): number | undefined {
-  const m = typeof alg === 'string' ? /^(?:HS|RS|ES|PS)(256|384|512)$/.exec(alg) : null
-  return m ? Number(m[1]) / 16 : undefined
-}
-
-function checkHash(claims: JsonObject, name: string, alg: unknown, out: Diagnostic[]) {
-  const v = claims[name]
-  if (v === undefined) return
-  const ref = name === 'c_hash' ? oidc('3.3.2.11', 'HybridIDToken') : oidc('3.1.3.6', 'CodeIDToken')
-  if (typeof v !== 'string') {
-    out.push(at(name, 'OIDC_HASH_NOT_STRING', `${name} is ${typeName(v)}; it must be a base64url string.`, ref))
-    return
-  }
-  const bytes = halfHashBytes(alg)
-  if (bytes === undefined) return
-  const chars = Math.ceil((bytes * 4) / 3)
-  if (v.length !== chars) {
-    out.push(
-      at(
-        name,
-        'OIDC_HASH_LENGTH',
-        `${name} has ${v.length} characters, but with alg ${String(alg)} it is the left half of a SHA-${bytes * 16} hash: ${bytes} bytes, ${chars} base64url characters. It was made with another hash or encoding, so it will not match.`,
-        ref,
-      ),
-    )
-  }
-}
-
 /**
- * Value-level checks on claims whose type or shape the specifications fix: aud, iss, sub, scope,
- * cnf/act/may_act, the OIDC hashes and the *_verified booleans. NumericDate claims are checked by
- * the time module. Every diagnostic is attached to its claim's row.
+ * The value checks of the claims every token is checked for: aud, iss and sub. The others
+ * (scope, cnf/act/may_act, the OIDC hashes and the *_verified booleans) are ./claimRare.ts, with
+ * the checks of rarer shapes, for a token that has one of those claims (hasRareClaim).
  */
-export function claimValueDiagnostics(claims: JsonObject, alg: unknown): Diagnostic[] {
+export function commonClaimValueDiagnostics(claims: JsonObject): Diagnostic[] {
   const out: Diagnostic[] = []
   const aud = claims.aud
   if (
@@ -91,62 +58,14 @@ export function claimValueDiagnostics(claims: JsonObject, alg: unknown): Diagnos
       }
     }
   }
-  const scope = claims.scope
-  if (scope !== undefined) {
-    if (typeof scope !== 'string') {
-      out.push(
-        at(
-          'scope',
-          'SCOPE_NOT_STRING',
-          `scope is ${typeName(scope)}, but it is defined as one string of space-separated names. Code expecting that string will not find the scopes.`,
-        ),
-      )
-    } else if (scope.includes(',') || /^\s|\s$|\s\s|[^\S ]/.test(scope)) {
-      out.push(
-        at(
-          'scope',
-          'SCOPE_SEPARATOR',
-          'scope names are separated by single spaces; this value has commas, tabs or extra spaces, so splitting it on spaces gives wrong names.',
-        ),
-      )
-    }
-  }
-  const nested: Array<[string, SpecRef]> = [
-    ['cnf', rfc(7800, '3.1')],
-    ['act', rfc(8693, '4.1')],
-    ['may_act', rfc(8693, '4.4')],
-  ]
-  for (const [name, ref] of nested) {
-    const v = claims[name]
-    if (v !== undefined && !isJsonObject(v))
-      out.push(at(name, 'CLAIM_NOT_OBJECT', `${name} is ${typeName(v)}, but it must be a JSON object.`, ref))
-  }
-  // Only the outermost act is the current actor; each nested act is an earlier one (RFC 8693 §4.1).
-  let act = claims.act
-  let pointer = '/act'
-  while (isJsonObject(act) && isJsonObject(act.act)) {
-    pointer += '/act'
-    out.push(
-      diagnostic(
-        'ACT_PRIOR_ACTOR',
-        'This nested act is an earlier actor in the delegation chain, kept for the record. Only the outermost act is the current actor; access decisions must not use the nested ones.',
-        { pointer, location: 'payload' },
-      ),
-    )
-    act = act.act
-  }
-  for (const name of ['at_hash', 'c_hash', 's_hash']) checkHash(claims, name, alg, out)
-  for (const name of ['email_verified', 'phone_number_verified']) {
-    const v = claims[name]
-    if (v === undefined || typeof v === 'boolean') continue
-    const what = typeof v === 'string' ? `the string "${v}"` : typeName(v)
-    out.push(
-      at(
-        name,
-        'VERIFIED_NOT_BOOLEAN',
-        `${name} is ${what}, not a boolean. A careful verifier treats it as not verified; a careless one treats any non-empty string, even "false", as true.`,
-      ),
-    )
-  }
   return out
+}
+
+/**
+ * Value-level checks on claims whose type or shape the specifications fix: aud, iss, sub, scope,
+ * cnf/act/may_act, the OIDC hashes and the *_verified booleans. NumericDate claims are checked by
+ * the time module. Every diagnostic is attached to its claim's row.
+ */
+export function claimValueDiagnostics(claims: JsonObject, alg: unknown): Diagnostic[] {
+  return [...commonClaimValueDiagnostics(claims), ...rareClaimValueDiagnostics(claims, alg)]
 }

@@ -7,6 +7,7 @@ import {
   type DeceptiveClass,
 } from '../encoding/deceptive.ts'
 import { escapePointerToken, isJsonObject, type JsonValue } from '../encoding/json.ts'
+import type { DecodedToken } from '../decode/decodeToken.ts'
 import { diagnostic, type CheckCode } from './codes.ts'
 
 /** One code per class, so that a test or a reader can tell a reordering from a look-alike. */
@@ -139,4 +140,12 @@ export function deceptiveTextDiagnostics(value: JsonValue, location: 'header' | 
   }
   walk(value, '', [])
   return out
+}
+
+/** The misleading-text warnings of a token's header and claims (see deceptiveTextDiagnostics). */
+export function deceptiveTokenDiagnostics(decoded: DecodedToken): Diagnostic[] {
+  return [
+    ...(decoded.header ? deceptiveTextDiagnostics(decoded.header.value, 'header') : []),
+    ...(decoded.payload.kind === 'claims' ? deceptiveTextDiagnostics(decoded.payload.json.value, 'payload') : []),
+  ]
 }

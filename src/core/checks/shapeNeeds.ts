@@ -18,6 +18,58 @@ export function isWit(header: JsonObject): boolean {
   return typeof header.typ === 'string' && header.typ.toLowerCase() === 'wit+jwt'
 }
 
+// The header parameters whose warnings are checks/headerRare.ts; typ is one unless it says JWT.
+const RARE_HEADER_PARAMS = ['jwk', 'jku', 'x5u', 'x5c', 'crit', 'b64', 'zip', 'p2c']
+
+/**
+ * True when the header has a parameter whose warnings load with the shape checks
+ * (checks/headerRare.ts): a key or key URL, crit, b64, zip, p2c, alg RSA1_5, or a typ other than
+ * JWT. Never throws.
+ */
+export function hasRareHeader(header: JsonObject | undefined): boolean {
+  if (!header) return false
+  const typ = header.typ
+  return (
+    RARE_HEADER_PARAMS.some((name) => Object.hasOwn(header, name) && header[name] !== undefined) ||
+    header.alg === 'RSA1_5' ||
+    (typeof typ === 'string' && typ.toLowerCase().replace(/^application\//, '') !== 'jwt')
+  )
+}
+
+// The claims whose value checks are checks/claimRare.ts.
+const RARE_CLAIMS = [
+  'scope',
+  'cnf',
+  'act',
+  'may_act',
+  'at_hash',
+  'c_hash',
+  's_hash',
+  'email_verified',
+  'phone_number_verified',
+]
+
+/** True when the claims have one whose value checks load with the shape checks (checks/claimRare.ts). */
+export function hasRareClaim(claims: JsonObject): boolean {
+  return RARE_CLAIMS.some((name) => Object.hasOwn(claims, name) && claims[name] !== undefined)
+}
+
+// Text that findDeceptive could flag has a character outside printable ASCII once decoded: in the
+// JSON text, either one as it is or an escape other than \", \\ and \/ (\t, \n, \u202e…).
+const MAYBE_DECEPTIVE = /[^\x20-\x7e]|\\[^"\\/]/
+
+/**
+ * True when the header or the claims may hold a misleading character (checks/deceptiveText.ts,
+ * which loads with the shape checks): their JSON text has a character or an escape that decodes
+ * to something outside printable ASCII. Never throws.
+ */
+export function mayHaveDeceptiveText(decoded: DecodedToken): boolean {
+  return (
+    (decoded.header != null && MAYBE_DECEPTIVE.test(decoded.header.text)) ||
+    (decoded.payload.kind === 'claims' && MAYBE_DECEPTIVE.test(decoded.payload.json.text))
+  )
+}
+
 /** The header and claims of a well-formed JWS or unsecured JWT, which the shape checks read. */
 export function shapeParts(decoded: DecodedToken): { header: JsonObject; payload: JsonObject } | undefined {
   const header = decoded.header?.value

@@ -6,6 +6,9 @@ import { diagnostic } from '../k8s/codes.ts'
 import { signerShape } from '../k8s/signer.ts'
 import { webhookDiagnostics } from '../k8s/webhookChecks.ts'
 import type { ProviderId } from '../knowledge/types.ts'
+import { rareClaimValueDiagnostics } from './claimRare.ts'
+import { deceptiveTokenDiagnostics } from './deceptiveText.ts'
+import { rareHeaderDiagnostics } from './headerRare.ts'
 import { shapeParts } from './shapeNeeds.ts'
 import { workloadTokenDiagnostics } from './workloadTokens.ts'
 
@@ -44,5 +47,25 @@ export function shapeChecks(decoded: DecodedToken, providers: readonly ProviderI
     ...(k8s?.shape === 'bound' ? webhookDiagnostics(k8s) : []),
     ...(k8s ? signerDiagnostics(k8s, header) : []),
     ...workloadTokenDiagnostics(header, payload, providers),
+  ]
+}
+
+/**
+ * What the page runs once this chunk is there: the warnings of the rarer header parameters and
+ * the value checks of the rarer claims, the misleading-text warnings (checks/headerRare.ts,
+ * checks/claimRare.ts, checks/deceptiveText.ts, which the knowledge base's checks leave out) and
+ * the shape checks.
+ * Nothing for a token with neither (see Knowledge.needsShapeChecks). Never throws.
+ */
+export function pageShapeChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
+  const claims =
+    decoded.payload.kind === 'claims'
+      ? rareClaimValueDiagnostics(decoded.payload.json.value, decoded.header?.value.alg)
+      : []
+  return [
+    ...rareHeaderDiagnostics(decoded),
+    ...claims,
+    ...deceptiveTokenDiagnostics(decoded),
+    ...shapeChecks(decoded, providers),
   ]
 }

@@ -3,7 +3,7 @@ import type { TokenKind } from '../analysis/kind.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { audiences, readKubernetesClaims, type KubernetesClaims, type ObjectRef } from '../k8s/claims.ts'
 import { deriveIdentity } from '../k8s/identity.ts'
-import { recognizeProvider } from '../k8s/provider.ts'
+import { recognizeProviderWith } from '../k8s/issuerProvider.ts'
 import { PROVIDER_NAMES } from '../knowledge/names.ts'
 import { extensionOf, warnAfter } from '../k8s/extension.ts'
 import { lifetime, validityAt, type Lifetime, type ValidityState } from '../time/validity.ts'
@@ -98,7 +98,8 @@ function identityOf(payload: JsonObject, k8s: KubernetesClaims | undefined): Sid
 
 function providerOf(a: Analysis, k8s: KubernetesClaims | undefined): SideProvider {
   if (k8s) {
-    const p = recognizeProvider(k8s)
+    // By its issuer: the audience catalogue is not needed for its name.
+    const p = recognizeProviderWith(k8s)
     return { id: p.provider, label: p.label, recognised: p.provider !== 'ambiguous' && p.provider !== 'unknown' }
   }
   const id = a.issuerProviders[0]

@@ -1,7 +1,7 @@
 // The audience catalogue: who consumes a service account token with a given `aud`, what that
 // consumer does with it, and what to fix when the audience is the wrong one. Sources are named per
 // entry; the wording is ours.
-import { isApiServerAudience } from './apiAudience.ts'
+import { API_SERVER_AUDIENCE as API_SERVER, isApiServerAudience } from './apiAudience.ts'
 import type { KubernetesClaims } from './claims.ts'
 import { serviceWebhookAudience } from './webhook.ts'
 
@@ -31,14 +31,6 @@ export interface AudienceMeaning {
 }
 
 type Entry = Omit<AudienceMeaning, 'audience'>
-
-const API_SERVER: Entry = {
-  target: 'api-server',
-  explanation:
-    'The Kubernetes API server: the token is meant for calls to the cluster itself. Its audiences are --api-audiences, by default every --service-account-issuer.',
-  whenWrong:
-    'The API server answers "token audiences … is invalid for the target audiences …". Request the token without --audience (the API audiences are the default), or add the audience to --api-audiences.',
-}
 
 const EXACT: Record<string, Entry> = {
   'sts.amazonaws.com': {

@@ -1,7 +1,7 @@
 // Next steps for the bindings and audiences Kubernetes added in 1.33 to 1.37: webhook-bound
 // tokens and image-pull tokens. Kept apart from advice.ts so that each stays small. Every value
 // from the token goes through commandWords.ts, as in advice.ts.
-import type { AdviceItem } from './advice.ts'
+import type { AdviceItem } from './adviceSteps.ts'
 import type { KubernetesClaims } from './claims.ts'
 import { freeText, objectName, quoted, shell, type Arg, type Names } from './commandWords.ts'
 import { untrusted } from '../encoding/shell.ts'

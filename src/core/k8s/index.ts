@@ -5,14 +5,25 @@
  * next steps, with copy-ready commands built only from names that pass Kubernetes' own rules.
  *
  * The Kubernetes panel loads this module after the first view; `classify.ts` and `claims.ts`
- * are in the start-up chunk. The files below are public but imported by path: two load in other
- * chunks (re-exported here, they would pull those chunks in with the panel), and the rest are
- * read by other core folders, not by the panel, so they cost its namespace nothing.
- * @byPath ./claimInfo.ts (knowledge) ./webhookChecks.ts (shapes) ./classify.ts (start-up)
+ * are in the start-up chunk. The rarer insights (the audience catalogue, image pulls, binding
+ * and legacy steps, the rarer lifetimes, reviews) are `./extra.ts`, the on-demand k8sExtra chunk,
+ * loaded for a token that needs them (needsExtraInsights); this module takes them as arguments
+ * and exports only their types. The files below are public but imported by path: some load in
+ * other chunks (re-exported here, they would pull those chunks in with the panel), and the rest
+ * are read by other core folders, not by the panel, so they cost its namespace nothing.
+ * @byPath ./extra.ts (k8sExtra) ./claimInfo.ts (knowledge) ./webhookChecks.ts (shapes) ./classify.ts (start-up)
  * @byPath ./codes.ts ./nameChecks.ts ./nameRules.ts ./names.ts ./shapeChecks.ts
  * @module
  */
-export { kubernetesAdvice, type AdviceItem } from './advice.ts'
+export {
+  kubernetesAdviceWith,
+  type BindingAdvice,
+  type LegacyAdvice,
+  type RarerAdvice,
+  type AdviceItem,
+} from './adviceSteps.ts'
+export { isApiServerAudience, API_SERVER_AUDIENCE } from './apiAudience.ts'
+export type { AudienceTarget, AudienceMeaning } from './audiences.ts'
 export {
   audiences,
   readKubernetesClaims,
@@ -43,18 +54,22 @@ export {
   KubeletMaxJitterSeconds,
   type Extension,
 } from './extension.ts'
+export { needsExtraInsights } from './extraNeeds.ts'
 export { deriveIdentity, type ExtraField, type KubernetesIdentity } from './identity.ts'
-export { imagePullReading, type ImagePullReading } from './imagePull.ts'
-export { analyzeLifetime, type LifetimeCase, type LifetimeAnalysis } from './lifetime.ts'
+export type { ImagePullReading } from './imagePull.ts'
 export {
-  recognizeProvider,
-  isApiServerAudience,
-  type AudienceMeaning,
-  type AudienceTarget,
+  recognizeProviderWith,
   type ProviderId,
   type ProviderRecognition,
-} from './provider.ts'
-export { compareReview, type ReviewMatch, type ReviewRow, type ReviewComparison } from './review.ts'
+  type AudienceExplainer,
+} from './issuerProvider.ts'
+export {
+  duration,
+  analyzeLifetimeWith,
+  type LifetimeCase,
+  type LifetimeAnalysis,
+  type RareLifetimes,
+} from './lifetimeCases.ts'
 export { bannerId, kubernetesRisks, type RiskFacts } from './risks.ts'
 export { signerShape, type SignerKind, type SignerShape } from './signer.ts'
 export { makeUsername, splitUsername, USERNAME_PREFIX, type SplitUsername } from './username.ts'

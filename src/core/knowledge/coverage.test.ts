@@ -5,9 +5,12 @@ import { KNOWLEDGE_DATA } from './data.generated.ts'
 import { createKnowledge, withPackData } from './knowledge.ts'
 import { PROVIDER_KNOWLEDGE_DATA } from './providers.generated.ts'
 import { REGISTRY_PACK_DATA } from './registry.generated.ts'
+import { COMMON_PACK_DATA } from './common.generated.ts'
 
-// Registered meanings with the registry pack and every provider pack: everything the page can show.
-const kb = createKnowledge(withPackData(withPackData(KNOWLEDGE_DATA, REGISTRY_PACK_DATA), PROVIDER_KNOWLEDGE_DATA))
+// Registered meanings with the common and registry packs and every provider pack: everything the
+// page can show.
+const registered = withPackData(withPackData(KNOWLEDGE_DATA, COMMON_PACK_DATA), REGISTRY_PACK_DATA)
+const kb = createKnowledge(withPackData(registered, PROVIDER_KNOWLEDGE_DATA))
 const source = (s: string) => s.replace(/^provider:/, '')
 
 /** The longest run of consecutive words two texts share, to catch copied reference wording. */

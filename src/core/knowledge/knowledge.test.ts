@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import type { ClaimInfo } from '../analysis/claimInfo.ts'
-import { KNOWLEDGE_DATA, REGISTERED_ALGORITHMS, REGISTRY_PACK_CLAIMS } from './data.generated.ts'
+import {
+  COMMON_PACK_CLAIMS,
+  COMMON_PACK_HEADERS,
+  KNOWLEDGE_DATA,
+  REGISTERED_ALGORITHMS,
+  REGISTRY_PACK_CLAIMS,
+} from './data.generated.ts'
 import { createKnowledge, pointerTokens, withPackData, type ExplainContext } from './knowledge.ts'
 import { PROVIDER_KNOWLEDGE_DATA } from './providers.generated.ts'
 import { REGISTRY_PACK_DATA } from './registry.generated.ts'
+import { COMMON_PACK_DATA } from './common.generated.ts'
 
-// Registered meanings and every provider pack, as the page has them for a token from that provider.
-const kb = createKnowledge(withPackData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA))
+// Registered meanings with the common pack and every provider pack, as the page has them for a
+// token from that provider that carries a name of the common pack.
+const commonData = withPackData(KNOWLEDGE_DATA, COMMON_PACK_DATA)
+const kb = createKnowledge(withPackData(commonData, PROVIDER_KNOWLEDGE_DATA))
 const none: ExplainContext = { providers: [] }
 const entra: ExplainContext = { providers: ['entra'] }
 const titles = (infos: ClaimInfo[]) => infos.map((i) => `${i.origin}:${i.title}`)
@@ -91,12 +100,12 @@ describe('claim lookup', () => {
   it('leaves unknown nested members to their group, and lets extra lookups explain them by pointer', () => {
     expect(kb.explainClaim('/kubernetes.io/pod/name', none)).toEqual([])
     const pod: ClaimInfo = { title: 'Pod name', description: 'The pod the token is bound to.', origin: 'kubernetes' }
-    const withK8s = createKnowledge(withPackData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA), [
+    const withK8s = createKnowledge(withPackData(commonData, PROVIDER_KNOWLEDGE_DATA), [
       (p) => (p === '/kubernetes.io/pod/name' ? pod : undefined),
     ])
     expect(withK8s.explainClaim('/kubernetes.io/pod/name', none)).toEqual([pod])
     // A top-level name an extra lookup knows gets that meaning instead of the generic one.
-    const legacy = createKnowledge(withPackData(KNOWLEDGE_DATA, PROVIDER_KNOWLEDGE_DATA), [
+    const legacy = createKnowledge(withPackData(commonData, PROVIDER_KNOWLEDGE_DATA), [
       (p) => (p === '/kubernetes.io~1serviceaccount~1namespace' ? pod : undefined),
     ])
     expect(titles(legacy.explainClaim('/kubernetes.io~1serviceaccount~1namespace', none))).toEqual([
@@ -199,5 +208,75 @@ describe('the registry pack', () => {
       expect(r[8]).toBe('')
     }
     expect(REGISTRY_PACK_DATA.claims.map((r) => r[0])).toEqual([...REGISTRY_PACK_CLAIMS])
+  })
+})
+
+describe('the common pack', () => {
+  const row = (path: string[]) => ({
+    pointer: '/' + path.join('/'),
+    name: path[path.length - 1]!,
+    path,
+    depth: path.length - 1,
+    value: 'x',
+    isGroup: false,
+    index: 0,
+    parent: -1,
+  })
+  const main = createKnowledge()
+  const k8sRows = ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'kubernetes.io'].map((n) => row([n]))
+  const k8sHeader = { alg: 'RS256', kid: 'k', typ: 'JWT' }
+
+  it('is not asked for by a Kubernetes token: its claims and header are in the main data', () => {
+    expect(main.packsNeeded(k8sRows, k8sHeader)).toEqual([])
+    expect(main.withPacksFor(k8sRows, k8sHeader, {})).toBe(main)
+    expect(titles(main.explainClaim('/exp', none))).toEqual(['registered:Expiration Time'])
+    expect(titles(main.explainHeader('/kid', none))).toEqual(['registered:Key ID'])
+  })
+
+  it('is asked for by an OpenID claim, cnf, act or a header parameter it explains', () => {
+    expect(main.packsNeeded([row(['iss']), row(['email'])], k8sHeader)).toEqual(['commonPack'])
+    expect(main.packsNeeded([row(['cnf']), row(['cnf', 'jkt'])])).toEqual(['commonPack'])
+    expect(main.packsNeeded([row(['act']), row(['act', 'sub'])])).toEqual(['commonPack'])
+    expect(main.packsNeeded([], { alg: 'RS256', x5c: [] })).toEqual(['commonPack'])
+    expect(main.packsNeeded([], { alg: 'dir', enc: 'A256GCM' })).toEqual(['commonPack', 'registryPack'])
+  })
+
+  it('is not asked for by a name it explains nested elsewhere, or once it is added', () => {
+    expect(main.packsNeeded([row(['kubernetes.io']), row(['kubernetes.io', 'email'])])).toEqual([])
+    const full = main.withPack(COMMON_PACK_DATA)
+    expect(full.packsNeeded([row(['email'])], { alg: 'RS256', x5c: [] })).toEqual([])
+    // With a provider pack only, the common pack is still needed.
+    const entraOnly = main.withPack(PROVIDER_KNOWLEDGE_DATA)
+    expect(entraOnly.packsNeeded([row(['roles'])])).toEqual(['commonPack'])
+  })
+
+  it('reads a common claim as private without the pack, and as registered with it', () => {
+    expect(titles(main.explainClaim('/email', none))).toEqual(['private:Unregistered name'])
+    const full = main.withPack(COMMON_PACK_DATA)
+    expect(titles(full.explainClaim('/email', none))).toEqual(['registered:E-mail address'])
+    expect(full.explainClaim('/exp', none)).toEqual(main.explainClaim('/exp', none))
+  })
+
+  it('is added by withPacksFor only when every needed pack is there', () => {
+    const rows = [row(['email']), row(['sip_callid'])]
+    expect(main.withPacksFor(rows, null, {})).toBeUndefined()
+    expect(main.withPacksFor(rows, null, { commonPack: COMMON_PACK_DATA })).toBeUndefined()
+    expect(main.withPacksFor(rows, null, { commonPack: COMMON_PACK_DATA, registryPack: null })).toBeUndefined()
+    const both = main.withPacksFor(rows, null, { commonPack: COMMON_PACK_DATA, registryPack: REGISTRY_PACK_DATA })
+    expect(titles(both!.explainClaim('/email', none))).toEqual(['registered:E-mail address'])
+    expect(both!.explainClaim('/sip_callid', none)[0]?.origin).toBe('registered')
+    // The same knowledge base each time for the same packs, so views keep what they built on it.
+    expect(main.withPacksFor(rows, null, { commonPack: COMMON_PACK_DATA, registryPack: REGISTRY_PACK_DATA })).toBe(both)
+  })
+
+  it('holds every registered name but those of RFC 7519 §4.1, alg, kid and typ, and the algorithms', () => {
+    expect(KNOWLEDGE_DATA.claims.map((r) => r[0])).toEqual(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'])
+    expect(KNOWLEDGE_DATA.headers.map((r) => r[0])).toEqual(['alg', 'kid', 'typ'])
+    expect(COMMON_PACK_DATA.algorithms).toEqual([])
+    const mainNames = new Set(KNOWLEDGE_DATA.claims.map((r) => r[0]))
+    for (const r of COMMON_PACK_DATA.claims) expect(mainNames.has(r[0])).toBe(false)
+    expect(COMMON_PACK_CLAIMS).toContain('email')
+    expect(COMMON_PACK_CLAIMS).not.toContain('jkt')
+    expect(COMMON_PACK_HEADERS).toContain('x5c')
   })
 })

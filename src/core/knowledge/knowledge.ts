@@ -4,11 +4,17 @@ import type { ClaimInfo } from '../analysis/claimInfo.ts'
 import type { ClaimRow } from '../analysis/rows.ts'
 import { createRowSearch, type RowSearch } from '../analysis/filter.ts'
 import { kubernetesClaimInfo } from '../k8s/claimInfo.ts'
-import { needsShapeChecks } from '../checks/shapeNeeds.ts'
-import { tokenChecks } from '../checks/tokenChecks.ts'
+import { hasRareClaim, hasRareHeader, mayHaveDeceptiveText, needsShapeChecks } from '../checks/shapeNeeds.ts'
+import { commonTokenChecks, type tokenChecks } from '../checks/tokenChecks.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
-import { KNOWLEDGE_DATA, REGISTRY_PACK_ALGORITHMS, REGISTRY_PACK_CLAIMS } from './data.generated.ts'
+import {
+  COMMON_PACK_CLAIMS,
+  COMMON_PACK_HEADERS,
+  KNOWLEDGE_DATA,
+  REGISTRY_PACK_ALGORITHMS,
+  REGISTRY_PACK_CLAIMS,
+} from './data.generated.ts'
 import { PROVIDER_NAMES } from './names.ts'
 import type { KnowledgeData, KnowledgeEntry, KnowledgeRow, KnowledgeSource, ProviderId } from './types.ts'
 
@@ -35,6 +41,12 @@ export interface ExplainContext {
   /** True when the token was classified as a Kubernetes service account token. */
   kubernetes?: boolean
 }
+
+/**
+ * The packs of registered meanings that load on demand (see Knowledge.packsNeeded), named as the
+ * page's loaders are, so that the start-up code asks for one without a table to translate.
+ */
+export type KnowledgePack = 'commonPack' | 'registryPack'
 
 export interface Knowledge {
   /** Every meaning of a payload member: registered first, then provider and extra meanings. */
@@ -63,7 +75,11 @@ export interface Knowledge {
   searchRows(rows: readonly ClaimRow[], location: 'header' | 'payload', ctx: ExplainContext): RowSearch
   /** Header/algorithm warnings and claim value checks, for analyze(). */
   checks: typeof tokenChecks
-  /** Whether the token has a rarer shape, whose checks load on demand (checks/shapes.ts). */
+  /**
+   * Whether the token has a rarer shape, header parameter or claim, or text that may mislead,
+   * whose checks load on demand
+   * (checks/shapes.ts, pageShapeChecks).
+   */
   needsShapeChecks: typeof needsShapeChecks
   /**
    * Whether a token has a claim, or its header an algorithm, whose registered meaning is in the
@@ -71,7 +87,28 @@ export interface Knowledge {
    * would read as private, so the rows wait for it instead.
    */
   needsRegistryPack(rows: readonly ClaimRow[], header?: JsonObject | null): boolean
-  /** This knowledge base with one more pack of meanings (the registry pack, a provider pack). */
+  /**
+   * The packs a token's rows need and this knowledge base does not have yet: `commonPack` for
+   * a claim or header parameter of OpenID Connect, OAuth, SD-JWT, cnf, JWE…
+   * (common.generated.ts), `registryPack` as in needsRegistryPack. A Kubernetes token needs
+   * none. Until each is added with `withPack`, the names it explains would read as unregistered,
+   * so the rows wait for them.
+   */
+  packsNeeded(rows: readonly ClaimRow[], header?: JsonObject | null): readonly KnowledgePack[]
+  /**
+   * This knowledge base with every pack the token needs (packsNeeded) added from `packs`, or
+   * undefined while one of them is missing (still loading, or failed to load): the rows then
+   * show name and value only, never "unregistered" for a registered name.
+   */
+  withPacksFor(
+    rows: readonly ClaimRow[],
+    header: JsonObject | null | undefined,
+    packs: Partial<Record<KnowledgePack, KnowledgeData | null>>,
+  ): Knowledge | undefined
+  /**
+   * This knowledge base with one more pack of meanings (the common or registry pack, a provider
+   * pack); the same object each time for the same pack, so that views keep what they built on it.
+   */
   withPack(pack: KnowledgeData): Knowledge
   claims: readonly KnowledgeEntry[]
   headers: readonly KnowledgeEntry[]
@@ -165,6 +202,15 @@ const namesPackedAlg = (header: JsonObject | null | undefined) =>
 const namesPackedClaim = (row: ClaimRow) =>
   PACKED.has(row.name) && row.path.slice(0, -1).every((p) => p === 'act' || p === 'may_act')
 
+const COMMON = new Set(COMMON_PACK_CLAIMS)
+const COMMON_HEADERS = new Set(COMMON_PACK_HEADERS)
+// Claims below the top level are explained only inside act and may_act (and cnf, in the pack
+// itself), where they take the top-level meanings: the same rows as for the registry pack.
+const namesCommonClaim = (row: ClaimRow) =>
+  COMMON.has(row.name) && row.path.slice(0, -1).every((p) => p === 'act' || p === 'may_act')
+const namesCommonHeader = (header: JsonObject | null | undefined) =>
+  header != null && Object.keys(header).some((name) => COMMON_HEADERS.has(name))
+
 /**
  * The data with a pack added (the registry pack or a provider pack, loaded on demand): the
  * entries already there keep coming first, so a name's registered meaning is still listed first.
@@ -219,14 +265,16 @@ export function createKnowledge(
     } else if (path.length > 1 && path.slice(0, -1).every((p) => p === 'act' || p === 'may_act')) {
       // Inside act/may_act the members identify an actor, with the claims' usual meanings.
       const whose = path[path.length - 2] === 'act' ? 'the actor' : 'a party allowed to act'
-      if (name === 'act')
+      // act is in the common pack: without it (a token with act waits for the pack), no meaning.
+      const act = name === 'act' ? claims.find((e) => e.name === 'act') : undefined
+      if (act)
         infos.push({
-          ...toClaimInfo(claims.find((e) => e.name === 'act')!),
+          ...toClaimInfo(act),
           title: 'Earlier actor',
           description:
             'A nested act: an actor before the current one in the delegation chain, kept for the record only.',
         })
-      else
+      else if (name !== 'act')
         for (const info of topLevel(claimsNamed, name, ctx))
           infos.push({
             ...info,
@@ -286,19 +334,53 @@ export function createKnowledge(
     createRowSearch(rows, (row) => explainRow(row, location, ctx).map((i) => i.title))
 
   const hasRegistryPack = claims.some((e) => e.source === 'iana' && PACKED.has(e.name))
-  return {
+  // A provider pack may hold a name of the common pack too (Entra's roles), under its own source.
+  const hasCommonPack =
+    claims.some((e) => ALWAYS_APPLIES.has(e.source) && COMMON.has(e.name)) ||
+    headers.some((e) => ALWAYS_APPLIES.has(e.source) && COMMON_HEADERS.has(e.name))
+  const needsRegistryPack: Knowledge['needsRegistryPack'] = (rows, header) =>
+    !hasRegistryPack && (namesPackedAlg(header) || rows.some(namesPackedClaim))
+  const packsNeeded: Knowledge['packsNeeded'] = (rows, header) => {
+    const packs: KnowledgePack[] = []
+    if (!hasCommonPack && (namesCommonHeader(header) || rows.some(namesCommonClaim))) packs.push('commonPack')
+    if (needsRegistryPack(rows, header)) packs.push('registryPack')
+    return packs
+  }
+  const withPacks = new WeakMap<KnowledgeData, Knowledge>()
+  const withPack = (pack: KnowledgeData): Knowledge => {
+    let added = withPacks.get(pack)
+    if (!added) withPacks.set(pack, (added = createKnowledge(withPackData(data, pack), extra)))
+    return added
+  }
+  const knowledge: Knowledge = {
     searchRows,
     explainClaim,
     explainClaimAt: (path, ctx) => explainClaimAt(path, ctx),
     explainRow,
     explainHeader,
     explainHeaderAt,
-    checks: tokenChecks,
-    needsShapeChecks,
+    // The rarer header parameters' warnings come with the shape checks (pageShapeChecks).
+    checks: commonTokenChecks,
+    needsShapeChecks: (decoded, providers) =>
+      needsShapeChecks(decoded, providers) ||
+      hasRareHeader(decoded.header?.value) ||
+      (decoded.payload.kind === 'claims' && hasRareClaim(decoded.payload.json.value)) ||
+      mayHaveDeceptiveText(decoded),
     claims,
     headers,
     algorithms,
-    needsRegistryPack: (rows, header) => !hasRegistryPack && (namesPackedAlg(header) || rows.some(namesPackedClaim)),
-    withPack: (pack) => createKnowledge(withPackData(data, pack), extra),
+    needsRegistryPack,
+    packsNeeded,
+    withPack,
+    withPacksFor: (rows, header, packs) => {
+      let added: Knowledge = knowledge
+      for (const name of packsNeeded(rows, header)) {
+        const pack = packs[name]
+        if (!pack) return undefined
+        added = added.withPack(pack)
+      }
+      return added
+    },
   }
+  return knowledge
 }

@@ -1,8 +1,8 @@
 /**
  * Verification: a signature checked offline against keys the user pasted (PEM, JWK, JWKS,
  * certificates, HMAC secrets), with private keys refused in every form and public keys never
- * taken as HMAC secrets. Loaded on demand with jose; the claim checks, the key help and the
- * meaning of each verdict also come here, though they load earlier with the panel.
+ * taken as HMAC secrets. Loaded on demand with jose; the claim checks and the "not verified"
+ * meaning load earlier, with the panel.
  *
  * Public too, but imported by path by other core folders (the code registry, the compose view):
  * re-exported here they would cost every loader of this chunk a namespace entry each.
@@ -38,7 +38,8 @@ export {
   type KeyCandidate,
 } from './keys.ts'
 export { kubernetesKeyId, compareKid, type KidCheckState, type KidCheck } from './kid.ts'
-export { STATE_MEANING, type SignatureState, type StateMeaning } from './meaning.ts'
+export { UNVERIFIED_MEANING, type SignatureState, type StateMeaning } from './meaning.ts'
+export { STATE_MEANING } from './stateMeaning.ts'
 export {
   kubernetesKeyIds,
   signedPart,

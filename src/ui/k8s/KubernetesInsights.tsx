@@ -1,4 +1,4 @@
-import { modules, type KubernetesInsightsModule } from '../../app/modules.ts'
+import { modules, type KubernetesExtraInsights, type KubernetesInsightsModule } from '../../app/modules.ts'
 import {
   showDeceptive,
   type Analysis,
@@ -7,13 +7,15 @@ import {
   type RiskFacts,
 } from '../../core/index.ts'
 import { Section } from '../common/Section.tsx'
+import { Deferred } from '../Deferred.tsx'
 import { useModule } from '../hooks.ts'
+import { ReviewComparison } from '../lazyViews.ts'
+import { useExtraInsights } from './useExtraInsights.ts'
 import { useKubernetesRisks } from './useRisks.ts'
 import { KubernetesAdvice } from './KubernetesAdvice.tsx'
 import { KubernetesIdentity } from './KubernetesIdentity.tsx'
 import { KubernetesProvider } from './KubernetesProvider.tsx'
 import { KubernetesShape } from './KubernetesShape.tsx'
-import { ReviewComparison } from './ReviewComparison.tsx'
 
 interface Props {
   analysis: Analysis
@@ -52,12 +54,14 @@ function Lifetime({
   claims,
   header,
   insights,
+  extra,
 }: {
   claims: KubernetesClaims
   header: JsonObject | undefined
   insights: KubernetesInsightsModule
+  extra: KubernetesExtraInsights | undefined
 }) {
-  const l = insights.analyzeLifetime(claims, insights.signerShape(header, claims).kind)
+  const l = insights.analyzeLifetimeWith(claims, insights.signerShape(header, claims).kind, extra?.rareLifetimes)
   return (
     <div data-testid="k8s-lifetime" data-case={l.case}>
       <h3>Lifetime</h3>
@@ -100,15 +104,17 @@ function KubernetesResult({
  */
 export function KubernetesInsights({ analysis, claims }: Props) {
   const insights = useModule(modules.insights)
-  const payload = analysis.decoded.payload
-  if (payload.kind !== 'claims') return null
-  const header = analysis.decoded.header?.value
   const context = analysis.extraction.context
   const fromCredentialProvider = context?.kind === 'credential-provider'
   const review = context?.kind === 'review' ? context : undefined
+  // The rarer insights load for the tokens that need them; the panel waits for them then.
+  const extra = useExtraInsights(insights.needsExtraInsights(claims, fromCredentialProvider, review !== undefined))
+  const payload = analysis.decoded.payload
+  if (payload.kind !== 'claims') return null
+  const header = analysis.decoded.header?.value
   const identity = insights.deriveIdentity(claims)
   const facts: RiskFacts = { claims, payload: payload.json.value, header, diagnostics: analysis.diagnostics }
-  const advice = insights.kubernetesAdvice(claims, fromCredentialProvider)
+  const advice = insights.kubernetesAdviceWith(claims, fromCredentialProvider, extra)
   return (
     <Section
       id="kubernetes"
@@ -119,15 +125,20 @@ export function KubernetesInsights({ analysis, claims }: Props) {
       fold="Identity, shape, provider, lifetime and next steps"
     >
       <KubernetesIdentity identity={identity} />
-      {review && <ReviewComparison review={review} identity={identity} insights={insights} />}
+      {review && extra && (
+        <Deferred name="the review comparison" when="now">
+          <ReviewComparison review={review} identity={identity} extra={extra} />
+        </Deferred>
+      )}
       <KubernetesShape
         claims={claims}
         header={header}
         insights={insights}
+        extra={extra}
         fromCredentialProvider={fromCredentialProvider}
       />
-      <KubernetesProvider recognition={insights.recognizeProvider(claims)} />
-      <Lifetime claims={claims} header={header} insights={insights} />
+      <KubernetesProvider recognition={insights.recognizeProviderWith(claims, extra?.explainAudience)} />
+      <Lifetime claims={claims} header={header} insights={insights} extra={extra} />
       <KubernetesAdvice items={advice} />
     </Section>
   )

@@ -1,4 +1,4 @@
-import type { KubernetesInsightsModule } from '../../app/modules.ts'
+import type { KubernetesExtraInsights } from '../../app/modules.ts'
 import { showDeceptive as shown, type KubernetesIdentity, type ReviewContext } from '../../core/index.ts'
 
 const WORDS = {
@@ -12,13 +12,13 @@ const WORDS = {
 export function ReviewComparison({
   review,
   identity,
-  insights,
+  extra,
 }: {
   review: ReviewContext
   identity: KubernetesIdentity
-  insights: KubernetesInsightsModule
+  extra: KubernetesExtraInsights
 }) {
-  const c = insights.compareReview(review, identity)
+  const c = extra.compareReview(review, identity)
   return (
     <div className="k8s-block" data-testid="review-compare" data-agrees={String(c.agrees)}>
       <h3>{review.review} and this token</h3>

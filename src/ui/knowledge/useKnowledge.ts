@@ -44,14 +44,15 @@ export function useClaimKnowledgeFor(analysis: Analysis, query: string): ClaimKn
   // For a token from a recognised provider, its meanings follow in their own pack.
   const withProvider = useModuleValue(modules.providerKnowledge)
   const base = analysis.issuerProviders.length > 0 ? (withProvider ?? registered) : registered
-  // A claim explained only by the registry pack would read as private without it: until the
-  // pack is there (the session requests it), such a token's rows show name and value only.
-  const pack = useModuleValue(modules.registryPack)
-  const needsPack = base?.needsRegistryPack(analysis.payloadRows, analysis.explainContext.header) ?? false
-  const knowledge = useMemo(
-    () => (base && needsPack ? (pack ? base.withPack(pack) : undefined) : base),
-    [base, needsPack, pack],
-  )
+  // A claim explained only by a pack (the common or the registry pack) would read as private
+  // without it: until every pack it needs is there (the session requests them), such a token's
+  // rows show name and value only, as while the knowledge base itself is loading.
+  const commonPack = useModuleValue(modules.commonPack)
+  const registryPack = useModuleValue(modules.registryPack)
+  const knowledge = base?.withPacksFor(analysis.payloadRows, analysis.explainContext.header, {
+    commonPack,
+    registryPack,
+  })
   const ctx = analysis.explainContext
   // Requested once the knowledge base is there: the two share a chunk.
   if (registered) void claimExplanation.load()

@@ -150,7 +150,8 @@ function KubernetesFacts({
   const risks = useKubernetesRisks({ claims, payload, header, diagnostics: analysis.diagnostics }, insights)
   const rest = sortDiagnostics(analysis.diagnostics)
   const { username } = insights.deriveIdentity(claims)
-  const provider = insights.recognizeProvider(claims)
+  // Its label is the issuer's: the audience catalogue is not needed for it.
+  const provider = insights.recognizeProviderWith(claims)
   return (
     <>
       <Fact name="Who">

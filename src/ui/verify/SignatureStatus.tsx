@@ -1,15 +1,16 @@
 import { Fold } from '../common/Section.tsx'
-import { STATE_MEANING, type SignatureState } from '../../core/verify/index.ts'
+import type { SignatureState, StateMeaning } from '../../core/verify/index.ts'
 
 interface Props {
   state: SignatureState
+  /** What the state proves and what it does not (STATE_MEANING, which loads with the verification code). */
+  meaning: StateMeaning
   summary: string
   pending: boolean
 }
 
 /** The signature result, with what it proves and what it does not. */
-export function SignatureStatus({ state, summary, pending }: Props) {
-  const meaning = STATE_MEANING[state]
+export function SignatureStatus({ state, meaning, summary, pending }: Props) {
   return (
     <div
       className={`signature-status sig-${state}`}

@@ -3,13 +3,8 @@ import { Latest } from '../../app/async.ts'
 import { LoadFailure, modules, type VerifierModule } from '../../app/modules.ts'
 import { signatureVerdict } from '../../app/verdict.ts'
 import { showDeceptive, type Analysis } from '../../core/index.ts'
-import {
-  STATE_MEANING,
-  type HmacEncoding,
-  type KeyMaterial,
-  type KidCheck,
-  type SignatureState,
-} from '../../core/verify/index.ts'
+import { UNVERIFIED_MEANING } from '../../core/verify/meaning.ts'
+import { type HmacEncoding, type KeyMaterial, type KidCheck, type SignatureState } from '../../core/verify/index.ts'
 import { DiagnosticItem } from '../decoded/DiagnosticList.tsx'
 import { Deferred, InternalError, LoadFailed } from '../Deferred.tsx'
 import { useLatest, useModuleState, useSession, useWorkbench } from '../hooks.ts'
@@ -160,6 +155,8 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
   } else if (material.kind !== 'empty') {
     summary = 'Checking the signature…'
   }
+  // Every result but "not verified" comes from the verification code, and its meaning with it.
+  const meaning = (state !== 'unverified' && verifier?.STATE_MEANING[state]) || UNVERIFIED_MEANING
   const pending = query.status === 'pending'
   const key = result?.verifiedBy !== undefined ? material.keys[result.verifiedBy - 1] : undefined
   const words =
@@ -167,7 +164,7 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
       ? `verified with key ${key.index}${key.kid ? ` (kid ${showDeceptive(key.kid)})` : ''}`
       : pending && material.kind !== 'empty'
         ? 'checking…'
-        : STATE_MEANING[state].short
+        : meaning.short
   // The summary card repeats the verdict; it is about this token only.
   useEffect(() => signatureVerdict.publish({ token: decoded.token, state, words }))
   const diagnostics = [...material.diagnostics, ...(result?.diagnostics ?? [])]
@@ -196,7 +193,7 @@ export default function VerifyPanel({ analysis, leewaySeconds }: VerifyPanelProp
         guard={guard}
         generation={generation}
       />
-      <SignatureStatus state={state} summary={summary} pending={pending} />
+      <SignatureStatus state={state} meaning={meaning} summary={summary} pending={pending} />
       {verifierState.status === 'failed' && <LoadFailed what={modules.verifier.what} />}
       {query.status === 'failed' && !(query.error instanceof LoadFailure) && (
         <InternalError what="the signature check" error={query.error} />
