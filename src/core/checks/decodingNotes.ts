@@ -1,8 +1,7 @@
 import type { DecodedJson, DecodedToken, Segment } from '../decode/decodeToken.ts'
-import { segSpan } from '../decode/segment.ts'
+import { segByteSpan, segSpan } from '../decode/segment.ts'
 import { cappedEach } from '../diagnostics/cap.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
-import { byteRangeToCharSpan } from '../encoding/base64url.ts'
 import { utf8Offsets } from '../encoding/utf8.ts'
 import { diagnostic } from './codes.ts'
 
@@ -129,7 +128,7 @@ function jsonNotes(json: DecodedJson, seg: Segment): Diagnostic[] {
     const b = bomBytes + byteAt(offset)
     return {
       part,
-      span: byteRangeToCharSpan(b, b + length, seg.start),
+      span: segByteSpan(seg, b, b + length),
       pointer,
       location: part === 'header' ? ('header' as const) : ('payload' as const),
     }

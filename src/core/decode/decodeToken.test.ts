@@ -170,6 +170,18 @@ describe('decodeToken diagnostics', () => {
     expect(diag?.span).toEqual({ start: payloadStart + 9, end: payloadStart + 11 })
   })
 
+  it('JSON_SYNTAX at the end of the decoded text marks the last character of the part, not one past the token', () => {
+    // '{"a":1' is 6 bytes, 8 base64url characters: an error at end of input is at byte 6, which
+    // maps to character 8, the first one after the segment. Without a signature the payload ends
+    // the token, so that span pointed past its end (found by decodeToken.property.test.ts).
+    const t = `${b64u('{"alg":"none"}')}.${b64u('{"a":1')}`
+    const diag = find(t, 'JSON_SYNTAX')
+    expect(diag?.message).toContain('end of input')
+    expect(diag?.span).toEqual({ start: t.length - 1, end: t.length })
+    const withDot = `${t}.`
+    expect(find(withDot, 'JSON_SYNTAX')?.span).toEqual({ start: t.length - 1, end: t.length })
+  })
+
   it('HEADER_NOT_OBJECT and PAYLOAD_NOT_OBJECT', () => {
     expect(find(rawToken('["alg"]', '{}'), 'HEADER_NOT_OBJECT')?.message).toContain('an array')
     expect(find(rawToken('{"alg":"none"}', '[1,2]'), 'PAYLOAD_NOT_OBJECT')?.message).toContain('an array')

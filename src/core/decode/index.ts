@@ -17,4 +17,4 @@ export {
 } from './decodeToken.ts'
 export { headerParamTypes } from './headerParams.ts'
 export type { Disclosure, SdJwtParts } from './sdJwt.ts'
-export { segSpan } from './segment.ts'
+export { segByteSpan, segSpan } from './segment.ts'

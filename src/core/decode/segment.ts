@@ -7,6 +7,17 @@ import { decodeUtf8Strict, utf8Offsets } from '../encoding/utf8.ts'
 // Decoding one segment that must hold UTF-8 JSON (the header, or a JWT payload), with every
 // problem reported as a diagnostic whose span points at the base64url characters responsible.
 
+/**
+ * The characters of `seg` that encode the bytes from `startByte` to `endByte`, kept inside the
+ * segment: a position at the end of the decoded text (a JSON error at end of input, say) marks the
+ * segment's last character rather than one past the token's end.
+ */
+export function segByteSpan(seg: Segment, startByte: number, endByte: number): Span {
+  const span = byteRangeToCharSpan(startByte, endByte, seg.start)
+  const end = Math.min(span.end, seg.start + seg.text.length)
+  return { start: Math.max(seg.start, Math.min(span.start, end - 1)), end }
+}
+
 /** The span of a whole segment (at least one character, so an empty segment can be marked). */
 export function segSpan(seg: Segment): Span {
   return { start: seg.start, end: seg.start + Math.max(seg.text.length, 1) }
@@ -37,7 +48,7 @@ export function decodeTextOrReport(bytes: Uint8Array, seg: Segment, diagnostics:
       diagnostic(
         'UTF8_INVALID',
         `The decoded ${seg.part} is not valid UTF-8: byte ${utf8.badByte + 1} (0x${(bytes[utf8.badByte] ?? 0).toString(16).padStart(2, '0')}) does not start a valid character. JWT headers and claims must be UTF-8 JSON.`,
-        { part: seg.part, span: byteRangeToCharSpan(utf8.badByte, utf8.badByte + 1, seg.start) },
+        { part: seg.part, span: segByteSpan(seg, utf8.badByte, utf8.badByte + 1) },
       ),
     )
     return null
@@ -48,7 +59,7 @@ export function decodeTextOrReport(bytes: Uint8Array, seg: Segment, diagnostics:
       diagnostic(
         'UTF8_BOM',
         `The decoded ${seg.part} starts with a byte-order mark (EF BB BF). JSON text must not begin with one (RFC 8259 §8.1); it was skipped.`,
-        { part: seg.part, span: byteRangeToCharSpan(0, 3, seg.start) },
+        { part: seg.part, span: segByteSpan(seg, 0, 3) },
       ),
     )
     text = text.slice(1)
@@ -72,7 +83,7 @@ export function parseJsonOrReport(
   const byteAt = utf8Offsets(text, bytes.length - bomBytes)
   const spanAt = (charOffset: number, length = 1) => {
     const b = bomBytes + byteAt(charOffset)
-    return byteRangeToCharSpan(b, b + length, seg.start)
+    return segByteSpan(seg, b, b + length)
   }
   const parsed = parseJson(text)
   if (parsed.error) {
