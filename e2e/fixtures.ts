@@ -90,5 +90,11 @@ export async function pageTraces(page: Page): Promise<string> {
  */
 export async function unfold(page: Page, text: string | RegExp): Promise<void> {
   const summary = page.locator('details > summary', { hasText: text }).first()
-  if (!(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open))) await summary.click()
+  const isOpen = () => summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open)
+  // Until the fold is seen open: once in a full run on a loaded machine the cluster settings were
+  // found folded again after the click (a panel re-rendered around it as its code arrived).
+  await expect(async () => {
+    if (!(await isOpen())) await summary.click()
+    expect(await isOpen()).toBe(true)
+  }).toPass({ timeout: 20_000 })
 }
