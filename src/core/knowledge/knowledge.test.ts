@@ -150,17 +150,19 @@ it('unescapes JSON Pointer tokens', () => {
   expect(pointerTokens('/a~0b/c')).toEqual(['a~b', 'c'])
 })
 
+/** A claim row at `path`, as claimRows builds it, for the packs' needs. */
+const row = (path: string[]) => ({
+  pointer: '/' + path.join('/'),
+  name: path[path.length - 1]!,
+  path,
+  depth: path.length - 1,
+  value: 'x',
+  isGroup: false,
+  index: 0,
+  parent: -1,
+})
+
 describe('the registry pack', () => {
-  const row = (path: string[]) => ({
-    pointer: '/' + path.join('/'),
-    name: path[path.length - 1]!,
-    path,
-    depth: path.length - 1,
-    value: 'x',
-    isGroup: false,
-    index: 0,
-    parent: -1,
-  })
   const main = createKnowledge()
 
   it('is asked for by a token with a claim only the pack explains, top-level or inside act', () => {
@@ -212,16 +214,6 @@ describe('the registry pack', () => {
 })
 
 describe('the common pack', () => {
-  const row = (path: string[]) => ({
-    pointer: '/' + path.join('/'),
-    name: path[path.length - 1]!,
-    path,
-    depth: path.length - 1,
-    value: 'x',
-    isGroup: false,
-    index: 0,
-    parent: -1,
-  })
   const main = createKnowledge()
   const k8sRows = ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'kubernetes.io'].map((n) => row([n]))
   const k8sHeader = { alg: 'RS256', kid: 'k', typ: 'JWT' }
