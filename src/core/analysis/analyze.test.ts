@@ -19,7 +19,8 @@ describe('analyze in steps (what the session runs one per task for a large text)
 
   it('gives what analyze() gives, with breaks between extraction, decoding, classification and rows', () => {
     const base = counted(baseSteps(token))
-    expect(base.breaks).toBe(3)
+    // After the extraction, the payload's base64url, its UTF-8, the rest of decoding, the classification.
+    expect(base.breaks).toBe(5)
     const whole = counted(finishSteps(base.value, { checks }))
     expect(whole.breaks).toBe(1)
     expect(whole.value).toEqual(analyze(token, { checks }))

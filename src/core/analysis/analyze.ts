@@ -1,4 +1,5 @@
-import { decodeToken, type DecodeOptions, type DecodedToken } from '../decode/decodeToken.ts'
+import { decodeTokenSteps, type DecodeOptions, type DecodedToken } from '../decode/decodeToken.ts'
+import { runSteps, type Steps } from '../decode/steps.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { extractSimple } from '../extract/simple.ts'
 import type { ExtractOptions, Extraction } from '../extract/types.ts'
@@ -11,6 +12,8 @@ import type { KubernetesClaims } from '../k8s/claims.ts'
 import type { ExplainContext } from '../knowledge/knowledge.ts'
 import { detectProviders } from '../knowledge/providers.ts'
 import type { ProviderId } from '../knowledge/types.ts'
+
+export { runSteps, type Steps }
 
 export interface Analysis {
   input: string
@@ -60,28 +63,14 @@ export interface AnalyzeOptions extends ExtractOptions, DecodeOptions {
 export type AnalysisBase = Omit<Analysis, 'diagnostics' | 'placement'>
 
 /**
- * A computation in steps: it yields between steps, so that a caller can run each in a task of its
- * own (the session does, for a large paste, so that no task runs long); `runSteps` runs them all.
- */
-export type Steps<T> = Generator<void, T, void>
-
-/** Runs every step of `steps` now and gives the result. */
-export function runSteps<T>(steps: Steps<T>): T {
-  for (;;) {
-    const r = steps.next()
-    if (r.done) return r.value
-  }
-}
-
-/**
  * Extracts, decodes and classifies `input`, and builds its rows: the first part of `analyze()`,
- * in steps. Each step is linear in the input; the largest (decoding a 1 MB token) is tens of
- * milliseconds.
+ * in steps. Each step is linear in the input; the largest (parsing the JSON of a 1 MB token) is
+ * tens of milliseconds.
  */
 export function* baseSteps(input: string, options: ExtractOptions & DecodeOptions = {}): Steps<AnalysisBase> {
   const extraction = options.extract ? options.extract(input, options) : extractSimple(input)
   yield
-  const decoded = decodeToken(extraction.token, options)
+  const decoded = yield* decodeTokenSteps(extraction.token, options)
   yield
   const payload = decoded.payload
   const structural = structuralKind(decoded)

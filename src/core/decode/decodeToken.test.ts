@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { allFixtures, b64u, fixture, rawToken } from '../../test/tokens.ts'
-import { decodeToken } from './decodeToken.ts'
+import { decodeToken, decodeTokenSteps } from './decodeToken.ts'
 import { structuralKind } from '../analysis/kind.ts'
 import { decodingNotes } from '../checks/decodingNotes.ts'
 import { signatureLengthDiagnostics } from '../checks/signatureLength.ts'
@@ -327,5 +327,34 @@ describe('SD-JWT', () => {
     const diag = decodeToken(t).diagnostics.find((x) => x.code === 'SD_JWT_DISCLOSURE_INVALID')
     expect(diag?.span).toEqual({ start: jwt.length + 1, end: jwt.length + 1 + badOne.length })
     expect(decodeToken(t).wellFormed).toBe(false)
+  })
+})
+
+describe('decodeTokenSteps (the session runs one step per task for a large text)', () => {
+  /** Runs the steps and counts the breaks between them. */
+  const breaks = (token: string) => {
+    const steps = decodeTokenSteps(token)
+    for (let n = 0; ; n++) {
+      const r = steps.next()
+      if (r.done) return { value: r.value, breaks: n }
+    }
+  }
+
+  it.each([
+    ['claims', rawToken('{"alg":"RS256"}', '{"sub":"a"}'), 2],
+    ['claims with a cty', rawToken('{"alg":"RS256","cty":"json"}', '{"sub":"a"}'), 2],
+    ['a nested token', rawToken('{"alg":"RS256","cty":"JWT"}', 'eyJhbGciOiJub25lIn0.e30.'), 1],
+    [
+      'bytes that are no UTF-8',
+      `${b64u('{"alg":"RS256"}')}.${Buffer.from([0xff, 0xfe]).toString('base64url')}.c2ln`,
+      1,
+    ],
+    ['a payload that is no base64url', `${b64u('{"alg":"RS256"}')}.a*b.c2ln`, 0],
+    ['an SD-JWT', `${rawToken('{"alg":"ES256"}', '{"_sd":[]}')}~`, 2],
+    ['a JWE', `${b64u('{"alg":"RSA-OAEP","enc":"A256GCM"}')}.a.b.c.d`, 0],
+  ])('%s: the same result as decodeToken, with a break after each of base64url and UTF-8 read', (_, token, n) => {
+    const r = breaks(token)
+    expect(r.value).toEqual(decodeToken(token))
+    expect(r.breaks).toBe(n)
   })
 })

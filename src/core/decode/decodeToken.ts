@@ -1,5 +1,6 @@
 import { decodeBase64urlSegment } from '../encoding/base64url.ts'
-import { decodePayload } from './payload.ts'
+import { decodePayloadSteps } from './payload.ts'
+import { runSteps, type Steps } from './steps.ts'
 import { decodeJsonSegment, segSpan } from './segment.ts'
 import { diagnostic, hasErrors, type Diagnostic, type TokenPart } from '../diagnostics/diagnostic.ts'
 import type { DuplicateMember, ImpreciseNumber, JsonObject } from '../encoding/json.ts'
@@ -79,6 +80,14 @@ function splitSegments(token: string): Segment[] {
  * @example decodeToken('eyJhbGciOiJub25lIn0.e30.').form // 'unsecured'
  */
 export function decodeToken(token: string, options: DecodeOptions = {}): DecodedToken {
+  return runSteps(decodeTokenSteps(token, options))
+}
+
+/**
+ * `decodeToken` in steps: it yields after reading the payload's base64url and its UTF-8, which
+ * for a megabyte take as long as parsing its JSON (see `Steps`).
+ */
+export function* decodeTokenSteps(token: string, options: DecodeOptions = {}): Steps<DecodedToken> {
   const diagnostics: Diagnostic[] = []
   const result: DecodedToken = {
     token,
@@ -117,7 +126,7 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
   const tilde = token.indexOf('~')
   if (tilde > 0 && /^[A-Za-z0-9_\-=+/]+\.[A-Za-z0-9_\-=+/]*\.[A-Za-z0-9_\-=+/]*$/.test(token.slice(0, tilde))) {
     // The issuer-signed JWT is decoded as usual; spans stay valid because it starts the token.
-    const inner = decodeToken(token.slice(0, tilde))
+    const inner = yield* decodeTokenSteps(token.slice(0, tilde))
     const sdJwt = decodeSdJwtTail(token.slice(tilde + 1), tilde, inner.diagnostics)
     return { ...inner, token, sdJwt, wellFormed: inner.wellFormed && !hasErrors(inner.diagnostics) }
   }
@@ -185,7 +194,7 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
   }
   const unsecured = typeof alg === 'string' && alg.toLowerCase() === 'none'
   result.form = unsecured ? 'unsecured' : 'jws'
-  result.payload = decodePayload(segments[1] as Segment, header, diagnostics)
+  result.payload = yield* decodePayloadSteps(segments[1] as Segment, header, diagnostics)
 
   const sigSeg = segments[2]
   if (sigSeg) {

@@ -7,6 +7,7 @@
 export { HEADER_PARAM_CODES } from './codes.ts'
 export {
   decodeToken,
+  decodeTokenSteps,
   MAX_TOKEN_LENGTH,
   type DecodeOptions,
   type TokenForm,
@@ -18,3 +19,4 @@ export {
 export { headerParamTypes } from './headerParams.ts'
 export type { Disclosure, SdJwtParts } from './sdJwt.ts'
 export { segByteSpan, segSpan } from './segment.ts'
+export { runSteps, type Steps } from './steps.ts'
