@@ -1,8 +1,9 @@
-import type { TextareaHTMLAttributes } from 'react'
+import type { Ref, TextareaHTMLAttributes } from 'react'
 
 type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
   value: string
   onChange: (value: string) => void
+  ref?: Ref<HTMLTextAreaElement>
 }
 
 /**
