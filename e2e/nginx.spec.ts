@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { configMap, metaCsp, nginxConfig } from '../scripts/make-k8s-configmap.mjs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { configMap, pageOf } from '../scripts/make-k8s-configmap.mjs'
 import { expect, fixtureToken, paste, test } from './fixtures.ts'
 import { NGINX_K8S_PORT, NGINX_PORT } from './ports.ts'
 import { requireBuild, startNginx, type Served } from './servers.ts'
@@ -85,10 +88,15 @@ test.describe('nginx with deploy/nginx/jwt-explorer.conf', () => {
 test.describe('nginx with the Kubernetes ConfigMap config (single-file build)', () => {
   let server: Served
   let html: string
+  let map: { data: Record<string, string>; binaryData: Record<string, string> }
   test.beforeAll(async () => {
     const dir = requireBuild('dist-single', 'npm run build:single')
     html = readFileSync(`${dir}/index.html`, 'utf8')
-    server = await startNginx(nginxConfig(metaCsp(html)), dir, NGINX_K8S_PORT)
+    map = parse(configMap(html))
+    // What the Deployment mounts: the ConfigMap's files, and nothing else.
+    const site = mkdtempSync(join(tmpdir(), 'jwt-explorer-site-'))
+    writeFileSync(join(site, 'index.html.gz'), Buffer.from(map.binaryData['index.html.gz'] ?? '', 'base64'))
+    server = await startNginx(map.data['default.conf'] ?? '', site, NGINX_K8S_PORT)
   })
   test.afterAll(async () => server?.close())
 
@@ -98,6 +106,7 @@ test.describe('nginx with the Kubernetes ConfigMap config (single-file build)', 
     request,
   }) => {
     expect(Buffer.byteLength(configMap(html))).toBeLessThan(1024 * 1024)
+    expect(pageOf(map)).toBe(html)
     const h = (await request.get(server.url)).headers()
     expect(h).toMatchObject(SECURITY_HEADERS)
     expect(h['content-security-policy']).toMatch(/script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/)
@@ -108,5 +117,19 @@ test.describe('nginx with the Kubernetes ConfigMap config (single-file build)', 
     await expect(
       page.locator('[data-testid=claim][data-path="/kubernetes.io~1serviceaccount~1secret.name"]'),
     ).toContainText('default-token-57llx')
+  })
+
+  test('sends the stored gzip as it is, and the page itself to a client that takes no gzip', async ({ request }) => {
+    for (const path of ['', 'index.html', 'some/deep/link']) {
+      const gz = await request.get(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip' } })
+      expect(gz.status()).toBe(200)
+      expect(gz.headers()['content-encoding']).toBe('gzip')
+      expect(gz.headers()['content-type']).toMatch(/^text\/html/)
+      expect(await gz.text()).toBe(html)
+      const plain = await request.get(`${server.url}${path}`, { headers: { 'accept-encoding': 'identity' } })
+      expect(plain.status()).toBe(200)
+      expect(plain.headers()['content-encoding']).toBeUndefined()
+      expect(await plain.text()).toBe(html)
+    }
   })
 })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseAllDocuments, parse } from 'yaml'
 import { cspString } from '../build/csp.ts'
-import { configMap, metaCsp, nginxConfig } from './make-k8s-configmap.mjs'
+import { configMap, metaCsp, nginxConfig, pageOf } from './make-k8s-configmap.mjs'
 
 describe('deploy/nginx/jwt-explorer.conf', () => {
   const conf = readFileSync('deploy/nginx/jwt-explorer.conf', 'utf8')
@@ -44,11 +44,22 @@ describe('Kubernetes manifest and ConfigMap', () => {
       'jwt-explorer-site',
     )
     expect(docs.find((d) => d.kind === 'Service').spec.ports[0].targetPort).toBe('http')
+    // Every file the pod mounts is a key the script writes.
+    const generated = parse(configMap('<meta http-equiv="Content-Security-Policy" content="x">'))
+    const keys = [...Object.keys(generated.data), ...Object.keys(generated.binaryData)]
+    const mounted = pod.volumes.flatMap((v: { configMap?: { items: { key: string }[] } }) =>
+      (v.configMap?.items ?? []).map((i) => i.key),
+    )
+    expect(mounted.sort()).toEqual(keys.sort())
   })
 
   it('keeps the page byte for byte and puts its CSP, with hashes, in the nginx header', () => {
     const html = `<meta http-equiv="Content-Security-Policy" content="script-src &#39;sha256-abc=&#39;">\n<p>  trailing spaces  \n\ttab</p>\n`
-    expect(parse(configMap(html)).data['index.html']).toBe(html)
+    const map = parse(configMap(html))
+    expect(pageOf(map)).toBe(html)
+    // Only the compressed page: nginx must never find a stale plain copy beside it.
+    expect(Object.keys(map.data)).toEqual(['default.conf'])
+    expect(Object.keys(map.binaryData)).toEqual(['index.html.gz'])
     expect(metaCsp(html)).toBe("script-src 'sha256-abc='")
     expect(nginxConfig(metaCsp(html))).toContain(
       `add_header Content-Security-Policy "script-src 'sha256-abc='; frame-ancestors 'none'" always;`,

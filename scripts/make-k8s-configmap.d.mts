@@ -5,5 +5,7 @@ export const ANNOTATION_LIMIT: number
 export function metaCsp(html: string): string
 /** The nginx site config for the ConfigMap, with `csp` plus frame-ancestors as a header. */
 export function nginxConfig(csp: string): string
-/** The ConfigMap YAML holding the page and its nginx config. */
+/** The ConfigMap YAML holding the page (gzipped, in binaryData) and its nginx config. */
 export function configMap(html: string): string
+/** The page stored in a parsed ConfigMap (its gzipped binaryData), decompressed. */
+export function pageOf(map: { binaryData: Record<string, string> }): string
