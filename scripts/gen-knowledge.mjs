@@ -138,8 +138,10 @@ const names = (list) => {
   return `${JSON.stringify(list.join(' '))}.split(' ')`
 }
 // Top-level names only: the confirmation methods are asked for by cnf, which is in the pack too.
-const commonNames = (list, core) => [
-  ...new Set(list.filter((r) => r[8] === '' && inFile.common(r, () => false, core)).map((r) => r[0])),
+// A name the registry pack explains is not listed unless the common pack explains it as well, so
+// that a token with only rare claims does not load the common pack for nothing.
+const commonNames = (list, packed, core) => [
+  ...new Set(list.filter((r) => r[8] === '' && inFile.common(r, packed, core)).map((r) => r[0])),
 ]
 const packedAlgs = algorithms.filter((r) => inFile.registry(r, packedAlg)).map((r) => r[0])
 const allAlgs = algorithms.filter((r) => REGISTERED.has(r[6])).map((r) => r[0])
@@ -156,10 +158,10 @@ writeFileSync(
     'The registered meanings every token needs (a Kubernetes one first of all); the others are in the common and registry packs.',
     `
 /** The top-level claims whose registered meaning is in the common pack (common.generated.ts). */
-export const COMMON_PACK_CLAIMS: readonly string[] = ${names(commonNames(claims, coreClaim))}
+export const COMMON_PACK_CLAIMS: readonly string[] = ${names(commonNames(claims, packedClaim, coreClaim))}
 
 /** The header parameters whose registered meaning is in the common pack. */
-export const COMMON_PACK_HEADERS: readonly string[] = ${names(commonNames(headers, coreHeader))}
+export const COMMON_PACK_HEADERS: readonly string[] = ${names(commonNames(headers, () => false, coreHeader))}
 
 /** The claims whose registered meaning is in the registry pack (registry.generated.ts). */
 export const REGISTRY_PACK_CLAIMS: readonly string[] = ${names(packedNames)}

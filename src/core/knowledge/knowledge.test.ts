@@ -269,6 +269,10 @@ describe('the common pack', () => {
     for (const r of COMMON_PACK_DATA.claims) expect(mainNames.has(r[0])).toBe(false)
     expect(COMMON_PACK_CLAIMS).toContain('email')
     expect(COMMON_PACK_CLAIMS).not.toContain('jkt')
+    // Each listed name is one the common pack explains: a registry-only claim loads only its pack.
+    const commonNames = new Set(COMMON_PACK_DATA.claims.map((r) => r[0]))
+    expect(COMMON_PACK_CLAIMS.filter((n) => !commonNames.has(n))).toEqual([])
+    expect(COMMON_PACK_CLAIMS).not.toContain('sip_callid')
     expect(COMMON_PACK_HEADERS).toContain('x5c')
   })
 })
