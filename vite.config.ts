@@ -39,10 +39,11 @@ const ON_DEMAND = {
   k8sExtra:
     /src[\\/]core[\\/]k8s[\\/](extra|audiences|imagePull|bindingAdvice|legacyAdvice|lifetime|review|provider|advice)\.ts$|src[\\/]ui[\\/]k8s[\\/](KubernetesBinding|ReviewComparison)\.tsx$/,
   // The checks of rarer token shapes (webhook bindings, external signers, DPoP, SPIFFE, GitHub
-  // Actions), and the checks of rarer header parameters and claims: for a token that has one
+  // Actions), the checks of rarer header parameters and claims, and decoding's notes (JWE,
+  // unsecured, SD-JWT, payloads that are no claims, duplicate members): for a token that has one
   // (Knowledge.needsShapeChecks). Ahead of `knowledge`, whose folder they share.
   shapes:
-    /src[\\/]core[\\/]checks[\\/](shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$/,
+    /src[\\/]core[\\/]checks[\\/](shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens|decodingNotes)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$/,
   // SHA-256 and JWK thumbprints: for DPoP proofs (with the shape checks) and the extractor's
   // DPoP and EKS pastes, which share them without either bringing the other along.
   sha256: /src[\\/]core[\\/]encoding[\\/](sha256|jwkThumbprint)\.ts$/,

@@ -14,12 +14,12 @@ export const FORBIDDEN = [
   { pattern: /(^|\/)node_modules\/@tanstack\//, what: '@tanstack' },
   {
     pattern:
-      /^src\/core\/(checks\/(shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens)|k8s\/webhookChecks)\.ts$/,
-    what: 'the checks of rarer token shapes (the on-demand `shapes` chunk)',
+      /^src\/core\/(checks\/(shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens|decodingNotes)|k8s\/webhookChecks)\.ts$/,
+    what: "the checks of rarer token shapes and decoding's notes (the on-demand `shapes` chunk)",
   },
   {
-    pattern: /^src\/core\/checks\/(decodingNotes|signatureLength)\.ts$/,
-    what: "decoding's notes and the signature length check (they load with the checks, after the first view)",
+    pattern: /^src\/core\/checks\/signatureLength\.ts$/,
+    what: 'the signature length check (it loads with the checks, after the first view)',
   },
   {
     pattern:

@@ -100,7 +100,14 @@ describe('session: input and view', () => {
     expect(after.checks).toBe('ready')
     expect(after.analysis.payloadRows).toBe(before.analysis.payloadRows)
     expect(after.analysis.decoded).toBe(before.analysis.decoded)
-    expect(after.analysis.diagnostics.map((d) => d.code)).toContain('UNSECURED_JWT')
+    expect(after.analysis.diagnostics.map((d) => d.code)).toContain('ALG_NONE')
+    // Its decoding note (UNSECURED_JWT) comes with the shape checks, again over the same rows.
+    await until(() => modules.shapes.getSnapshot().status === 'ready')
+    expect(drain()).toBeLessThanOrEqual(2)
+    const noted = shown(s.getSnapshot().view)
+    expect(noted.shapeChecks).toBe('ready')
+    expect(noted.analysis.payloadRows).toBe(before.analysis.payloadRows)
+    expect(noted.analysis.diagnostics.map((d) => d.code)).toContain('UNSECURED_JWT')
   })
 
   it('a pick belongs to the text it was made in', async () => {
@@ -156,10 +163,16 @@ describe('session: modules that arrive, fail or are slow', () => {
     await flush()
     const view = shown(s.getSnapshot().view)
     expect(view.checks).toBe('ready')
+    // An unsecured token has a decoding note (UNSECURED_JWT), which comes with the shape checks.
+    expect(view.shapeChecks).toBe('ready')
+    const { decodingNotes, pageShapeChecks } = shapesCode
     expect(view.analysis.diagnostics.map((d) => d.code)).toEqual(
-      analyze(none, { checks: createKnowledge().checks }).diagnostics.map((d) => d.code),
+      analyze(none, { checks: createKnowledge().checks, shapeChecks: pageShapeChecks, decodingNotes }).diagnostics.map(
+        (d) => d.code,
+      ),
     )
     expect(view.analysis.diagnostics.map((d) => d.code)).toContain('ALG_NONE')
+    expect(view.analysis.diagnostics.map((d) => d.code)).toContain('UNSECURED_JWT')
   })
 
   it.each([

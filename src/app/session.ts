@@ -300,7 +300,10 @@ export class Session extends Store<ExplorerSnapshot> {
     // Once loaded, the shape checks run for every token: they find nothing in one without such a
     // shape, so an analysis is the same whether they had arrived or not.
     const shapes = this.modules.shapes.getSnapshot()
-    const shapeChecks = checks && shapes.status === 'ready' ? shapes.value.pageShapeChecks : undefined
+    const shapeCode = checks && shapes.status === 'ready' ? shapes.value : undefined
+    const shapeChecks = shapeCode?.pageShapeChecks
+    // Decoding's notes come with them (most tokens have none), and go first, as tokenChecks has them.
+    const decodingNotes = shapeCode?.decodingNotes
     const link = isOpenedText(this.#opened, input) ? this.#opened : null
     const sharedNotes = link?.type === 'shared' ? this.#sharedNotes : undefined
     const signatureRemoved = link?.type === 'shared' && link.state.token === undefined
@@ -321,7 +324,7 @@ export class Session extends Store<ExplorerSnapshot> {
             session.#base = { key: baseKey, base }
             yield
           }
-          return yield* finishSteps(base, { checks, shapeChecks, sharedNotes })
+          return yield* finishSteps(base, { checks, shapeChecks, decodingNotes, sharedNotes })
         })(),
         large,
       )

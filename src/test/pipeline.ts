@@ -3,7 +3,7 @@
 // insights, the time views, sharing and verification. The adversarial tests feed it crafted
 // inputs and assert that nothing throws; what it returns lets them check the results too.
 import { analyze, type Analysis } from '../core/analysis/analyze.ts'
-import { pageShapeChecks } from '../core/checks/shapes.ts'
+import { decodingNotes, pageShapeChecks } from '../core/checks/shapes.ts'
 import { createRowSearch } from '../core/analysis/filter.ts'
 import { windowRows } from '../core/analysis/rowWindow.ts'
 import { prettyJson, rowItems, rowValueText } from '../core/analysis/rows.ts'
@@ -69,6 +69,7 @@ export async function runEverything(input: Delivered, rowSample = 300): Promise<
     parseYaml: parseYamlDocuments,
     checks: knowledge.checks,
     shapeChecks: pageShapeChecks,
+    decodingNotes,
     signatureRemoved: state !== undefined && state.token === undefined,
     // As the session does: the link's notes become part of the analysis.
     sharedNotes: state ? (a) => permalink.sharedViewDiagnostics(state, a) : undefined,

@@ -49,6 +49,13 @@ export interface AnalyzeOptions extends ExtractOptions, DecodeOptions {
    */
   shapeChecks?: TokenChecks | undefined
   /**
+   * What decoding found, in words (checks/decodingNotes.ts: an encrypted, unsecured or SD-JWT
+   * token, a payload that is not claims, duplicate members, imprecise numbers), loaded with the
+   * shape checks for a token that has any (Knowledge.needsShapeChecks). They come first among
+   * the checks' findings, where tokenChecks has them.
+   */
+  decodingNotes?: TokenChecks | undefined
+  /**
    * The notes of the shared link this text was opened from (redacted rows, a kind that differs
    * from the sharer's), when it was: they become part of the diagnostics like any other.
    */
@@ -105,10 +112,16 @@ export function* baseSteps(input: string, options: ExtractOptions & DecodeOption
  */
 export function* finishSteps(
   base: AnalysisBase,
-  { checks, shapeChecks, sharedNotes }: Pick<AnalyzeOptions, 'checks' | 'shapeChecks' | 'sharedNotes'> = {},
+  {
+    checks,
+    shapeChecks,
+    decodingNotes,
+    sharedNotes,
+  }: Pick<AnalyzeOptions, 'checks' | 'shapeChecks' | 'decodingNotes' | 'sharedNotes'> = {},
 ): Steps<Analysis> {
   const { extraction, decoded } = base
   const checked = [
+    ...(decodingNotes?.(decoded, base.issuerProviders) ?? []),
     ...(checks?.(decoded, base.issuerProviders) ?? []),
     ...(shapeChecks?.(decoded, base.issuerProviders) ?? []),
   ]

@@ -4,23 +4,19 @@ import { cappedEach } from '../diagnostics/cap.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { utf8Offsets } from '../encoding/utf8.ts'
 import { diagnostic } from './codes.ts'
+import { payloadJsonError } from './shapeNeeds.ts'
 
 // What decoding found that does not decide whether the token is well-formed, in words: the form
 // of the token (encrypted, unsecured, an SD-JWT), what its payload is (nested, detached, not encoded), and
 // the members and numbers that parsers read differently. The decoded token holds every fact
 // (form, header, payload view, duplicates, imprecise numbers); the start-up decoder leaves the
-// wording to these checks, which load after the first view, like the header and claim checks.
+// wording to these checks. Most tokens, a pod's bound token among them, have nothing to note, so
+// they load with the checks of rarer shapes (checks/shapes.ts), for a token that has something
+// (hasDecodingNotes in ./shapeNeeds.ts tells).
 
 /** A member name or number in a message: long ones are cut, the row shows them whole. */
 function shorten(text: string): string {
   return text.length > 80 ? `${text.slice(0, 60)}…` : text
-}
-
-/** A payload that opened like JSON but did not parse into an object: decoding said why, and shows it as text. */
-function payloadJsonError(decoded: DecodedToken): boolean {
-  return decoded.diagnostics.some(
-    (d) => d.part === 'payload' && (d.code === 'JSON_SYNTAX' || d.code === 'PAYLOAD_NOT_OBJECT'),
-  )
 }
 
 function formNotes(decoded: DecodedToken): Diagnostic[] {
@@ -166,7 +162,7 @@ function jsonNotes(json: DecodedJson, seg: Segment): Diagnostic[] {
  * PAYLOAD_NOT_JSON, SD_JWT, and, for the header
  * and the claims, JSON_DUPLICATE_MEMBER, JSON_NUMBER_PRECISION and JSON_NUMBER_OUT_OF_RANGE, with
  * the spans decoding would have given them. All are warnings or notes: none changes
- * `wellFormed`. Never throws.
+ * `wellFormed`. Nothing for a token that hasDecodingNotes() says has none. Never throws.
  */
 export function decodingNotes(decoded: DecodedToken): Diagnostic[] {
   const [headerSeg, payloadSeg] = decoded.segments

@@ -8,7 +8,7 @@ import { rareHeaderDiagnostics } from './headerRare.ts'
 import { rareClaimValueDiagnostics } from './claimRare.ts'
 import { deceptiveTokenDiagnostics } from './deceptiveText.ts'
 import { hasRareClaim, hasRareHeader, mayHaveDeceptiveText } from './shapeNeeds.ts'
-import { pageShapeChecks, shapeChecks } from './shapes.ts'
+import { decodingNotes, pageShapeChecks, shapeChecks } from './shapes.ts'
 import { commonTokenChecks, tokenChecks } from './tokenChecks.ts'
 
 const knowledge = createKnowledge()
@@ -40,7 +40,11 @@ describe('the warnings of rarer header parameters', () => {
     for (const header of RARE_HEADERS) {
       const { decoded, providers } = decode(rawToken(JSON.stringify(header), '{"iss":"https://idp.example"}', 'c2ln'))
       expect(knowledge.needsShapeChecks(decoded, providers), JSON.stringify(header)).toBe(true)
-      const page = [...commonTokenChecks(decoded, providers), ...pageShapeChecks(decoded, providers)]
+      const page = [
+        ...decodingNotes(decoded),
+        ...commonTokenChecks(decoded, providers),
+        ...pageShapeChecks(decoded, providers),
+      ]
       expect(codes(page).sort()).toEqual(
         codes([...tokenChecks(decoded, providers), ...shapeChecks(decoded, providers)]).sort(),
       )
@@ -84,7 +88,11 @@ describe('the value checks of rarer claims', () => {
         rawToken('{"alg":"RS256"}', JSON.stringify({ sub: 'x', ...claims }), 'c2ln'),
       )
       expect(knowledge.needsShapeChecks(decoded, providers), JSON.stringify(claims)).toBe(true)
-      const page = [...commonTokenChecks(decoded, providers), ...pageShapeChecks(decoded, providers)]
+      const page = [
+        ...decodingNotes(decoded),
+        ...commonTokenChecks(decoded, providers),
+        ...pageShapeChecks(decoded, providers),
+      ]
       expect(codes(page).sort()).toEqual(
         codes([...tokenChecks(decoded, providers), ...shapeChecks(decoded, providers)]).sort(),
       )

@@ -1,7 +1,7 @@
 /**
  * Checks: what the page says about a decoded token's header and claims beyond decoding it. The
- * common ones (header warnings, the values of the registered claims, decoding's notes, the
- * signature's length) load with the knowledge base after the first view; the rarer ones (rare
+ * common ones (header warnings, the values of the registered claims, the signature's length)
+ * load with the knowledge base after the first view; the rarer ones (decoding's notes, rare
  * header parameters and claims, misleading text, webhook bindings, external signers, DPoP,
  * SPIFFE, GitHub Actions) are the on-demand shapes chunk, loaded only for a token that has one
  * (shapeNeeds.ts says which). Nothing imports this index at run time: the two halves are separate
@@ -10,6 +10,6 @@
  * @module
  */
 export { CHECK_CODES } from './codes.ts'
-export { hasRareHeader, hasRareClaim, mayHaveDeceptiveText, needsShapeChecks } from './shapeNeeds.ts'
-export { shapeChecks, pageShapeChecks } from './shapes.ts'
+export { hasDecodingNotes, hasRareHeader, hasRareClaim, mayHaveDeceptiveText, needsShapeChecks } from './shapeNeeds.ts'
+export { decodingNotes, shapeChecks, pageShapeChecks } from './shapes.ts'
 export { tokenChecks, commonTokenChecks } from './tokenChecks.ts'

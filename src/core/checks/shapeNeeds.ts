@@ -1,4 +1,4 @@
-import type { DecodedToken } from '../decode/decodeToken.ts'
+import type { DecodedJson, DecodedToken } from '../decode/decodeToken.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { readKubernetesClaims } from '../k8s/claims.ts'
 import { hasRareKubernetesShape } from '../k8s/shapeChecks.ts'
@@ -67,6 +67,38 @@ export function mayHaveDeceptiveText(decoded: DecodedToken): boolean {
   return (
     (decoded.header != null && MAYBE_DECEPTIVE.test(decoded.header.text)) ||
     (decoded.payload.kind === 'claims' && MAYBE_DECEPTIVE.test(decoded.payload.json.text))
+  )
+}
+
+/** A payload that opened like JSON but did not parse into an object: decoding said why, and shows it as text. */
+export function payloadJsonError(decoded: DecodedToken): boolean {
+  return decoded.diagnostics.some(
+    (d) => d.part === 'payload' && (d.code === 'JSON_SYNTAX' || d.code === 'PAYLOAD_NOT_OBJECT'),
+  )
+}
+
+/** Whether a decoded JSON part has a member twice or a number JavaScript cannot hold exactly. */
+const hasJsonNotes = (json: DecodedJson | null | undefined) =>
+  json != null && (json.duplicates.length > 0 || json.impreciseNumbers.length > 0)
+
+/**
+ * True when decoding found something that its notes put in words (checks/decodingNotes.ts, which
+ * loads with the shape checks): an encrypted or unsecured token, an SD-JWT, a payload that is
+ * not claims (unencoded, detached, nested, text that is no broken JSON), a duplicate member or
+ * an imprecise number. A pod's bound token has none of them. Never throws.
+ */
+export function hasDecodingNotes(decoded: DecodedToken): boolean {
+  const { payload } = decoded
+  return (
+    decoded.form === 'jwe' ||
+    decoded.form === 'unsecured' ||
+    decoded.sdJwt !== undefined ||
+    payload.kind === 'unencoded' ||
+    payload.kind === 'detached' ||
+    payload.kind === 'nested' ||
+    (payload.kind === 'text' && !payloadJsonError(decoded)) ||
+    hasJsonNotes(decoded.header) ||
+    (payload.kind === 'claims' && hasJsonNotes(payload.json))
   )
 }
 

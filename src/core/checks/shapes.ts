@@ -16,9 +16,12 @@ import { workloadTokenDiagnostics } from './workloadTokens.ts'
  * The checks of rarer token shapes: a chunk of its own that the page loads on demand
  * (src/app/modules.ts `shapes`), only for a token that has such a shape (see needsShapeChecks in
  * ./shapeNeeds.ts, which the knowledge base brings): most tokens, a pod's bound token among them,
- * never need it.
+ * never need it. Decoding's notes come with it, for the same reason (hasDecodingNotes).
  * @module
  */
+
+// The page runs them ahead of the other checks (AnalyzeOptions.decodingNotes), where tokenChecks has them.
+export { decodingNotes } from './decodingNotes.ts'
 
 function signerDiagnostics(c: KubernetesClaims, header: JsonObject): Diagnostic[] {
   const signer = signerShape(header, c)

@@ -27,6 +27,7 @@ function checksWith(
   header: typeof headerDiagnostics,
   claimValues: typeof claimValueDiagnostics,
   deceptive: typeof deceptiveTokenDiagnostics | undefined,
+  notes: typeof decodingNotes | undefined,
   decoded: DecodedToken,
   providers: readonly ProviderId[],
 ): Diagnostic[] {
@@ -39,7 +40,7 @@ function checksWith(
       : []
   const k8s = decoded.payload.kind === 'claims' ? readKubernetesClaims(decoded.payload.json.value) : undefined
   return [
-    ...decodingNotes(decoded),
+    ...(notes ? notes(decoded) : []),
     ...signatureLengthDiagnostics(decoded),
     ...header(decoded, providers),
     ...claims,
@@ -56,16 +57,23 @@ function checksWith(
  * after the first decoded view: the first view shows the rows, and their findings follow a frame later.
  */
 export function tokenChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
-  return checksWith(headerDiagnostics, claimValueDiagnostics, deceptiveTokenDiagnostics, decoded, providers)
+  return checksWith(
+    headerDiagnostics,
+    claimValueDiagnostics,
+    deceptiveTokenDiagnostics,
+    decodingNotes,
+    decoded,
+    providers,
+  )
 }
 
 /**
- * The same but for the warnings of the rarer header parameters, the value checks of the claims a
- * Kubernetes token does not carry and the misleading-text warnings (checks/headerRare.ts,
- * checks/claimRare.ts, checks/deceptiveText.ts), which come with the checks of rarer shapes
- * (pageShapeChecks in checks/shapes.ts) for a token that needs one: the checks the page runs with
- * the knowledge base.
+ * The same but for decoding's notes (checks/decodingNotes.ts), the warnings of the rarer header
+ * parameters, the value checks of the claims a Kubernetes token does not carry and the
+ * misleading-text warnings (checks/headerRare.ts, checks/claimRare.ts, checks/deceptiveText.ts),
+ * which come with the checks of rarer shapes (decodingNotes and pageShapeChecks in
+ * checks/shapes.ts) for a token that needs one: the checks the page runs with the knowledge base.
  */
 export function commonTokenChecks(decoded: DecodedToken, providers: readonly ProviderId[]): Diagnostic[] {
-  return checksWith(commonHeaderDiagnostics, commonClaimValueDiagnostics, undefined, decoded, providers)
+  return checksWith(commonHeaderDiagnostics, commonClaimValueDiagnostics, undefined, undefined, decoded, providers)
 }

@@ -4,7 +4,13 @@ import type { ClaimInfo } from '../analysis/claimInfo.ts'
 import type { ClaimRow } from '../analysis/rows.ts'
 import { createRowSearch, type RowSearch } from '../analysis/filter.ts'
 import { kubernetesClaimInfo } from '../k8s/claimInfo.ts'
-import { hasRareClaim, hasRareHeader, mayHaveDeceptiveText, needsShapeChecks } from '../checks/shapeNeeds.ts'
+import {
+  hasDecodingNotes,
+  hasRareClaim,
+  hasRareHeader,
+  mayHaveDeceptiveText,
+  needsShapeChecks,
+} from '../checks/shapeNeeds.ts'
 import { commonTokenChecks, type tokenChecks } from '../checks/tokenChecks.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { rfc } from '../diagnostics/specRefs.ts'
@@ -76,9 +82,9 @@ export interface Knowledge {
   /** Header/algorithm warnings and claim value checks, for analyze(). */
   checks: typeof tokenChecks
   /**
-   * Whether the token has a rarer shape, header parameter or claim, or text that may mislead,
-   * whose checks load on demand
-   * (checks/shapes.ts, pageShapeChecks).
+   * Whether the token has a rarer shape, header parameter or claim, text that may mislead, or
+   * something decoding notes, whose checks load on demand (checks/shapes.ts, pageShapeChecks and
+   * decodingNotes).
    */
   needsShapeChecks: typeof needsShapeChecks
   /**
@@ -359,10 +365,11 @@ export function createKnowledge(
     explainRow,
     explainHeader,
     explainHeaderAt,
-    // The rarer header parameters' warnings come with the shape checks (pageShapeChecks).
+    // The rarer header parameters' warnings and decoding's notes come with the shape checks.
     checks: commonTokenChecks,
     needsShapeChecks: (decoded, providers) =>
       needsShapeChecks(decoded, providers) ||
+      hasDecodingNotes(decoded) ||
       hasRareHeader(decoded.header?.value) ||
       (decoded.payload.kind === 'claims' && hasRareClaim(decoded.payload.json.value)) ||
       mayHaveDeceptiveText(decoded),
