@@ -43,7 +43,7 @@ const ON_DEMAND = {
   // unsecured, SD-JWT, payloads that are no claims, duplicate members): for a token that has one
   // (Knowledge.needsShapeChecks). Ahead of `knowledge`, whose folder they share.
   shapes:
-    /src[\\/]core[\\/]checks[\\/](shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens|decodingNotes)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$/,
+    /src[\\/]core[\\/]checks[\\/](shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens|decodingNotes|shapeCodes)\.ts$|src[\\/]core[\\/]k8s[\\/]webhookChecks\.ts$/,
   // SHA-256 and JWK thumbprints: for DPoP proofs (with the shape checks) and the extractor's
   // DPoP and EKS pastes, which share them without either bringing the other along.
   sha256: /src[\\/]core[\\/]encoding[\\/](sha256|jwkThumbprint)\.ts$/,

@@ -14,7 +14,7 @@ export const FORBIDDEN = [
   { pattern: /(^|\/)node_modules\/@tanstack\//, what: '@tanstack' },
   {
     pattern:
-      /^src\/core\/(checks\/(shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens|decodingNotes)|k8s\/webhookChecks)\.ts$/,
+      /^src\/core\/(checks\/(shapes|headerRare|claimRare|deceptiveText|dpop|spiffe|github|workloadTokens|decodingNotes|shapeCodes)|k8s\/webhookChecks)\.ts$/,
     what: "the checks of rarer token shapes and decoding's notes (the on-demand `shapes` chunk)",
   },
   {

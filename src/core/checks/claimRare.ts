@@ -4,10 +4,10 @@
 import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { oidc, rfc, type SpecRef } from '../diagnostics/specRefs.ts'
 import { isJsonObject, type JsonObject } from '../encoding/json.ts'
-import { diagnostic, type CheckCode } from './codes.ts'
+import { diagnostic, type ShapeCheckCode } from './shapeCodes.ts'
 import { typeName } from './typeName.ts'
 
-const at = (name: string, code: CheckCode, message: string, ref?: SpecRef) =>
+const at = (name: string, code: ShapeCheckCode, message: string, ref?: SpecRef) =>
   diagnostic(code, message, onRow('payload', name, ref))
 
 /** Bytes of the left half of the hash an `alg` names, which is what at_hash/c_hash/s_hash carry. */

@@ -8,10 +8,10 @@ import {
 } from '../encoding/deceptive.ts'
 import { escapePointerToken, isJsonObject, type JsonValue } from '../encoding/json.ts'
 import type { DecodedToken } from '../decode/decodeToken.ts'
-import { diagnostic, type CheckCode } from './codes.ts'
+import { diagnostic, type ShapeCheckCode } from './shapeCodes.ts'
 
 /** One code per class, so that a test or a reader can tell a reordering from a look-alike. */
-export const DECEPTIVE_CODES: Readonly<Record<DeceptiveClass, CheckCode>> = {
+export const DECEPTIVE_CODES: Readonly<Record<DeceptiveClass, ShapeCheckCode>> = {
   bidi: 'DISPLAY_BIDI_CONTROL',
   control: 'DISPLAY_CONTROL_CHARACTER',
   invisible: 'DISPLAY_INVISIBLE_CHARACTER',

@@ -3,7 +3,7 @@ import { segByteSpan, segSpan } from '../decode/segment.ts'
 import { cappedEach } from '../diagnostics/cap.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { utf8Offsets } from '../encoding/utf8.ts'
-import { diagnostic } from './codes.ts'
+import { diagnostic } from './shapeCodes.ts'
 import { payloadJsonError } from './shapeNeeds.ts'
 
 // What decoding found that does not decide whether the token is well-formed, in words: the form

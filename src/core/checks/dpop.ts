@@ -2,7 +2,7 @@
 // proof alone; the request and access token it came with are compared by the extractor
 // (extract/dpopBinding.ts) when the paste holds them.
 import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
-import { diagnostic } from './codes.ts'
+import { diagnostic } from './shapeCodes.ts'
 import { isJsonObject, type JsonObject } from '../encoding/json.ts'
 import { jwkThumbprint } from '../encoding/jwkThumbprint.ts'
 import { isDpopProof } from './shapeNeeds.ts'

@@ -1,7 +1,7 @@
 // GitHub Actions OIDC subjects: the immutable form that carries the owner's and the repository's
 // numeric ids (github/docs content/actions/reference/security/oidc.md at 051718f2).
 import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
-import { diagnostic } from './codes.ts'
+import { diagnostic } from './shapeCodes.ts'
 import type { JsonObject } from '../encoding/json.ts'
 
 /** `repo:OWNER@OWNER-ID/REPO@REPO-ID:…`, the immutable subject. */

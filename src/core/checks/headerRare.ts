@@ -5,9 +5,9 @@ import type { DecodedToken } from '../decode/decodeToken.ts'
 import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { SpecRef } from '../diagnostics/specRefs.ts'
 import type { JsonObject } from '../encoding/json.ts'
-import { diagnostic, type CheckCode } from './codes.ts'
+import { diagnostic, type ShapeCheckCode } from './shapeCodes.ts'
 
-const at = (name: string, code: CheckCode, message: string, ref?: SpecRef) =>
+const at = (name: string, code: ShapeCheckCode, message: string, ref?: SpecRef) =>
   diagnostic(code, message, onRow('header', name, ref))
 
 const REGISTERED_HEADERS = new Set([

@@ -10,6 +10,7 @@
  * @module
  */
 export { CHECK_CODES } from './codes.ts'
+export { SHAPE_CHECK_CODES } from './shapeCodes.ts'
 export { hasDecodingNotes, hasRareHeader, hasRareClaim, mayHaveDeceptiveText, needsShapeChecks } from './shapeNeeds.ts'
 export { decodingNotes, shapeChecks, pageShapeChecks } from './shapes.ts'
 export { tokenChecks, commonTokenChecks } from './tokenChecks.ts'

@@ -2,7 +2,7 @@
 // token bound to a key, added in 2026). Rules from spiffe/spiffe standards/JWT-SVID.md and
 // standards/WIT-SVID.md at 665a28f3.
 import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
-import { diagnostic } from './codes.ts'
+import { diagnostic } from './shapeCodes.ts'
 import { spiffe } from '../diagnostics/specRefs.ts'
 import { isJsonObject, type JsonObject } from '../encoding/json.ts'
 import { isWit } from './shapeNeeds.ts'

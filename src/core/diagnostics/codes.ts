@@ -1,5 +1,6 @@
 import type { APISERVER_CODES } from '../apiserver/codes.ts'
 import type { CHECK_CODES } from '../checks/codes.ts'
+import type { SHAPE_CHECK_CODES } from '../checks/shapeCodes.ts'
 import type { HEADER_PARAM_CODES } from '../decode/codes.ts'
 import type { COMPARE_CODES } from '../compare/codes.ts'
 import type { COMPOSE_CODES } from '../compose/codes.ts'
@@ -117,14 +118,16 @@ export type StartupCode = keyof typeof CODES
 /**
  * Every diagnostic code: the closed union the UI's `data-code` hook takes its values from. The
  * registry is one table in meaning, stored in pieces by when their code loads: the start-up
- * codes above, and each lazily loaded feature's codes beside it (`src/core/<feature>/codes.ts`),
- * so that a feature's codes never weigh on the start-up chunk. `registry.ts` puts them together
+ * codes above, and each lazily loaded feature's codes beside it (`src/core/<feature>/codes.ts`;
+ * the checks that load with the shape checks have theirs in `checks/shapeCodes.ts`), so that a
+ * feature's codes never weigh on the start-up chunk, nor the rarer checks' on the knowledge base. `registry.ts` puts them together
  * for the tests, which check that no code is in two pieces and that every code has a witness.
  */
 export type DiagnosticCode =
   | StartupCode
   | keyof typeof EXTRACTOR_CODES
   | keyof typeof CHECK_CODES
+  | keyof typeof SHAPE_CHECK_CODES
   | keyof typeof HEADER_PARAM_CODES
   | keyof typeof TIME_CODES
   | keyof typeof KUBERNETES_CODES

@@ -1,5 +1,6 @@
 import { APISERVER_CODES } from '../apiserver/codes.ts'
 import { CHECK_CODES } from '../checks/codes.ts'
+import { SHAPE_CHECK_CODES } from '../checks/shapeCodes.ts'
 import { HEADER_PARAM_CODES } from '../decode/codes.ts'
 import { COMPARE_CODES } from '../compare/codes.ts'
 import { COMPOSE_CODES } from '../compose/codes.ts'
@@ -19,6 +20,7 @@ export const REGISTRY_PIECES = {
   'src/core/diagnostics/codes.ts': CODES,
   'src/core/extract/codes.ts': EXTRACTOR_CODES,
   'src/core/checks/codes.ts': CHECK_CODES,
+  'src/core/checks/shapeCodes.ts': SHAPE_CHECK_CODES,
   'src/core/decode/codes.ts': HEADER_PARAM_CODES,
   'src/core/time/codes.ts': TIME_CODES,
   'src/core/k8s/codes.ts': KUBERNETES_CODES,
