@@ -24,6 +24,9 @@ const ON_DEMAND = {
     /src[\\/]core[\\/]permalink[\\/]|src[\\/]core[\\/]encoding[\\/]jsonSteps\.ts$|src[\\/]ui[\\/]share[\\/](SharePanel|SharedLinkBanner)\.tsx$/,
   // The rows past the first ones of a long table: only a token with that many claims needs the window.
   rows: /src[\\/]ui[\\/]decoded[\\/]RowWindow\.tsx$|src[\\/]core[\\/]analysis[\\/]rowWindow\.ts$/,
+  // The views only a token that is no Kubernetes one needs: its summary facts, and a payload that
+  // is no claims (encrypted, text, bytes, a nested token).
+  jwt: /src[\\/]ui[\\/](summary[\\/]JwtFacts|decoded[\\/]OtherPayload)\.tsx$/,
   // The disclosures of an SD-JWT: only such tokens need the panel.
   sdjwt: /src[\\/]ui[\\/]decoded[\\/]DisclosuresPanel\.tsx$/,
   examples: /src[\\/]core[\\/]examples[\\/]exampleTokens\.ts$/,

@@ -66,12 +66,17 @@ export const SharedLinkBanner = view('the shared-link banner', () =>
   import('./share/SharedLinkBanner.tsx').then((m) => m.SharedLinkBanner),
 )
 export const PartExtra = view('the decoded parts', () => import('./decoded/PartExtra.tsx').then((m) => m.PartExtra))
+// A payload that is no claims, and the summary facts of a token that is no Kubernetes one: the jwt chunk.
+export const OtherPayload = view('the payload', () => import('./decoded/OtherPayload.tsx').then((m) => m.OtherPayload))
 export const KeyboardHabits = view('the keyboard shortcuts', () =>
   import('./decoded/KeyboardHabits.tsx').then((m) => m.KeyboardHabits),
 )
 export const ExampleMenu = view('the examples', () => import('./input/ExampleMenu.tsx').then((m) => m.ExampleMenu))
 export const ShareButton = view('sharing', () => import('./share/ShareButton.tsx').then((m) => m.ShareButton))
 export const SummaryFacts = view('the summary', () => import('./summary/SummaryFacts.tsx').then((m) => m.SummaryFacts))
+export const JwtSummaryFacts = view('the summary', () =>
+  import('./summary/JwtFacts.tsx').then((m) => m.JwtSummaryFacts),
+)
 export const SharePanel = view('the share panel', () => import('./share/SharePanel.tsx').then((m) => m.default))
 
 /** The explanation under each claim row, loaded with the knowledge base (see useClaimKnowledgeFor). */

@@ -3,7 +3,7 @@ import { type Analysis, type ClaimRow, type DecodedJson, type Diagnostic } from 
 import { ClaimTable } from './ClaimTable.tsx'
 import { NO_FOLDS } from './folds.ts'
 import { Deferred } from '../Deferred.tsx'
-import { DisclosuresPanel, PartExtra } from '../lazyViews.ts'
+import { DisclosuresPanel, OtherPayload, PartExtra } from '../lazyViews.ts'
 
 /** The tabs of a part: its rows, or its JSON (the ARIA tabs pattern; the arrow keys, Home and End move). */
 function PartTabs({
@@ -122,10 +122,10 @@ function PayloadPanel({ analysis, onOpenToken }: { analysis: Analysis; onOpenTok
       return null
     default:
       // A payload that is not claims (encrypted, text, bytes, a nested token) is rare: its panel
-      // comes with the rest of the page after the first view.
+      // loads on demand, after the first view.
       return (
         <Deferred name="the payload" resetKey={analysis}>
-          <PartExtra extra="payload" analysis={analysis} onOpenToken={onOpenToken} />
+          <OtherPayload analysis={analysis} onOpenToken={onOpenToken} />
         </Deferred>
       )
   }
@@ -162,7 +162,7 @@ export function DecodedView({ analysis, onOpenToken }: { analysis: Analysis; onO
       )}
       {decoded.signature && (
         <Deferred name="the signature" resetKey={analysis}>
-          <PartExtra extra="signature" analysis={analysis} onOpenToken={onOpenToken} />
+          <PartExtra extra="signature" analysis={analysis} />
         </Deferred>
       )}
     </div>

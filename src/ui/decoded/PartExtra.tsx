@@ -3,57 +3,6 @@ import { prettyJson, type Analysis, type DecodedJson, type DecodedToken } from '
 import { CopyButton } from '../common/CopyButton.tsx'
 import { ColoredToken } from './ColoredToken.tsx'
 
-/** A payload that is not claims: encrypted, text, bytes, detached, or a nested token. */
-function OtherPayload({ analysis, onOpenToken }: { analysis: Analysis; onOpenToken: (token: string) => void }) {
-  const p = analysis.decoded.payload
-  switch (p.kind) {
-    case 'claims':
-    case 'none':
-      return null
-    case 'encrypted':
-      return (
-        <section className="panel panel-payload" aria-labelledby="payload-title">
-          <h2 id="payload-title">Payload</h2>
-          <p>
-            Encrypted. A JWE's claims can only be read with the recipient's private key, which this page never asks for.
-          </p>
-        </section>
-      )
-    default: {
-      const body =
-        p.kind === 'nested'
-          ? p.token
-          : p.kind === 'bytes'
-            ? p.hex
-            : p.kind === 'detached'
-              ? '(empty: detached content)'
-              : p.text
-      const label =
-        p.kind === 'nested'
-          ? 'Payload (a nested token)'
-          : p.kind === 'bytes'
-            ? `Payload (${p.length} bytes, hex)`
-            : 'Payload (text)'
-      return (
-        <section className="panel panel-payload" aria-labelledby="payload-title">
-          <div className="panel-head">
-            <h2 id="payload-title">{label}</h2>
-            <CopyButton text={body} label="payload" />
-          </div>
-          <pre tabIndex={0} className="payload-text">
-            {body}
-          </pre>
-          {p.kind === 'nested' && p.token !== '' && (
-            <button type="button" onClick={() => onOpenToken(p.token)}>
-              Decode the inner token
-            </button>
-          )}
-        </section>
-      )
-    }
-  }
-}
-
 function SignaturePanel({ analysis }: { analysis: Analysis }) {
   const sig = analysis.decoded.signature
   if (!sig) return null
@@ -154,22 +103,20 @@ function JsonView({ json, part }: { json: DecodedJson; part: 'header' | 'payload
 type Part = 'header' | 'payload'
 
 export type PartExtraProps =
-  | { extra: 'signature' | 'payload'; analysis: Analysis; onOpenToken: (token: string) => void }
+  | { extra: 'signature'; analysis: Analysis }
   | { extra: 'tools'; part: Part; json: DecodedJson; rows: boolean; onFold: (all: boolean) => void }
   | { extra: 'json'; part: Part; json: DecodedJson }
   | { extra: 'token'; decoded: DecodedToken }
 
 /**
  * The decoded parts' pieces that follow the first view (the claims come first), as one lazy view:
- * the token's copy button and coloured copy, the signature, a payload that is not claims, and each
- * part's tools and JSON view.
+ * the token's copy button and coloured copy, the signature, and each part's tools and JSON view.
+ * A payload that is not claims has a view of its own (./OtherPayload.tsx), for the tokens that have one.
  */
 export function PartExtra(props: PartExtraProps) {
   switch (props.extra) {
     case 'signature':
       return <SignaturePanel analysis={props.analysis} />
-    case 'payload':
-      return <OtherPayload analysis={props.analysis} onOpenToken={props.onOpenToken} />
     case 'tools':
       return <PartTools {...props} />
     case 'json':

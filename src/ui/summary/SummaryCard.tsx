@@ -1,6 +1,6 @@
 import { showDeceptive as shown, type Analysis, type TokenKind } from '../../core/index.ts'
 import { Deferred } from '../Deferred.tsx'
-import { SummaryFacts } from '../lazyViews.ts'
+import { JwtSummaryFacts, SummaryFacts } from '../lazyViews.ts'
 import './summary.css'
 
 const KIND_LABELS: Partial<Record<TokenKind, string>> = {
@@ -64,7 +64,13 @@ export function SummaryCard({ analysis }: { analysis: Analysis }) {
       {/* Quiet: a failed load is said by the update notice and by the sections themselves. The
           fallback holds the facts' place, so the details below do not jump when they arrive. */}
       <Deferred name="the summary" resetKey={analysis} quiet fallback={<div className="facts facts-loading" />}>
-        <SummaryFacts analysis={analysis} />
+        {/* A Kubernetes token's facts come with the sections after the first view; any other
+            token's are a view of their own, which the Kubernetes tokens never load. */}
+        {k && decoded.payload.kind === 'claims' ? (
+          <SummaryFacts analysis={analysis} />
+        ) : (
+          <JwtSummaryFacts analysis={analysis} />
+        )}
       </Deferred>
     </section>
   )

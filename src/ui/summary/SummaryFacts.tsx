@@ -16,6 +16,7 @@ import {
 import { useModule } from '../hooks.ts'
 import { useKubernetesRisks } from '../k8s/useRisks.ts'
 import { useValidity } from '../time/useValidity.ts'
+import { issuerHost } from './issuerHost.ts'
 
 const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' } as const
 
@@ -37,7 +38,7 @@ function jumpTo(id: string, focus = `${id}-title`): void {
 }
 
 /** The button at the end of a fact that takes the reader to its section. */
-function Jump({ to, focus, label }: { to: string; focus?: string; label: string }) {
+export function Jump({ to, focus, label }: { to: string; focus?: string; label: string }) {
   return (
     <button type="button" className="fact-jump" aria-label={label} title={label} onClick={() => jumpTo(to, focus)}>
       <span className="icon icon-arrow" aria-hidden="true" />
@@ -46,7 +47,7 @@ function Jump({ to, focus, label }: { to: string; focus?: string; label: string 
 }
 
 /** One fact of the card: a name, the answer, and the way to its section. */
-function Fact({ name, state, children }: { name: string; state?: string; children: ReactNode }) {
+export function Fact({ name, state, children }: { name: string; state?: string; children: ReactNode }) {
   return (
     <div
       className="fact"
@@ -61,7 +62,7 @@ function Fact({ name, state, children }: { name: string; state?: string; childre
 }
 
 /** The signature fact: the verification panel's verdict for this token, or "not verified". */
-function SignatureFact({ token }: { token: string }) {
+export function SignatureFact({ token }: { token: string }) {
   const verdict = useSyncExternalStore(signatureVerdict.subscribe, signatureVerdict.getSnapshot)
   const mine = verdict?.token === token ? verdict : undefined
   const state = mine?.state ?? 'unverified'
@@ -77,16 +78,7 @@ function SignatureFact({ token }: { token: string }) {
   )
 }
 
-/** The issuer's host, or the issuer as written when it is no URL. */
-function issuerHost(iss: string): string {
-  try {
-    return new URL(iss).host || iss
-  } catch {
-    return iss
-  }
-}
-
-function ValidFact({ payload }: { payload: JsonObject }) {
+export function ValidFact({ payload }: { payload: JsonObject }) {
   const { state, words } = useValidity(payload)
   const life = lifetime(payload)
   const exp = typeof payload.exp === 'number' ? toIsoUtc(payload.exp) : undefined
@@ -113,7 +105,7 @@ const SAID_BY_VALIDITY: ReadonlySet<string> = new Set(['K8S_EXPIRED', 'K8S_STALE
  * (an expired token's "expired") gives way to the next one; when it is the only one, the fact
  * points up to the validity instead of saying it twice.
  */
-function RiskFact({ top, count, to }: { top: Diagnostic | undefined; count: number; to: string }) {
+export function RiskFact({ top, count, to }: { top: Diagnostic | undefined; count: number; to: string }) {
   return (
     <Fact name="Top risk" state={top?.severity ?? 'none'}>
       <span className="fact-main">
@@ -185,64 +177,19 @@ function K8sFacts(props: { analysis: Analysis; claims: KubernetesClaims; payload
   return <KubernetesFacts {...props} insights={insights} />
 }
 
-/** Who (sub and iss), validity and origin of a token that is not a Kubernetes one. */
-function JwtFacts({ payload }: { payload: JsonObject }) {
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
-  const sub = str(payload.sub)
-  const iss = str(payload.iss)
-  return (
-    <>
-      {(sub !== undefined || iss !== undefined) && (
-        <Fact name="Who">
-          <span className="fact-main">
-            {sub !== undefined ? (
-              <>
-                sub <code>{shown(sub)}</code>
-              </>
-            ) : (
-              'no sub'
-            )}
-          </span>
-          {iss !== undefined && (
-            <span className="fact-detail">
-              iss <code>{shown(iss)}</code>
-            </span>
-          )}
-          <Jump to="payload" focus="payload-title" label="The payload claims" />
-        </Fact>
-      )}
-      <ValidFact payload={payload} />
-      {iss !== undefined && (
-        <Fact name="From">
-          <span className="fact-main">{shown(issuerHost(iss))}</span>
-          <Jump to="payload" focus="payload-title" label="The payload claims" />
-        </Fact>
-      )}
-    </>
-  )
-}
-
 /**
- * The summary card's facts: who (the Kubernetes identity, or sub and iss), validity now, where
- * the token comes from, the signature, and the top risk.
+ * The summary card's facts for a Kubernetes token: who (the Kubernetes identity), validity now,
+ * where the token comes from, the signature, and the top risk. Any other token's are in
+ * ./JwtFacts.tsx, loaded on demand for such a token (see SummaryCard).
  */
 export function SummaryFacts({ analysis }: { analysis: Analysis }) {
   const { decoded, kind } = analysis
   const p = decoded.payload
-  const payload = p.kind === 'claims' ? p.json.value : undefined
+  if (!analysis.kubernetes || p.kind !== 'claims') return null
   const signature = kind !== 'invalid' && decoded.form !== 'jwe' && <SignatureFact token={decoded.token} />
-  if (analysis.kubernetes && payload)
-    return (
-      <dl className="facts">
-        <K8sFacts analysis={analysis} claims={analysis.kubernetes} payload={payload} signature={signature} />
-      </dl>
-    )
-  const all = sortDiagnostics(analysis.diagnostics.filter((d) => d.code !== 'TOKEN_EMPTY'))
   return (
     <dl className="facts">
-      {payload && <JwtFacts payload={payload} />}
-      {signature}
-      <RiskFact top={all[0]} count={all.length} to="findings" />
+      <K8sFacts analysis={analysis} claims={analysis.kubernetes} payload={p.json.value} signature={signature} />
     </dl>
   )
 }
