@@ -98,3 +98,36 @@ test('a key set: verified by the right key, and every key gets its Kubernetes ke
   // The one key that verified (the others were not needed) is the token's own.
   await expect(list.getByRole('listitem').filter({ hasText: 'verified this token' })).toContainText(kids[1]!)
 })
+
+/** The chunks a page has fetched so far, by name (`later`, `jwt`…), from the resource timings. */
+async function chunksFetched(page: Page): Promise<string[]> {
+  const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))
+  return urls.flatMap((u) => /\/assets\/([A-Za-z0-9]+)-[^/]*\.js$/.exec(u)?.[1] ?? []).sort()
+}
+
+// What the bench's "explained" figure counts: a pod's bound token needs none of the on-demand
+// chunks that other tokens bring (decoding's notes with the shape checks, any other JWT's
+// summary facts), and those tokens do bring them.
+test('a bound pod token, fully explained, loads only the start-up chunk, later and knowledge', async ({ page }) => {
+  await page.goto(`/#token=${fixtureToken('seed-bound-pod-v1.24')}`)
+  await expect(page.getByTestId('summary-fact').first()).toBeAttached()
+  await expect(
+    page.locator('[data-testid=claim][data-path="/sub"]').getByTestId('claim-meaning').first(),
+  ).toBeAttached()
+  await expect(page.getByTestId('timeline')).toBeAttached()
+  await expect(page.getByTestId('kubernetes-panel')).toBeAttached()
+  await expect.poll(() => chunksFetched(page)).toEqual(['index', 'knowledge', 'later', 'rolldown'])
+  // And nothing more once the page has gone idle.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 1000))))
+  expect(await chunksFetched(page)).toEqual(['index', 'knowledge', 'later', 'rolldown'])
+})
+
+test('an OpenID Connect ID token brings its summary facts, and a JWE its decoding note', async ({ page }) => {
+  await page.goto(`/#token=${fixtureToken('oidc-core-a2-id-token')}`)
+  await expect(page.locator('[data-testid=summary-fact][data-fact=who]')).toContainText('sub')
+  expect(await chunksFetched(page)).toContain('jwt')
+  await paste(page, fixtureToken('rfc7516-a1-jwe'))
+  await expect(page.locator('[data-testid=diagnostic][data-code=JWE_ENCRYPTED]')).toBeAttached()
+  await expect(page.getByRole('region', { name: 'Payload' })).toContainText('Encrypted.')
+  expect(await chunksFetched(page)).toContain('shapes')
+})
