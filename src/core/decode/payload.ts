@@ -9,8 +9,9 @@ import { decodeUtf8Strict, toHex } from '../encoding/utf8.ts'
 /**
  * Decodes a JWS payload segment by what the header says it holds: claims (JSON), a nested token
  * (cty JWT), other content (any other cty), or raw text (b64 false). Problems become diagnostics;
- * what the view already says by its kind (unencoded, detached, nested, text) is worded by the checks
- * after the first view (checks/decodingNotes.ts). In steps: base64url, then UTF-8, then JSON.
+ * what the view already says by its kind (unencoded, detached, nested, text) is worded by
+ * decoding's notes, which load with the shape checks for a token that has one
+ * (checks/decodingNotes.ts). In steps: base64url, then UTF-8, then JSON.
  */
 export function* decodePayloadSteps(
   seg: Segment,

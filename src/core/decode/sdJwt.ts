@@ -22,7 +22,7 @@ export interface SdJwtParts {
 /**
  * Splits the part of an SD-JWT after the issuer-signed JWT (`~disclosure~…~[KB-JWT]`) and decodes
  * each disclosure. `offset` is where the first `~` sits in the token, so spans point into it.
- * The note that says what an SD-JWT is comes with the checks (checks/decodingNotes.ts).
+ * The note that says what an SD-JWT is comes with the shape checks (checks/decodingNotes.ts).
  */
 export function decodeSdJwtTail(tail: string, offset: number, diagnostics: Diagnostic[]): SdJwtParts {
   const pieces = tail.split('~')

@@ -70,7 +70,7 @@ export function decodeTextOrReport(bytes: Uint8Array, seg: Segment, diagnostics:
 /**
  * Parses decoded text as a JSON object, reporting syntax errors and non-objects with spans mapped
  * back to the segment's base64url characters. Duplicate members and imprecise numbers are kept in
- * the result; the checks word them after the first view (checks/decodingNotes.ts).
+ * the result; decoding's notes word them, with the shape checks (checks/decodingNotes.ts).
  */
 export function parseJsonOrReport(
   text: string,
