@@ -7,7 +7,8 @@ import { createKnowledge } from '../knowledge/knowledge.ts'
 import { decodingNotes } from './decodingNotes.ts'
 import { hasDecodingNotes } from './shapeNeeds.ts'
 import { pageShapeChecks, shapeChecks } from './shapes.ts'
-import { commonTokenChecks, tokenChecks } from './tokenChecks.ts'
+import { expectPageFindsEverything } from '../../test/pageChecks.ts'
+import { tokenChecks } from './tokenChecks.ts'
 
 // Decoding's notes load with the shape checks, for a token that hasDecodingNotes() says has
 // some: these tests hold that test to what the notes find.
@@ -51,15 +52,7 @@ describe("decoding's notes", () => {
       expect(hasDecodingNotes(decoded)).toBe(true)
       expect(knowledge.needsShapeChecks(decoded, providers)).toBe(true)
       expect(codes(decodingNotes(decoded))).toContain(code)
-      // As the page runs them: the notes first, then the knowledge base's checks, then the shape checks.
-      const page = [
-        ...decodingNotes(decoded),
-        ...commonTokenChecks(decoded, providers),
-        ...pageShapeChecks(decoded, providers),
-      ]
-      expect(codes(page).sort()).toEqual(
-        codes([...tokenChecks(decoded, providers), ...shapeChecks(decoded, providers)]).sort(),
-      )
+      expectPageFindsEverything(decoded, providers)
     },
   )
 
