@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { allFixtures, b64u, fixture, rawToken } from '../../test/tokens.ts'
 import { decodeToken, decodeTokenSteps } from './decodeToken.ts'
+import { JSON_STEP_CHARS } from '../encoding/json.ts'
 import { structuralKind } from '../analysis/kind.ts'
 import { decodingNotes } from '../checks/decodingNotes.ts'
 import { signatureLengthDiagnostics } from '../checks/signatureLength.ts'
@@ -356,5 +357,12 @@ describe('decodeTokenSteps (the session runs one step per task for a large text)
     const r = breaks(token)
     expect(r.value).toEqual(decodeToken(token))
     expect(r.breaks).toBe(n)
+  })
+
+  it('parses a large payload in steps of JSON_STEP_CHARS characters', () => {
+    const claims = `{${Array.from({ length: 40_000 }, (_, i) => `"c${i}":${i}`).join(',')}}`
+    const r = breaks(rawToken('{"alg":"RS256"}', claims))
+    expect(r.breaks).toBe(2 + Math.floor(claims.length / JSON_STEP_CHARS))
+    expect(r.value.payload).toMatchObject({ kind: 'claims', json: { value: JSON.parse(claims) } })
   })
 })

@@ -2,7 +2,7 @@ import { decodeBase64urlSegment } from '../encoding/base64url.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { DecodedJson, PayloadView, Segment } from './decodeToken.ts'
 import type { Steps } from './steps.ts'
-import { decodeTextOrReport, parseJsonOrReport } from './segment.ts'
+import { decodeTextOrReport, parseJsonOrReportSteps } from './segment.ts'
 import { parseJson } from '../encoding/json.ts'
 import { decodeUtf8Strict, toHex } from '../encoding/utf8.ts'
 
@@ -51,6 +51,6 @@ export function* decodePayloadSteps(
     }
     return { kind: 'text', text }
   }
-  const json = parseJsonOrReport(text, bytes, seg, diagnostics)
+  const json = yield* parseJsonOrReportSteps(text, bytes, seg, diagnostics)
   return json ? { kind: 'claims', json } : { kind: 'text', text }
 }

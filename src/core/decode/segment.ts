@@ -1,7 +1,8 @@
 import { byteRangeToCharSpan, decodeBase64urlSegment } from '../encoding/base64url.ts'
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts'
 import type { DecodedJson, Segment } from './decodeToken.ts'
-import { isJsonObject, parseJson } from '../encoding/json.ts'
+import { isJsonObject, parseJsonSteps } from '../encoding/json.ts'
+import { runSteps, type Steps } from './steps.ts'
 import { decodeUtf8Strict, utf8Offsets } from '../encoding/utf8.ts'
 
 // Decoding one segment that must hold UTF-8 JSON (the header, or a JWT payload), with every
@@ -37,7 +38,7 @@ export function decodeJsonSegment(seg: Segment, diagnostics: Diagnostic[]): Deco
   if (!bytes) return null
   const text = decodeTextOrReport(bytes, seg, diagnostics)
   if (text === null) return null
-  return parseJsonOrReport(text, bytes, seg, diagnostics)
+  return runSteps(parseJsonOrReportSteps(text, bytes, seg, diagnostics))
 }
 
 /** Decodes bytes as strict UTF-8, reporting the first bad byte; a leading BOM is reported and skipped. */
@@ -70,14 +71,15 @@ export function decodeTextOrReport(bytes: Uint8Array, seg: Segment, diagnostics:
 /**
  * Parses decoded text as a JSON object, reporting syntax errors and non-objects with spans mapped
  * back to the segment's base64url characters. Duplicate members and imprecise numbers are kept in
- * the result; decoding's notes word them, with the shape checks (checks/decodingNotes.ts).
+ * the result; decoding's notes word them, with the shape checks (checks/decodingNotes.ts). In
+ * steps, as `parseJsonSteps` parses: a megabyte of claims is parsed across several tasks.
  */
-export function parseJsonOrReport(
+export function* parseJsonOrReportSteps(
   text: string,
   bytes: Uint8Array,
   seg: Segment,
   diagnostics: Diagnostic[],
-): DecodedJson | null {
+): Steps<DecodedJson | null> {
   const part = seg.part
   const bomBytes = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
   const byteAt = utf8Offsets(text, bytes.length - bomBytes)
@@ -85,7 +87,7 @@ export function parseJsonOrReport(
     const b = bomBytes + byteAt(charOffset)
     return segByteSpan(seg, b, b + length)
   }
-  const parsed = parseJson(text)
+  const parsed = yield* parseJsonSteps(text)
   if (parsed.error) {
     const { offset, message } = parsed.error
     diagnostics.push(

@@ -18,6 +18,8 @@ export {
 } from './deceptive.ts'
 export {
   parseJson,
+  parseJsonSteps,
+  JSON_STEP_CHARS,
   isJsonObject,
   MAX_JSON_DEPTH,
   type JsonValue,

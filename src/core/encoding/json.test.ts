@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseJson } from './json.ts'
+import { JSON_STEP_CHARS, MAX_JSON_DEPTH, parseJson, parseJsonSteps } from './json.ts'
 
 describe('parseJson', () => {
   it('agrees with JSON.parse on any JSON text', () => {
@@ -59,5 +59,86 @@ describe('parseJson', () => {
 
   it('stops at a nesting depth limit instead of overflowing the stack', () => {
     expect(parseJson('['.repeat(100000)).error?.message).toContain('nested deeper')
+  })
+
+  // The integer fast path (up to 15 digits, no fraction or exponent) and the regex path must read
+  // every number as JSON.parse does, and reject what JSON rejects at the same place.
+  it.each([
+    ['0', 0],
+    ['-0', -0],
+    ['7', 7],
+    ['-42', -42],
+    ['123456789012345', 123456789012345],
+    ['1234567890123456', 1234567890123456],
+    ['1.5', 1.5],
+    ['1e5', 1e5],
+    ['10E-2', 0.1],
+    ['-0.0', -0],
+  ])('reads the number %s as JSON.parse does', (text, expected) => {
+    const r = parseJson(`{"n":${text}}`)
+    expect(r.error).toBeUndefined()
+    expect(Object.is((r.value as { n: number }).n, expected)).toBe(true)
+    expect(r.impreciseNumbers).toEqual([])
+  })
+
+  it.each([
+    ['01', "Expected ',' or '}' in an object but found '1'", 6],
+    ['-', "Invalid number starting with '-'", 5],
+    ['1.', "Expected ',' or '}' in an object but found '.'", 6],
+    ['+1', "Expected a JSON value but found '+'", 5],
+  ])('rejects the number %s where JSON.parse does', (text, message, offset) => {
+    expect(() => JSON.parse(`{"n":${text}}`)).toThrow()
+    expect(parseJson(`{"n":${text}}`).error).toEqual({ message, offset })
+  })
+})
+
+describe('parseJsonSteps', () => {
+  const stepsOf = (text: string) => {
+    const steps = parseJsonSteps(text)
+    let yields = 0
+    for (;;) {
+      const r = steps.next()
+      if (r.done) return { yields, result: r.value }
+      yields++
+    }
+  }
+
+  it('parses a text shorter than a step in one step', () => {
+    expect(stepsOf('{"a":1,"b":[1,2,{"c":3}]}').yields).toBe(0)
+  })
+
+  it('yields about once per step of characters, at any depth, with the value JSON.parse gives', () => {
+    const members = Array.from({ length: 60_000 }, (_, i) => `"k${i}":[${i},{"a":"${'x'.repeat(i % 7)}"}]`).join(',')
+    for (const text of [`{${members}}`, `[[[${members.replace(/"k\d+":/g, '')}]]]`, `{"a":{"b":{${members}}}}`]) {
+      const { yields, result } = stepsOf(text)
+      const expected = Math.floor(text.length / JSON_STEP_CHARS)
+      expect(yields).toBeGreaterThanOrEqual(expected - 1)
+      expect(yields).toBeLessThanOrEqual(expected + 1)
+      expect(result.error).toBeUndefined()
+      // The texts are compact, with no duplicates: the value written back is the text.
+      expect(JSON.stringify(result.value)).toBe(text)
+    }
+  })
+
+  it('keeps the error, duplicates and imprecise numbers found before an error in a later step', () => {
+    const members = Array.from(
+      { length: 40_000 },
+      (_, i) => `"k${i % 20_000}":${i === 5 ? '9007199254740993' : i}`,
+    ).join(',')
+    const text = `{${members},"bad":}`
+    const { yields, result } = stepsOf(text)
+    expect(yields).toBeGreaterThan(0)
+    expect(result.error).toEqual({ message: "Expected a JSON value but found '}'", offset: text.length - 1 })
+    expect(result.duplicates).toHaveLength(20_000)
+    expect(result.impreciseNumbers.map((n) => n.pointer)).toEqual(['/k5'])
+  })
+
+  it('checks the depth limit for leaves and containers alike', () => {
+    const at = (depth: number, leaf: string) => '['.repeat(depth) + leaf + ']'.repeat(depth)
+    // The outermost value is at depth 0, so `at(d, x)` puts x at depth d.
+    expect(parseJson(at(MAX_JSON_DEPTH, '1')).error).toBeUndefined()
+    expect(parseJson(at(MAX_JSON_DEPTH, '[]')).error).toBeUndefined()
+    expect(parseJson(at(MAX_JSON_DEPTH + 1, '1')).error?.message).toContain('nested deeper')
+    expect(parseJson(at(MAX_JSON_DEPTH + 1, '{}')).error?.message).toContain('nested deeper')
   })
 })

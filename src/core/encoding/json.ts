@@ -50,12 +50,31 @@ const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y
 // The pointer helpers live in jsonPointer.ts; re-exported so that existing imports keep working.
 export { escapePointerToken }
 
+/**
+ * How many characters the parser reads between two steps of {@link parseJsonSteps}: about 20 ms
+ * of parsing on a slow machine, so that a megabyte of claims is parsed in tasks of that size.
+ */
+export const JSON_STEP_CHARS = 131_072
+
 /** Parses JSON text; see the module comment for what it reports beyond the value. */
 export function parseJson(text: string): JsonParseResult {
+  const steps = parseJsonSteps(text)
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
+/**
+ * {@link parseJson} in steps: it yields after each {@link JSON_STEP_CHARS} characters (between two
+ * members or elements, never inside a string), so that a caller can parse a large text across
+ * tasks. Text shorter than that is parsed in one step.
+ */
+export function* parseJsonSteps(text: string): Generator<void, JsonParseResult, void> {
   const p = new Parser(text)
   try {
     p.skipWs()
-    const value = p.value('', 0)
+    const value = yield* p.value('', 0)
     p.skipWs()
     if (p.pos < text.length) p.fail(`Unexpected ${p.describe()} after the end of the JSON value`)
     return { value, duplicates: p.duplicates, impreciseNumbers: p.imprecise }
@@ -72,6 +91,8 @@ export function parseJson(text: string): JsonParseResult {
   }
 }
 
+type ParseSteps<T> = Generator<void, T, void>
+
 class SyntaxFailure extends Error {
   readonly offset: number
   constructor(message: string, offset: number) {
@@ -86,6 +107,7 @@ class Parser {
   pos = 0
   duplicates: DuplicateMember[] = []
   imprecise: ImpreciseNumber[] = []
+  private nextStepAt = JSON_STEP_CHARS
   private readonly text: string
   constructor(text: string) {
     this.text = text
@@ -114,19 +136,39 @@ class Parser {
   /**
    * The value that is member `key` of `container`, whose pointer is `parent` (for the top-level
    * value: no container). Its own pointer is built only when it is needed (for a nested object
-   * or array, or a number to record): most values are leaves that never need one.
+   * or array, or a number to record): most values are leaves that never need one. Only objects
+   * and arrays are steps (generators): a leaf is read by {@link leaf}, with no generator to create.
    */
-  value(parent: string, depth: number, container?: JsonObject | JsonValue[], key: string | number = ''): JsonValue {
+  *value(
+    parent: string,
+    depth: number,
+    container?: JsonObject | JsonValue[],
+    key: string | number = '',
+  ): ParseSteps<JsonValue> {
+    const c = this.text.charCodeAt(this.pos)
+    if (c !== 123 && c !== 91) return this.leaf(parent, depth, container, key)
+    if (depth > MAX_JSON_DEPTH) this.fail(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
+    const pointer = container ? childPointer(parent, key) : ''
+    return c === 123 ? yield* this.object(pointer, depth) : yield* this.array(pointer, depth)
+  }
+
+  /** A value that is no object or array: a string, a number, or a literal. */
+  leaf(parent: string, depth: number, container?: JsonObject | JsonValue[], key: string | number = ''): JsonValue {
     if (depth > MAX_JSON_DEPTH) this.fail(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
     const c = this.text[this.pos]
-    if (c === '{') return this.object(container ? childPointer(parent, key) : '', depth)
-    if (c === '[') return this.array(container ? childPointer(parent, key) : '', depth)
     if (c === '"') return this.string()
     if (c === 't') return this.literal('true', true)
     if (c === 'f') return this.literal('false', false)
     if (c === 'n') return this.literal('null', null)
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number(parent, container, key)
     return this.fail(`Expected a JSON value but found ${this.describe()}`)
+  }
+
+  /** Whether a step ends here: after each {@link JSON_STEP_CHARS} characters read. */
+  private stepDue(): boolean {
+    if (this.pos < this.nextStepAt) return false
+    this.nextStepAt = this.pos + JSON_STEP_CHARS
+    return true
   }
 
   literal<T extends JsonValue>(word: string, v: T): T {
@@ -138,12 +180,31 @@ class Parser {
   }
 
   number(parent: string, container: JsonObject | JsonValue[] | undefined, key: string | number): number {
+    const t = this.text
+    const start = this.pos
+    let i = t.charCodeAt(start) === 45 ? start + 1 : start
+    const firstDigit = i
+    while (i < t.length && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++
+    const digits = i - firstDigit
+    const after = t.charCodeAt(i)
+    // An integer of up to 15 digits is exact as a double and needs no checks: most numbers in a
+    // token are such (times, ids), and a large payload of them is read without the regex.
+    if (
+      digits > 0 &&
+      digits <= 15 &&
+      after !== 46 &&
+      after !== 101 &&
+      after !== 69 &&
+      (digits === 1 || t.charCodeAt(firstDigit) !== 48)
+    ) {
+      this.pos = i
+      return Number(t.slice(start, i))
+    }
     const re = NUMBER
-    re.lastIndex = this.pos
+    re.lastIndex = start
     const m = re.exec(this.text)
     if (!m) return this.fail(`Invalid number starting with ${this.describe()}`)
     const raw = m[0]
-    const start = this.pos
     this.pos += raw.length
     const n = Number(raw)
     const reason: ImpreciseReason | undefined = !Number.isFinite(n)
@@ -195,7 +256,7 @@ class Parser {
     }
   }
 
-  array(pointer: string, depth: number): JsonValue[] {
+  *array(pointer: string, depth: number): ParseSteps<JsonValue[]> {
     this.pos++
     const out: JsonValue[] = []
     this.skipWs()
@@ -205,7 +266,13 @@ class Parser {
     }
     while (true) {
       this.skipWs()
-      out.push(this.value(pointer, depth + 1, out, out.length))
+      const at = this.text.charCodeAt(this.pos)
+      out.push(
+        at === 123 || at === 91
+          ? yield* this.value(pointer, depth + 1, out, out.length)
+          : this.leaf(pointer, depth + 1, out, out.length),
+      )
+      if (this.stepDue()) yield
       this.skipWs()
       const c = this.text[this.pos]
       if (c === ',') {
@@ -220,7 +287,7 @@ class Parser {
     }
   }
 
-  object(pointer: string, depth: number): JsonObject {
+  *object(pointer: string, depth: number): ParseSteps<JsonObject> {
     this.pos++
     const out: JsonObject = {}
     const seen = new Map<string, number>()
@@ -238,7 +305,11 @@ class Parser {
       if (this.text[this.pos] !== ':') this.fail(`Expected ':' after member name "${key}" but found ${this.describe()}`)
       this.pos++
       this.skipWs()
-      const v = this.value(pointer, depth + 1, out, key)
+      const at = this.text.charCodeAt(this.pos)
+      const v =
+        at === 123 || at === 91
+          ? yield* this.value(pointer, depth + 1, out, key)
+          : this.leaf(pointer, depth + 1, out, key)
       const first = seen.get(key)
       if (first !== undefined)
         this.duplicates.push({ pointer: childPointer(pointer, key), key, firstOffset: first, lastOffset: keyAt })
@@ -247,6 +318,7 @@ class Parser {
       if (key === '__proto__')
         Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true })
       else out[key] = v
+      if (this.stepDue()) yield
       this.skipWs()
       const c = this.text[this.pos]
       if (c === ',') {
