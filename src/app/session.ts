@@ -82,8 +82,9 @@ export interface SessionEnv extends ClockEnv, WorkbenchEnv {
 /**
  * A text up to this size decodes in about a millisecond: it is shown in the same pass as the
  * keystroke. A larger one is analysed after the keystroke's task, one step per task (see
- * `baseSteps`), so that typing stays responsive and no task runs long: a 1 MB token is decoded in
- * one task, its rows built in another, the knowledge base's checks run in a third.
+ * `baseSteps`), so that typing stays responsive and no task runs long: a 1 MB token's base64url,
+ * UTF-8 and each quarter-megabyte of its JSON are read in tasks of their own, its rows built in
+ * another, the knowledge base's checks run in a third.
  */
 export const SAME_PASS_LIMIT = 32 * 1024
 

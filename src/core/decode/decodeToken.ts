@@ -85,7 +85,8 @@ export function decodeToken(token: string, options: DecodeOptions = {}): Decoded
 
 /**
  * `decodeToken` in steps: it yields after reading the payload's base64url and its UTF-8, which
- * for a megabyte take as long as parsing its JSON (see `Steps`).
+ * for a megabyte take as long as parsing its JSON, and inside that parse every `JSON_STEP_CHARS`
+ * characters (see `Steps`).
  */
 export function* decodeTokenSteps(token: string, options: DecodeOptions = {}): Steps<DecodedToken> {
   const diagnostics: Diagnostic[] = []
