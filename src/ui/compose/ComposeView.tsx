@@ -40,16 +40,21 @@ export default function ComposeView() {
   const code = useModule(modules.compose)
   const session = useSession()
   const { workbench } = session
-  // The time of the click that picks a template (the shared clock only ticks while something shows time).
-  const [composer] = useState(() => new Composer(code, () => Math.floor(Date.now() / 1000)))
-  const s = useSyncExternalStore(composer.subscribe, composer.getSnapshot)
   const { view, draft } = useWorkbench()
+  const [composer] = useState(() => {
+    // The time of the click that picks a template (the shared clock only ticks while something shows time).
+    const created = new Composer(code, () => Math.floor(Date.now() / 1000))
+    // A copy handed over as the view opens is its first draft: the template never shows before it.
+    if (draft) created.adopt(draft)
+    return created
+  })
+  const s = useSyncExternalStore(composer.subscribe, composer.getSnapshot)
   // Leaving the view drops the key; the draft and the token (not secret) stay.
   useEffect(() => {
     if (view !== 'compose') composer.forgetKey()
   }, [view, composer])
   useEffect(() => () => composer.forgetKey(), [composer])
-  // "Edit a copy": taken once, unsigned.
+  // "Edit a copy" while the view is open: taken once, unsigned (adopting the first draft again is harmless).
   useEffect(() => {
     if (!draft) return
     composer.adopt(draft)
