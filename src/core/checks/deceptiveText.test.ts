@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { analyze as analyzeOnly } from '../analysis/analyze.ts'
 import { deceptiveTextDiagnostics } from './deceptiveText.ts'
 import { tokenChecks } from './tokenChecks.ts'
+import { placedAt } from '../../test/placed.ts'
 
 // With the lazily loaded checks, as the page runs once they have arrived.
 const analyze = (token: string) => analyzeOnly(token, { checks: tokenChecks })
@@ -22,7 +23,7 @@ describe('deceptive text in claims and header parameters', () => {
     })
     expect(d[0]?.message).toContain('U+202E (right-to-left override)')
     expect(d[0]?.message).toContain('This claim names who the token is for or from.')
-    expect(a.placement.payload.get('/sub')).toContain(d[0])
+    expect(placedAt(a.placement.payload, a.payloadRows, '/sub')).toContain(d[0])
   })
 
   it('flags member names, array elements, nested Kubernetes names and header parameters, one per class', () => {

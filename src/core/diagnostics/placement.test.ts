@@ -5,6 +5,7 @@ import { parseJson } from '../encoding/json.ts'
 import { rawToken } from '../../test/tokens.ts'
 import type { Diagnostic } from './diagnostic.ts'
 import { placeDiagnostics } from './placement.ts'
+import { placedAt } from '../../test/placed.ts'
 
 const rowsOf = (json: string) => {
   const parsed = parseJson(json)
@@ -33,15 +34,24 @@ describe('placeDiagnostics: which row owns a diagnostic', () => {
     ]
     const p = placeDiagnostics(list, header, payload)
     // An array element belongs to its leaf row; a group heading owns only its own diagnostics.
-    expect(p.payload.get('/aud')).toEqual([list[0], list[8]])
-    expect(p.payload.get('/kubernetes.io/pod/name')).toEqual([list[1]])
-    expect(p.payload.get('/kubernetes.io/pod')).toEqual([list[2]])
-    expect(p.payload.get('/a~1b')).toEqual([list[4]])
-    expect(p.header.get('/alg')).toEqual([list[5]])
+    expect(placedAt(p.payload, payload, '/aud')).toEqual([list[0], list[8]])
+    expect(placedAt(p.payload, payload, '/kubernetes.io/pod/name')).toEqual([list[1]])
+    expect(placedAt(p.payload, payload, '/kubernetes.io/pod')).toEqual([list[2]])
+    expect(placedAt(p.payload, payload, '/a~1b')).toEqual([list[4]])
+    expect(placedAt(p.header, header, '/alg')).toEqual([list[5]])
     // A member no row shows, a header pointer checked against the payload, no pointer: general.
     expect(p.general).toEqual([list[3], list[6], list[7]])
     const placed = [...p.header.values(), ...p.payload.values()].flat().length + p.general.length
     expect(placed).toBe(list.length)
+  })
+
+  it('keys each list by its row index, the same for any length of member name', () => {
+    const long = 'n'.repeat(20_000)
+    const rows = rowsOf(`{"${long}":{"a":1,"b":2,"c":3}}`)
+    const p = placeDiagnostics([d(`/${long}/b`), d(`/${long}/c`), d(`/${long}`)], [], rows)
+    const indexOf = (pointer: string) => rows.find((r) => r.pointer === pointer)?.index
+    expect([...p.payload.keys()]).toEqual([indexOf(`/${long}/b`), indexOf(`/${long}/c`), indexOf(`/${long}`)])
+    expect(new Set(rows.map((r) => r.index)).size).toBe(rows.length)
   })
 
   it('is what analyze() returns, with the same diagnostics', () => {

@@ -7,10 +7,10 @@ import type { Diagnostic } from './diagnostic.ts'
  * the general list. Every diagnostic is in exactly one place.
  */
 export interface Placement {
-  /** Diagnostics by the pointer of the header row that shows them. */
-  header: ReadonlyMap<string, Diagnostic[]>
-  /** Diagnostics by the pointer of the payload row that shows them. */
-  payload: ReadonlyMap<string, Diagnostic[]>
+  /** Diagnostics by the index of the header row that shows them (`ClaimRow.index`). */
+  header: ReadonlyMap<number, Diagnostic[]>
+  /** Diagnostics by the index of the payload row that shows them (`ClaimRow.index`). */
+  payload: ReadonlyMap<number, Diagnostic[]>
   /** The rest: about the token as a whole, or naming a member no row shows. */
   general: Diagnostic[]
 }
@@ -19,7 +19,8 @@ export interface Placement {
 // repeats every member name above it, and V8 hashes strings longer than 16,383 characters by
 // their length alone, so a Map keyed by the pointers under one long member name degenerates into
 // comparing those long strings with each other (quadratic in the number of rows). Names that
-// long are few: a 1 MB token holds at most 64.
+// long are few: a 1 MB token holds at most 64. For the same reason, the placed lists are keyed by
+// row index, not pointer: each row of the page looks its list up.
 const byParentAndName = (rows: readonly ClaimRow[]) =>
   new Map(rows.map((r) => [`${r.parent}/${escapePointerToken(r.name)}`, r]))
 
@@ -48,7 +49,7 @@ export function placeDiagnostics(
   // Indexed only when a diagnostic names a member: most lists have few such, and rows many.
   const indexes: { header?: Map<string, ClaimRow>; payload?: Map<string, ClaimRow> } = {}
   const rowsOf = { header: headerRows, payload: payloadRows }
-  const placed = { header: new Map<string, Diagnostic[]>(), payload: new Map<string, Diagnostic[]>() }
+  const placed = { header: new Map<number, Diagnostic[]>(), payload: new Map<number, Diagnostic[]>() }
   const general: Diagnostic[] = []
   for (const d of diagnostics) {
     const location = d.location === 'header' ? 'header' : 'payload'
@@ -56,9 +57,9 @@ export function placeDiagnostics(
       d.pointer === undefined ? undefined : owner((indexes[location] ??= byParentAndName(rowsOf[location])), d.pointer)
     if (at === undefined) general.push(d)
     else {
-      const list = placed[location].get(at.pointer)
+      const list = placed[location].get(at.index)
       if (list) list.push(d)
-      else placed[location].set(at.pointer, [d])
+      else placed[location].set(at.index, [d])
     }
   }
   return { ...placed, general }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { boundClaims, legacyClaims, sign, webhookClaims } from '../../test/k8sTokens.ts'
 import { analyze } from '../analysis/analyze.ts'
 import { tokenChecks } from '../checks/tokenChecks.ts'
+import { placedAt } from '../../test/placed.ts'
 
 // These run with the lazily loaded checks, as the page does once they have arrived.
 const analyzed = (token: string) => analyze(token, { checks: tokenChecks })
@@ -15,7 +16,7 @@ describe('names that no cluster could have written', () => {
     expect(invalid.map((d) => d.pointer)).toEqual(['/kubernetes.io/namespace', '/kubernetes.io/pod/name'])
     expect(invalid[0]?.message).toContain('Kubernetes requires a DNS-1123 label')
     expect(invalid[1]?.message).toContain('kubernetes.io.pod.name "--all" is not a valid pod name')
-    for (const d of invalid) expect(a.placement.payload.get(d.pointer ?? '')).toContain(d)
+    for (const d of invalid) expect(placedAt(a.placement.payload, a.payloadRows, d.pointer ?? '')).toContain(d)
   })
 
   it('reads the legacy flat claims too, and leaves valid names alone', async () => {

@@ -58,7 +58,7 @@ function JsonPanel({
   part: 'header' | 'payload'
   json: DecodedJson
   rows: ClaimRow[]
-  placed: ReadonlyMap<string, Diagnostic[]>
+  placed: ReadonlyMap<number, Diagnostic[]>
 }) {
   // Both stay as they are for the next token: a user who reads JSON, or everything expanded, keeps it.
   const [showJson, setShowJson] = useState(false)
