@@ -2,6 +2,8 @@ import { useMemo, type CSSProperties } from 'react'
 import { jsonType, showDeceptive, type ClaimRow, type Diagnostic } from '../../core/index.ts'
 import { DiagnosticItem } from './DiagnosticList.tsx'
 import { ClaimValue } from './ClaimValue.tsx'
+import { LongText } from './LongText.tsx'
+import { shortLabel } from './textCut.ts'
 import { useClaimKnowledge } from '../knowledge/useKnowledge.ts'
 import { Deferred } from '../Deferred.tsx'
 import { RowWindow } from '../lazyViews.ts'
@@ -11,8 +13,8 @@ import { NO_FOLDS, type Folds } from './folds.ts'
 interface Props {
   rows: ClaimRow[]
   location: 'header' | 'payload'
-  /** The diagnostics analyze() placed on this table's rows, by row pointer. */
-  placed: ReadonlyMap<string, Diagnostic[]>
+  /** The diagnostics analyze() placed on this table's rows, by row index. */
+  placed: ReadonlyMap<number, Diagnostic[]>
   folds: Folds
   onFolds: (folds: Folds) => void
 }
@@ -45,7 +47,8 @@ export function ClaimTable({ rows, location, placed, folds, onFolds }: Props) {
   const toggled = folds.of === rows ? folds.rows : NO_FOLDS.rows
   const renderRow = (row: ClaimRow) => {
     const infos = explain(row, location)
-    const list = placed.get(row.pointer) ?? NONE
+    // By index: pointers under a long member name are as long as it, and hash alike (see placement.ts).
+    const list = placed.get(row.index) ?? NONE
     const top = worst(list)
     const open = toggled.get(row.index) ?? folds.all ?? (top !== undefined && top.severity !== 'info')
     const name = showDeceptive(row.name)
@@ -61,7 +64,7 @@ export function ClaimTable({ rows, location, placed, folds, onFolds }: Props) {
         <div className="row-line">
           <code className="claim-name">
             {top && <span className={`row-state severity-${top.severity}`} role="img" aria-label={top.severity} />}
-            {name}
+            <LongText text={name} />
           </code>
           {/* Value and title share a line when they fit; the title wraps under a long value. */}
           <div className="row-main">
@@ -81,7 +84,7 @@ export function ClaimTable({ rows, location, placed, folds, onFolds }: Props) {
         >
           <summary>
             {/* Named by the row's name: "exp, collapsed". */}
-            <span className="visually-hidden">{name}</span>
+            <span className="visually-hidden">{shortLabel(name)}</span>
           </summary>
           {!row.isGroup && <p className="claim-type">{row.rawNumber ? 'number (large)' : jsonType(row.value)}</p>}
           {list.length > 0 && (

@@ -1,4 +1,5 @@
 import { showDeceptive, sortDiagnostics, type Analysis, type Diagnostic } from '../../core/index.ts'
+import { LongText } from './LongText.tsx'
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const
 
@@ -12,7 +13,10 @@ export function DiagnosticItem({ d, testId = 'diagnostic' }: { d: Diagnostic; te
       data-severity={d.severity}
     >
       <span className="severity">{SEVERITY_LABEL[d.severity]}</span>{' '}
-      <span className="message">{showDeceptive(d.message)}</span> <code className="code">{d.code}</code>
+      <span className="message">
+        <LongText text={showDeceptive(d.message)} />
+      </span>{' '}
+      <code className="code">{d.code}</code>
       {d.ref && (
         <>
           {' '}

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { showDeceptive, type JsonValue } from '../../core/index.ts'
+import { LongText } from './LongText.tsx'
 
 /** Values rendered at first; a token with thousands of groups would otherwise build thousands of rows. */
 const FIRST = 100
@@ -31,7 +32,9 @@ export function ScalarList({ items }: { items: readonly JsonValue[] }) {
       <ul className="claim-array" data-testid="claim-array" ref={listRef} tabIndex={-1}>
         {items.slice(0, shown).map((x, i) => (
           <li key={i}>
-            <code className="claim-value">{text(x)}</code>
+            <code className="claim-value">
+              <LongText text={text(x)} />
+            </code>
           </li>
         ))}
       </ul>
