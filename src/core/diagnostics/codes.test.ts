@@ -11,6 +11,7 @@ import { tokenChecks } from '../checks/tokenChecks.ts'
 import { decodeToken, MAX_TOKEN_LENGTH } from '../decode/decodeToken.ts'
 import { extractToken } from '../extract/extractToken.ts'
 import { MAX_INPUT_LENGTH } from '../extract/simple.ts'
+import { MAX_YAML_LINES } from '../extract/extractToken.ts'
 import { readKubernetesClaims } from '../k8s/claims.ts'
 import { kubernetesRisks } from '../k8s/risks.ts'
 import { buildShareState, decodePermalink, readFragment, sharedViewDiagnostics } from '../permalink/index.ts'
@@ -115,6 +116,7 @@ const WITNESSES = {
   PASTE_TOO_LARGE: () => run('a'.repeat(MAX_INPUT_LENGTH + 1)),
   NO_TOKEN_FOUND: () => run('nothing to see here, is there?'),
   YAML_INVALID: () => run('a: [1, 2\nb: c'),
+  YAML_TOO_LONG: () => run(`items:\n${'- a: b\n'.repeat(MAX_YAML_LINES)}`),
   WHITESPACE_REMOVED: () => {
     const t = fixture('rfc7515-a1-hs256').token
     return analyze(`${t.slice(0, 30)}\n${t.slice(30)}`).diagnostics

@@ -14,6 +14,8 @@ export const EXTRACTOR_CODES = {
   NO_TOKEN_FOUND: { severity: 'error' },
   /** YAML-looking paste that does not parse; searched as text. */
   YAML_INVALID: { severity: 'info' },
+  /** YAML-looking paste of more lines than are parsed in one task; searched as text. */
+  YAML_TOO_LONG: { severity: 'info' },
   /** Base64 that decodes to something other than a JWT. */
   BASE64_NOT_JWT: { severity: 'error' },
   /** A token field holds an opaque token, not a JWT. */

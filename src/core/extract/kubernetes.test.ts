@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { b64u, fixture } from '../../test/tokens.ts'
 import { parseYamlDocuments } from '../../test/yaml.ts'
 import { extractToken } from './index.ts'
+import { MAX_YAML_LINES } from './extractToken.ts'
 
 const legacy = fixture('seed-legacy-explicit-secret-v1.24').token
 const pod = fixture('seed-bound-pod-v1.24').token
@@ -288,6 +289,30 @@ describe('other YAML', () => {
     const e = extractToken(`key: [unclosed\nnote: ${hs256}`, opts)
     expect(e.token).toBe(hs256)
     expect(codes(e)).toEqual(['YAML_INVALID'])
+  })
+
+  it('searches YAML of more than MAX_YAML_LINES lines as plain text, without parsing it', () => {
+    const kubeconfig = (users: number) =>
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'users:',
+        ...Array.from({ length: users }, (_, i) => `- name: u${i}\n  user:\n    token: ${hs256}`),
+      ].join('\n')
+    let parsed = 0
+    const counting = { ...opts, parseYaml: (t: string) => (parsed++, opts.parseYaml(t)) }
+    const under = extractToken(kubeconfig((MAX_YAML_LINES - 3) / 3), counting)
+    expect(under).toMatchObject({ token: hs256, source: 'kubeconfig' })
+    expect(parsed).toBe(1)
+    const over = extractToken(kubeconfig(MAX_YAML_LINES / 3), counting)
+    expect(parsed).toBe(1)
+    expect(over.token).toBe(hs256)
+    expect(over.source).not.toBe('kubeconfig')
+    expect(codes(over)).toContain('YAML_TOO_LONG')
+    // Without the YAML module loaded, a long paste is searched at once rather than waiting for it.
+    expect(codes(extractToken(kubeconfig(MAX_YAML_LINES / 3), { ...opts, parseYaml: undefined }))).toContain(
+      'YAML_TOO_LONG',
+    )
   })
 
   it('builds claims of a bound token checked against a Secret', () => {
