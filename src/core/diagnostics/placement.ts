@@ -21,8 +21,14 @@ export interface Placement {
 // comparing those long strings with each other (quadratic in the number of rows). Names that
 // long are few: a 1 MB token holds at most 64. For the same reason, the placed lists are keyed by
 // row index, not pointer: each row of the page looks its list up.
-const byParentAndName = (rows: readonly ClaimRow[]) =>
-  new Map(rows.map((r) => [`${r.parent}/${escapePointerToken(r.name)}`, r]))
+// Built once per list of rows: the page places the diagnostics again as each check module
+// arrives, over the same rows.
+const indexes = new WeakMap<readonly ClaimRow[], Map<string, ClaimRow>>()
+function byParentAndName(rows: readonly ClaimRow[]): Map<string, ClaimRow> {
+  let index = indexes.get(rows)
+  if (!index) indexes.set(rows, (index = new Map(rows.map((r) => [`${r.parent}/${escapePointerToken(r.name)}`, r]))))
+  return index
+}
 
 /**
  * The row that owns a pointer: the row with that very pointer, or else the leaf row it lies
@@ -47,14 +53,14 @@ export function placeDiagnostics(
   payloadRows: readonly ClaimRow[],
 ): Placement {
   // Indexed only when a diagnostic names a member: most lists have few such, and rows many.
-  const indexes: { header?: Map<string, ClaimRow>; payload?: Map<string, ClaimRow> } = {}
+  const indexOf: { header?: Map<string, ClaimRow>; payload?: Map<string, ClaimRow> } = {}
   const rowsOf = { header: headerRows, payload: payloadRows }
   const placed = { header: new Map<number, Diagnostic[]>(), payload: new Map<number, Diagnostic[]>() }
   const general: Diagnostic[] = []
   for (const d of diagnostics) {
     const location = d.location === 'header' ? 'header' : 'payload'
     const at =
-      d.pointer === undefined ? undefined : owner((indexes[location] ??= byParentAndName(rowsOf[location])), d.pointer)
+      d.pointer === undefined ? undefined : owner((indexOf[location] ??= byParentAndName(rowsOf[location])), d.pointer)
     if (at === undefined) general.push(d)
     else {
       const list = placed[location].get(at.index)

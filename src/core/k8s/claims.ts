@@ -101,8 +101,23 @@ export function audiences(payload: JsonObject): string[] {
   return Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : []
 }
 
+// By payload: the page reads the Kubernetes claims several times per analysis, and a payload of
+// 50,000 claims made a 50,000-name array each time.
+const legacyFound = new WeakMap<JsonObject, boolean>()
+
 function hasLegacyClaims(payload: JsonObject): boolean {
-  return Object.keys(payload).some((k) => k.startsWith(LEGACY_PREFIX))
+  let found = legacyFound.get(payload)
+  if (found === undefined) {
+    found = false
+    for (const k in payload) {
+      if (k.startsWith(LEGACY_PREFIX) && Object.hasOwn(payload, k)) {
+        found = true
+        break
+      }
+    }
+    legacyFound.set(payload, found)
+  }
+  return found
 }
 
 function nestedObject(payload: JsonObject): JsonObject | undefined {
