@@ -7,7 +7,7 @@
 // A page that freezes cannot answer page.evaluate, so every wait races a timeout: a run that
 // times out is recorded as frozen, with the time waited as a lower bound, and its context closed.
 import { installProbe } from './probe.mjs'
-import { costInputs } from '../src/test/adversarial.mjs'
+import { costInputs, moreCostInputs } from '../src/test/adversarial.mjs'
 
 const KIND = '[data-testid=token-kind]'
 const INPUT = '[data-testid=token-input]'
@@ -242,8 +242,8 @@ async function typeFilter(page) {
 }
 
 /**
- * Every cost input of the corpus (src/test/adversarial.mjs), `runs` times each, plus the claim
- * filter typed over the 50,000 claims.
+ * Every cost input of the corpus (src/test/adversarial.mjs: costInputs and moreCostInputs),
+ * `runs` times each, plus the claim filter typed over the 50,000 claims.
  * @param {Browser} browser
  * @param {string} baseUrl
  * @param {number} runs
@@ -254,7 +254,9 @@ export async function adversarial(browser, baseUrl, runs, log, options = {}) {
   const timeoutMs = options.timeoutMs ?? 90_000
   /** @type {Record<string, { delivery: string, runs: AdversarialRun[] }>} */
   const out = {}
-  const inputs = costInputs()
+  // The issue's five inputs, then the corpus's other crafted shapes (long names, deep nesting,
+  // thousands of tokens, bound objects or users): the budget holds for any input the page accepts.
+  const inputs = [...costInputs(), ...moreCostInputs()]
   const claims = inputs.find((i) => i.name === 'claims-50k-paste')
   /** @type {{ key: string, input: import('../src/test/adversarial.mjs').AdversarialInput, filter: boolean }[]} */
   const plan = inputs.map((input) => ({ key: input.name, input, filter: false }))
