@@ -359,6 +359,18 @@ describe('decodeTokenSteps (the session runs one step per task for a large text)
     expect(r.breaks).toBe(n)
   })
 
+  it('decodes the disclosures of a large SD-JWT in steps, with every disclosure kept', () => {
+    const disclosures = Array.from({ length: 20_000 }, (_, i) => b64u(JSON.stringify([`salt${i}`, `c${i}`, i])))
+    const tail = disclosures.join('~')
+    const token = `${rawToken('{"alg":"ES256"}', '{"_sd":[]}')}~${tail}~`
+    const r = breaks(token)
+    // Two breaks inside the issuer-signed JWT, then about one per 131,072 characters of disclosures.
+    expect(r.breaks).toBeGreaterThanOrEqual(2 + Math.floor(tail.length / 131_072))
+    expect(r.breaks).toBeLessThanOrEqual(3 + Math.floor(tail.length / 131_072))
+    expect(r.value.sdJwt?.disclosures.map((d) => d.name)).toEqual(disclosures.map((_, i) => `c${i}`))
+    expect(r.value).toEqual(decodeToken(token))
+  })
+
   it('parses a large payload in steps of JSON_STEP_CHARS characters', () => {
     const claims = `{${Array.from({ length: 40_000 }, (_, i) => `"c${i}":${i}`).join(',')}}`
     const r = breaks(rawToken('{"alg":"RS256"}', claims))

@@ -4,7 +4,7 @@ import { runSteps, type Steps } from './steps.ts'
 import { decodeJsonSegment, segSpan } from './segment.ts'
 import { diagnostic, hasErrors, type Diagnostic, type TokenPart } from '../diagnostics/diagnostic.ts'
 import type { DuplicateMember, ImpreciseNumber, JsonObject } from '../encoding/json.ts'
-import { decodeSdJwtTail, type SdJwtParts } from './sdJwt.ts'
+import { decodeSdJwtTailSteps, type SdJwtParts } from './sdJwt.ts'
 import { checkSignatureShape } from './signatureShape.ts'
 
 /** Inputs above this size are declined rather than decoded, so the page never freezes. */
@@ -128,7 +128,7 @@ export function* decodeTokenSteps(token: string, options: DecodeOptions = {}): S
   if (tilde > 0 && /^[A-Za-z0-9_\-=+/]+\.[A-Za-z0-9_\-=+/]*\.[A-Za-z0-9_\-=+/]*$/.test(token.slice(0, tilde))) {
     // The issuer-signed JWT is decoded as usual; spans stay valid because it starts the token.
     const inner = yield* decodeTokenSteps(token.slice(0, tilde))
-    const sdJwt = decodeSdJwtTail(token.slice(tilde + 1), tilde, inner.diagnostics)
+    const sdJwt = yield* decodeSdJwtTailSteps(token.slice(tilde + 1), tilde, inner.diagnostics)
     return { ...inner, token, sdJwt, wellFormed: inner.wellFormed && !hasErrors(inner.diagnostics) }
   }
   const segments = splitSegments(token)

@@ -2,6 +2,7 @@ import { decodeBase64urlSegment } from '../encoding/base64url.ts'
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { parseJson, type JsonValue } from '../encoding/json.ts'
 import { decodeUtf8Strict } from '../encoding/utf8.ts'
+import type { Steps } from './steps.ts'
 
 export interface Disclosure {
   /** The disclosure as it appears in the token. */
@@ -20,11 +21,18 @@ export interface SdJwtParts {
 }
 
 /**
+ * Characters of disclosures decoded between two steps: a crafted SD-JWT of a megabyte holds tens
+ * of thousands of disclosures, each a base64url, UTF-8 and JSON decode of its own.
+ */
+const DISCLOSURE_STEP_CHARS = 131_072
+
+/**
  * Splits the part of an SD-JWT after the issuer-signed JWT (`~disclosure~…~[KB-JWT]`) and decodes
  * each disclosure. `offset` is where the first `~` sits in the token, so spans point into it.
  * The note that says what an SD-JWT is comes with the shape checks (checks/decodingNotes.ts).
+ * In steps of DISCLOSURE_STEP_CHARS characters.
  */
-export function decodeSdJwtTail(tail: string, offset: number, diagnostics: Diagnostic[]): SdJwtParts {
+export function* decodeSdJwtTailSteps(tail: string, offset: number, diagnostics: Diagnostic[]): Steps<SdJwtParts> {
   const pieces = tail.split('~')
   const last = pieces.pop() ?? ''
   const result: SdJwtParts = { disclosures: [] }
@@ -33,9 +41,14 @@ export function decodeSdJwtTail(tail: string, offset: number, diagnostics: Diagn
     else pieces.push(last)
   }
   let pos = offset + 1
+  let nextStepAt = pos + DISCLOSURE_STEP_CHARS
   for (const text of pieces) {
     const start = pos
     pos += text.length + 1
+    if (pos >= nextStepAt) {
+      nextStepAt = pos + DISCLOSURE_STEP_CHARS
+      yield
+    }
     if (text === '') continue
     const d = decodeDisclosure(text, start, diagnostics)
     if (d) result.disclosures.push(d)
