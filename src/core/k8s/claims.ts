@@ -134,6 +134,18 @@ function nestedObject(payload: JsonObject): JsonObject | undefined {
  * Returns undefined when the payload has neither shape.
  */
 export function readKubernetesClaims(payload: JsonObject): KubernetesClaims | undefined {
+  // Read once per payload: classification, each check module and the panels all ask, and a
+  // crafted token can bind 20,000 objects, each looked through on every read.
+  const known = readClaims.get(payload)
+  if (known !== undefined) return known ?? undefined
+  const claims = readClaimsOnce(payload)
+  readClaims.set(payload, claims ?? null)
+  return claims
+}
+
+const readClaims = new WeakMap<JsonObject, KubernetesClaims | null>()
+
+function readClaimsOnce(payload: JsonObject): KubernetesClaims | undefined {
   const nested = nestedObject(payload)
   const legacy = hasLegacyClaims(payload)
   if (!nested && !legacy) return undefined
