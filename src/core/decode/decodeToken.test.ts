@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { allFixtures, b64u, fixture, rawToken } from '../../test/tokens.ts'
 import { decodeToken, decodeTokenSteps } from './decodeToken.ts'
 import { JSON_STEP_CHARS } from '../encoding/json.ts'
+import { DISCLOSURE_STEP_CHARS } from './sdJwt.ts'
 import { structuralKind } from '../analysis/kind.ts'
 import { decodingNotes } from '../checks/decodingNotes.ts'
 import { signatureLengthDiagnostics } from '../checks/signatureLength.ts'
@@ -364,9 +365,9 @@ describe('decodeTokenSteps (the session runs one step per task for a large text)
     const tail = disclosures.join('~')
     const token = `${rawToken('{"alg":"ES256"}', '{"_sd":[]}')}~${tail}~`
     const r = breaks(token)
-    // Two breaks inside the issuer-signed JWT, then about one per 131,072 characters of disclosures.
-    expect(r.breaks).toBeGreaterThanOrEqual(2 + Math.floor(tail.length / 131_072))
-    expect(r.breaks).toBeLessThanOrEqual(3 + Math.floor(tail.length / 131_072))
+    // Two breaks inside the issuer-signed JWT, then about one per DISCLOSURE_STEP_CHARS of disclosures.
+    expect(r.breaks).toBeGreaterThanOrEqual(2 + Math.floor(tail.length / DISCLOSURE_STEP_CHARS))
+    expect(r.breaks).toBeLessThanOrEqual(3 + Math.floor(tail.length / DISCLOSURE_STEP_CHARS))
     expect(r.value.sdJwt?.disclosures.map((d) => d.name)).toEqual(disclosures.map((_, i) => `c${i}`))
     expect(r.value).toEqual(decodeToken(token))
   })

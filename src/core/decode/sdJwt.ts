@@ -24,7 +24,7 @@ export interface SdJwtParts {
  * Characters of disclosures decoded between two steps: a crafted SD-JWT of a megabyte holds tens
  * of thousands of disclosures, each a base64url, UTF-8 and JSON decode of its own.
  */
-const DISCLOSURE_STEP_CHARS = 131_072
+export const DISCLOSURE_STEP_CHARS = 131_072
 
 /**
  * Splits the part of an SD-JWT after the issuer-signed JWT (`~disclosure~…~[KB-JWT]`) and decodes

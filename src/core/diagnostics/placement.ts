@@ -21,8 +21,9 @@ export interface Placement {
 // comparing those long strings with each other (quadratic in the number of rows). Names that
 // long are few: a 1 MB token holds at most 64. For the same reason, the placed lists are keyed by
 // row index, not pointer: each row of the page looks its list up.
-// Built once per list of rows: the page places the diagnostics again as each check module
-// arrives, over the same rows.
+//
+// The index is built once per list of rows: the page places the diagnostics again, over the same
+// rows, as each check module arrives.
 const indexes = new WeakMap<readonly ClaimRow[], Map<string, ClaimRow>>()
 function byParentAndName(rows: readonly ClaimRow[]): Map<string, ClaimRow> {
   let index = indexes.get(rows)
