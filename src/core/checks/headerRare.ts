@@ -4,6 +4,7 @@
 import type { DecodedToken } from '../decode/decodeToken.ts'
 import { onRow, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { SpecRef } from '../diagnostics/specRefs.ts'
+import { listSome } from '../diagnostics/listSome.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { diagnostic, type ShapeCheckCode } from './shapeCodes.ts'
 
@@ -69,7 +70,7 @@ function checkCrit(h: JsonObject, out: Diagnostic[]) {
       at(
         'crit',
         'CRIT_EXTENSIONS',
-        `crit makes these extensions mandatory: ${names!.join(', ')}. A recipient that does not implement every one must reject the token; some libraries ignore crit altogether.`,
+        `crit makes these extensions mandatory: ${listSome(names!)}. A recipient that does not implement every one must reject the token; some libraries ignore crit altogether.`,
       ),
     )
 }

@@ -24,4 +24,5 @@ export {
 } from './diagnostic.ts'
 export { K8S, oidc, rfc, spiffe, UNICODE, type SpecRef } from './specRefs.ts'
 export { placeDiagnostics, type Placement } from './placement.ts'
+export { listSome, LISTED_ITEMS } from './listSome.ts'
 export { capDiagnostics, cappedEach, CAPPED_CODE, MAX_PER_CODE } from './cap.ts'

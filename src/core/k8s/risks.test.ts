@@ -42,6 +42,13 @@ describe('kubernetesRisks', () => {
     expect(ids(boundClaims({ aud: ['sts.amazonaws.com'] }) as JsonObject)).toEqual(['foreign-audience'])
   })
 
+  it('names the first ten foreign audiences and counts the rest, whatever the token holds', () => {
+    const aud = Array.from({ length: 30_000 }, (_, i) => `aud-${i}`)
+    const [risk] = risks(boundClaims({ aud }) as JsonObject)
+    expect(risk?.code).toBe('K8S_FOREIGN_AUDIENCE')
+    expect(risk?.message).toMatch(/^Audience aud-0, aud-1, .*, aud-9 and 29,990 more: meant for a service/)
+  })
+
   it('alg, typ and kid oddities, errors first; the alg finding is the analysis’ K8S_ALG_UNEXPECTED', () => {
     const p = boundClaims() as JsonObject
     const odd = risks(p, { alg: 'HS256', typ: 'JWT', kid: '' })

@@ -3,6 +3,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { JsonObject } from '../encoding/json.ts'
 import { spellDuration } from '../time/duration.ts'
 import { validityAt } from '../time/validity.ts'
+import { listSome } from '../diagnostics/listSome.ts'
 import type { KubernetesClaims } from './claims.ts'
 import { ApiServerLeewaySeconds } from './extension.ts'
 import { isApiServerAudience } from './apiAudience.ts'
@@ -127,7 +128,7 @@ export function kubernetesRisks(facts: RiskFacts, nowSeconds: number, leewaySeco
     out.push(
       diagnostic(
         'K8S_FOREIGN_AUDIENCE',
-        `Audience ${foreign.join(', ')}: meant for a service other than the API server. Whoever receives it can replay it to any other service that accepts that audience.`,
+        `Audience ${listSome(foreign)}: meant for a service other than the API server. Whoever receives it can replay it to any other service that accepts that audience.`,
       ),
     )
   }

@@ -2,7 +2,7 @@
 // 1.37 alpha; k/k PR #140113), from k/k pkg/registry/core/serviceaccount/storage/token.go and
 // pkg/apis/authentication/validation. They load on demand with the other checks of rarer token
 // shapes (checks/shapes.ts), for a token that has a webhook binding or attestations.
-import type { Diagnostic } from '../diagnostics/index.ts'
+import { listSome, type Diagnostic } from '../diagnostics/index.ts'
 import { diagnostic, type KubernetesCode } from './codes.ts'
 import { escapePointerToken } from '../encoding/json.ts'
 import type { KubernetesClaims } from './claims.ts'
@@ -129,7 +129,7 @@ function attestationDiagnostics(c: KubernetesClaims): Diagnostic[] {
   if (keys.length !== 1 || unknown.length > 0) {
     out.push(
       ...problem(
-        `Attestation keys ${keys.length ? keys.join(', ') : '(none)'}: the API server accepts exactly one, ${AttestationAdmissionReviewAPIGroups}.`,
+        `Attestation keys ${keys.length ? listSome(keys) : '(none)'}: the API server accepts exactly one, ${AttestationAdmissionReviewAPIGroups}.`,
       ),
     )
     return out
