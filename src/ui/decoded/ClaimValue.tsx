@@ -7,7 +7,7 @@ import {
   type ClaimRow,
 } from '../../core/index.ts'
 import { NumericDateValue } from '../time/NumericDateValue.tsx'
-import { LongText } from './LongText.tsx'
+import { LongText } from '../common/LongText.tsx'
 import { ScalarList } from './ScalarList.tsx'
 
 /**

@@ -1,5 +1,5 @@
 import { showDeceptive, sortDiagnostics, type Analysis, type Diagnostic } from '../../core/index.ts'
-import { LongText } from './LongText.tsx'
+import { LongText } from '../common/LongText.tsx'
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const
 

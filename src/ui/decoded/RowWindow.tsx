@@ -10,7 +10,7 @@ import {
   type RowItem,
   type RowSearch,
 } from '../../core/index.ts'
-import { shortLabel } from './textCut.ts'
+import { shortLabel } from '../common/textCut.ts'
 
 type More = Extract<RowItem, { kind: 'more' }>
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { showDeceptive, type JsonValue } from '../../core/index.ts'
-import { LongText } from './LongText.tsx'
+import { LongText } from '../common/LongText.tsx'
 
 /** Values rendered at first; a token with thousands of groups would otherwise build thousands of rows. */
 const FIRST = 100
