@@ -9,6 +9,7 @@ import {
   encodePermalink,
   REDACTION_CATEGORIES,
   sharedTokenText,
+  type Redaction,
   type RedactionCategory,
   type ShareState,
 } from './index.ts'
@@ -123,6 +124,24 @@ describe('sharing a token', () => {
       '/kubernetes.io/serviceaccount/uid',
       '/nbf',
     ])
+  })
+
+  it('keeps each inherited redaction record once, however often the link listed it', () => {
+    const view = analyze(rawToken('{"alg":"RS256","kid":"k"}', '{"sub":"x","uid":"u1","a":"[redacted]"}', 'c2ln'))
+    const inherited = Array.from({ length: 3000 }, (_, i): Redaction => {
+      if (i % 3 === 0) return { pointer: '/uid', category: 'uid' }
+      if (i % 3 === 1) return { pointer: '/a', category: 'claim' }
+      return { pointer: '/a', category: 'claim', location: 'header' }
+    })
+    const built = buildShareState(view, { inheritedRedactions: inherited })
+    expect(built.ok && built.state.redactions).toEqual([
+      { pointer: '/uid', category: 'uid' },
+      { pointer: '/a', category: 'claim' },
+      { pointer: '/a', category: 'claim', location: 'header' },
+    ])
+    // Refreshed by the sharer, a place is listed with its fresh record only.
+    const again = buildShareState(view, { redact: { uids: true }, inheritedRedactions: inherited })
+    expect(again.ok && again.state.redactions.filter((r) => r.pointer === '/uid')).toHaveLength(1)
   })
 
   it('with nothing chosen to hide, shares the texts as they are and the sharer’s redactions', () => {

@@ -64,11 +64,19 @@ export function buildShareState(analysis: Analysis, options: ShareOptions = {}):
     fresh = redacted.redactions
   }
   const key = (r: Redaction) => `${r.location ?? 'payload'} ${r.pointer}`
-  const inherited = options.inheritedRedactions ?? []
-  // A fresh redaction of a place the sharer already hid replaces theirs; a link can carry 300,000.
+  // A fresh redaction of a place the sharer already hid replaces theirs. A link can carry 300,000
+  // of them, mostly the same few records over and over: each record is kept once, which changes
+  // nothing the opened view shows and spares encoding them all again.
   const freshKeys = new Set(fresh.map(key))
-  const redactions =
-    freshKeys.size === 0 ? inherited.slice() : [...inherited.filter((r) => !freshKeys.has(key(r))), ...fresh]
+  const seen = new Set<string>()
+  const redactions: Redaction[] = []
+  for (const r of options.inheritedRedactions ?? []) {
+    const k = key(r)
+    if (freshKeys.has(k) || seen.has(`${r.category} ${k}`)) continue
+    seen.add(`${r.category} ${k}`)
+    redactions.push(r)
+  }
+  redactions.push(...fresh)
   return { ok: true, state: { header, payload: payloadText, redactions, ...base } }
 }
 
