@@ -38,3 +38,29 @@ test('a claim with 5,000 groups shows a hundred, grows on request, and starts co
   await expect(row.locator('li').first()).toHaveText('other-0')
   await expect(row.locator('li')).toHaveCount(100)
 })
+
+test('a value of 40,000 characters lays out its first 4,096, keeps the rest in the DOM, and shows it whole on request', async ({
+  page,
+}) => {
+  await page.goto('./')
+  const note = `${'x'.repeat(40_000)}END`
+  await paste(
+    page,
+    `${b64u('{"alg":"RS256","typ":"JWT"}')}.${b64u(JSON.stringify({ sub: 'u', note }))}.${b64u('x'.repeat(256))}`,
+  )
+  const row = page.locator('[data-testid=claim][data-path="/note"]')
+  const more = row.getByRole('button', { name: '… show the other 35,907 characters' })
+  await expect(more).toBeVisible()
+  // Folded, not absent: the whole value is in the row.
+  expect(await row.textContent()).toContain(note)
+  await expect(row.getByText('END')).toBeHidden()
+
+  await more.click()
+  await expect(more).toHaveCount(0)
+  const blocks = row.locator('.long-text-chunk')
+  await expect(blocks).toHaveCount(3)
+  await blocks.last().scrollIntoViewIfNeeded()
+  await expect(blocks.last()).toBeVisible()
+  await expect(blocks.last()).toHaveText(/x+END$/)
+  expect(await row.textContent()).toContain(note)
+})

@@ -13,3 +13,17 @@ export function shortLabel(text: string): string {
     ? text
     : `${text.slice(0, cutAt(text, 64))}… (${text.length.toLocaleString('en')} characters)`
 }
+
+/** Characters in one block of a long text shown whole (see LongText). */
+export const CHUNK_CHARS = 16_384
+
+/** `text` from `from` on, in pieces of about `size` characters, never splitting a surrogate pair. */
+export function textChunks(text: string, from: number, size: number): string[] {
+  const out: string[] = []
+  for (let at = from; at < text.length;) {
+    const end = at + size >= text.length ? text.length : cutAt(text, at + size)
+    out.push(text.slice(at, end))
+    at = end
+  }
+  return out
+}
