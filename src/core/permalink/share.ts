@@ -71,9 +71,10 @@ export function buildShareState(analysis: Analysis, options: ShareOptions = {}):
   const seen = new Set<string>()
   const redactions: Redaction[] = []
   for (const r of options.inheritedRedactions ?? []) {
-    const k = key(r)
-    if (freshKeys.has(k) || seen.has(`${r.category} ${k}`)) continue
-    seen.add(`${r.category} ${k}`)
+    const place = key(r)
+    const record = `${r.category} ${place}`
+    if (freshKeys.has(place) || seen.has(record)) continue
+    seen.add(record)
     redactions.push(r)
   }
   redactions.push(...fresh)
